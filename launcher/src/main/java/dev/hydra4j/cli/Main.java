@@ -122,6 +122,6 @@ public final class Main {
     }
     err.println("internal error: " + ex);
     ex.printStackTrace(err);
-    return 70;
+    return ExitCode.INTERNAL_ERROR;
   }
 }
