@@ -176,15 +176,8 @@ public final class ConfigRepository {
       for (String ext : EXTENSIONS) {
         Path file = dir.resolve(configPath + "." + ext);
         if (Files.isRegularFile(file)) {
-          try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return new ConfigSource(configPath, display(file), ext, text, false);
-          } catch (IOException e) {
-            throw new ConfigException(
-                "Cannot read config file " + display(file) + ": " + e.getMessage(),
-                Origin.ofFile(display(file), 0, 0),
-                "check the file's permissions");
-          }
+          String text = dev.hydra4j.config.ConfigText.read(file, display(file));
+          return new ConfigSource(configPath, display(file), ext, text, false);
         }
       }
     }

@@ -1,10 +1,5 @@
 package dev.hydra4j.config;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,24 +18,14 @@ public final class ConfigFiles {
 
   /** Reads and parses {@code file}; every problem is a {@link ConfigException}. */
   public static ConfigFile read(Path file, String displayPath) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException("Config file " + displayPath + " does not exist",
-          Origin.ofFile(displayPath, 0, 0), null, e);
-    } catch (CharacterCodingException e) {
-      throw new ConfigException("Config file " + displayPath + " is not valid UTF-8",
-          Origin.ofFile(displayPath, 0, 0), "save the file as UTF-8", e);
-    } catch (IOException e) {
-      throw new ConfigException("Cannot read config file " + displayPath + ": " + e.getMessage(),
-          Origin.ofFile(displayPath, 0, 0), null, e);
-    }
-    return parse(text, displayPath);
+    return parse(ConfigText.read(file, displayPath), displayPath);
   }
 
   /** Parses {@code text} in the syntax named by the extension of {@code displayPath}. */
   public static ConfigFile parse(String text, String displayPath) {
+    if (text.length() > ConfigText.MAX_BYTES) {
+      throw ConfigText.tooLarge(displayPath);
+    }
     if (displayPath.endsWith(".conf")) {
       return HoconReader.read(text, displayPath);
     }

@@ -3,6 +3,9 @@ package dev.hydra4j.config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigIncludeContext;
 import com.typesafe.config.ConfigIncluder;
+import com.typesafe.config.ConfigIncluderClasspath;
+import com.typesafe.config.ConfigIncluderFile;
+import com.typesafe.config.ConfigIncluderURL;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
@@ -177,8 +180,15 @@ final class HoconReader {
             + "'=', ':', '{', '}', '[', ']', ',' or '#'", e);
   }
 
-  /** HOCON includes would bring files in behind the defaults list's back: refuse them. */
-  private final class RefusingIncluder implements ConfigIncluder {
+  /**
+   * Refuses every {@code include} form: plain, {@code file(…)}, {@code url(…)},
+   * {@code classpath(…)}, each also inside {@code required(…)}. Typesafe Config handles the
+   * {@code file}, {@code url} and {@code classpath} forms itself (a URL is fetched) unless the
+   * includer implements their interfaces, so this one implements them all and never reads or
+   * fetches anything: composing must not depend on files outside the tree or on the network.
+   */
+  private final class RefusingIncluder implements ConfigIncluder, ConfigIncluderFile,
+      ConfigIncluderURL, ConfigIncluderClasspath {
     @Override
     public ConfigIncluder withFallback(ConfigIncluder fallback) {
       return this;
@@ -186,15 +196,43 @@ final class HoconReader {
 
     @Override
     public ConfigObject include(ConfigIncludeContext context, String what) {
+      throw refused("\"" + what + "\"", what);
+    }
+
+    @Override
+    public ConfigObject includeFile(ConfigIncludeContext context, java.io.File what) {
+      throw refused("file(\"" + what + "\")", what.getPath());
+    }
+
+    @Override
+    public ConfigObject includeURL(ConfigIncludeContext context, java.net.URL what) {
+      throw refused("url(\"" + what + "\")", what.toString());
+    }
+
+    @Override
+    public ConfigObject includeResources(ConfigIncludeContext context, String what) {
+      throw refused("classpath(\"" + what + "\")", what);
+    }
+
+    private ConfigException refused(String form, String target) {
       int line = 0;
+      for (int i = 0; i < lines.length && line == 0; i++) {
+        String text = lines[i].strip();
+        if (text.startsWith("include") && text.contains(target)) {
+          line = i + 1;
+        }
+      }
       for (int i = 0; i < lines.length && line == 0; i++) {
         if (lines[i].strip().startsWith("include")) {
           line = i + 1;
         }
       }
-      throw new ConfigException("HOCON 'include \"" + what + "\"' is not supported",
-          Origin.ofFile(file, line, 0),
-          "compose files through the defaults list instead");
+      int column = line == 0 ? 0 : lines[line - 1].indexOf("include") + 1;
+      return new ConfigException("HOCON 'include " + form + "' is not supported: a config"
+          + " file cannot bring in other files, URLs or classpath resources",
+          Origin.ofFile(file, line, column),
+          "compose files through the defaults list instead (defaults: [ ... ] in the"
+              + " primary config, or a group=option override)");
     }
   }
 }

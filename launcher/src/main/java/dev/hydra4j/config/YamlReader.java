@@ -36,6 +36,13 @@ import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 final class YamlReader {
 
   private static final int MAX_DEPTH = 500;
+  /**
+   * The most nodes a file may reach through aliases, counting each alias as the whole node it
+   * repeats. The tree shares aliased nodes, but merging, printing and resolving walk every
+   * repeat, so nested aliases (the "billion laughs") would otherwise cost time and memory
+   * exponential in the file's size.
+   */
+  static final int MAX_ALIASED_NODES = 100_000;
   private static final String TAG_PREFIX = "tag:yaml.org,2002:";
 
   /**
@@ -44,7 +51,9 @@ final class YamlReader {
    */
   private static final class Shared {
     static final Parse PARSE = new Parse(
-        LoadSettings.builder().setLabel("config").setSchema(new FailsafeSchema()).build());
+        LoadSettings.builder().setLabel("config").setSchema(new FailsafeSchema())
+            // ConfigText limits a file's size, with a message that says so.
+            .setCodePointLimit(Integer.MAX_VALUE).build());
   }
 
   private final String file;
@@ -52,7 +61,12 @@ final class YamlReader {
   private final Map<String, Anchored> anchors = new HashMap<>();
 
   /** An anchored node, and its text when it is a scalar (for use as a key). */
-  private record Anchored(ConfigNode node, String keyText, Origin origin) {}
+  private record Anchored(ConfigNode node, String keyText, Origin origin, long weight) {}
+
+  /** Nodes built so far, each alias counted as the nodes it repeats. */
+  private long weight;
+  /** Nodes reached through aliases so far. */
+  private long aliasedWeight;
 
   private YamlReader(String file, Iterator<Event> events) {
     this.file = file;
@@ -108,8 +122,11 @@ final class YamlReader {
           origin(event), "flatten the structure");
     }
     if (event instanceof AliasEvent alias) {
-      return aliased(alias).node().withOrigin(origin(alias));
+      Anchored target = aliased(alias);
+      countAliased(target, alias);
+      return target.node().withOrigin(origin(alias));
     }
+    long weightBefore = weight++;
     NodeEvent start = (NodeEvent) event;
     ConfigNode built;
     String keyText = null;
@@ -133,9 +150,21 @@ final class YamlReader {
             "Anchor '&" + name + "' is defined twice (first at line " + earlier.origin().line()
                 + ")", origin(event), "give each anchor its own name");
       }
-      anchors.put(name, new Anchored(built, keyText, origin(event)));
+      anchors.put(name, new Anchored(built, keyText, origin(event), weight - weightBefore));
     }
     return built;
+  }
+
+  private void countAliased(Anchored target, AliasEvent alias) {
+    weight += target.weight();
+    aliasedWeight += target.weight();
+    if (aliasedWeight > MAX_ALIASED_NODES) {
+      throw new ConfigException("YAML aliases in " + file + " expand to more than "
+          + MAX_ALIASED_NODES + " nodes (alias '*" + alias.getAlias().getValue()
+          + "' repeats " + target.weight() + ")", origin(alias),
+          "aliases that repeat aliases grow exponentially; write the values out, or split"
+              + " them into config groups");
+    }
   }
 
   private Anchored aliased(AliasEvent alias) {

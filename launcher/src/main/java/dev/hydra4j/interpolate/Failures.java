@@ -114,6 +114,17 @@ final class Failures {
         null);
   }
 
+  static InterpolationException tooLong(Scope scope, int length) {
+    return new InterpolationException(
+        Kind.TOO_LONG,
+        "Interpolation builds a string longer than " + length + " characters " + scope.where(),
+        scope.key(),
+        scope.origin(),
+        "values that repeat other values (x2: ${x1}${x1}) double at every step; build the"
+            + " long text in the task instead",
+        null);
+  }
+
   private static String name(ConfigPath key) {
     return key.isRoot() ? "<root>" : key.toString();
   }

@@ -25,7 +25,9 @@ public final class InterpolationException extends ConfigException {
     /** A resolver was called and could not produce a value. */
     RESOLVER_FAILED,
     /** References nest deeper than hydra4j follows. */
-    TOO_DEEP
+    TOO_DEEP,
+    /** An interpolation builds a string longer than hydra4j allows. */
+    TOO_LONG
   }
 
   private final Kind kind;

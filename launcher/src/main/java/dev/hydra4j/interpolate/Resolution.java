@@ -38,6 +38,12 @@ final class Resolution {
    * stack does.
    */
   static final int MAX_DEPTH = 200;
+  /**
+   * The longest string an interpolation may build. Values that repeat each other
+   * ({@code x2: ${x1}${x1}}, {@code x3: ${x2}${x2}}, …) double at every step; this stops them
+   * long before memory runs out, far above any real value.
+   */
+  static final int MAX_STRING_LENGTH = 1_000_000;
 
   private final ConfigMap root;
   private final Resolvers resolvers;
@@ -175,6 +181,9 @@ final class Resolution {
         out.append(literal.text());
       } else {
         out.append(PythonText.str(NodeValues.plain(evaluatePiece(piece, scope))));
+      }
+      if (out.length() > MAX_STRING_LENGTH) {
+        throw Failures.tooLong(scope, MAX_STRING_LENGTH);
       }
     }
     return out.toString();

@@ -100,7 +100,86 @@ class ConfigReadErrorsTest {
     assertTrue(append.getMessage().contains("'l'"), append.getMessage());
     assertEquals(2, fails("a = 1\na = ${b}\n", "x.conf").origin().line());
     ConfigException include = fails("a = 1\ninclude \"other.conf\"\n", "x.conf");
-    assertEquals("x.conf:2", include.origin().toString());
+    assertEquals("x.conf:2:1", include.origin().toString());
+  }
+
+  @Test
+  void everyHoconIncludeFormIsRefusedWithoutReadingOrFetching(@TempDir Path dir)
+      throws Exception {
+    Path outside = dir.resolve("outside.conf");
+    Files.writeString(outside, "secret = 42\n");
+    java.util.concurrent.atomic.AtomicInteger fetched =
+        new java.util.concurrent.atomic.AtomicInteger();
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> {
+      fetched.incrementAndGet();
+      byte[] body = "secret = 42\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/x.conf";
+      for (String form : java.util.List.of("\"" + outside + "\"", "file(\"" + outside + "\")",
+          "url(\"" + url + "\")", "classpath(\"reference.conf\")",
+          "required(file(\"" + outside + "\"))", "required(url(\"" + url + "\"))",
+          "required(classpath(\"hydra4j-conf/hydra/config.yaml\"))")) {
+        ConfigException e = fails("a = 1\n  include " + form + "\nb = 2\n", "conf/x.conf");
+        assertEquals("conf/x.conf:2:3", e.origin().toString(), form);
+        assertTrue(e.getMessage().startsWith("HOCON 'include "), e.getMessage());
+        assertTrue(e.hint().contains("defaults list"), e.hint());
+      }
+    } finally {
+      server.stop(0);
+    }
+    assertEquals(0, fetched.get(), "composing never fetches a URL");
+  }
+
+  @Test
+  void invalidUtf8NamesTheLineAndTheByte(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Files.write(file, new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', 'x', (byte) 0xC3,
+        '(', '\n'});
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigFiles.read(file, "conf/bad.yaml"));
+    assertAt("conf/bad.yaml:2:5", e);
+    assertTrue(e.getMessage().contains("byte 0xC3 at line 2, column 5 (byte offset 9)"),
+        e.getMessage());
+  }
+
+  @Test
+  void aFileLargerThanTheLimitIsRefusedBeforeParsing(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("huge.yaml");
+    byte[] line = "k: 1234567890\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (java.io.OutputStream out = Files.newOutputStream(file)) {
+      for (long written = 0; written <= ConfigText.MAX_BYTES; written += line.length) {
+        out.write(line);
+      }
+    }
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigFiles.read(file, "conf/huge.yaml"));
+    assertTrue(e.getMessage().contains("conf/huge.yaml is larger than 8 MiB"), e.getMessage());
+  }
+
+  @Test
+  void nestedAliasesStopAtTheExpansionLimit() {
+    StringBuilder yaml = new StringBuilder("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i <= 9; i++) {
+      yaml.append("l").append(i).append(": &l").append(i).append(" [");
+      for (int j = 0; j < 10; j++) {
+        yaml.append(j == 0 ? "" : ", ").append("*l").append(i - 1);
+      }
+      yaml.append("]\n");
+    }
+    ConfigException e = fails(yaml.toString(), "conf/bomb.yaml");
+    assertAt("conf/bomb.yaml:5:45", e);
+    assertTrue(e.getMessage().contains("expand to more than 100000 nodes"), e.getMessage());
+    // Aliases below the limit keep working: a shared block used a few times.
+    ConfigMap ok = ConfigFiles.parse("base: &b {x: 1, y: [1, 2]}\nc: *b\nd: {<<: *b, x: 2}\n",
+        "conf/ok.yaml").root();
+    assertEquals(3, ok.entries().size());
   }
 
   @Test

@@ -41,6 +41,23 @@ class InterpolationErrorsTest {
   }
 
   @Test
+  void doublingValuesStopAtTheLengthLimit() {
+    Object[] entries = new Object[2 * 41];
+    entries[0] = "x0";
+    entries[1] = "ab";
+    for (int i = 1; i <= 40; i++) {
+      entries[2 * i] = "x" + i;
+      entries[2 * i + 1] = t.at(i + 1, "${x" + (i - 1) + "}${x" + (i - 1) + "}");
+    }
+    InterpolationException e = fails(t.map(entries));
+    assertEquals(Kind.TOO_LONG, e.kind());
+    // 2 * 2^19 characters is the first value past the limit of 1,000,000.
+    assertEquals(ConfigPath.parse("x19"), e.key());
+    assertEquals(Origin.ofFile(FILE, 20, 1), e.origin());
+    contains(e.getMessage(), "longer than 1000000 characters");
+  }
+
+  @Test
   void keyNotFoundCompletesAMisspeltParent() {
     InterpolationException e = fails(t.map("training", t.map("lr", 0.1), "a", "${trainig.lr}"));
     assertEquals("did you mean 'training.lr'?", e.hint());
