@@ -55,7 +55,7 @@ public final class DryRun {
         root, request.command());
     // Every job is checked before anything is printed, so that a sweep with a bad job
     // prints only the error (exit 2), never a plan that looks valid.
-    LaunchSettings launch = new LaunchSettings(base);
+    LaunchSettings launch = new LaunchSettings(base).checked(root);
     Multirun.validateAll(plan, preparer, root, launch);
     if (format.equals("json")) {
       json(plan, preparer, request);
@@ -101,40 +101,52 @@ public final class DryRun {
         + checked + "; nothing was submitted");
   }
 
+  /**
+   * Prints the table in two passes over the lazy plan, the first for the column widths, so
+   * that no more than one row is held at a time whatever the sweep's size.
+   */
   private static void table(SweepPlan plan, Composer composer, LaunchRequest request) {
     List<String> keys = plan.sweptKeys();
-    List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>();
     header.add("num");
     header.addAll(keys);
-    rows.add(header);
-    for (int i = 0; i < plan.size(); i++) {
-      PlannedJob job = plan.job(i);
-      List<String> row = new ArrayList<>();
-      row.add(String.valueOf(job.num()));
-      for (String key : keys) {
-        row.add(valueOf(job, key));
-      }
-      rows.add(row);
-    }
     int[] widths = new int[header.size()];
-    for (List<String> row : rows) {
-      for (int c = 0; c < row.size(); c++) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
+    widen(widths, header);
+    for (int i = 0; i < plan.size(); i++) {
+      widen(widths, row(plan.job(i), keys));
     }
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < row.size(); c++) {
-        String cell = row.get(c);
-        line.append(c == 0 ? String.format("%" + widths[c] + "s", cell)
-            : "  " + String.format("%-" + widths[c] + "s", cell));
-      }
-      request.out().println(line.toString().stripTrailing());
+    print(widths, header, request.out());
+    for (int i = 0; i < plan.size(); i++) {
+      print(widths, row(plan.job(i), keys), request.out());
     }
     request.err().println("hydra4j: dry run: " + plan.size() + " jobs"
         + (plan.size() != plan.gridSize() ? " (of " + plan.gridSize() + " in the grid)" : "")
         + ", all valid; nothing was written");
+  }
+
+  private static List<String> row(PlannedJob job, List<String> keys) {
+    List<String> row = new ArrayList<>(keys.size() + 1);
+    row.add(String.valueOf(job.num()));
+    for (String key : keys) {
+      row.add(valueOf(job, key));
+    }
+    return row;
+  }
+
+  private static void widen(int[] widths, List<String> row) {
+    for (int c = 0; c < row.size(); c++) {
+      widths[c] = Math.max(widths[c], row.get(c).length());
+    }
+  }
+
+  private static void print(int[] widths, List<String> row, java.io.PrintStream out) {
+    StringBuilder line = new StringBuilder();
+    for (int c = 0; c < row.size(); c++) {
+      String cell = row.get(c);
+      line.append(c == 0 ? " ".repeat(widths[c] - cell.length()) + cell
+          : "  " + cell + " ".repeat(widths[c] - cell.length()));
+    }
+    out.println(line.toString().stripTrailing());
   }
 
   private static String valueOf(PlannedJob job, String key) {

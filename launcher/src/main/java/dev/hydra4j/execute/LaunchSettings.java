@@ -8,9 +8,12 @@ import dev.hydra4j.launch.LaunchOptions;
 import dev.hydra4j.launch.Launcher;
 import dev.hydra4j.launch.SweepResult;
 import dev.hydra4j.launch.local.LocalLauncher;
+import dev.hydra4j.launch.local.LocalLauncherSettings;
 import dev.hydra4j.launch.slurm.SlurmClient;
 import dev.hydra4j.launch.slurm.SlurmLauncher;
 import dev.hydra4j.launch.slurm.SlurmSettings;
+import dev.hydra4j.settings.CheckedSettings;
+import dev.hydra4j.sweep.BasicSweeperSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -25,8 +28,10 @@ import java.util.Set;
  */
 final class LaunchSettings {
 
+  private final Composition composition;
   private final HydraSettings settings;
   private final String name;
+  private CheckedSettings local;
   private final boolean waitForJobs;
   private final Set<SlurmSettings> slurmSettings = new LinkedHashSet<>();
 
@@ -36,6 +41,7 @@ final class LaunchSettings {
 
   /** @param waitForJobs {@code --wait}: a SLURM launch follows its jobs until they end */
   LaunchSettings(Composition composition, boolean waitForJobs) {
+    this.composition = composition;
     this.settings = new HydraSettings(composition);
     this.name = settings.text("hydra.launcher.name", "local");
     this.waitForJobs = waitForJobs;
@@ -56,6 +62,18 @@ final class LaunchSettings {
     return this;
   }
 
+  /**
+   * The local launcher's settings, checked against {@link LocalLauncherSettings#SCHEMA}: the
+   * one place their kinds and ranges are enforced. SLURM's are checked by
+   * {@link SlurmLauncher#check} for every job.
+   */
+  private CheckedSettings local() {
+    if (local == null) {
+      local = LocalLauncherSettings.SCHEMA.check(composition);
+    }
+    return local;
+  }
+
   boolean isSlurm() {
     return name.equals("slurm");
   }
@@ -69,19 +87,15 @@ final class LaunchSettings {
           settings.node("hydra.launcher.name").origin(),
           "choose hydra/launcher=local or hydra/launcher=slurm");
     }
-    long nJobs = settings.integer("hydra.launcher.n_jobs", 1L);
-    if (nJobs < 1) {
-      throw new ConfigException("hydra.launcher.n_jobs must be at least 1, not " + nJobs,
-          settings.node("hydra.launcher.n_jobs").origin(), "e.g. hydra.launcher.n_jobs=2");
-    }
-    LocalLauncher local = new LocalLauncher((int) nJobs);
+    long nJobs = local().whole("n_jobs");
+    LocalLauncher localLauncher = new LocalLauncher((int) nJobs);
     // The launcher's pid, so that `hydra4j kill` from another shell can stop the sweep.
     return new Launcher() {
       @Override
       public SweepResult launch(JobSource jobs, LaunchOptions options) throws IOException {
         LauncherProcess.record(options.sweepDir());
         try {
-          return local.launch(jobs, options);
+          return localLauncher.launch(jobs, options);
         } finally {
           LauncherProcess.clear(options.sweepDir());
         }
@@ -106,6 +120,9 @@ final class LaunchSettings {
   void check(PreparedJob job) {
     if (isSlurm()) {
       slurmSettings.add(SlurmLauncher.check(JobPreparer.spec(job)));
+    } else {
+      // A job's own settings (a swept timeout_min) are checked like the sweep's.
+      LocalLauncherSettings.SCHEMA.check(job.launcher(), job.launcher()::get);
     }
   }
 
@@ -125,28 +142,24 @@ final class LaunchSettings {
   }
 
   LaunchOptions options(Path sweepDir) {
-    String onFailure = settings.text("hydra.launcher.on_failure", "keep-going");
-    Long maxFailures = settings.integer("hydra.launcher.max_failures", null);
-    FailurePolicy policy = switch (onFailure) {
-      case "keep-going" -> maxFailures == null
-          ? FailurePolicy.keepGoing() : FailurePolicy.maxFailures(maxFailures.intValue());
+    if (!name.equals("local")) {
+      return LaunchOptions.defaults(sweepDir);
+    }
+    CheckedSettings checked = local();
+    Long maxFailures = checked.whole("max_failures");
+    FailurePolicy policy = switch (checked.text("on_failure")) {
       case "fail-fast" -> FailurePolicy.failFast();
-      default -> throw new ConfigException(
-          "hydra.launcher.on_failure must be keep-going or fail-fast, not '" + onFailure + "'",
-          settings.node("hydra.launcher.on_failure").origin(),
-          "e.g. hydra.launcher.on_failure=fail-fast");
+      default -> maxFailures == null
+          ? FailurePolicy.keepGoing() : FailurePolicy.maxFailures(maxFailures.intValue());
     };
-    long retries = settings.integer("hydra.launcher.retries", 0L);
-    double grace = settings.number("hydra.launcher.kill_grace_s", 10.0);
     return LaunchOptions.defaults(sweepDir)
         .withFailurePolicy(policy)
-        .withRetries((int) retries)
-        .withKillGrace(Duration.ofMillis(Math.round(grace * 1000)));
+        .withRetries(checked.whole("retries").intValue())
+        .withKillGrace(Duration.ofMillis(Math.round(checked.decimal("kill_grace_s") * 1000)));
   }
 
   /** Hydra's {@code hydra.sweeper.max_batch_size}: jobs per batch, 0 for all at once. */
   int maxBatchSize() {
-    Long size = settings.integer("hydra.sweeper.max_batch_size", null);
-    return size == null || size <= 0 ? 0 : size.intValue();
+    return BasicSweeperSettings.SCHEMA.check(composition).whole("max_batch_size").intValue();
   }
 }

@@ -20,6 +20,11 @@ final class JobSelection {
   static int[] select(SweepPlan plan, Composer composer, String configName,
       SweepOptions options) {
     int[] chosen = null;
+    if (options.sample() < 0) {
+      throw new ConfigException("--sample must be a positive number of jobs, not "
+          + options.sample(), Origin.of("--sample " + options.sample()),
+          "e.g. --sample 20 runs 20 jobs of the grid, chosen by --seed");
+    }
     if (options.jobs() != null && !options.jobs().isBlank()) {
       chosen = parseList(options.jobs(), plan.gridSize());
     }

@@ -1,6 +1,7 @@
 package dev.hydra4j.sweep;
 
 import dev.hydra4j.compose.Composer;
+import dev.hydra4j.compose.Composition;
 import dev.hydra4j.compose.RunMode;
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.ConfigMap;
@@ -9,8 +10,10 @@ import dev.hydra4j.config.ConfigValue;
 import dev.hydra4j.config.Origin;
 import dev.hydra4j.override.Element;
 import dev.hydra4j.override.ParsedOverride;
+import dev.hydra4j.override.RangeSweep;
 import dev.hydra4j.override.OverrideParser;
 import dev.hydra4j.override.SweepItem;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,10 +51,14 @@ public final class SweepPlan {
    */
   public static SweepPlan create(Composer composer, String configName,
       List<ParsedOverride> commandLine, SweepOptions options) {
-    List<ParsedOverride> all = withSweeperParams(composer, configName, commandLine);
+    Composition fixed = composer.compose(configName,
+        commandLine.stream().filter(o -> !o.isSweep()).toList(), RunMode.MULTIRUN);
+    long maxJobs = BasicSweeperSettings.SCHEMA.check(fixed).whole("max_jobs");
+    List<ParsedOverride> all = withSweeperParams(fixed.config(), commandLine);
     List<List<SweepItem>> items = new ArrayList<>();
     for (ParsedOverride o : all) {
       if (o.isSweep()) {
+        refuseLongRange(o, maxJobs);
         List<String> groupOptions = composer.repository().isGroup(o.key())
             ? composer.repository().options(o.key()) : null;
         List<SweepItem> expanded = o.expand(groupOptions);
@@ -68,18 +75,44 @@ public final class SweepPlan {
       }
     }
     List<Axis> axes = Zip.axes(all, items, options.zip());
-    long size = 1;
+    BigInteger size = BigInteger.ONE;
     for (Axis axis : axes) {
-      size = Math.multiplyExact(size, (long) axis.length());
-      if (size > Integer.MAX_VALUE) {
-        throw new ConfigException("The sweep has more than " + Integer.MAX_VALUE + " jobs",
-            Origin.of("the command line"), "sweep fewer values, or use --sample N");
-      }
+      size = size.multiply(BigInteger.valueOf(axis.length()));
     }
-    SweepPlan plan = new SweepPlan(all, items, axes, size, null, options.seed());
+    if (size.compareTo(BigInteger.valueOf(maxJobs)) > 0) {
+      throw tooLarge(size + " jobs", Origin.of("the command line"), maxJobs);
+    }
+    SweepPlan plan = new SweepPlan(all, items, axes, size.longValue(), null, options.seed());
     int[] selection = JobSelection.select(plan, composer, configName, options);
     return selection == null ? plan
-        : new SweepPlan(all, items, axes, size, selection, options.seed());
+        : new SweepPlan(all, items, axes, size.longValue(), selection, options.seed());
+  }
+
+  /**
+   * A {@code range(…)} longer than the whole sweep may be is refused from its length alone,
+   * before its values are listed: {@code range(100000000)} must not fill memory first.
+   */
+  private static void refuseLongRange(ParsedOverride o, long maxJobs) {
+    if (o.value() instanceof RangeSweep range) {
+      long length;
+      try {
+        length = range.size();
+      } catch (ConfigException e) {
+        throw new ConfigException(e.getMessage() + " (in override '" + o.input() + "')",
+            Origin.ofOverride(o.input()), e.hint(), e);
+      }
+      if (length > maxJobs) {
+        throw tooLarge((length == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : length)
+            + " values in '" + o.input() + "'", Origin.ofOverride(o.input()), maxJobs);
+      }
+    }
+  }
+
+  private static ConfigException tooLarge(String what, Origin origin, long maxJobs) {
+    return new ConfigException("The sweep is too large: " + what + ", more than the limit of "
+        + maxJobs + " jobs (hydra.sweeper.max_jobs)", origin,
+        "sweep fewer values or use a larger step; if you mean it, raise the limit, e.g."
+            + " hydra.sweeper.max_jobs=" + Math.max(maxJobs * 10, 1_000_000));
   }
 
   /**
@@ -88,10 +121,8 @@ public final class SweepPlan {
    * again (same prefix, key and package) replaces the earlier value in the earlier place.
    * That order is the order of the product, so it decides which job gets which number.
    */
-  private static List<ParsedOverride> withSweeperParams(Composer composer, String configName,
+  private static List<ParsedOverride> withSweeperParams(ConfigMap config,
       List<ParsedOverride> commandLine) {
-    List<ParsedOverride> fixed = commandLine.stream().filter(o -> !o.isSweep()).toList();
-    ConfigMap config = composer.compose(configName, fixed, RunMode.MULTIRUN).config();
     ConfigNode params = dev.hydra4j.config.ConfigTree.select(config,
         dev.hydra4j.config.ConfigPath.parse("hydra.sweeper.params"));
     Map<String, ParsedOverride> byKey = new LinkedHashMap<>();

@@ -76,7 +76,7 @@ class BadSweepInputTest {
         bad("unknown launcher", List.of("hydra.launcher.name=nope", "lr=1,2"), "--",
             List.of("true"), List.of("Unknown launcher 'nope'", "hydra.launcher.name=nope")),
         bad("bad launcher setting", List.of("hydra.launcher.on_failure=sometimes", "lr=1,2"),
-            "--", List.of("true"), List.of("keep-going or fail-fast")),
+            "--", List.of("true"), List.of("one of keep-going, fail-fast", "hydra.launcher.on_failure=sometimes")),
         bad("bad batch size", List.of("hydra.sweeper.max_batch_size=many", "lr=1,2"),
             "--", List.of("true"), List.of("whole number")),
         bad("several invalid jobs, all reported",
