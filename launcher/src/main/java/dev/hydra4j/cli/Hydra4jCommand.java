@@ -49,7 +49,9 @@ import picocli.CommandLine.Parameters;
       "  hydra4j -m hydra/launcher=slurm seed=1,2,3 --dry-run    (review the sbatch scripts)",
       "  hydra4j -m hydra/launcher=slurm seed=1,2,3 [--wait]     (submit [and follow])",
       "",
-      "Exit codes: 0 success, 1 a job failed, 2 usage or config error, 130 interrupted."
+      "Exit codes: 0 success, 1 a job failed, 2 usage or config error (nothing ran),",
+      "  3 I/O failure after jobs started (resume continues), 70 internal error (a bug),",
+      "  130 interrupted."
     })
 public final class Hydra4jCommand implements Callable<Integer> {
 

@@ -45,6 +45,9 @@ public final class Main {
       int code = cli.execute(options);
       out.flush();
       return code;
+    } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
+      // Thrown outside a command (picocli's own parsing) or not an Exception at all.
+      return internalError(e, err);
     } finally {
       out.flush();
     }
@@ -111,7 +114,10 @@ public final class Main {
     return ExitCode.USAGE;
   }
 
-  static int handle(Exception ex, PrintStream err) {
+  /** Set (to anything) to print an internal error's stack trace. */
+  static final String DEBUG_VARIABLE = "HYDRA4J_DEBUG";
+
+  static int handle(Throwable ex, PrintStream err) {
     if (ex instanceof ConfigException config) {
       err.println("error: " + config.render());
       return ExitCode.USAGE;
@@ -120,8 +126,21 @@ public final class Main {
       err.println("error: " + io.getCause().getMessage());
       return ExitCode.USAGE;
     }
-    err.println("internal error: " + ex);
-    ex.printStackTrace(err);
+    return internalError(ex, err);
+  }
+
+  /**
+   * A bug: one line that says so, and the stack trace only when {@value #DEBUG_VARIABLE} is
+   * set, so a user sees no wall of Java frames but a report can still carry them.
+   */
+  static int internalError(Throwable ex, PrintStream err) {
+    err.println("internal error: " + ex.getClass().getSimpleName()
+        + (ex.getMessage() == null ? "" : ": " + ex.getMessage().lines().findFirst().orElse("")));
+    err.println("  this is a bug in hydra4j, not in your input; please report it with the"
+        + " command you ran (run it again with " + DEBUG_VARIABLE + "=1 for the details)");
+    if (System.getenv(DEBUG_VARIABLE) != null) {
+      ex.printStackTrace(err);
+    }
     return ExitCode.INTERNAL_ERROR;
   }
 }

@@ -37,6 +37,11 @@ final class ValueOverrides {
 
   private static ConfigNode applyOne(ConfigNode root, ValueOverride o) {
     ConfigPath path = ConfigPath.parse(o.key());
+    if (path.isRoot()) {
+      // The grammar accepts '=5' and '~' (as Hydra's does); they name no key to change.
+      throw new ConfigException("The override '" + o.text() + "' names no key",
+          o.origin(), "write key=value to set a value (e.g. lr=0.1), or ~key to delete one");
+    }
     ConfigNode existing = ConfigTree.select(root, path);
     switch (o.kind()) {
       case CHANGE -> {

@@ -98,6 +98,9 @@ public final class Runs {
 
   /** Writes every job of every run to {@code target} as CSV ({@code -}: standard output). */
   public static int export(Scope scope, String target, PrintStream out, PrintStream err) {
+    if (!target.equals("-")) {
+      requireWritableTarget(target);
+    }
     try (RunIndex index = refreshed(scope, err)) {
       List<IndexedRun> runs = index.runs();
       LinkedHashSet<String> params = new LinkedHashSet<>();
@@ -152,6 +155,35 @@ public final class Runs {
       throw indexFailure(scope, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Checks, before the index is opened or anything is written, that the export can be written
+   * where asked: its directory exists and takes a new file (probed by creating and removing
+   * one, which also works where permissions do not tell, such as /proc), and it is no
+   * directory.
+   */
+  private static void requireWritableTarget(String target) {
+    Path file = Path.of(target).toAbsolutePath().normalize();
+    Path dir = file.getParent();
+    String problem = null;
+    if (Files.isDirectory(file)) {
+      problem = "it is a directory";
+    } else if (dir == null || !Files.isDirectory(dir)) {
+      problem = "its directory " + dir + " does not exist";
+    } else {
+      try {
+        Files.delete(Files.createTempFile(dir, ".hydra4j-export-", ".probe"));
+      } catch (IOException | UnsupportedOperationException e) {
+        problem = "its directory " + dir + " does not take new files";
+      }
+    }
+    if (problem != null) {
+      throw new dev.hydra4j.config.ConfigException("Cannot write the export to '" + target
+          + "': " + problem, dev.hydra4j.config.Origin.of("export " + target),
+          "give a file in a writable directory, e.g. hydra4j export results.csv, or - for"
+              + " standard output");
     }
   }
 
