@@ -26,6 +26,7 @@ public final class ConfigFiles {
     if (text.length() > ConfigText.MAX_BYTES) {
       throw ConfigText.tooLarge(displayPath);
     }
+    ConfigText.requireWellFormed(text, displayPath);
     if (displayPath.endsWith(".conf")) {
       return HoconReader.read(text, displayPath);
     }

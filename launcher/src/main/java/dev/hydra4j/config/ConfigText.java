@@ -50,6 +50,30 @@ public final class ConfigText {
             + " path in the config");
   }
 
+  /**
+   * Refuses text that no UTF-8 file can hold: a lone UTF-16 surrogate (only text built in a
+   * program has one), which the YAML parser cannot read.
+   */
+  static void requireWellFormed(String text, String displayPath) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+        lineStart = i + 1;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new ConfigException(String.format("Config text %s holds a lone UTF-16 surrogate"
+                + " (U+%04X) at line %d, column %d", displayPath, (int) c, line, i - lineStart + 1),
+            Origin.ofFile(displayPath, line, i - lineStart + 1),
+            "build config text from valid Unicode characters");
+      }
+    }
+  }
+
   /** Decodes strict UTF-8; an invalid sequence is reported with its line, column and byte. */
   static String decode(byte[] bytes, String displayPath) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()

@@ -99,6 +99,11 @@ class ConfigReadErrorsTest {
     assertEquals(3, append.origin().line());
     assertTrue(append.getMessage().contains("'l'"), append.getMessage());
     assertEquals(2, fails("a = 1\na = ${b}\n", "x.conf").origin().line());
+    // A self-referencing merge, which once escaped as Typesafe's NotResolved.
+    assertEquals("x.conf:2:1", fails("a { x = 1 }\na = ${a} { y = 2 }\n", "x.conf").origin()
+        .toString());
+    // Text no file can hold (found by InputFuzzTest: the YAML parser failed on it).
+    assertEquals("x.yaml:2:4", fails("a: 1\nc: \uD800\n", "x.yaml").origin().toString());
     ConfigException include = fails("a = 1\ninclude \"other.conf\"\n", "x.conf");
     assertEquals("x.conf:2:1", include.origin().toString());
   }
