@@ -40,6 +40,17 @@ final class YamlSyntaxErrors {
           position(text, reader.getPosition(), file), "remove the character, or write it as "
               + "an escape such as \\u0001 inside a double-quoted string", e);
     }
+    if (e instanceof org.snakeyaml.engine.v2.exceptions.YamlVersionException) {
+      int line = 1;
+      for (String l : text.split("\n", -1)) {
+        if (l.startsWith("%YAML")) {
+          break;
+        }
+        line++;
+      }
+      return new ConfigException("Unsupported YAML version directive: " + clean(e.getMessage()),
+          Origin.ofFile(file, line, 1), "remove the %YAML line, or write %YAML 1.1 or 1.2", e);
+    }
     return new ConfigException("YAML error: " + clean(e.getMessage()),
         Origin.ofFile(file, 0, 0), "check the file's YAML syntax", e);
   }
