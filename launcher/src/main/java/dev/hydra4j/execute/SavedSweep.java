@@ -153,8 +153,9 @@ public final class SavedSweep {
       SweepState state = state();
       checkNotRunning(List.of(planned), state);
       checkUnchanged(List.of(planned), preparer);
+      var checked = launchSettings().options(sweepDir);
       var spec = preparer.write(preparer.prepare(num, planned.overrides()));
-      var options = launchSettings().options(sweepDir)
+      var options = checked
           .withProgress(new EchoProgress(spec.jobDir(), out, err))
           .withPrevious(state);
       SweepResult result;
@@ -176,13 +177,15 @@ public final class SavedSweep {
   }
 
   private int launch(List<PlannedJob> chosen, SweepState state) {
+    // The launcher settings of this launch (overrides included) are checked before anything.
+    LaunchSettings settings = launchSettings().checked(sweepDir);
     JobPreparer preparer = preparer();
     checkNotRunning(chosen, state);
     checkUnchanged(chosen, preparer);
     checkComposable(chosen, preparer);
     err.println("hydra4j: running " + chosen.size() + " of " + plan.jobs().size()
         + " jobs of " + Multirun.display(sweepDir));
-    return Multirun.launch(sweepDir, PlannedJobs.of(chosen), preparer, launchSettings(),
+    return Multirun.launch(sweepDir, PlannedJobs.of(chosen), preparer, settings,
         jobDirs(), err);
   }
 

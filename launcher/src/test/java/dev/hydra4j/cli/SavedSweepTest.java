@@ -47,6 +47,23 @@ class SavedSweepTest {
   }
 
   @Test
+  void aBadLauncherSettingOnRerunIsRefusedBeforeAnyJobRuns() throws IOException {
+    assertEquals(1, sweep().exitCode());
+    List<String> before = states();
+    Files.writeString(ran, "");
+    for (String setting : List.of("hydra.launcher.retries=-1", "hydra.launcher.timeout_min=-5",
+        "hydra.launcher.n_jobs=2147483648", "hydra.launcher.kill_grace_s=-1")) {
+      CliRun rerun = CliRun.of("rerun", "--failed", sweepDir.toString(), setting);
+      assertEquals(2, rerun.exitCode(), rerun.err());
+      assertTrue(rerun.err().startsWith("error: " + setting.substring(0, setting.indexOf('='))
+          + " must be"), rerun.err());
+      assertTrue(rerun.err().contains("at override '" + setting + "'"), rerun.err());
+    }
+    assertEquals(List.of(), lines(ran), "no job ran");
+    assertEquals(before, states());
+  }
+
+  @Test
   void rerunFailedRunsExactlyTheFailedJobs() throws IOException {
     assertEquals(1, sweep().exitCode());
     assertEquals(List.of("COMPLETED", "FAILED", "COMPLETED", "FAILED", "COMPLETED", "FAILED"),
