@@ -104,13 +104,14 @@ public final class Multirun {
     try (SigintHandler sigint = SigintHandler.install(options.stop())) {
       for (int from = 0; from < total; from += batch) {
         int to = Math.min(total, from + batch);
-        JobSource source = new PreparingSource(plan, preparer, from, to);
+        JobSource source = new PreparingSource(plan, preparer, from, to,
+            !launcher.flushesJobFiles());
         // The failure policy counts over the whole launch, not batch by batch.
         result = launcher.launch(source, options
-            .withPrevious(SweepState.read(allJobDirs))
+            .withPrevious(SweepState.read(sweepDir, allJobDirs))
             .withFailurePolicy(policy.maxFailures() == Integer.MAX_VALUE ? policy
                 : FailurePolicy.maxFailures(policy.maxFailures() - failures)));
-        if (result.interrupted()) {
+        if (result.interrupted() || result.ioFailure() != null) {
           break;
         }
         failures += failuresAmong(result, plan, from, to);
@@ -121,11 +122,13 @@ public final class Multirun {
         }
       }
     } catch (IOException e) {
-      throw new ConfigException("Cannot write the sweep directory " + sweepDir + ": "
-          + e.getMessage(), Origin.of(sweepDir.toString()), "check free space and permissions");
+      return ioFailure(sweepDir, e.toString(), err);
     }
     err.println("hydra4j: " + (result == null ? "no jobs" : result.counts().describe())
         + " — results in " + display(sweepDir));
+    if (result != null && result.ioFailure() != null) {
+      return ioFailure(sweepDir, result.ioFailure(), err);
+    }
     if (result != null && result.interrupted()) {
       err.println("hydra4j: interrupted; continue with: hydra4j resume " + display(sweepDir));
     } else if (result != null && result.exitCode() != 0) {
@@ -140,6 +143,19 @@ public final class Multirun {
               + " hydra.launcher.timeout_min=<minutes>)" : ""));
     }
     return result == null ? 0 : result.exitCode();
+  }
+
+  /**
+   * The sweep's files could not be written: say so, and how to continue once there is
+   * room. Every job that ended before is recorded; the others run again on resume.
+   */
+  private static int ioFailure(Path sweepDir, String why, java.io.PrintStream err) {
+    err.println("hydra4j: error: cannot write the sweep's files in " + display(sweepDir)
+        + ": " + why);
+    err.println("hydra4j: no more jobs were started; every job that ended is recorded."
+        + " Free some space (or fix the permissions), then continue with: hydra4j resume "
+        + display(sweepDir));
+    return SweepResult.EXIT_IO_FAILURE;
   }
 
   /** Jobs {@code from..to} of {@code plan} that failed, as the failure policy counts them. */
@@ -250,8 +266,8 @@ public final class Multirun {
   }
 
   /** Jobs {@code from..to} of a plan, each prepared and written when the launcher asks. */
-  private record PreparingSource(PlannedJobs plan, JobPreparer preparer, int from, int to)
-      implements JobSource {
+  private record PreparingSource(PlannedJobs plan, JobPreparer preparer, int from, int to,
+      boolean flush) implements JobSource {
 
     @Override
     public int size() {
@@ -262,7 +278,7 @@ public final class Multirun {
     public JobSpec get(int index) {
       PlannedJob job = plan.job(from + index);
       try {
-        return preparer.write(preparer.prepare(job.num(), job.overrides()));
+        return preparer.write(preparer.prepare(job.num(), job.overrides()), flush);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -13,6 +13,7 @@ import dev.hydra4j.launch.slurm.SlurmSweepStatus;
 import dev.hydra4j.override.ParsedOverride;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
+import dev.hydra4j.run.StatusRepair;
 import dev.hydra4j.run.SweepState;
 import dev.hydra4j.sweep.PlannedJob;
 import java.io.IOException;
@@ -152,8 +153,8 @@ public final class SavedSweep {
     try (SweepLock lock = SweepLock.acquire(sweepDir)) {
       SweepState state = state();
       checkNotRunning(List.of(planned), state);
-      checkUnchanged(List.of(planned), preparer);
-      var spec = preparer.write(preparer.prepare(num, planned.overrides()));
+      checkUnchanged(List.of(planned), preparer, state);
+      var spec = preparer.write(preparer.prepare(num, planned.overrides()), false);
       var options = launchSettings().options(sweepDir)
           .withProgress(new EchoProgress(spec.jobDir(), out, err))
           .withPrevious(state);
@@ -178,7 +179,7 @@ public final class SavedSweep {
   private int launch(List<PlannedJob> chosen, SweepState state) {
     JobPreparer preparer = preparer();
     checkNotRunning(chosen, state);
-    checkUnchanged(chosen, preparer);
+    checkUnchanged(chosen, preparer, state);
     checkComposable(chosen, preparer);
     err.println("hydra4j: running " + chosen.size() + " of " + plan.jobs().size()
         + " jobs of " + Multirun.display(sweepDir));
@@ -195,7 +196,7 @@ public final class SavedSweep {
     List<String> alive = new ArrayList<>();
     for (PlannedJob job : jobs) {
       JobStatus status = state.status(job.num());
-      if (JobProcess.stillRunning(status, sweepDir.resolve(plan.job(job.num()).dir()))) {
+      if (dev.hydra4j.run.JobProcess.stillRunning(status, sweepDir.resolve(plan.job(job.num()).dir()))) {
         alive.add("job " + job.num() + " (pid " + status.pid() + ")");
       }
     }
@@ -211,9 +212,15 @@ public final class SavedSweep {
    * Refuses to mix configs: a job whose directory already holds a config must compose to
    * the same config today, or the sweep would hold results of two different setups.
    */
-  private void checkUnchanged(List<PlannedJob> jobs, JobPreparer preparer) {
+  private void checkUnchanged(List<PlannedJob> jobs, JobPreparer preparer, SweepState state) {
     List<String> changed = new ArrayList<>();
     for (PlannedJob job : jobs) {
+      JobStatus status = state.status(job.num());
+      if (status.state() == JobState.PENDING && status.attempt() == 0) {
+        // Never started: its files (perhaps cut short by a kill) were never used; they are
+        // written again.
+        continue;
+      }
       SavedPlan.Job saved = plan.job(job.num());
       Path existing = sweepDir.resolve(saved.dir()).resolve(".hydra/config.yaml");
       if (!Files.exists(existing)) {
@@ -289,7 +296,20 @@ public final class SavedSweep {
       SlurmSweepStatus.read(sweepDir, SweepKill.jobDirs(plan, sweepDir), new SlurmClient())
           .recordFinalStates();
     }
-    return SweepState.read(jobDirs());
+    try {
+      SweepState state = SweepState.read(sweepDir, jobDirs());
+      // A killed launcher leaves status files behind the journal, and temp files: bring
+      // them in line first, so that every reader of the job directories sees the truth.
+      StatusRepair.Done repaired = StatusRepair.repair(state);
+      if (repaired.rewritten() + repaired.tempsRecovered() + repaired.tempsDeleted() > 0) {
+        err.println("hydra4j: repaired after a crash: " + repaired.rewritten()
+            + " status file(s) rewritten from the journal, " + repaired.tempsRecovered()
+            + " recovered from temp files, " + repaired.tempsDeleted() + " temp file(s) deleted");
+      }
+      return state;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Map<Integer, Path> jobDirs() {

@@ -36,36 +36,29 @@ record RunResults(RecordedRun run, List<JobRow> rows, List<String> paramKeys,
 
   static RunResults read(RecordedRun run, Harvester harvester) {
     List<JobRow> rows = new ArrayList<>();
+    dev.hydra4j.run.SweepState state = run.state();
     for (RecordedRun.JobEntry job : run.jobs()) {
-      rows.add(readJob(job, harvester));
+      rows.add(readJob(job, harvester, state));
     }
     return of(run, rows);
   }
 
-  /** When a job whose end nobody recorded last wrote output: the best guess of its end. */
-  private static java.time.Instant lastOutput(java.nio.file.Path dir, JobStatus status) {
-    try {
-      return java.nio.file.Files.getLastModifiedTime(dir.resolve("combined.log")).toInstant();
-    } catch (java.io.IOException e) {
-      return status.start();
-    }
-  }
-
-  /** One job's row, with the problems found in its own files only. */
-  static JobRow readJob(RecordedRun.JobEntry job, Harvester harvester) {
+  /**
+   * One job's row, with the problems found in its own files only; its state is the one
+   * {@code status} shows ({@link dev.hydra4j.run.SweepState#effective}).
+   */
+  static JobRow readJob(RecordedRun.JobEntry job, Harvester harvester,
+      dev.hydra4j.run.SweepState state) {
     List<String> problems = new ArrayList<>();
-    JobStatus status;
-    try {
-      status = StatusFile.read(job.dir(), job.num());
-    } catch (ConfigException e) {
-      status = JobStatus.pending(job.num());
-      problems.add(e.getMessage());
+    String unreadable = state.unreadable().get(StatusFile.path(job.dir()));
+    if (unreadable != null) {
+      problems.add(unreadable);
     }
-    if (!status.extra().containsKey("slurm_job_id")
-        && dev.hydra4j.run.SweepState.isAbandoned(status)) {
+    JobStatus recorded = state.status(job.num());
+    JobStatus status = state.effective(job.num());
+    if (status.state() != recorded.state()) {
       // Recorded RUNNING on this host, but its process is gone: the launcher died before
       // it could record the end. Shown as what it is, as monitor and status show it.
-      status = status.ended(JobState.INTERRUPTED, null, lastOutput(job.dir(), status));
       problems.add("recorded RUNNING, but its process is gone; 'hydra4j resume' runs it again");
     }
     Harvester.JobMetrics metrics = harvester.harvest(job.dir());
