@@ -46,7 +46,10 @@ class CollectCommandTest {
     assertEquals("num  status       lr  model  pdm  loss  val.acc", lines[2]);
     assertEquals("  3  COMPLETED  0.01  large  0.3     3      0.9", lines[3]);
     assertEquals("  0  COMPLETED   0.1  small  0.0     0      0.9", lines[6]);
-    assertEquals(7, lines.length, run.out());
+    assertEquals("metrics from rules", lines[8], run.out());
+    assertEquals("  pdm: regex 'PDM score: (?<pdm>[0-9.]+)' in stdout.log (recorded with the run)",
+        lines[9]);
+    assertEquals(10, lines.length, run.out());
   }
 
   @Test
