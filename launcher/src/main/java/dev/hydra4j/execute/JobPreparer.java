@@ -111,6 +111,8 @@ final class JobPreparer {
     ConfigMap config = composition.resolvedJobConfig();
     requireNoMissing(config, "");
     HydraSettings hydra = new HydraSettings(composition);
+    // A bad harvest rule is found now, at its line, not by collect after the sweep.
+    dev.hydra4j.results.HarvestRules.check(hydra.node("hydra.results.metrics"));
     List<String> argv = inProcess ? List.of() : command(composition, hydra, overrides);
     Map<String, String> env = new LinkedHashMap<>(hydra.strings("hydra.job.env_set"));
     Path workingDir = hydra.flag("hydra.job.chdir", false) ? jobDir : launchDir;

@@ -68,7 +68,7 @@ record RunResults(RecordedRun run, List<JobRow> rows, List<String> paramKeys,
       }
     }
     return new JobRow(job.num(), job.dir(), status, Overrides.params(job.overrides()),
-        metrics.values(), problems);
+        metrics.values(), problems, metrics.curves(), metrics.sources());
   }
 
   /** The results of {@code run} from rows read one by one; adds the missing-metric problems. */
@@ -91,8 +91,7 @@ record RunResults(RecordedRun run, List<JobRow> rows, List<String> paramKeys,
           }
         }
       }
-      rows.add(new JobRow(row.num(), row.dir(), row.status(), row.params(), row.metrics(),
-          problems));
+      rows.add(row.withProblems(problems));
     }
     return new RunResults(run, rows, List.copyOf(paramKeys), swept(rows, paramKeys),
         List.copyOf(metricNames));
@@ -126,6 +125,25 @@ record RunResults(RecordedRun run, List<JobRow> rows, List<String> paramKeys,
       }
     }
     return grouped;
+  }
+
+  /** The metrics that some job logged over time, in order of first appearance. */
+  List<String> curveNames() {
+    LinkedHashSet<String> names = new LinkedHashSet<>();
+    for (JobRow row : rows) {
+      names.addAll(row.curves().keySet());
+    }
+    return List.copyOf(names);
+  }
+
+  /** For each metric a rule produced, the rules that did (usually one). */
+  Map<String, Set<String>> ruleSources() {
+    Map<String, Set<String>> out = new java.util.LinkedHashMap<>();
+    for (JobRow row : rows) {
+      row.sources().forEach((metric, rule) ->
+          out.computeIfAbsent(metric, k -> new LinkedHashSet<>()).add(rule));
+    }
+    return out;
   }
 
   /** Whether no job reported any metric and none was expected to. */
