@@ -22,6 +22,7 @@ import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.RunDirectory;
 import dev.hydra4j.run.RunRecord;
 import dev.hydra4j.run.SweepState;
+import dev.hydra4j.search.AdaptiveStudy;
 import dev.hydra4j.sweep.PlannedJob;
 import dev.hydra4j.sweep.SweepPlan;
 import java.io.IOException;
@@ -52,10 +53,13 @@ public final class Multirun {
     ZonedDateTime now = ZonedDateTime.now();
     Composer composer = Composers.create(request.searchPath(), now);
     List<ParsedOverride> overrides = Composers.parse(request.overrides());
-    SweepPlan plan = SweepPlan.create(composer, request.configName(), overrides,
-        request.sweepOptions());
     Composition base = composer.compose(request.configName(),
         overrides.stream().filter(o -> !o.isSweep()).toList(), RunMode.MULTIRUN);
+    if (AdaptiveStudy.isOptuna(base.config())) {
+      return AdaptiveSweep.run(request, composer, overrides, base, now);
+    }
+    SweepPlan plan = SweepPlan.create(composer, request.configName(), overrides,
+        request.sweepOptions());
     String wanted = new HydraSettings(base).text("hydra.sweep.dir", "multirun");
     Path wantedDir = Path.of(wanted);
     RunDirectory.requireWritable(wantedDir, "hydra.sweep.dir");
@@ -70,7 +74,12 @@ public final class Multirun {
         sweepDir, request.command());
     try (SweepLock lock = SweepLock.acquire(sweepDir)) {
       try {
-        writeSweepFiles(sweepDir, base, plan, jobDirs, request, now, launch.name());
+        List<SavedPlan.Job> jobs = new ArrayList<>(plan.size());
+        for (int i = 0; i < plan.size(); i++) {
+          PlannedJob job = plan.job(i);
+          jobs.add(new SavedPlan.Job(job.num(), jobDirs.get(i), job.texts()));
+        }
+        writeSweepFiles(sweepDir, base, jobs, plan.gridSize(), request, now, launch.name());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -219,21 +228,16 @@ public final class Multirun {
     throw new InvalidJobsException(errors.size(), plan.size(), detail.toString());
   }
 
-  private static void writeSweepFiles(Path sweepDir, Composition base, SweepPlan plan,
-      List<String> jobDirs, LaunchRequest request, ZonedDateTime now, String launcher)
+  static void writeSweepFiles(Path sweepDir, Composition base, List<SavedPlan.Job> jobs,
+      long gridSize, LaunchRequest request, ZonedDateTime now, String launcher)
       throws IOException {
     AtomicFiles.write(sweepDir.resolve("multirun.yaml"),
         YamlWriter.toYaml(withSweepOverrides(base.config(), request.overrides())));
-    List<SavedPlan.Job> jobs = new ArrayList<>(plan.size());
-    for (int i = 0; i < plan.size(); i++) {
-      PlannedJob job = plan.job(i);
-      jobs.add(new SavedPlan.Job(job.num(), jobDirs.get(i), job.texts()));
-    }
     new SavedPlan(Version.VALUE, request.configName(),
         request.searchPath().directories().stream()
             .map(p -> p.toAbsolutePath().normalize().toString()).toList(),
         Path.of("").toAbsolutePath().toString(), request.overrides(), request.command(),
-        request.sweepOptions(), now, launcher, plan.gridSize(), jobs).write(sweepDir);
+        request.sweepOptions(), now, launcher, gridSize, jobs).write(sweepDir);
     RunRecord.capture(Version.VALUE, request.argv()).write(sweepDir);
     request.label().write(sweepDir);
   }

@@ -151,6 +151,16 @@ record SavedPlan(
         root.path("launcher").asText("local"), root.path("grid_size").asLong(), jobs);
   }
 
+  /** This plan with job {@code num}'s overrides replaced (a study's trial, once suggested). */
+  SavedPlan withOverrides(int num, List<String> jobOverrides) {
+    List<Job> changed = new ArrayList<>(jobs.size());
+    for (Job job : jobs) {
+      changed.add(job.num() == num ? new Job(num, job.dir(), jobOverrides) : job);
+    }
+    return new SavedPlan(version, configName, searchPath, workingDir, overrides, command,
+        options, now, launcher, gridSize, changed);
+  }
+
   Job job(int num) {
     for (Job job : jobs) {
       if (job.num() == num) {

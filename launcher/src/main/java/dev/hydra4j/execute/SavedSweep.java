@@ -15,6 +15,7 @@ import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
 import dev.hydra4j.run.StatusRepair;
 import dev.hydra4j.run.SweepState;
+import dev.hydra4j.search.AdaptiveStudy;
 import dev.hydra4j.sweep.PlannedJob;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -99,6 +100,10 @@ public final class SavedSweep {
   }
 
   private int resumeLocked() {
+    if (AdaptiveStudy.exists(sweepDir)) {
+      return AdaptiveSweep.resume(sweepDir, composer, plan, launcherOverrides, preparer(),
+          jobDirs(), waitForJobs, err);
+    }
     SweepState state = state();
     List<PlannedJob> chosen = new ArrayList<>();
     for (SavedPlan.Job job : plan.jobs()) {
@@ -123,6 +128,7 @@ public final class SavedSweep {
   }
 
   private int rerunLocked(Set<JobState> states) {
+    refuseStudy("rerun");
     SweepState state = state();
     List<PlannedJob> chosen = new ArrayList<>();
     for (SavedPlan.Job job : plan.jobs()) {
@@ -148,6 +154,7 @@ public final class SavedSweep {
           Origin.of(sweepDir.toString()), "its jobs are numbered "
               + plan.jobs().get(0).num() + " to " + plan.jobs().get(plan.jobs().size() - 1).num());
     }
+    refuseStudy("run-job");
     JobPreparer preparer = preparer();
     PlannedJob planned = planned(job);
     try (SweepLock lock = SweepLock.acquire(sweepDir)) {
@@ -173,6 +180,15 @@ public final class SavedSweep {
           : ran.state() == JobState.COMPLETED ? SweepResult.EXIT_OK : SweepResult.EXIT_FAILED;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A study's trial runs with the parameters its study file holds: only resume knows them. */
+  private void refuseStudy(String command) {
+    if (AdaptiveStudy.exists(sweepDir)) {
+      throw new ConfigException("'" + command + "' cannot run trials of a study (hydra/sweeper"
+          + "=optuna) one by one", Origin.of(sweepDir.toString()),
+          "continue the study with: hydra4j resume " + Multirun.display(sweepDir));
     }
   }
 

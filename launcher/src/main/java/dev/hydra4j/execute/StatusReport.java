@@ -96,6 +96,9 @@ public final class StatusReport {
       printLauncher(dir, out);
     }
     notes.forEach(n -> out.println("note    " + n));
+    if (dev.hydra4j.search.AdaptiveStudy.exists(dir)) {
+      dev.hydra4j.search.AdaptiveStudy.summary(dir).forEach(out::println);
+    }
     out.println();
     String slurmColumn = slurm ? "  %-10s" : "%s";
     out.printf("%5s  %-13s  %4s  %9s" + slurmColumn + "  %s%n", "num", "state", "exit",
