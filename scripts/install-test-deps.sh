@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the results tests need from Debian's packages, when missing: Chromium, to
-# open the HTML report as a person would, and python3-nbformat, to validate the notebook.
+# open the HTML report as a person would; python3-nbformat, to validate the notebook; and
+# pandas, matplotlib, jupyter-nbconvert and a Python kernel, to execute it headlessly.
 # Idempotent; called by scripts/test.sh. Without root or apt-get it only says what is
 # missing (those tests then skip, except under CI=true, where they fail).
 set -euo pipefail
@@ -13,6 +14,10 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 py=/usr/bin/python3
 [[ -x "$py" ]] || py=python3
 "$py" -c 'import nbformat' >/dev/null 2>&1 || missing+=(python3-nbformat)
+"$py" -c 'import pandas' >/dev/null 2>&1 || missing+=(python3-pandas)
+"$py" -c 'import matplotlib' >/dev/null 2>&1 || missing+=(python3-matplotlib)
+"$py" -c 'import ipykernel' >/dev/null 2>&1 || missing+=(python3-ipykernel)
+command -v jupyter-nbconvert >/dev/null 2>&1 || missing+=(jupyter-nbconvert)
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0

@@ -1,13 +1,12 @@
 package dev.hydra4j.cli;
 
-import dev.hydra4j.config.ConfigException;
-import dev.hydra4j.config.Origin;
 import dev.hydra4j.results.Collect;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,12 +16,14 @@ import picocli.CommandLine.Parameters;
     footer = {"", "Examples:",
       "  hydra4j collect multirun/2026-01-31/12-00-00",
       "  hydra4j collect --latest --sort -mAP50 --filter 'status == \"COMPLETED\"'",
-      "  hydra4j collect DIR --format csv > results.csv"})
+      "  hydra4j collect lr_sweep --over seed",
+      "  hydra4j collect DIR --agg best --format csv > results.csv"})
 final class CollectCommand extends PrintingCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
-      description = "The sweep or run directory, e.g. multirun/2026-01-31/12-00-00.")
-  Path dir;
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR|NAME",
+      description = "The sweep or run: its directory (multirun/2026-01-31/12-00-00), its"
+          + " --name, the end of its directory (12-00-00) or a tag.")
+  String dir;
 
   @Option(names = "--latest", description = "Use the newest run or sweep under outputs/ and"
       + " multirun/.")
@@ -52,22 +53,17 @@ final class CollectCommand extends PrintingCommand implements Callable<Integer> 
       + " width (default: the terminal's; 0: no limit).")
   int width;
 
+  @Option(names = "--agg", paramLabel = "last|best|min|max", description = "The value of a"
+      + " metric logged over time (metrics.jsonl): its last point (default), best, min or"
+      + " max.")
+  String agg;
+
+  @Mixin HarvestOptions harvest;
+
   @Override
   public Integer call() {
-    return Collect.print(target(dir, latest), new Collect.Options(format, allParams, sort,
-        filter, columns, width), out, err);
-  }
-
-  static Path target(Path dir, boolean latest) {
-    if (dir != null && latest) {
-      throw new ConfigException("Give a directory or --latest, not both",
-          Origin.of("--latest"), null);
-    }
-    if (dir == null && !latest) {
-      throw new ConfigException("Which run? Give its directory or --latest",
-          Origin.of("the command line"), "e.g. multirun/2026-01-31/12-00-00 (`hydra4j runs`"
-              + " lists them), or --latest for the newest");
-    }
-    return dir != null ? dir : Collect.latest(Path.of(""));
+    Path target = RunLocator.locate(dir, latest, err);
+    return Collect.print(target, new Collect.Options(format, allParams, sort, filter, columns,
+        width, agg, harvest.given(err), harvest.groupBy, harvest.over), out, err);
   }
 }

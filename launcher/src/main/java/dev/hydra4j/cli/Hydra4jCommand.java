@@ -230,12 +230,26 @@ public final class Hydra4jCommand implements Callable<Integer> {
         continue;
       }
       List<String> close = dev.hydra4j.compose.Suggestions.closest(word, commands);
+      if (close.isEmpty() && COMMAND_WORDS.containsKey(word)) {
+        close = List.of(COMMAND_WORDS.get(word));
+      }
       if (!close.isEmpty()) {
         throw new ConfigException("Unknown command '" + word + "'", Origin.of(word),
             "did you mean '" + close.get(0) + "'? Commands: " + String.join(", ", commands));
       }
     }
   }
+
+  /** Words people coming from other tools type for a command, and the command they mean. */
+  private static final java.util.Map<String, String> COMMAND_WORDS = java.util.Map.ofEntries(
+      java.util.Map.entry("list", "runs"), java.util.Map.entry("ls", "runs"),
+      java.util.Map.entry("history", "runs"), java.util.Map.entry("ps", "status"),
+      java.util.Map.entry("stop", "kill"), java.util.Map.entry("cancel", "kill"),
+      java.util.Map.entry("scancel", "kill"), java.util.Map.entry("diff", "compare"),
+      java.util.Map.entry("results", "collect"), java.util.Map.entry("harvest", "collect"),
+      java.util.Map.entry("watch", "monitor"), java.util.Map.entry("tail", "monitor"),
+      java.util.Map.entry("html", "report"), java.util.Map.entry("jupyter", "notebook"),
+      java.util.Map.entry("describe", "show"), java.util.Map.entry("label", "tag"));
 
   static List<ParsedOverride> parseOverrides(List<String> texts) {
     List<ParsedOverride> parsed = new ArrayList<>(texts.size());

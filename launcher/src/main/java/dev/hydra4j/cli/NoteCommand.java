@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
       "  hydra4j note multirun/2026-01-31/12-00-00 --name baseline"})
 final class NoteCommand extends PrintingCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "The run or sweep directory.")
-  Path dir;
+  @Parameters(index = "0", paramLabel = "DIR|NAME", description = "The run or sweep: its"
+      + " directory, name, directory name or tag.")
+  String dir;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "TEXT", description = "The note.")
   String text;
@@ -30,6 +31,6 @@ final class NoteCommand extends PrintingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return MetaEdit.note(dir, text, name, description, out);
+    return MetaEdit.note(RunLocator.locate(dir, false, err), text, name, description, out);
   }
 }

@@ -7,9 +7,10 @@ import picocli.CommandLine.Parameters;
 /** Base of the commands that work on a run or sweep directory. */
 abstract class SweepDirCommand extends PrintingCommand {
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "SWEEP_DIR",
-      description = "The sweep's directory, e.g. multirun/2026-01-31/12-00-00.")
-  Path sweepDir;
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR|NAME",
+      description = "The sweep or run: its directory (multirun/2026-01-31/12-00-00), its"
+          + " --name, the end of its directory (12-00-00) or a tag.")
+  String sweepDir;
 
   @Option(names = "--latest",
       description = "Use the newest run or sweep under outputs/ and multirun/.")
@@ -20,15 +21,15 @@ abstract class SweepDirCommand extends PrintingCommand {
    * where the directory would be; it belongs to the overrides that follow.
    */
   Path dirBeforeOverrides(java.util.List<String> overrides) {
-    if (latest && sweepDir != null && sweepDir.toString().contains("=")) {
-      overrides.add(0, sweepDir.toString());
+    if (latest && sweepDir != null && sweepDir.contains("=")) {
+      overrides.add(0, sweepDir);
       sweepDir = null;
     }
     return dir();
   }
 
-  /** The directory given, or the newest one with {@code --latest}. */
+  /** The directory given or named, or the newest one with {@code --latest}. */
   Path dir() {
-    return CollectCommand.target(sweepDir, latest);
+    return RunLocator.locate(sweepDir, latest, err);
   }
 }

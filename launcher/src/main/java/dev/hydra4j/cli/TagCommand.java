@@ -17,8 +17,9 @@ import picocli.CommandLine.Unmatched;
       "  hydra4j tag multirun/2026-01-31/12-00-00 -baseline"})
 final class TagCommand extends PrintingCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "The run or sweep directory.")
-  Path dir;
+  @Parameters(index = "0", paramLabel = "DIR|NAME", description = "The run or sweep: its"
+      + " directory, name, directory name or tag.")
+  String dir;
 
   @Parameters(index = "1..*", paramLabel = "+TAG|-TAG", description = "Tags to add or remove.")
   List<String> edits = new ArrayList<>();
@@ -37,6 +38,6 @@ final class TagCommand extends PrintingCommand implements Callable<Integer> {
     for (String tag : removals) {
       all.add("-" + tag);
     }
-    return MetaEdit.tag(dir, all, out);
+    return MetaEdit.tag(RunLocator.locate(dir, false, err), all, out);
   }
 }

@@ -37,7 +37,7 @@ final class JobPreparer {
   /** Environment variables every task receives. */
   static final String ENV_CONFIG = "HYDRA4J_CONFIG";
   static final String ENV_CONFIG_JSON = "HYDRA4J_CONFIG_JSON";
-  static final String ENV_JOB_DIR = "HYDRA4J_JOB_DIR";
+  static final String ENV_JOB_DIR = dev.hydra4j.run.JobProcess.JOB_DIR_VARIABLE;
   static final String ENV_JOB_NUM = "HYDRA4J_JOB_NUM";
   static final String ENV_SWEEP_DIR = "HYDRA4J_SWEEP_DIR";
   static final String ENV_JOB_NAME = "HYDRA4J_JOB_NAME";
@@ -111,6 +111,8 @@ final class JobPreparer {
     ConfigMap config = composition.resolvedJobConfig();
     requireNoMissing(config, "");
     HydraSettings hydra = new HydraSettings(composition);
+    // A bad harvest rule is found now, at its line, not by collect after the sweep.
+    dev.hydra4j.results.HarvestRules.check(hydra.node("hydra.results.metrics"));
     List<String> argv = inProcess ? List.of() : command(composition, hydra, overrides);
     Map<String, String> env = new LinkedHashMap<>(hydra.strings("hydra.job.env_set"));
     Path workingDir = hydra.flag("hydra.job.chdir", false) ? jobDir : launchDir;
@@ -168,9 +170,23 @@ final class JobPreparer {
     return argv;
   }
 
-  /** Writes the job's {@code .hydra/} files and returns what the launcher runs. */
+  /** Writes the job's {@code .hydra/} files, flushed, and returns what the launcher runs. */
   JobSpec write(PreparedJob job) throws IOException {
     writeFiles(job);
+    return spec(job);
+  }
+
+  /**
+   * Writes the job's {@code .hydra/} files and returns what the launcher runs; with
+   * {@code flush} false they are not flushed to disk: for a launcher that flushes them
+   * before it records the job's end ({@link dev.hydra4j.launch.Launcher#flushesJobFiles}).
+   */
+  JobSpec write(PreparedJob job, boolean flush) throws IOException {
+    if (flush) {
+      writeFiles(job);
+    } else {
+      writeUnflushed(job);
+    }
     return spec(job);
   }
 
@@ -204,15 +220,7 @@ final class JobPreparer {
   void writeFiles(PreparedJob job) throws IOException {
     Path hydraDir = job.jobDir().resolve(".hydra");
     Files.createDirectories(hydraDir);
-    List<ConfigNode> lines = new ArrayList<>();
-    for (String text : job.composition().taskOverrides()) {
-      lines.add(new ConfigValue(text, Origin.BUILT_IN));
-    }
-    Map<String, String> files = new LinkedHashMap<>();
-    files.put("config.yaml", YamlWriter.toYaml(job.config()));
-    files.put("config.json", JsonWriter.toJson(job.config(), true));
-    files.put("hydra.yaml", YamlWriter.toYaml(job.hydra()));
-    files.put("overrides.yaml", YamlWriter.toYaml(new ConfigList(lines, Origin.BUILT_IN)));
+    Map<String, String> files = hydraFiles(job);
     for (Map.Entry<String, String> file : files.entrySet()) {
       AtomicFiles.write(hydraDir.resolve(file.getKey()),
           file.getValue().getBytes(StandardCharsets.UTF_8), false);
@@ -224,6 +232,38 @@ final class JobPreparer {
       }
     }
     flushDirectory(hydraDir);
+  }
+
+  /**
+   * Writes the job's {@code .hydra/} files with as few file operations as possible: a new
+   * file directly (a job that never started needs no atomic replacement: it is written
+   * again when resumed), an existing one only when its content changes, atomically.
+   */
+  private void writeUnflushed(PreparedJob job) throws IOException {
+    Path hydraDir = job.jobDir().resolve(".hydra");
+    Files.createDirectories(hydraDir);
+    for (Map.Entry<String, String> file : hydraFiles(job).entrySet()) {
+      Path target = hydraDir.resolve(file.getKey());
+      byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+      if (!Files.exists(target)) {
+        Files.write(target, content);
+      } else if (!java.util.Arrays.equals(content, Files.readAllBytes(target))) {
+        AtomicFiles.write(target, content, false);
+      }
+    }
+  }
+
+  private static Map<String, String> hydraFiles(PreparedJob job) {
+    List<ConfigNode> lines = new ArrayList<>();
+    for (String text : job.composition().taskOverrides()) {
+      lines.add(new ConfigValue(text, Origin.BUILT_IN));
+    }
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("config.yaml", YamlWriter.toYaml(job.config()));
+    files.put("config.json", JsonWriter.toJson(job.config(), true));
+    files.put("hydra.yaml", YamlWriter.toYaml(job.hydra()));
+    files.put("overrides.yaml", YamlWriter.toYaml(new ConfigList(lines, Origin.BUILT_IN)));
+    return files;
   }
 
   private static void flushDirectory(Path dir) {

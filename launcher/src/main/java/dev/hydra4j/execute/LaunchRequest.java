@@ -44,6 +44,7 @@ public record LaunchRequest(
     }
 
     void write(java.nio.file.Path dir) throws java.io.IOException {
+      dev.hydra4j.results.RunRegistry.register(dir);
       dev.hydra4j.results.RunMeta.write(dir, name, tags, notes);
     }
   }

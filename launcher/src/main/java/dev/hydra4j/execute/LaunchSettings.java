@@ -160,6 +160,6 @@ final class LaunchSettings {
 
   /** Hydra's {@code hydra.sweeper.max_batch_size}: jobs per batch, 0 for all at once. */
   int maxBatchSize() {
-    return BasicSweeperSettings.SCHEMA.check(composition).whole("max_batch_size").intValue();
+    return BasicSweeperSettings.of(composition).whole("max_batch_size").intValue();
   }
 }

@@ -22,6 +22,7 @@ import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.RunDirectory;
 import dev.hydra4j.run.RunRecord;
 import dev.hydra4j.run.SweepState;
+import dev.hydra4j.search.AdaptiveStudy;
 import dev.hydra4j.sweep.PlannedJob;
 import dev.hydra4j.sweep.SweepPlan;
 import java.io.IOException;
@@ -52,10 +53,13 @@ public final class Multirun {
     ZonedDateTime now = ZonedDateTime.now();
     Composer composer = Composers.create(request.searchPath(), now);
     List<ParsedOverride> overrides = Composers.parse(request.overrides());
-    SweepPlan plan = SweepPlan.create(composer, request.configName(), overrides,
-        request.sweepOptions());
     Composition base = composer.compose(request.configName(),
         overrides.stream().filter(o -> !o.isSweep()).toList(), RunMode.MULTIRUN);
+    if (AdaptiveStudy.isOptuna(base.config())) {
+      return AdaptiveSweep.run(request, composer, overrides, base, now);
+    }
+    SweepPlan plan = SweepPlan.create(composer, request.configName(), overrides,
+        request.sweepOptions());
     String wanted = new HydraSettings(base).text("hydra.sweep.dir", "multirun");
     Path wantedDir = Path.of(wanted);
     RunDirectory.requireWritable(wantedDir, "hydra.sweep.dir");
@@ -70,7 +74,12 @@ public final class Multirun {
         sweepDir, request.command());
     try (SweepLock lock = SweepLock.acquire(sweepDir)) {
       try {
-        writeSweepFiles(sweepDir, base, plan, jobDirs, request, now, launch.name());
+        List<SavedPlan.Job> jobs = new ArrayList<>(plan.size());
+        for (int i = 0; i < plan.size(); i++) {
+          PlannedJob job = plan.job(i);
+          jobs.add(new SavedPlan.Job(job.num(), jobDirs.get(i), job.texts()));
+        }
+        writeSweepFiles(sweepDir, base, jobs, plan.gridSize(), request, now, launch.name());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -104,13 +113,14 @@ public final class Multirun {
     try (SigintHandler sigint = SigintHandler.install(options.stop())) {
       for (int from = 0; from < total; from += batch) {
         int to = Math.min(total, from + batch);
-        JobSource source = new PreparingSource(plan, preparer, from, to);
+        JobSource source = new PreparingSource(plan, preparer, from, to,
+            !launcher.flushesJobFiles());
         // The failure policy counts over the whole launch, not batch by batch.
         result = launcher.launch(source, options
-            .withPrevious(SweepState.read(allJobDirs))
+            .withPrevious(SweepState.read(sweepDir, allJobDirs))
             .withFailurePolicy(policy.maxFailures() == Integer.MAX_VALUE ? policy
                 : FailurePolicy.maxFailures(policy.maxFailures() - failures)));
-        if (result.interrupted()) {
+        if (result.interrupted() || result.ioFailure() != null) {
           break;
         }
         failures += failuresAmong(result, plan, from, to);
@@ -121,11 +131,13 @@ public final class Multirun {
         }
       }
     } catch (IOException e) {
-      throw new ConfigException("Cannot write the sweep directory " + sweepDir + ": "
-          + e.getMessage(), Origin.of(sweepDir.toString()), "check free space and permissions");
+      return ioFailure(sweepDir, e.toString(), err);
     }
     err.println("hydra4j: " + (result == null ? "no jobs" : result.counts().describe())
         + " — results in " + display(sweepDir));
+    if (result != null && result.ioFailure() != null) {
+      return ioFailure(sweepDir, result.ioFailure(), err);
+    }
     if (result != null && result.interrupted()) {
       err.println("hydra4j: interrupted; continue with: hydra4j resume " + display(sweepDir));
     } else if (result != null && result.exitCode() != 0) {
@@ -140,6 +152,19 @@ public final class Multirun {
               + " hydra.launcher.timeout_min=<minutes>)" : ""));
     }
     return result == null ? 0 : result.exitCode();
+  }
+
+  /**
+   * The sweep's files could not be written: say so, and how to continue once there is
+   * room. Every job that ended before is recorded; the others run again on resume.
+   */
+  private static int ioFailure(Path sweepDir, String why, java.io.PrintStream err) {
+    err.println("hydra4j: error: cannot write the sweep's files in " + display(sweepDir)
+        + ": " + why);
+    err.println("hydra4j: no more jobs were started; every job that ended is recorded."
+        + " Free some space (or fix the permissions), then continue with: hydra4j resume "
+        + display(sweepDir));
+    return SweepResult.EXIT_IO_FAILURE;
   }
 
   /** Jobs {@code from..to} of {@code plan} that failed, as the failure policy counts them. */
@@ -203,21 +228,16 @@ public final class Multirun {
     throw new InvalidJobsException(errors.size(), plan.size(), detail.toString());
   }
 
-  private static void writeSweepFiles(Path sweepDir, Composition base, SweepPlan plan,
-      List<String> jobDirs, LaunchRequest request, ZonedDateTime now, String launcher)
+  static void writeSweepFiles(Path sweepDir, Composition base, List<SavedPlan.Job> jobs,
+      long gridSize, LaunchRequest request, ZonedDateTime now, String launcher)
       throws IOException {
     AtomicFiles.write(sweepDir.resolve("multirun.yaml"),
         YamlWriter.toYaml(withSweepOverrides(base.config(), request.overrides())));
-    List<SavedPlan.Job> jobs = new ArrayList<>(plan.size());
-    for (int i = 0; i < plan.size(); i++) {
-      PlannedJob job = plan.job(i);
-      jobs.add(new SavedPlan.Job(job.num(), jobDirs.get(i), job.texts()));
-    }
     new SavedPlan(Version.VALUE, request.configName(),
         request.searchPath().directories().stream()
             .map(p -> p.toAbsolutePath().normalize().toString()).toList(),
         Path.of("").toAbsolutePath().toString(), request.overrides(), request.command(),
-        request.sweepOptions(), now, launcher, plan.gridSize(), jobs).write(sweepDir);
+        request.sweepOptions(), now, launcher, gridSize, jobs).write(sweepDir);
     RunRecord.capture(Version.VALUE, request.argv()).write(sweepDir);
     request.label().write(sweepDir);
   }
@@ -250,8 +270,8 @@ public final class Multirun {
   }
 
   /** Jobs {@code from..to} of a plan, each prepared and written when the launcher asks. */
-  private record PreparingSource(PlannedJobs plan, JobPreparer preparer, int from, int to)
-      implements JobSource {
+  private record PreparingSource(PlannedJobs plan, JobPreparer preparer, int from, int to,
+      boolean flush) implements JobSource {
 
     @Override
     public int size() {
@@ -262,7 +282,7 @@ public final class Multirun {
     public JobSpec get(int index) {
       PlannedJob job = plan.job(from + index);
       try {
-        return preparer.write(preparer.prepare(job.num(), job.overrides()));
+        return preparer.write(preparer.prepare(job.num(), job.overrides()), flush);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -92,6 +92,9 @@ record SavedPlan(
     try {
       root = new ObjectMapper().readTree(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
+      if (Files.exists(sweepDir.resolve(SweepLock.NAME))) {
+        throw interruptedStartUp(sweepDir);
+      }
       throw new ConfigException("'" + sweepDir + "' is not a hydra4j sweep (it has no "
           + NAME + ")", Origin.of(sweepDir.toString()),
           "give the directory printed when the sweep started, e.g. multirun/2026-01-31/12-00-00;"
@@ -108,6 +111,24 @@ record SavedPlan(
           Origin.of(file.toString()), "the file is damaged; the job directories still hold"
               + " every job's config and status");
     }
+  }
+
+  /**
+   * A sweep directory is claimed (and locked) before its files are written, and no job
+   * starts before {@code plan.json} is there: without it, the sweep was stopped while it
+   * was being created, or is being created right now.
+   */
+  private static ConfigException interruptedStartUp(Path sweepDir) {
+    if (dev.hydra4j.run.LauncherLock.isHeld(sweepDir)) {
+      return new ConfigException("The sweep in '" + sweepDir + "' is being created right now"
+          + " (it has no " + NAME + " yet)", Origin.of(sweepDir.toString()),
+          "wait a moment and run this again");
+    }
+    return new ConfigException("The sweep in '" + sweepDir + "' was stopped while it was being"
+        + " created, before any job started: it has no " + NAME + ", and nothing ran",
+        Origin.of(sweepDir.toString()),
+        "start the sweep again with the same command; this directory can be deleted"
+            + " (rm -r " + sweepDir + ")");
   }
 
   private static SavedPlan fromJson(JsonNode root) {
@@ -128,6 +149,16 @@ record SavedPlan(
         root.path("working_dir").asText(), strings(root.path("overrides")),
         strings(root.path("command")), options, ZonedDateTime.parse(root.path("now").asText()),
         root.path("launcher").asText("local"), root.path("grid_size").asLong(), jobs);
+  }
+
+  /** This plan with job {@code num}'s overrides replaced (a study's trial, once suggested). */
+  SavedPlan withOverrides(int num, List<String> jobOverrides) {
+    List<Job> changed = new ArrayList<>(jobs.size());
+    for (Job job : jobs) {
+      changed.add(job.num() == num ? new Job(num, job.dir(), jobOverrides) : job);
+    }
+    return new SavedPlan(version, configName, searchPath, workingDir, overrides, command,
+        options, now, launcher, gridSize, changed);
   }
 
   Job job(int num) {

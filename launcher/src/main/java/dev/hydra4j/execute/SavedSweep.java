@@ -13,7 +13,9 @@ import dev.hydra4j.launch.slurm.SlurmSweepStatus;
 import dev.hydra4j.override.ParsedOverride;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
+import dev.hydra4j.run.StatusRepair;
 import dev.hydra4j.run.SweepState;
+import dev.hydra4j.search.AdaptiveStudy;
 import dev.hydra4j.sweep.PlannedJob;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -98,6 +100,10 @@ public final class SavedSweep {
   }
 
   private int resumeLocked() {
+    if (AdaptiveStudy.exists(sweepDir)) {
+      return AdaptiveSweep.resume(sweepDir, composer, plan, launcherOverrides, preparer(),
+          jobDirs(), waitForJobs, err);
+    }
     SweepState state = state();
     List<PlannedJob> chosen = new ArrayList<>();
     for (SavedPlan.Job job : plan.jobs()) {
@@ -122,6 +128,7 @@ public final class SavedSweep {
   }
 
   private int rerunLocked(Set<JobState> states) {
+    refuseStudy("rerun");
     SweepState state = state();
     List<PlannedJob> chosen = new ArrayList<>();
     for (SavedPlan.Job job : plan.jobs()) {
@@ -147,14 +154,15 @@ public final class SavedSweep {
           Origin.of(sweepDir.toString()), "its jobs are numbered "
               + plan.jobs().get(0).num() + " to " + plan.jobs().get(plan.jobs().size() - 1).num());
     }
+    refuseStudy("run-job");
     JobPreparer preparer = preparer();
     PlannedJob planned = planned(job);
     try (SweepLock lock = SweepLock.acquire(sweepDir)) {
       SweepState state = state();
       checkNotRunning(List.of(planned), state);
-      checkUnchanged(List.of(planned), preparer);
+      checkUnchanged(List.of(planned), preparer, state);
       var checked = launchSettings().options(sweepDir);
-      var spec = preparer.write(preparer.prepare(num, planned.overrides()));
+      var spec = preparer.write(preparer.prepare(num, planned.overrides()), false);
       var options = checked
           .withProgress(new EchoProgress(spec.jobDir(), out, err))
           .withPrevious(state);
@@ -176,12 +184,21 @@ public final class SavedSweep {
     }
   }
 
+  /** A study's trial runs with the parameters its study file holds: only resume knows them. */
+  private void refuseStudy(String command) {
+    if (AdaptiveStudy.exists(sweepDir)) {
+      throw new ConfigException("'" + command + "' cannot run trials of a study (hydra/sweeper"
+          + "=optuna) one by one", Origin.of(sweepDir.toString()),
+          "continue the study with: hydra4j resume " + Multirun.display(sweepDir));
+    }
+  }
+
   private int launch(List<PlannedJob> chosen, SweepState state) {
     // The launcher settings of this launch (overrides included) are checked before anything.
     LaunchSettings settings = launchSettings().checked(sweepDir);
     JobPreparer preparer = preparer();
     checkNotRunning(chosen, state);
-    checkUnchanged(chosen, preparer);
+    checkUnchanged(chosen, preparer, state);
     checkComposable(chosen, preparer);
     err.println("hydra4j: running " + chosen.size() + " of " + plan.jobs().size()
         + " jobs of " + Multirun.display(sweepDir));
@@ -198,7 +215,7 @@ public final class SavedSweep {
     List<String> alive = new ArrayList<>();
     for (PlannedJob job : jobs) {
       JobStatus status = state.status(job.num());
-      if (JobProcess.stillRunning(status, sweepDir.resolve(plan.job(job.num()).dir()))) {
+      if (dev.hydra4j.run.JobProcess.stillRunning(status, sweepDir.resolve(plan.job(job.num()).dir()))) {
         alive.add("job " + job.num() + " (pid " + status.pid() + ")");
       }
     }
@@ -214,9 +231,15 @@ public final class SavedSweep {
    * Refuses to mix configs: a job whose directory already holds a config must compose to
    * the same config today, or the sweep would hold results of two different setups.
    */
-  private void checkUnchanged(List<PlannedJob> jobs, JobPreparer preparer) {
+  private void checkUnchanged(List<PlannedJob> jobs, JobPreparer preparer, SweepState state) {
     List<String> changed = new ArrayList<>();
     for (PlannedJob job : jobs) {
+      JobStatus status = state.status(job.num());
+      if (status.state() == JobState.PENDING && status.attempt() == 0) {
+        // Never started: its files (perhaps cut short by a kill) were never used; they are
+        // written again.
+        continue;
+      }
       SavedPlan.Job saved = plan.job(job.num());
       Path existing = sweepDir.resolve(saved.dir()).resolve(".hydra/config.yaml");
       if (!Files.exists(existing)) {
@@ -292,7 +315,20 @@ public final class SavedSweep {
       SlurmSweepStatus.read(sweepDir, SweepKill.jobDirs(plan, sweepDir), new SlurmClient())
           .recordFinalStates();
     }
-    return SweepState.read(jobDirs());
+    try {
+      SweepState state = SweepState.read(sweepDir, jobDirs());
+      // A killed launcher leaves status files behind the journal, and temp files: bring
+      // them in line first, so that every reader of the job directories sees the truth.
+      StatusRepair.Done repaired = StatusRepair.repair(state);
+      if (repaired.rewritten() + repaired.tempsRecovered() + repaired.tempsDeleted() > 0) {
+        err.println("hydra4j: repaired after a crash: " + repaired.rewritten()
+            + " status file(s) rewritten from the journal, " + repaired.tempsRecovered()
+            + " recovered from temp files, " + repaired.tempsDeleted() + " temp file(s) deleted");
+      }
+      return state;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Map<Integer, Path> jobDirs() {

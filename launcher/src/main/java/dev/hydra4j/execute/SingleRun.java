@@ -48,7 +48,7 @@ public final class SingleRun {
     JobPreparer preparer = new JobPreparer(composer, request.configName(), RunMode.RUN, runDir,
         request.command());
     try {
-      JobSpec spec = preparer.write(preparer.prepare(0, overrides));
+      JobSpec spec = preparer.write(preparer.prepare(0, overrides), false);
       RunRecord.capture(Version.VALUE, request.argv()).write(runDir);
       request.label().write(runDir);
       request.err().println("hydra4j: running in " + Multirun.display(runDir));
@@ -63,6 +63,10 @@ public final class SingleRun {
       request.err().println("hydra4j: " + status.state() + (status.exitCode() == null ? ""
           : " (exit code " + status.exitCode() + ")") + " — outputs in "
           + Multirun.display(runDir));
+      if (result.ioFailure() != null) {
+        request.err().println("hydra4j: error: cannot write the run's files: "
+            + result.ioFailure());
+      }
       return result.exitCode();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

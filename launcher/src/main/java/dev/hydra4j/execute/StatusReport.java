@@ -46,7 +46,8 @@ public final class StatusReport {
     }
     Path dir = sweepDir.toAbsolutePath().normalize();
     if (!Files.exists(dir.resolve(SavedPlan.NAME))
-        && Files.exists(dev.hydra4j.run.StatusFile.path(dir))) {
+        && (Files.exists(dev.hydra4j.run.StatusFile.path(dir))
+            || dev.hydra4j.run.SweepJournal.exists(dir))) {
       return printSingleRun(dir, out);
     }
     SavedPlan plan = SavedPlan.read(dir);
@@ -54,6 +55,7 @@ public final class StatusReport {
     IntFunction<JobStatus> status;
     IntFunction<String> slurmId = num -> null;
     List<String> notes = List.of();
+    SweepState local = null;
     if (slurm) {
       SlurmSweepStatus s = SlurmSweepStatus.read(dir, SweepKill.jobDirs(plan, dir),
           new SlurmClient(null, Map.of(), SLURM_PATIENCE));
@@ -64,19 +66,20 @@ public final class StatusReport {
     } else {
       SweepState state;
       try {
-        state = SweepState.read(dir);
+        state = SweepState.read(dir, SweepKill.jobDirs(plan, dir));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       // A job recorded RUNNING whose process is gone (its launcher was killed) is shown
       // as what it is; the note below says how to finish it.
-      status = num -> {
-        JobStatus recorded = state.status(num);
-        SavedPlan.Job job = plan.job(num);
-        return recorded != null && job != null
-            && JobProcess.abandoned(recorded, dir.resolve(job.dir()))
-            ? recorded.ended(JobState.INTERRUPTED, null, recorded.start()) : recorded;
-      };
+      status = state::effective;
+      List<String> found = new java.util.ArrayList<>();
+      if (state.journalDamage() != null) {
+        found.add("journal: " + state.journalDamage());
+      }
+      state.unreadable().forEach((file, why) -> found.add("unreadable: " + why));
+      notes = found;
+      local = state;
     }
     Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
     for (SavedPlan.Job job : plan.jobs()) {
@@ -93,6 +96,9 @@ public final class StatusReport {
       printLauncher(dir, out);
     }
     notes.forEach(n -> out.println("note    " + n));
+    if (dev.hydra4j.search.AdaptiveStudy.exists(dir)) {
+      dev.hydra4j.search.AdaptiveStudy.summary(dir).forEach(out::println);
+    }
     out.println();
     String slurmColumn = slurm ? "  %-10s" : "%s";
     out.printf("%5s  %-13s  %4s  %9s" + slurmColumn + "  %s%n", "num", "state", "exit",
@@ -108,9 +114,8 @@ public final class StatusReport {
     }
     List<String> stale = new java.util.ArrayList<>();
     for (SavedPlan.Job job : plan.jobs()) {
-      JobStatus s = status.apply(job.num());
-      JobStatus recorded = slurm ? null : readQuietly(dir.resolve(job.dir()), job.num());
-      if (recorded != null && JobProcess.abandoned(recorded, dir.resolve(job.dir()))) {
+      if (local != null && local.status(job.num()).state() == JobState.RUNNING
+          && status.apply(job.num()).state() == JobState.INTERRUPTED) {
         stale.add(String.valueOf(job.num()));
       }
     }
@@ -164,17 +169,14 @@ public final class StatusReport {
     }
   }
 
-  private static JobStatus readQuietly(Path jobDir, int num) {
-    try {
-      return dev.hydra4j.run.StatusFile.read(jobDir, num);
-    } catch (ConfigException e) {
-      return null;
-    }
-  }
-
   /** A single run's directory ({@code outputs/DATE/TIME}): its one job. */
   private static int printSingleRun(Path dir, PrintStream out) {
-    JobStatus s = dev.hydra4j.run.StatusFile.read(dir, 0);
+    JobStatus s;
+    try {
+      s = SweepState.read(dir, Map.of(0, dir)).effective(0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     out.println("run     " + Multirun.display(dir));
     out.println("state   " + s.state() + (s.exitCode() == null ? "" : " (exit code "
         + s.exitCode() + ")") + (s.duration() == null ? ""

@@ -20,6 +20,14 @@ public interface Launcher {
    */
   SweepResult launch(JobSource jobs, LaunchOptions options) throws IOException;
 
+  /**
+   * Whether this launcher flushes a job's {@code .hydra/} files to disk itself, before it
+   * records the job's end; if not, they must be on disk before the job is handed over.
+   */
+  default boolean flushesJobFiles() {
+    return false;
+  }
+
   default SweepResult launch(List<JobSpec> jobs, LaunchOptions options) throws IOException {
     return launch(JobSource.of(jobs), options);
   }

@@ -38,9 +38,9 @@ public record StateCounts(int total, Map<JobState, Integer> byState) {
     return n;
   }
 
-  /** True when every job COMPLETED. */
+  /** True when every job COMPLETED (or was PRUNED: stopped early on purpose). */
   public boolean allCompleted() {
-    return get(JobState.COMPLETED) == total;
+    return get(JobState.COMPLETED) + get(JobState.PRUNED) == total;
   }
 
   /** {@code completed 9 · failed 1}: the non-zero counts in state order, lower case. */

@@ -16,16 +16,29 @@ import java.util.Map;
  *     interrupted, 1 otherwise
  * @param interrupted whether a stop was requested (Ctrl-C)
  * @param jobs the final status of every job of the sweep, by job number
+ * @param ioFailure why the sweep's files could not be written (disk full, directory made
+ *     unwritable), which stopped it; {@code null} when none. The exit code is then 3.
  */
-public record SweepResult(
-    StateCounts counts, int exitCode, boolean interrupted, List<JobStatus> jobs) {
+public record SweepResult(StateCounts counts, int exitCode, boolean interrupted,
+    List<JobStatus> jobs, String ioFailure) {
 
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;
+  /** The sweep's files could not be written after jobs had started; resume continues it. */
+  public static final int EXIT_IO_FAILURE = 3;
   public static final int EXIT_INTERRUPTED = 130;
 
   public SweepResult {
     jobs = List.copyOf(jobs);
+  }
+
+  public SweepResult(StateCounts counts, int exitCode, boolean interrupted, List<JobStatus> jobs) {
+    this(counts, exitCode, interrupted, jobs, null);
+  }
+
+  /** This result, stopped by an I/O failure. */
+  public SweepResult withIoFailure(String why) {
+    return new SweepResult(counts, EXIT_IO_FAILURE, interrupted, jobs, why);
   }
 
   /** The result for the final statuses of all of a sweep's jobs. */

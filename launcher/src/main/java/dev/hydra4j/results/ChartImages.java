@@ -11,6 +11,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Draws {@link ChartData} as PNG images with XChart, on a headless AWT. */
 final class ChartImages {
@@ -56,6 +57,45 @@ final class ChartImages {
         ys.add(i < 0 ? null : s.ys().get(i));
       }
       chart.addSeries(s.name(), data.categories(), ys);
+    }
+    return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+  }
+
+  /** A learning-curve chart as PNG bytes: a line per job (or per group, with its band). */
+  static byte[] png(CurveChart data) throws IOException {
+    System.setProperty("java.awt.headless", "true");
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title(data.metric() + " over " + data.xLabel()).xAxisTitle(data.xLabel())
+        .yAxisTitle(data.metric()).build();
+    style(chart.getStyler());
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    Color[] palette = chart.getStyler().getSeriesColors();
+    int n = 0;
+    for (CurveChart.Line line : data.lines()) {
+      Color color = palette[line.color() % Math.min(palette.length, CurveChart.COLORS)];
+      if (line.lower() != null) {
+        // The band is one polygon: along the upper edge, back along the lower one.
+        List<Double> xs = new ArrayList<>(line.xs());
+        List<Double> ys = new ArrayList<>(line.upper());
+        for (int i = line.xs().size() - 1; i >= 0; i--) {
+          xs.add(line.xs().get(i));
+          ys.add(line.lower().get(i));
+        }
+        XYSeries band = chart.addSeries("band " + n, xs, ys);
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 60));
+        band.setLineColor(new Color(0, 0, 0, 0));
+        band.setMarker(SeriesMarkers.NONE);
+        band.setShowInLegend(false);
+      }
+      // XChart names series uniquely; the number keeps two jobs with one label apart.
+      XYSeries series = chart.addSeries(line.inLegend() ? line.label() : "#" + n + " "
+          + line.label(), line.xs(), line.ys());
+      series.setLineColor(color);
+      series.setMarkerColor(color);
+      series.setMarker(SeriesMarkers.NONE);
+      series.setShowInLegend(line.inLegend());
+      n++;
     }
     return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
   }

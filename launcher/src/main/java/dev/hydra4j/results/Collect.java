@@ -1,12 +1,7 @@
 package dev.hydra4j.results;
 
-import dev.hydra4j.config.ConfigException;
-import dev.hydra4j.config.Origin;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -25,11 +20,24 @@ public final class Collect {
    * @param filter a condition over the columns, or {@code null}
    * @param columns the columns to show, in order, or empty for the default
    * @param width the line width of a table, 0 for no limit, -1 to detect the terminal's
+   * @param agg how a curve becomes a value: last, best, min or max ({@code null}: last)
+   * @param rules rules to apply besides those recorded with each job
+   * @param groupBy keys to group jobs by (mean, std, CI per metric), or empty
+   * @param over keys to aggregate over (group by every other swept key), or empty
    */
   public record Options(String format, boolean allParams, String sort, String filter,
-      List<String> columns, int width) {
+      List<String> columns, int width, String agg, HarvestRules.Given rules,
+      List<String> groupBy, List<String> over) {
     public Options {
       columns = columns == null ? List.of() : List.copyOf(columns);
+      groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
+      over = over == null ? List.of() : List.copyOf(over);
+      rules = rules == null ? HarvestRules.none() : rules;
+    }
+
+    public Options(String format, boolean allParams, String sort, String filter,
+        List<String> columns, int width) {
+      this(format, allParams, sort, filter, columns, width, null, null, null, null);
     }
   }
 
@@ -38,9 +46,9 @@ public final class Collect {
   /** Prints the results of the run or sweep in {@code dir}; returns the exit code. */
   public static int print(Path dir, Options options, PrintStream out, PrintStream err) {
     ResultsFormat format = ResultsFormat.parse(options.format());
-    RunResults results = RunResults.read(RecordedRun.open(dir), new Harvester());
-    ResultsTable table = ResultsTable.of(results, new ResultsTable.Options(options.allParams(),
-        options.sort(), options.filter(), options.columns()));
+    RunResults results = RunResults.read(RecordedRun.open(dir),
+        new Harvester(options.rules(), CurveAgg.parse(options.agg())));
+    ResultsTable table = table(results, options);
     int width = options.width() < 0 ? TerminalWidth.detect() : options.width();
     if (format == ResultsFormat.TABLE) {
       out.println(results.run().kind().label() + " " + Display.path(results.run().dir()) + "  ("
@@ -48,23 +56,42 @@ public final class Collect {
       out.println();
     }
     out.print(format.render(table, width));
-    printProblems(results, format == ResultsFormat.TABLE ? out : err,
-        format == ResultsFormat.TABLE);
+    PrintStream notes = format == ResultsFormat.TABLE ? out : err;
+    if (format == ResultsFormat.TABLE) {
+      printSources(results, out, true);
+    }
+    printProblems(results, notes, format == ResultsFormat.TABLE);
     return 0;
   }
 
-  /** The newest run or sweep below the default roots of {@code base}. */
-  public static Path latest(Path base) {
-    List<Path> runs;
-    try {
-      runs = RunFinder.find(RunFinder.defaultRoots(base));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static ResultsTable table(RunResults results, Options options) {
+    if (options.groupBy().isEmpty() && options.over().isEmpty()) {
+      return ResultsTable.of(results, new ResultsTable.Options(options.allParams(),
+          options.sort(), options.filter(), options.columns()));
     }
-    return runs.stream().max(Comparator.comparing(RunFiles::start)).orElseThrow(() ->
-        new ConfigException("There is no run or sweep under " + Display.path(base.resolve("outputs"))
-            + " or " + Display.path(base.resolve("multirun")), Origin.of("--latest"),
-            "start one with hydra4j -m key=a,b, or give a directory"));
+    List<String> keys = GroupedTable.keys(results, options.groupBy(), options.over());
+    ResultsTable jobs = ResultsTable.of(results, new ResultsTable.Options(true, null,
+        options.filter(), List.of()));
+    ResultsTable grouped = GroupedTable.of(jobs, keys, ResultsTable.metricColumns(results));
+    if (options.sort() == null || options.sort().isBlank()) {
+      return grouped;
+    }
+    return new ResultsTable(grouped.columns(),
+        ResultsTable.sorted(grouped.rows(), options.sort(), grouped.columns()));
+  }
+
+  /** Which rule made which column, when rules made any. */
+  static void printSources(RunResults results, PrintStream to, boolean blankLine) {
+    Map<String, java.util.Set<String>> sources = results.ruleSources();
+    if (sources.isEmpty()) {
+      return;
+    }
+    if (blankLine) {
+      to.println();
+    }
+    to.println("metrics from rules");
+    sources.forEach((metric, rules) -> to.println("  " + metric + ": "
+        + String.join("; ", rules)));
   }
 
   static void printProblems(RunResults results, PrintStream to, boolean blankLine) {

@@ -33,8 +33,21 @@ public final class HtmlReport {
    * {@code DIR/report.html}); returns the exit code.
    */
   public static int write(Path dir, Path target, PrintStream out) {
-    RunResults results = RunResults.read(RecordedRun.open(dir), new Harvester());
+    return write(dir, target, HarvestRules.none(), List.of(), List.of(), out);
+  }
+
+  /**
+   * Like {@link #write(Path, Path, PrintStream)}, with rules given now and learning curves
+   * grouped by {@code groupBy} (or over {@code over}: by every other swept key).
+   */
+  public static int write(Path dir, Path target, HarvestRules.Given rules, List<String> groupBy,
+      List<String> over, PrintStream out) {
+    RunResults results = RunResults.read(RecordedRun.open(dir),
+        new Harvester(rules, CurveAgg.LAST));
     Path file = target != null ? target : results.run().dir().resolve("report.html");
+    List<String> groupKeys = groupBy.isEmpty() && over.isEmpty() ? List.of()
+        : GroupedTable.keys(results, groupBy, over);
+    List<CurveChart> curves = CurveChart.all(results, groupKeys);
     List<ChartData> charts = ChartData.all(results);
     StringBuilder html = new StringBuilder(64 * 1024);
     String title = results.run().kind().label() + " " + Display.path(results.run().dir());
@@ -46,8 +59,13 @@ public final class HtmlReport {
     status(html, results);
     html.append("<h2>Results</h2>\n");
     table(html, ResultsTable.of(results, ResultsTable.Options.DEFAULT));
+    int drawn = 0;
+    if (!curves.isEmpty()) {
+      html.append("<h2>Curves</h2>\n");
+      drawn += curves(html, curves, out);
+    }
     html.append("<h2>Plots</h2>\n");
-    int drawn = plots(html, charts, out);
+    drawn += plots(html, charts, out);
     problems(html, results);
     html.append("<footer>Made by hydra4j on ").append(esc(Dates.minute(Instant.now())))
         .append(" from the job directories. Self-contained: no network needed.</footer>\n")
@@ -120,6 +138,39 @@ public final class HtmlReport {
     html.append("</tbody>\n</table>\n");
   }
 
+  private static int curves(StringBuilder html, List<CurveChart> charts, PrintStream out) {
+    html.append("<div class=\"plots\">\n");
+    int drawn = 0;
+    for (CurveChart chart : charts) {
+      String caption = chart.metric() + " over " + chart.xLabel() + " ("
+          + chart.lines().size() + (chart.lines().size() == 1 ? " line)" : " lines)");
+      try {
+        figure(html, ChartImages.png(chart), caption, caption);
+        drawn++;
+      } catch (IOException | RuntimeException | LinkageError e) {
+        notDrawn(html, caption, e, out);
+      }
+    }
+    html.append("</div>\n");
+    return drawn;
+  }
+
+  private static void figure(StringBuilder html, byte[] png, String alt, String caption) {
+    html.append("<figure><img width=\"").append(ChartImages.WIDTH).append("\" height=\"")
+        .append(ChartImages.HEIGHT).append("\" alt=\"").append(esc(alt))
+        .append("\" src=\"data:image/png;base64,")
+        .append(Base64.getEncoder().encodeToString(png)).append("\"><figcaption>")
+        .append(esc(caption)).append("</figcaption></figure>\n");
+  }
+
+  private static void notDrawn(StringBuilder html, String caption, Throwable e,
+      PrintStream out) {
+    // A machine without fonts or AWT libraries still gets the table.
+    html.append("<p class=\"problem\">").append(esc(caption)).append(": not drawn (")
+        .append(esc(String.valueOf(e))).append(")</p>\n");
+    out.println("hydra4j: could not draw " + caption + ": " + e);
+  }
+
   private static int plots(StringBuilder html, List<ChartData> charts, PrintStream out) {
     if (charts.isEmpty()) {
       html.append("<p>No plots: they need a swept parameter and a numeric metric.</p>\n");
@@ -130,19 +181,11 @@ public final class HtmlReport {
     for (ChartData chart : charts) {
       String caption = chart.metric() + " by " + chart.param();
       try {
-        byte[] png = ChartImages.png(chart);
-        html.append("<figure><img width=\"").append(ChartImages.WIDTH).append("\" height=\"")
-            .append(ChartImages.HEIGHT).append("\" alt=\"").append(esc(caption))
-            .append("\" src=\"data:image/png;base64,")
-            .append(Base64.getEncoder().encodeToString(png)).append("\"><figcaption>")
-            .append(esc(caption)).append(chart.numeric() ? "" : " (mean per value)")
-            .append(chart.logX() ? " (log scale)" : "").append("</figcaption></figure>\n");
+        figure(html, ChartImages.png(chart), caption, caption
+            + (chart.numeric() ? "" : " (mean per value)") + (chart.logX() ? " (log scale)" : ""));
         drawn++;
       } catch (IOException | RuntimeException | LinkageError e) {
-        // A machine without fonts or AWT libraries still gets the table.
-        html.append("<p class=\"problem\">").append(esc(caption)).append(": not drawn (")
-            .append(esc(String.valueOf(e))).append(")</p>\n");
-        out.println("hydra4j: could not draw " + caption + ": " + e);
+        notDrawn(html, caption, e, out);
       }
     }
     html.append("</div>\n");

@@ -82,6 +82,7 @@ final class IndexRefresh {
     Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
     LinkedHashSet<String> metricNames = new LinkedHashSet<>();
     Set<Integer> nums = new HashSet<>();
+    dev.hydra4j.run.SweepState state = null;
     try (PreparedStatement upsert = index.db().prepareStatement("INSERT OR REPLACE INTO jobs"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (int i = 0; i < run.jobs().size(); i++) {
@@ -94,7 +95,10 @@ final class IndexRefresh {
           metricNames.addAll(before.metrics().keySet());
           continue;
         }
-        JobRow row = RunResults.readJob(job, harvester);
+        if (state == null) {
+          state = run.state();
+        }
+        JobRow row = RunResults.readJob(job, harvester, state);
         counts.merge(row.state(), 1, Integer::sum);
         metricNames.addAll(row.metrics().keySet());
         bind(upsert, runDir, row, jobPrints.get(i));
@@ -203,7 +207,8 @@ final class IndexRefresh {
   private static String runFingerprint(Path dir, List<String> jobPrints) {
     long hash = 0xcbf29ce484222325L;
     StringBuilder text = new StringBuilder();
-    for (String name : new String[] {"", RunFiles.PLAN_JSON, RunMeta.NAME, RunFiles.RUN_JSON}) {
+    for (String name : new String[] {"", RunFiles.PLAN_JSON, RunMeta.NAME, RunFiles.RUN_JSON,
+        dev.hydra4j.run.SweepJournal.NAME}) {
       text.append(mtime(name.isEmpty() ? dir : dir.resolve(name))).append(';');
     }
     for (String print : jobPrints) {

@@ -17,14 +17,24 @@ import java.util.Map;
  * @param params the job's overrides as typed values by key ({@code training.lr} → 0.01)
  * @param metrics harvested metric values by name
  * @param problems why a metric could not be read (and an unreadable status file)
+ * @param curves the metrics logged over time, by name
+ * @param sources for each metric a rule produced, the rule
  */
 record JobRow(int num, Path dir, JobStatus status, Map<String, Object> params,
-    Map<String, Object> metrics, List<String> problems) {
+    Map<String, Object> metrics, List<String> problems, Map<String, List<CurvePoint>> curves,
+    Map<String, String> sources) {
 
   JobRow {
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     problems = List.copyOf(problems);
+    curves = Collections.unmodifiableMap(new LinkedHashMap<>(curves));
+    sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+  }
+
+  /** The same row with other problems. */
+  JobRow withProblems(List<String> other) {
+    return new JobRow(num, dir, status, params, metrics, other, curves, sources);
   }
 
   JobState state() {

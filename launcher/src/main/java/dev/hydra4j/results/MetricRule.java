@@ -35,8 +35,12 @@ sealed interface MetricRule {
     }
   }
 
+  /** Adds the curves the rule finds in {@code text}; only a CSV rule with a step has any. */
+  default void applyCurves(String text, Map<String, List<CurvePoint>> into) {}
+
   /** Reads the rule's file from {@code jobDir} and applies the rule. */
-  default void harvest(Path jobDir, Map<String, Object> into) throws RuleFailure {
+  default void harvest(Path jobDir, Map<String, Object> into,
+      Map<String, List<CurvePoint>> curves) throws RuleFailure {
     Path path = jobDir.resolve(file());
     String text;
     try {
@@ -47,6 +51,7 @@ sealed interface MetricRule {
       throw new RuleFailure(describe() + ": cannot read " + file() + ": " + e.getMessage());
     }
     apply(text, into);
+    applyCurves(text, curves);
   }
 
   /**
@@ -108,14 +113,57 @@ sealed interface MetricRule {
   }
 
   /**
-   * {@code {csv: FILE, column: C, name: N}}: the last row of a CSV file with a header
-   * line; one column, or every column when none is named. Header names are stripped of
-   * blanks (training libraries pad them).
+   * {@code {csv: FILE, column: C, name: N, step: S}}: the last row of a CSV file with a
+   * header line; one column, or every column when none is named. Header names are stripped
+   * of blanks (training libraries pad them). With a {@code step} column, every row is also
+   * a point of the metric's curve.
    */
-  record CsvRule(String file, String column, String name) implements MetricRule {
+  record CsvRule(String file, String column, String name, String step) implements MetricRule {
+    CsvRule(String file, String column, String name) {
+      this(file, column, name, null);
+    }
+
     @Override
     public String describe() {
-      return "csv " + file + (column == null ? "" : " column " + column);
+      return "csv " + file + (column == null ? "" : " column " + column)
+          + (step == null ? "" : " by " + step);
+    }
+
+    @Override
+    public void applyCurves(String text, Map<String, List<CurvePoint>> into) {
+      if (step == null) {
+        return;
+      }
+      List<List<String>> records = CsvRecords.parse(text);
+      if (records.size() < 2) {
+        return;
+      }
+      List<String> header = records.get(0).stream().map(String::strip).toList();
+      int stepAt = header.indexOf(step);
+      if (stepAt < 0) {
+        return;
+      }
+      for (int i = 0; i < header.size(); i++) {
+        String col = header.get(i);
+        if (i == stepAt || column != null && !column.equals(col)) {
+          continue;
+        }
+        String metric = column != null ? (name != null ? name : col)
+            : name == null ? col : name + "." + col;
+        List<CurvePoint> curve = new ArrayList<>();
+        for (List<String> row : records.subList(1, records.size())) {
+          Double x = row.size() > stepAt ? MetricValues.number(MetricValues.parse(
+              row.get(stepAt))) : null;
+          Double y = row.size() > i ? MetricValues.number(MetricValues.parse(row.get(i)))
+              : null;
+          if (x != null && y != null) {
+            curve.add(new CurvePoint(x, null, y));
+          }
+        }
+        if (!curve.isEmpty()) {
+          into.put(metric, curve);
+        }
+      }
     }
 
     @Override
@@ -132,11 +180,15 @@ sealed interface MetricRule {
       }
       if (column == null) {
         row.forEach((k, v) -> {
-          if (v != null) {
+          if (v != null && !k.equals(step)) {
             into.put(name == null ? k : name + "." + k, v);
           }
         });
         return;
+      }
+      if (step != null && !header.contains(step)) {
+        throw new RuleFailure(file + " has no step column '" + step + "'; columns: "
+            + String.join(", ", header));
       }
       if (!header.contains(column)) {
         throw new RuleFailure(file + " has no column '" + column + "'; columns: "
@@ -155,12 +207,26 @@ sealed interface MetricRule {
    * over a text file; each named group is a metric (the last match by default, as a log
    * prints its final score last). Without named groups, group 1 (or the whole match) is the
    * metric {@code name}.
+   *
+   * @param written the pattern as the user wrote it
+   * @param groups the user's group names, in order
+   * @param javaGroups the names Java knows those groups by in {@code pattern}
    */
-  record RegexRule(String file, Pattern pattern, String name, boolean first)
-      implements MetricRule {
+  record RegexRule(String file, Pattern pattern, String written, List<String> groups,
+      List<String> javaGroups, String name, boolean first) implements MetricRule {
+    public RegexRule {
+      groups = List.copyOf(groups);
+      javaGroups = List.copyOf(javaGroups);
+    }
+
+    RegexRule(String file, Pattern pattern, String name, boolean first) {
+      this(file, pattern, pattern.pattern(), groupNames(pattern.pattern()),
+          groupNames(pattern.pattern()), name, first);
+    }
+
     @Override
     public String describe() {
-      return "regex '" + pattern.pattern() + "' in " + file;
+      return "regex '" + written + "' in " + file;
     }
 
     @Override
@@ -177,20 +243,19 @@ sealed interface MetricRule {
         throw new RuleFailure(describe() + ": no line matches");
       }
       m.find(at);
-      List<String> groups = groupNames(pattern.pattern());
       if (groups.isEmpty() || name != null && groups.size() == 1) {
         String value = groups.isEmpty() ? m.group(Math.min(1, m.groupCount()))
-            : m.group(groups.get(0));
+            : m.group(javaGroups.get(0));
         if (value == null) {
           throw new RuleFailure(describe() + ": the group matched nothing");
         }
         into.put(name, MetricValues.parse(value));
         return;
       }
-      for (String group : groups) {
-        String value = m.group(group);
+      for (int i = 0; i < groups.size(); i++) {
+        String value = m.group(javaGroups.get(i));
         if (value != null) {
-          into.put(group, MetricValues.parse(value));
+          into.put(groups.get(i), MetricValues.parse(value));
         }
       }
     }

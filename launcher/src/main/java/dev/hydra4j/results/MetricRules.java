@@ -9,6 +9,7 @@ import dev.hydra4j.config.Origin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -20,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
 final class MetricRules {
 
   private static final Set<String> JSON_KEYS = Set.of("json", "path", "name");
-  private static final Set<String> CSV_KEYS = Set.of("csv", "column", "name");
+  private static final Set<String> CSV_KEYS = Set.of("csv", "column", "name", "step");
   private static final Set<String> REGEX_KEYS = Set.of("regex", "file", "name", "match");
   private static final String DEFAULT_LOG = "stdout.log";
 
@@ -58,40 +59,95 @@ final class MetricRules {
     }
     if (map.has("json")) {
       checkKeys(map, JSON_KEYS);
-      return new MetricRule.JsonRule(text(map, "json", true), text(map, "path", false),
+      return new MetricRule.JsonRule(file(map, "json"), text(map, "path", false),
           text(map, "name", false));
     }
     if (map.has("csv")) {
       checkKeys(map, CSV_KEYS);
-      return new MetricRule.CsvRule(text(map, "csv", true), text(map, "column", false),
-          text(map, "name", false));
+      return new MetricRule.CsvRule(file(map, "csv"), text(map, "column", false),
+          text(map, "name", false), text(map, "step", false));
     }
     checkKeys(map, REGEX_KEYS);
     String regex = text(map, "regex", true);
-    String file = text(map, "file", false);
+    String file = map.has("file") ? file(map, "file") : null;
     String name = text(map, "name", false);
     String match = text(map, "match", false);
     if (match != null && !match.equals("first") && !match.equals("last")) {
       throw new ConfigException("match must be first or last, not '" + match + "'",
           origin(map.get("match")), "the default is last: the final score a log prints");
     }
-    // Users coming from Python write (?P<name>…); Java spells it (?<name>…).
-    String javaRegex = regex.replace("(?P<", "(?<");
+    List<String> groups = new ArrayList<>();
+    List<String> javaGroups = new ArrayList<>();
+    String javaRegex = javaGroupNames(regex, groups, javaGroups);
     Pattern pattern;
     try {
       pattern = Pattern.compile(javaRegex, Pattern.MULTILINE);
     } catch (PatternSyntaxException e) {
       throw new ConfigException("The regex '" + regex + "' is not valid: "
           + e.getDescription() + " at index " + e.getIndex(), origin(map.get("regex")),
-          "group names are letters and digits only, e.g. (?<pdm>[0-9.]+)");
+          "name a group as in (?<pdm>[0-9.]+) or (?P<pdm>[0-9.]+)");
     }
-    List<String> groups = MetricRule.RegexRule.groupNames(javaRegex);
     if (groups.isEmpty() && name == null) {
       throw new ConfigException("The regex '" + regex + "' names no metric", origin(map),
           "name a group, e.g. 'PDM score: (?<pdm>[0-9.]+)', or add name: pdm");
     }
-    return new MetricRule.RegexRule(file == null ? DEFAULT_LOG : file, pattern, name,
-        "first".equals(match));
+    return new MetricRule.RegexRule(file == null ? DEFAULT_LOG : file, pattern, regex, groups,
+        javaGroups, name, "first".equals(match));
+  }
+
+  /**
+   * The regex with its named groups renamed {@code g0, g1, …} for Java, which allows neither
+   * Python's {@code (?P<name>…)} and {@code (?P=name)} nor underscores in group names; the
+   * user's names go to {@code groups}, Java's to {@code javaGroups}.
+   */
+  static String javaGroupNames(String regex, List<String> groups, List<String> javaGroups) {
+    Matcher m = GROUP.matcher(regex);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int backslashes = 0;
+      for (int i = m.start() - 1; i >= 0 && regex.charAt(i) == '\\'; i--) {
+        backslashes++;
+      }
+      String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3)
+          : m.group(4);
+      String replacement;
+      if (backslashes % 2 == 1) {
+        replacement = m.group();
+      } else if (m.group(2) != null) {
+        replacement = "(?<g" + groups.size() + ">";
+        groups.add(name);
+        javaGroups.add("g" + (groups.size() - 1));
+      } else {
+        int at = groups.indexOf(name);
+        replacement = at < 0 ? m.group() : "\\k<g" + at + ">";
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  // (?<name> or (?P<name> ; (?P=name) ; \k<name>
+  private static final Pattern GROUP = Pattern.compile(
+      "(\\(\\?P?<([A-Za-z_][A-Za-z0-9_]*)>)|\\(\\?P=([A-Za-z_][A-Za-z0-9_]*)\\)"
+          + "|\\\\k<([A-Za-z_][A-Za-z0-9_]*)>");
+
+  /** A file a rule reads: relative, and inside the job directory. */
+  private static String file(ConfigMap map, String key) {
+    String file = text(map, key, true);
+    String norm = file.replace('\\', '/');
+    boolean escapes = norm.startsWith("/") || java.nio.file.Path.of(file).isAbsolute();
+    int depth = 0;
+    for (String part : norm.split("/")) {
+      depth += part.equals("..") ? -1 : part.isEmpty() || part.equals(".") ? 0 : 1;
+      escapes |= depth < 0;
+    }
+    if (escapes) {
+      throw new ConfigException("The metrics rule's file '" + file + "' is outside the job"
+          + " directory", origin(map.get(key)), "give a path relative to the job directory,"
+              + " e.g. eval/results.json; a job writes its files into $HYDRA4J_JOB_DIR");
+    }
+    return file;
   }
 
   private static void checkKeys(ConfigMap map, Set<String> allowed) {

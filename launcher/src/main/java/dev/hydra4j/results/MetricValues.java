@@ -70,6 +70,28 @@ final class MetricValues {
     return value.toString();
   }
 
+  /**
+   * How a value is shown in a table for a person: floats rounded to
+   * {@value #DISPLAY_DIGITS} significant digits ({@code 0.10465180361560904} → {@code 0.1047});
+   * CSV, JSON and Markdown keep the exact value.
+   */
+  static String display(Object value) {
+    if (!(value instanceof Double d) || d.isNaN() || d.isInfinite() || d == 0) {
+      return format(value);
+    }
+    double abs = Math.abs(d);
+    if (abs >= 1e9 || abs < 1e-6) {
+      return String.format(Locale.ROOT, "%." + (DISPLAY_DIGITS - 1) + "e", d);
+    }
+    BigDecimal rounded = new BigDecimal(d).round(new java.math.MathContext(DISPLAY_DIGITS))
+        .stripTrailingZeros();
+    // A whole float keeps Python's ".0"; a rounded one does not pretend to that precision.
+    return rounded.scale() <= 0 && d == Math.rint(d) ? rounded.setScale(1).toPlainString()
+        : rounded.toPlainString();
+  }
+
+  static final int DISPLAY_DIGITS = 4;
+
   /** Orders values for {@code --sort}: numbers by value, before text; null is never passed. */
   static int compare(Object a, Object b) {
     Double x = number(a);

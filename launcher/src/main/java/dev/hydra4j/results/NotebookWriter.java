@@ -28,17 +28,24 @@ public final class NotebookWriter {
     RunResults results = RunResults.read(RecordedRun.open(dir), new Harvester());
     Path runDir = results.run().dir();
     Path csv = runDir.resolve("results.csv");
+    Path curvesCsv = runDir.resolve(CURVES_CSV);
     Path notebook = (target != null ? target : runDir.resolve("results.ipynb"))
         .toAbsolutePath().normalize();
     String csvPath = notebook.getParent().relativize(csv).toString();
+    boolean curves = !results.curveNames().isEmpty();
     try {
       AtomicFiles.write(csv, ResultsFormat.CSV.render(
           ResultsTable.of(results, new ResultsTable.Options(true, null, null, List.of())), 0));
-      AtomicFiles.write(notebook, json(cells(results, csvPath)));
+      if (curves) {
+        AtomicFiles.write(curvesCsv, curvesCsv(results));
+      }
+      AtomicFiles.write(notebook, json(cells(results, csvPath,
+          notebook.getParent().relativize(curvesCsv).toString())));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the notebook: " + e.getMessage(), e);
     }
     out.println("wrote " + Display.path(notebook) + " and " + Display.path(csv)
+        + (curves ? " and " + Display.path(curvesCsv) : "")
         + " (open with: jupyter lab " + Display.path(notebook) + ")");
     return 0;
   }
@@ -46,7 +53,36 @@ public final class NotebookWriter {
   /** A cell: markdown or code, and its source lines. */
   record Cell(boolean code, String source) {}
 
+  static final String CURVES_CSV = "curves.csv";
+
+  /** Every point of every curve, one per line: num, the swept keys, metric, step, time, value. */
+  static String curvesCsv(RunResults results) {
+    StringBuilder csv = new StringBuilder();
+    List<String> header = new ArrayList<>(List.of("num"));
+    header.addAll(results.sweptKeys());
+    header.addAll(List.of("metric", "step", "time", "value"));
+    ResultsFormat.csvLine(csv, header);
+    for (JobRow row : results.rows()) {
+      row.curves().forEach((metric, curve) -> {
+        for (CurvePoint p : curve) {
+          List<String> cells = new ArrayList<>(List.of(String.valueOf(row.num())));
+          for (String key : results.sweptKeys()) {
+            cells.add(MetricValues.format(row.params().get(key)));
+          }
+          cells.addAll(List.of(metric, MetricValues.format(p.step()),
+              MetricValues.format(p.time()), MetricValues.format(p.value())));
+          ResultsFormat.csvLine(csv, cells);
+        }
+      });
+    }
+    return csv.toString();
+  }
+
   static List<Cell> cells(RunResults results, String csvPath) {
+    return cells(results, csvPath, CURVES_CSV);
+  }
+
+  static List<Cell> cells(RunResults results, String csvPath, String curvesPath) {
     List<Cell> cells = new ArrayList<>();
     RunMeta meta = RunMeta.readLeniently(results.run().dir());
     StringBuilder intro = new StringBuilder("# Results of " + results.run().kind().label()
@@ -63,6 +99,32 @@ public final class NotebookWriter {
         + "df = pd.read_csv(" + py(csvPath) + ")\ndf"));
     cells.add(new Cell(true, "df[\"status\"].value_counts()"));
     List<String> swept = results.sweptKeys();
+    if (!results.curveNames().isEmpty()) {
+      cells.add(new Cell(false, "## Learning curves\n\nEvery point each job logged"
+          + " (`metrics.jsonl`), one line per job, coloured by its swept values."));
+      cells.add(new Cell(true, "curves = pd.read_csv(" + py(curvesPath) + ")\nswept = "
+          + pyList(swept) + "\n\n" + """
+          def plot_curves(metric, x="step"):
+              data = curves[curves["metric"] == metric]
+              fig, ax = plt.subplots()
+              labels = data[swept].astype(str).agg(", ".join, axis=1) if swept else None
+              colours = {label: f"C{i % 10}" for i, label in enumerate(dict.fromkeys(labels))} \\
+                  if swept else {}
+              for num, job in data.groupby("num"):
+                  label = labels[job.index[0]] if swept else f"job {num}"
+                  ax.plot(job[x], job["value"], color=colours.get(label),
+                          label=label if label not in ax.get_legend_handles_labels()[1] else None)
+              ax.set_xlabel(x)
+              ax.set_ylabel(metric)
+              ax.set_title(f"{metric} over {x}")
+              if swept:
+                  ax.legend(title=", ".join(swept), fontsize="small")
+              plt.show()"""));
+      for (String metric : results.curveNames()) {
+        cells.add(new Cell(true, "plot_curves(" + py(metric) + ")"));
+      }
+      cells.add(new Cell(false, "## Each metric against each swept parameter"));
+    }
     for (String metric : ChartData.plottable(results)) {
       for (String param : swept) {
         ChartData chart = ChartData.of(results, metric, param);
@@ -97,6 +159,10 @@ public final class NotebookWriter {
     }
     code.append("ax.set_ylabel(").append(py(chart.metric())).append(")\nplt.show()");
     return code.toString();
+  }
+
+  private static String pyList(List<String> texts) {
+    return "[" + String.join(", ", texts.stream().map(NotebookWriter::py).toList()) + "]";
   }
 
   /** A Python string literal: JSON's escapes are Python's too. */

@@ -1,5 +1,7 @@
 package dev.hydra4j.results;
 
+import dev.hydra4j.run.SweepState;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.Origin;
@@ -44,6 +46,20 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
    * @param overrides {@code key=value} lines, as in {@code .hydra/overrides.yaml}
    */
   record JobEntry(int num, Path dir, List<String> overrides) {}
+
+  /**
+   * The state of every job, as {@code status} and {@code resume} read it: the sweep's
+   * journal first, then the jobs' status files ({@link SweepState}).
+   */
+  SweepState state() {
+    Map<Integer, Path> dirs = new TreeMap<>();
+    jobs.forEach(job -> dirs.put(job.num(), job.dir()));
+    try {
+      return SweepState.read(dir, dirs);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   private static final int MAX_DEPTH = 8;
 

@@ -58,7 +58,7 @@ enum ResultsFormat {
       for (String column : table.columns()) {
         Object value = row.get(column);
         cells.add(column.equals(ResultsTable.DURATION) && value instanceof Double d
-            ? String.format(Locale.ROOT, "%.1f", d) : MetricValues.format(value));
+            ? String.format(Locale.ROOT, "%.1f", d) : MetricValues.display(value));
       }
       text.add(cells);
     }

@@ -40,10 +40,7 @@ record ResultsTable(List<String> columns, List<Map<String, Object>> rows) {
   static ResultsTable of(RunResults results, Options options) {
     List<String> all = new ArrayList<>(List.of(NUM, STATUS, DURATION));
     all.addAll(results.paramKeys());
-    List<String> metricColumns = new ArrayList<>();
-    for (String metric : results.metricNames()) {
-      metricColumns.add(all.contains(metric) ? "metrics." + metric : metric);
-    }
+    List<String> metricColumns = metricColumns(results);
     all.addAll(metricColumns);
     check(results, options, all);
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -85,7 +82,18 @@ record ResultsTable(List<String> columns, List<Map<String, Object>> rows) {
     return new ResultsTable(shown, rows);
   }
 
-  private static List<Map<String, Object>> sorted(List<Map<String, Object>> rows, String sort,
+  /** The column of each metric: its name, or metrics.NAME when a parameter has that name. */
+  static List<String> metricColumns(RunResults results) {
+    List<String> out = new ArrayList<>();
+    for (String metric : results.metricNames()) {
+      boolean clash = results.paramKeys().contains(metric)
+          || List.of(NUM, STATUS, DURATION).contains(metric);
+      out.add(clash ? "metrics." + metric : metric);
+    }
+    return out;
+  }
+
+  static List<Map<String, Object>> sorted(List<Map<String, Object>> rows, String sort,
       List<String> all) {
     boolean descending = sort.startsWith("-");
     String key = known(descending ? sort.substring(1) : sort.startsWith("+")

@@ -36,36 +36,29 @@ record RunResults(RecordedRun run, List<JobRow> rows, List<String> paramKeys,
 
   static RunResults read(RecordedRun run, Harvester harvester) {
     List<JobRow> rows = new ArrayList<>();
+    dev.hydra4j.run.SweepState state = run.state();
     for (RecordedRun.JobEntry job : run.jobs()) {
-      rows.add(readJob(job, harvester));
+      rows.add(readJob(job, harvester, state));
     }
     return of(run, rows);
   }
 
-  /** When a job whose end nobody recorded last wrote output: the best guess of its end. */
-  private static java.time.Instant lastOutput(java.nio.file.Path dir, JobStatus status) {
-    try {
-      return java.nio.file.Files.getLastModifiedTime(dir.resolve("combined.log")).toInstant();
-    } catch (java.io.IOException e) {
-      return status.start();
-    }
-  }
-
-  /** One job's row, with the problems found in its own files only. */
-  static JobRow readJob(RecordedRun.JobEntry job, Harvester harvester) {
+  /**
+   * One job's row, with the problems found in its own files only; its state is the one
+   * {@code status} shows ({@link dev.hydra4j.run.SweepState#effective}).
+   */
+  static JobRow readJob(RecordedRun.JobEntry job, Harvester harvester,
+      dev.hydra4j.run.SweepState state) {
     List<String> problems = new ArrayList<>();
-    JobStatus status;
-    try {
-      status = StatusFile.read(job.dir(), job.num());
-    } catch (ConfigException e) {
-      status = JobStatus.pending(job.num());
-      problems.add(e.getMessage());
+    String unreadable = state.unreadable().get(StatusFile.path(job.dir()));
+    if (unreadable != null) {
+      problems.add(unreadable);
     }
-    if (!status.extra().containsKey("slurm_job_id")
-        && dev.hydra4j.run.SweepState.isAbandoned(status)) {
+    JobStatus recorded = state.status(job.num());
+    JobStatus status = state.effective(job.num());
+    if (status.state() != recorded.state()) {
       // Recorded RUNNING on this host, but its process is gone: the launcher died before
       // it could record the end. Shown as what it is, as monitor and status show it.
-      status = status.ended(JobState.INTERRUPTED, null, lastOutput(job.dir(), status));
       problems.add("recorded RUNNING, but its process is gone; 'hydra4j resume' runs it again");
     }
     Harvester.JobMetrics metrics = harvester.harvest(job.dir());
@@ -75,7 +68,7 @@ record RunResults(RecordedRun run, List<JobRow> rows, List<String> paramKeys,
       }
     }
     return new JobRow(job.num(), job.dir(), status, Overrides.params(job.overrides()),
-        metrics.values(), problems);
+        metrics.values(), problems, metrics.curves(), metrics.sources());
   }
 
   /** The results of {@code run} from rows read one by one; adds the missing-metric problems. */
@@ -98,8 +91,7 @@ record RunResults(RecordedRun run, List<JobRow> rows, List<String> paramKeys,
           }
         }
       }
-      rows.add(new JobRow(row.num(), row.dir(), row.status(), row.params(), row.metrics(),
-          problems));
+      rows.add(row.withProblems(problems));
     }
     return new RunResults(run, rows, List.copyOf(paramKeys), swept(rows, paramKeys),
         List.copyOf(metricNames));
@@ -133,6 +125,25 @@ record RunResults(RecordedRun run, List<JobRow> rows, List<String> paramKeys,
       }
     }
     return grouped;
+  }
+
+  /** The metrics that some job logged over time, in order of first appearance. */
+  List<String> curveNames() {
+    LinkedHashSet<String> names = new LinkedHashSet<>();
+    for (JobRow row : rows) {
+      names.addAll(row.curves().keySet());
+    }
+    return List.copyOf(names);
+  }
+
+  /** For each metric a rule produced, the rules that did (usually one). */
+  Map<String, Set<String>> ruleSources() {
+    Map<String, Set<String>> out = new java.util.LinkedHashMap<>();
+    for (JobRow row : rows) {
+      row.sources().forEach((metric, rule) ->
+          out.computeIfAbsent(metric, k -> new LinkedHashSet<>()).add(rule));
+    }
+    return out;
   }
 
   /** Whether no job reported any metric and none was expected to. */

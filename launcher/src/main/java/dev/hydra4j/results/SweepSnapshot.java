@@ -1,6 +1,5 @@
 package dev.hydra4j.results;
 
-import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
 import dev.hydra4j.run.StatusFile;
@@ -35,15 +34,15 @@ record SweepSnapshot(RecordedRun run, List<Job> jobs, List<Integer> unreadable) 
   static SweepSnapshot read(RecordedRun run) {
     List<Job> jobs = new ArrayList<>(run.jobs().size());
     List<Integer> unreadable = new ArrayList<>();
+    SweepState state = run.state();
+    java.util.Set<java.nio.file.Path> bad = state.unreadable().keySet();
     for (RecordedRun.JobEntry entry : run.jobs()) {
-      JobStatus status;
-      try {
-        status = StatusFile.read(entry.dir(), entry.num());
-      } catch (ConfigException e) {
-        status = JobStatus.pending(entry.num());
+      JobStatus status = state.status(entry.num());
+      if (bad.contains(StatusFile.path(entry.dir()))) {
         unreadable.add(entry.num());
       }
-      jobs.add(new Job(entry, status, SweepState.isAbandoned(status)));
+      jobs.add(new Job(entry, status,
+          state.effective(entry.num()).state() != status.state()));
     }
     return new SweepSnapshot(run, jobs, unreadable);
   }

@@ -20,6 +20,11 @@ public enum JobState {
   /** Stopped because the launcher itself was interrupted (Ctrl-C); resume runs it again. */
   INTERRUPTED,
   OUT_OF_MEMORY,
+  /**
+   * Stopped early on purpose by an adaptive sweeper (its curve was poor): a trial's
+   * outcome, not a failure; resume skips it as it skips COMPLETED.
+   */
+  PRUNED,
   NODE_FAIL,
   PREEMPTED;
 
@@ -28,9 +33,9 @@ public enum JobState {
     return this != PENDING && this != RUNNING;
   }
 
-  /** True only for {@link #COMPLETED}: the one state that {@code resume} skips. */
+  /** True for {@link #COMPLETED} and {@link #PRUNED}: the states that {@code resume} skips. */
   public boolean isSuccess() {
-    return this == COMPLETED;
+    return this == COMPLETED || this == PRUNED;
   }
 
   /**

@@ -100,6 +100,14 @@ public final class StatusFile {
     AtomicFiles.write(path(jobDir), toJson(status), status.state().isTerminal());
   }
 
+  /**
+   * Writes {@code status} atomically as a copy of a durable record kept elsewhere (a sweep's
+   * journal): not flushed, since the record it copies survives a power cut already.
+   */
+  public static void writeCopy(Path jobDir, JobStatus status) throws IOException {
+    AtomicFiles.write(path(jobDir), toJson(status), false);
+  }
+
   /** The file content: one JSON object and a newline. */
   public static byte[] toJson(JobStatus status) {
     return StatusJson.write(status);

@@ -20,9 +20,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The states of a sweep's jobs as their status files record them: what {@code status} shows
- * and what {@code resume} decides from. Built from the directories alone, so it is right even
- * after the launcher that wrote them was killed.
+ * The states of a sweep's jobs: what {@code status}, {@code collect} and {@code resume} all
+ * decide from. A local launcher's {@link SweepJournal} is the truth for every job it records;
+ * other jobs (a SLURM array's, or a sweep written before journals) are read from their
+ * {@code status.json}. Built from files alone, so it is right even after the launcher that
+ * wrote them was killed.
+ *
+ * <p>The one question every reader asks is {@link #effective(int)}: the job's state as it
+ * stands, a RUNNING job whose process is gone counting as INTERRUPTED.
  */
 public final class SweepState {
 
@@ -32,12 +37,44 @@ public final class SweepState {
   private final Map<Integer, JobStatus> statuses;
   private final Map<Integer, Path> jobDirs;
   private final Map<Path, String> unreadable;
+  private final SweepJournal.Contents journal;
 
   private SweepState(
       Map<Integer, JobStatus> statuses, Map<Integer, Path> jobDirs, Map<Path, String> bad) {
+    this(statuses, jobDirs, bad, SweepJournal.Contents.none());
+  }
+
+  private SweepState(Map<Integer, JobStatus> statuses, Map<Integer, Path> jobDirs,
+      Map<Path, String> bad, SweepJournal.Contents journal) {
     this.statuses = Collections.unmodifiableMap(statuses);
     this.jobDirs = Collections.unmodifiableMap(jobDirs);
     this.unreadable = Collections.unmodifiableMap(bad);
+    this.journal = journal;
+  }
+
+  /**
+   * Reads the state of the jobs {@code jobDirs} (every job of the sweep's plan, by number):
+   * from the sweep's journal where it records them, otherwise from their status files. Job
+   * directories may be anywhere below the sweep, hidden or deep; a missing status file
+   * means PENDING.
+   */
+  public static SweepState read(Path sweepDir, Map<Integer, Path> jobDirs) throws IOException {
+    SweepJournal.Contents journal = SweepJournal.read(sweepDir);
+    Map<Integer, JobStatus> statuses = new TreeMap<>();
+    Map<Path, String> bad = new LinkedHashMap<>();
+    for (Map.Entry<Integer, Path> e : jobDirs.entrySet()) {
+      JobStatus recorded = journal.statuses().get(e.getKey());
+      if (recorded != null) {
+        statuses.put(e.getKey(), recorded);
+        continue;
+      }
+      try {
+        statuses.put(e.getKey(), StatusFile.read(e.getValue(), e.getKey()));
+      } catch (ConfigException problem) {
+        bad.put(StatusFile.path(e.getValue()), problem.getMessage());
+      }
+    }
+    return new SweepState(statuses, new TreeMap<>(jobDirs), bad, journal);
   }
 
   /** No job has a status yet. */
@@ -101,7 +138,12 @@ public final class SweepState {
             return FileVisitResult.CONTINUE;
           }
         });
-    return new SweepState(statuses, dirs, bad);
+    // The journal knows jobs the walk cannot find (hidden or deep directories) and is newer
+    // than any status file it wrote.
+    SweepJournal.Contents journal = SweepJournal.read(sweepDir);
+    statuses.putAll(journal.statuses());
+    dirs.putAll(journal.jobDirs());
+    return new SweepState(statuses, dirs, bad, journal);
   }
 
   /** Reads the status of each job in {@code jobDirs}; a missing status file means PENDING. */
@@ -126,6 +168,53 @@ public final class SweepState {
     }
   }
 
+  /**
+   * Job {@code num}'s state as it stands: the recorded status, except that a job recorded
+   * RUNNING on this machine whose process is gone is INTERRUPTED (its launcher died before
+   * recording the end; nothing will), ending when it last wrote output.
+   */
+  public JobStatus effective(int num) {
+    JobStatus recorded = status(num);
+    return effective(recorded, jobDir(num));
+  }
+
+  /** {@link #effective(int)} for one status read elsewhere, of the job in {@code jobDir}. */
+  public static JobStatus effective(JobStatus recorded, Path jobDir) {
+    if (recorded.state() != JobState.RUNNING || recorded.extra().containsKey("slurm_job_id")) {
+      return recorded;
+    }
+    boolean gone = jobDir == null ? isAbandoned(recorded) : JobProcess.abandoned(recorded, jobDir);
+    return gone ? recorded.ended(JobState.INTERRUPTED, null, lastOutput(jobDir, recorded))
+        : recorded;
+  }
+
+  private static Instant lastOutput(Path jobDir, JobStatus status) {
+    try {
+      return Files.getLastModifiedTime(jobDir.resolve(JobLogs.COMBINED)).toInstant();
+    } catch (IOException | RuntimeException e) {
+      return status.start();
+    }
+  }
+
+  /**
+   * What the journal lost to a crash, for {@code status} to say, or {@code null}: records
+   * that a kill or a power cut tore are skipped, their jobs read as before the record.
+   */
+  public String journalDamage() {
+    if (journal.damaged() == 0 && !journal.tornTail()) {
+      return null;
+    }
+    return (journal.tornTail() ? "its last record was cut off by a crash" : "")
+        + (journal.tornTail() && journal.damaged() > 0 ? " and " : "")
+        + (journal.damaged() > 0 ? journal.damaged() + " damaged record(s)" : "")
+        + " (skipped)";
+  }
+
+  /** The journal's last record of each job it knows. */
+  Map<Integer, JobStatus> journalled() {
+    return journal.statuses();
+  }
+
   /** The recorded statuses by job number. */
   public Map<Integer, JobStatus> statuses() {
     return statuses;
@@ -135,6 +224,11 @@ public final class SweepState {
   public JobStatus status(int num) {
     JobStatus s = statuses.get(num);
     return s == null ? JobStatus.pending(num) : s;
+  }
+
+  /** Every known job directory, by job number. */
+  public Map<Integer, Path> jobDirs() {
+    return jobDirs;
   }
 
   /** The directory of job {@code num}, or {@code null} when not known. */

@@ -1,5 +1,11 @@
 package dev.hydra4j.sweep;
 
+import dev.hydra4j.compose.Composition;
+import dev.hydra4j.config.ConfigMap;
+import dev.hydra4j.config.ConfigNode;
+import dev.hydra4j.config.ConfigPath;
+import dev.hydra4j.config.ConfigTree;
+import dev.hydra4j.settings.CheckedSettings;
 import dev.hydra4j.settings.Setting;
 import dev.hydra4j.settings.SettingKind.Mapping;
 import dev.hydra4j.settings.SettingKind.WholeNumber;
@@ -24,4 +30,17 @@ public final class BasicSweeperSettings {
           Setting.optional("params", new Mapping("{seed: '1,2,3'}"), null)));
 
   private BasicSweeperSettings() {}
+
+  /**
+   * The basic sweeper's settings of {@code composition}: checked when {@code hydra.sweeper} is
+   * the basic sweeper, the defaults when it names another ({@code _target_}), which checks its
+   * own.
+   */
+  public static CheckedSettings of(Composition composition) {
+    ConfigNode node = ConfigTree.select(composition.config(), ConfigPath.parse("hydra.sweeper"));
+    if (node instanceof ConfigMap map && map.get("_target_") != null) {
+      return SCHEMA.check(null, key -> null);
+    }
+    return SCHEMA.check(composition);
+  }
 }

@@ -53,7 +53,7 @@ public final class SweepPlan {
       List<ParsedOverride> commandLine, SweepOptions options) {
     Composition fixed = composer.compose(configName,
         commandLine.stream().filter(o -> !o.isSweep()).toList(), RunMode.MULTIRUN);
-    long maxJobs = BasicSweeperSettings.SCHEMA.check(fixed).whole("max_jobs");
+    long maxJobs = BasicSweeperSettings.of(fixed).whole("max_jobs");
     List<ParsedOverride> all = withSweeperParams(fixed.config(), commandLine);
     List<List<SweepItem>> items = new ArrayList<>();
     for (ParsedOverride o : all) {

@@ -34,6 +34,30 @@ class CollectCommandTest {
     return sweep;
   }
 
+  /**
+   * Runs a real 2 lr x 2 seed sweep whose Python jobs read their config and log a reward
+   * curve through examples/python/hydra4j_task.py, the helper users copy.
+   */
+  static Path curveSweep(Path tmp) throws Exception {
+    Path conf = Files.createDirectories(tmp.resolve("conf"));
+    Files.writeString(conf.resolve("config.yaml"), "lr: 0.1\nseed: 0\n");
+    Path helper = Path.of("..", "examples", "python").toAbsolutePath().normalize();
+    assertTrue(Files.isRegularFile(helper.resolve("hydra4j_task.py")), helper.toString());
+    Path sweep = tmp.resolve("multirun/2026-02-01/09-00-00");
+    CliRun run = CliRun.of("-m", "-cp", conf.toString(), "lr=0.1,0.01", "seed=0,1",
+        "hydra.sweep.dir=" + sweep, "--name", "curve probe", "--tag", "curves", "--",
+        "python3", "-c", String.join("\n",
+            "import sys",
+            "sys.path.insert(0, '" + helper.toString().replace("'", "\\'") + "')",
+            "import hydra4j_task as h4",
+            "cfg = h4.config()",
+            "for step in range(0, 50, 10):",
+            "    h4.log(step=step, reward=step * cfg.lr + cfg.seed, sps=100 + step)",
+            "h4.summary(score=cfg.lr * 10 + cfg.seed)"));
+    assertEquals(0, run.exitCode(), run.err());
+    return sweep;
+  }
+
   @Test
   void collectsARealSweep() throws Exception {
     Path sweep = realSweep(tmp);
@@ -46,7 +70,27 @@ class CollectCommandTest {
     assertEquals("num  status       lr  model  pdm  loss  val.acc", lines[2]);
     assertEquals("  3  COMPLETED  0.01  large  0.3     3      0.9", lines[3]);
     assertEquals("  0  COMPLETED   0.1  small  0.0     0      0.9", lines[6]);
-    assertEquals(7, lines.length, run.out());
+    assertEquals("metrics from rules", lines[8], run.out());
+    assertEquals("  pdm: regex 'PDM score: (?<pdm>[0-9.]+)' in stdout.log (recorded with the run)",
+        lines[9]);
+    assertEquals(10, lines.length, run.out());
+  }
+
+  @Test
+  void curvesLoggedThroughThePythonHelperAreCollected() throws Exception {
+    Path sweep = curveSweep(tmp);
+    CliRun last = CliRun.of("collect", "curve probe", "--columns", "num,lr,seed,reward,sps,score",
+        "--width", "0");
+    assertEquals(0, last.exitCode(), last.err());
+    assertTrue(last.out().contains("""
+        num    lr  seed  reward    sps  score
+          0   0.1     0     4.0  140.0    1.0
+          1   0.1     1     5.0  140.0    2.0
+          2  0.01     0     0.4  140.0    0.1
+        """), last.out());
+    CliRun min = CliRun.of("collect", sweep.toString(), "--agg", "min", "--columns",
+        "num,reward", "--format", "csv");
+    assertEquals("num,reward\r\n0,0.0\r\n1,1.0\r\n2,0.0\r\n3,1.0\r\n", min.out());
   }
 
   @Test

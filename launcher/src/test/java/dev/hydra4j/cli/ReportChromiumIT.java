@@ -76,6 +76,28 @@ class ReportChromiumIT {
         "plots add " + (withPlots - without) + " coloured pixels");
   }
 
+  @Test
+  void learningCurvesAreDrawnWithTheirBandsInChromium() throws Exception {
+    Path chrome = ExternalTools.find("chromium", "chromium-browser");
+    if (chrome == null) {
+      ExternalTools.missing("chromium");
+    }
+    Path sweep = CollectCommandTest.curveSweep(tmp);
+    Path html = tmp.resolve("curves.html");
+    CliRun report = CliRun.of("report", "curve probe", "--over", "seed", "-o", html.toString());
+    assertEquals(0, report.exitCode(), report.err());
+    // reward and sps over step; reward and score against lr and seed
+    assertEquals("wrote " + html + " (4 jobs, 6 plots)\n", report.out());
+    ExternalTools.Result dom = ExternalTools.run(chromium(chrome, tmp.resolve("profile"),
+        "--dump-dom", html.toUri().toString()), 180);
+    assertEquals(0, dom.exitCode(), dom.output());
+    assertTrue(dom.output().contains("<h2>Curves</h2>"), dom.output());
+    assertTrue(dom.output().contains("alt=\"reward over step (2 lines)\""), dom.output());
+    assertTrue(dom.output().contains("alt=\"sps over step (2 lines)\""), dom.output());
+    Path shot = tmp.resolve("curves.png");
+    assertTrue(colouredPixels(screenshot(chrome, html, shot)) > 10_000, "curves are drawn");
+  }
+
   private static BufferedImage screenshot(Path chrome, Path page, Path png) throws Exception {
     ExternalTools.Result r = ExternalTools.run(chromium(chrome, png.resolveSibling(
         "profile-" + png.getFileName()), "--screenshot=" + png, page.toUri().toString()), 180);

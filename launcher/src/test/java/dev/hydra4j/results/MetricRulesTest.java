@@ -31,7 +31,8 @@ class MetricRulesTest {
     assertEquals(new MetricRule.CsvRule("results.csv", "val_loss", null), rules.get(1));
     MetricRule.RegexRule regex = assertInstanceOf(MetricRule.RegexRule.class, rules.get(2));
     assertEquals("stdout.log", regex.file());
-    assertEquals("PDM score: (?<pdm>[0-9.]+)", regex.pattern().pattern());
+    assertEquals("PDM score: (?P<pdm>[0-9.]+)", regex.written());
+    assertEquals(List.of("pdm"), regex.groups());
   }
 
   @Test
@@ -58,5 +59,24 @@ class MetricRulesTest {
     e = assertThrows(ConfigException.class,
         () -> parse("metrics:\n  - {regex: 'x(?<a>1)', match: middle}\n"));
     assertEquals("match must be first or last, not 'middle'", e.getMessage());
+  }
+
+  @Test
+  void pythonGroupsAndUnderscoresWork() throws Exception {
+    MetricRule rule = parse("metrics:\n  - regex: 'pdm_score: (?P<pdm_score>[0-9.]+) (?P=pdm_score)'\n")
+        .get(0);
+    java.util.Map<String, Object> into = new java.util.LinkedHashMap<>();
+    rule.apply("pdm_score: 0.5 0.5\npdm_score: 0.7 0.8\n", into);
+    assertEquals(java.util.Map.of("pdm_score", 0.5), into);
+  }
+
+  @Test
+  void aRuleReadingOutsideTheJobIsRefusedAtItsLine() {
+    dev.hydra4j.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.hydra4j.config.ConfigException.class,
+        () -> parse("metrics:\n  - {json: ../../secrets.json, path: a}\n"));
+    assertTrue(e.getMessage().contains("'../../secrets.json' is outside the job directory"),
+        e.getMessage());
+    assertEquals(2, e.origin().line());
   }
 }

@@ -5,6 +5,7 @@ import dev.hydra4j.launch.StopSignal;
 import dev.hydra4j.run.Host;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
+import dev.hydra4j.run.PruneRequest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ final class JobRunner {
     try {
       started.accept(
           JobStatus.running(spec.num(), attempt, start, Host.name(), process.pid()));
-      signalled = watch(process, tree, spec.timeout());
+      signalled = watch(process, tree, spec.timeout(), spec.jobDir());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       tree.kill();
@@ -123,9 +124,9 @@ final class JobRunner {
 
   /**
    * Waits for the process, signalling its tree on a timeout or a stop request. Returns the
-   * state the launcher imposed (TIMEOUT, INTERRUPTED) or {@code null} if it exited by itself.
+   * state the launcher imposed (TIMEOUT, INTERRUPTED, PRUNED) or {@code null} if it exited by itself.
    */
-  private JobState watch(Process process, ProcessTree tree, Duration timeout)
+  private JobState watch(Process process, ProcessTree tree, Duration timeout, Path jobDir)
       throws InterruptedException {
     long begin = System.nanoTime();
     long limit = timeout == null ? Long.MAX_VALUE : saturatedNanos(timeout);
@@ -140,6 +141,8 @@ final class JobRunner {
           reason = JobState.INTERRUPTED;
         } else if (now - begin >= limit) {
           reason = JobState.TIMEOUT;
+        } else if (jobDir != null && PruneRequest.isRequested(jobDir)) {
+          reason = JobState.PRUNED;
         }
         if (reason != null) {
           tree.terminate();

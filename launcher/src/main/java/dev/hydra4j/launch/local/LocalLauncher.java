@@ -45,6 +45,12 @@ public final class LocalLauncher implements Launcher {
     this.nJobs = nJobs;
   }
 
+  /** The end of a job is recorded only once its {@code .hydra/} files are on disk. */
+  @Override
+  public boolean flushesJobFiles() {
+    return true;
+  }
+
   @Override
   public SweepResult launch(JobSource jobs, LaunchOptions options) throws IOException {
     return new LocalSweep(jobs, options, nJobs).run();

@@ -8,10 +8,12 @@ import dev.hydra4j.launch.LauncherLog;
 import dev.hydra4j.launch.StateCounts;
 import dev.hydra4j.launch.SweepResult;
 import dev.hydra4j.launch.SweepSummary;
+import dev.hydra4j.run.AtomicFiles;
 import dev.hydra4j.run.Host;
 import dev.hydra4j.run.JobLogs;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
+import dev.hydra4j.run.SweepJournal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +30,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One launch on this machine: {@code nJobs} worker threads take jobs in index order, each
- * running one job at a time with its retries. A worker only starts processes and waits for
- * them; the files of a job (three logs, two status writes) are written by the output threads
- * and the {@link StatusRecorder}, so a slow disk does not hold up the next start.
+ * running one job at a time with its retries. A worker starts the process, appends its
+ * start to the {@link SweepJournal}, waits for it, and appends its end — flushed to disk,
+ * with the job's {@code .hydra/} files, before the job counts as done. The logs are written
+ * by output threads and each {@code status.json} copy by the {@link StatusProjection}.
+ *
+ * <p>When the sweep's files cannot be written (disk full, directory made unwritable), no
+ * more jobs start, running ones are waited for, whatever can be written is, and the
+ * result carries the failure (exit code 3).
  */
 final class LocalSweep {
 
@@ -48,8 +55,12 @@ final class LocalSweep {
   private final AtomicInteger failures = new AtomicInteger();
   private final AtomicInteger running = new AtomicInteger();
   private volatile boolean policyStopped;
+  private volatile String ioFailure;
   private LauncherLog log;
-  private StatusRecorder recorder;
+  private SweepJournal journal;
+  private StatusProjection projection;
+  /** Runs the flushes of jobs' .hydra/ files (the output threads' pool). */
+  private ExecutorService flushes;
   private Map<Integer, Path> dirsByNum;
 
   LocalSweep(JobSource jobs, LaunchOptions options, int nJobs) {
@@ -71,9 +82,12 @@ final class LocalSweep {
       t.setDaemon(true);
       return t;
     });
-    try (LauncherLog opened = LauncherLog.open(sweepDir)) {
+    flushes = pumps;
+    try (LauncherLog opened = LauncherLog.open(sweepDir);
+        SweepJournal opened2 = SweepJournal.open(sweepDir)) {
       log = opened;
-      recorder = new StatusRecorder(log::event);
+      journal = opened2;
+      projection = new StatusProjection(log::event);
       log.event("launch: " + jobs.size() + " jobs, n_jobs=" + nJobs + ", host " + Host.name()
           + ", retries " + options.retries() + ", stop after "
           + (options.failurePolicy().maxFailures() == Integer.MAX_VALUE
@@ -85,11 +99,18 @@ final class LocalSweep {
       } finally {
         unlisten.run();
         pumps.shutdown();
-        recorder.finish();
+        projection.finish();
       }
-      boolean interrupted = options.stop().isRequested();
+      boolean interrupted = options.stop().isRequested() && ioFailure == null;
       SweepResult result = SweepResult.of(allStatuses(), interrupted);
-      SweepSummary.write(sweepDir, result, started, Instant.now(), this::jobDir);
+      try {
+        SweepSummary.write(sweepDir, result, started, Instant.now(), this::jobDir);
+      } catch (IOException e) {
+        ioFailed("cannot write " + SweepSummary.NAME + ": " + e);
+      }
+      if (ioFailure != null) {
+        result = result.withIoFailure(ioFailure);
+      }
       log.event("end: " + result.counts().describe() + (interrupted ? ", interrupted" : "")
           + "; exit code " + result.exitCode());
       options.progress().finish(tally.snapshot());
@@ -118,7 +139,7 @@ final class LocalSweep {
   }
 
   private void work(JobRunner runner) {
-    while (!options.stop().isRequested() && !policyStopped) {
+    while (!options.stop().isRequested() && !policyStopped && ioFailure == null) {
       int index = next.getAndIncrement();
       if (index >= results.length) {
         return;
@@ -126,6 +147,10 @@ final class LocalSweep {
       JobSpec spec;
       try {
         spec = jobs.get(index);
+      } catch (java.io.UncheckedIOException e) {
+        // Its files could not be written: it never started, and stays PENDING.
+        ioFailed("cannot write the files of job " + jobs.num(index) + ": " + e.getCause());
+        return;
       } catch (RuntimeException e) {
         String why = e instanceof ConfigException c ? c.render() : e.toString();
         finish(index, new JobStatus(jobs.num(index), JobState.FAILED, null, Instant.now(),
@@ -151,12 +176,9 @@ final class LocalSweep {
   private JobStatus runWithRetries(JobRunner runner, int index, JobSpec spec) {
     // Attempts continue the count of earlier launches (resume), as the caller recorded them.
     int attempt = options.previous().status(spec.num()).attempt();
-    CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
+    // The .hydra/ files were written unflushed; they reach the disk while the job runs.
+    CompletableFuture<Void> hydraFlushed = flushHydraFiles(spec);
     for (int retry = 0; ; retry++) {
-      if (retry > 0) {
-        // The previous attempt's logs must be closed before they are renamed.
-        recorded.join();
-      }
       if (attempt > 0) {
         try {
           JobLogs.keepPrevious(spec.jobDir(), attempt);
@@ -167,23 +189,29 @@ final class LocalSweep {
       }
       attempt++;
       JobState before = retry == 0 ? JobState.PENDING : results[index].state();
-      List<CompletableFuture<Void>> runningWritten = new ArrayList<>(1);
+      boolean[] ran = {false};
       JobRunner.Attempt outcome = runner.run(spec, attempt, s -> {
+        ran[0] = true;
         running.incrementAndGet();
-        runningWritten.add(recorder.write(spec.jobDir(), () -> s, DONE));
+        record(spec, s, false);
+        projection.running(spec.jobDir(), s);
         announce(s, before);
       });
-      JobStatus status = outcome.status();
-      boolean ran = !runningWritten.isEmpty();
-      if (ran) {
+      JobStatus status = settle(spec, outcome);
+      hydraFlushed.join();
+      // The end is on disk before the job counts as done: a kill -9 or a power cut from
+      // here on cannot make a resume run it again.
+      record(spec, status, true);
+      projection.ended(spec.jobDir(), status);
+      if (ran[0]) {
         running.decrementAndGet();
       }
       results[index] = status;
-      recorded = recordEnd(index, spec, outcome, ran ? runningWritten.get(0) : DONE);
-      announce(status, ran ? JobState.RUNNING : before);
-      boolean retryable = ran && (status.state() == JobState.FAILED
+      announce(status, ran[0] ? JobState.RUNNING : before);
+      boolean retryable = ran[0] && (status.state() == JobState.FAILED
           || status.state() == JobState.TIMEOUT);
-      if (!retryable || retry >= options.retries() || options.stop().isRequested()) {
+      if (!retryable || retry >= options.retries() || options.stop().isRequested()
+          || ioFailure != null) {
         return status;
       }
       String retrying = "job " + spec.num() + ": " + status.state() + ", retrying (attempt "
@@ -194,30 +222,67 @@ final class LocalSweep {
   }
 
   /**
-   * Writes an attempt's final status once its RUNNING status is written and its logs are
-   * closed — so a reader who sees the final state finds complete logs — or, when a background
-   * process of the job keeps its output open, after a short wait.
+   * Waits until the attempt's logs are closed — so that a reader who sees its end finds
+   * complete logs — or, when a background process of the job keeps its output open, a
+   * short while; returns its final status, with a log write error if there was one.
    */
-  private CompletableFuture<Void> recordEnd(
-      int index, JobSpec spec, JobRunner.Attempt outcome, CompletableFuture<Void> running) {
-    CompletableFuture<Void> logs = outcome.logsClosed();
-    CompletableFuture<Void> settled = logs.copy()
-        .completeOnTimeout(null, DRAIN_MILLIS, TimeUnit.MILLISECONDS)
-        .thenRun(() -> {
-          if (!logs.isDone()) {
-            log.event("job " + spec.num() + ": output still open " + DRAIN_MILLIS
-                + " ms after exit (a background process of the job?); not waiting for it");
-          }
-        });
-    return recorder.write(spec.jobDir(), () -> {
-      JobStatus status = outcome.status();
-      String writeError = outcome.output() == null ? null : outcome.output().writeError();
-      if (writeError != null && status.error() == null) {
-        status = status.withExtra(JobStatus.ERROR, writeError);
-        results[index] = status;
+  private JobStatus settle(JobSpec spec, JobRunner.Attempt outcome) {
+    try {
+      outcome.logsClosed().get(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      log.event("job " + spec.num() + ": output still open " + DRAIN_MILLIS
+          + " ms after exit (a background process of the job?); not waiting for it");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      // the output threads record their own failures in writeError
+    }
+    JobStatus status = outcome.status();
+    String writeError = outcome.output() == null ? null : outcome.output().writeError();
+    if (writeError != null && status.error() == null) {
+      status = status.withExtra(JobStatus.ERROR, writeError);
+    }
+    return status;
+  }
+
+  private CompletableFuture<Void> flushHydraFiles(JobSpec spec) {
+    Path hydra = spec.jobDir().resolve(".hydra");
+    if (!Files.isDirectory(hydra)) {
+      return DONE;
+    }
+    return CompletableFuture.runAsync(() -> {
+      try {
+        AtomicFiles.flushFilesIn(hydra);
+      } catch (IOException e) {
+        ioFailed("cannot flush the .hydra files of job " + spec.num() + ": " + e);
       }
-      return status;
-    }, CompletableFuture.allOf(running, settled));
+    }, flushes);
+  }
+
+  /** Appends to the journal; a failure stops the sweep (no more starts). */
+  private void record(JobSpec spec, JobStatus status, boolean durably) {
+    try {
+      if (durably) {
+        journal.appendDurably(status, spec.jobDir());
+      } else {
+        journal.append(status, spec.jobDir());
+      }
+    } catch (IOException e) {
+      ioFailed("cannot record job " + spec.num() + " " + status.state() + " in "
+          + SweepJournal.NAME + ": " + e);
+    }
+  }
+
+  private void ioFailed(String why) {
+    synchronized (this) {
+      if (ioFailure != null) {
+        return;
+      }
+      ioFailure = why;
+    }
+    log.event("I/O failure, starting no more jobs: " + why);
+    options.progress().message("Cannot write the sweep's files (" + why
+        + "); starting no more jobs");
   }
 
   private void announce(JobStatus status, JobState from) {

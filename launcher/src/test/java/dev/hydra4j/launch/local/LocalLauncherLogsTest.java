@@ -80,11 +80,15 @@ class LocalLauncherLogsTest {
     SweepFixture.await("'warming' in combined.log", () -> contains(combined, "[err] warming"));
     assertEquals(JobState.RUNNING, sweep.status(0).state());
     assertEquals(ProcessHandle.current().pid() != sweep.status(0).pid(), true);
+    // status.json copies the journal for other readers, RUNNING once the job runs a while
+    SweepFixture.await("status.json RUNNING",
+        () -> sweep.statusFile(0).state() == JobState.RUNNING);
     Files.createFile(go);
 
     assertEquals(0, launch.get().exitCode());
     assertEquals("ready\ndone\n", sweep.read(0, "stdout.log"));
     assertEquals(JobState.COMPLETED, sweep.status(0).state());
+    assertEquals(sweep.status(0), sweep.statusFile(0));
   }
 
   private static boolean contains(Path file, String text) {

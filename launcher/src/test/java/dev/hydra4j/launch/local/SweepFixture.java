@@ -6,6 +6,7 @@ import dev.hydra4j.launch.JobSpec;
 import dev.hydra4j.launch.LaunchOptions;
 import dev.hydra4j.run.JobStatus;
 import dev.hydra4j.run.StatusFile;
+import dev.hydra4j.run.SweepState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,17 @@ final class SweepFixture {
     return LaunchOptions.defaults(sweepDir).withKillGrace(Duration.ofSeconds(2));
   }
 
+  /** Job {@code num}'s state as every reader sees it (the journal first). */
   JobStatus status(int num) {
+    try {
+      return SweepState.read(sweepDir, Map.of(num, jobDir(num))).status(num);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Job {@code num}'s {@code status.json}, the copy of the journal in its directory. */
+  JobStatus statusFile(int num) {
     return StatusFile.read(jobDir(num), num);
   }
 

@@ -1,9 +1,5 @@
-package dev.hydra4j.execute;
+package dev.hydra4j.run;
 
-import dev.hydra4j.run.Host;
-import dev.hydra4j.run.JobState;
-import dev.hydra4j.run.JobStatus;
-import dev.hydra4j.run.SweepState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,14 +10,15 @@ import java.nio.file.Path;
  * launcher was killed, a status keeps saying RUNNING whatever became of the job: its
  * process may live on (an orphan) or be gone.
  */
-final class JobProcess {
+public final class JobProcess {
 
-  private static final String JOB_DIR_VARIABLE = JobPreparer.ENV_JOB_DIR + "=";
+  /** The environment variable that names a job's directory in its process. */
+  public static final String JOB_DIR_VARIABLE = "HYDRA4J_JOB_DIR";
 
   private JobProcess() {}
 
   /** RUNNING on this machine, and the job's process is alive. */
-  static boolean stillRunning(JobStatus status, Path jobDir) {
+  public static boolean stillRunning(JobStatus status, Path jobDir) {
     if (status.state() != JobState.RUNNING || status.pid() == null
         || !Host.name().equals(status.host())) {
       return false;
@@ -38,7 +35,7 @@ final class JobProcess {
   }
 
   /** RUNNING on this machine, but nothing runs any more: nobody will record its end. */
-  static boolean abandoned(JobStatus status, Path jobDir) {
+  public static boolean abandoned(JobStatus status, Path jobDir) {
     return status.state() == JobState.RUNNING && status.pid() != null
         && Host.name().equals(status.host()) && !stillRunning(status, jobDir);
   }
@@ -52,8 +49,8 @@ final class JobProcess {
       return null;
     }
     for (String entry : new String(environ, StandardCharsets.UTF_8).split("\0")) {
-      if (entry.startsWith(JOB_DIR_VARIABLE)) {
-        return sameFile(Path.of(entry.substring(JOB_DIR_VARIABLE.length())), jobDir);
+      if (entry.startsWith(JOB_DIR_VARIABLE + "=")) {
+        return sameFile(Path.of(entry.substring(JOB_DIR_VARIABLE.length() + 1)), jobDir);
       }
     }
     return false;

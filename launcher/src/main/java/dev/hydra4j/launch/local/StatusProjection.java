@@ -1,0 +1,102 @@
+package dev.hydra4j.launch.local;
+
+import dev.hydra4j.run.JobStatus;
+import dev.hydra4j.run.StatusFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Keeps each job's {@code status.json} a copy of what the sweep journal records, for readers
+ * of job directories (tools, {@code jq}, older hydra4j versions). The journal is the truth
+ * and is written first; copies are written on threads of their own, unflushed, so the
+ * workers never wait for them. A RUNNING copy is written only for a job still running a
+ * moment after its start: most short jobs get one file, their end.
+ */
+final class StatusProjection {
+
+  /** How long a job runs before its RUNNING state is copied. */
+  static final long RUNNING_DELAY_MILLIS = 500;
+  private static final int THREADS = 2;
+
+  private final ScheduledThreadPoolExecutor pool;
+  private final Consumer<String> log;
+  private final Map<Path, Slot> slots = new ConcurrentHashMap<>();
+
+  /** The newest state of one job, and the one last copied. */
+  private static final class Slot {
+    JobStatus latest;
+    JobStatus written;
+  }
+
+  StatusProjection(Consumer<String> log) {
+    this.log = log;
+    AtomicInteger count = new AtomicInteger();
+    this.pool = new ScheduledThreadPoolExecutor(THREADS, task -> {
+      Thread t = new Thread(task, "hydra4j-status-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    // At the end every job has ended; its end is copied, a pending RUNNING copy is moot.
+    pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+  }
+
+  /** The job in {@code jobDir} started: copied if it still runs in a moment. */
+  void running(Path jobDir, JobStatus status) {
+    set(jobDir, status);
+    pool.schedule(() -> copy(jobDir), RUNNING_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** The job in {@code jobDir} ended (its journal record is written): copied soon. */
+  void ended(Path jobDir, JobStatus status) {
+    set(jobDir, status);
+    pool.execute(() -> copy(jobDir));
+  }
+
+  private void set(Path jobDir, JobStatus status) {
+    Slot slot = slots.computeIfAbsent(jobDir, d -> new Slot());
+    synchronized (slot) {
+      slot.latest = status;
+    }
+  }
+
+  private void copy(Path jobDir) {
+    Slot slot = slots.get(jobDir);
+    synchronized (slot) {
+      JobStatus status = slot.latest;
+      if (status == slot.written) {
+        return;
+      }
+      try {
+        StatusFile.writeCopy(jobDir, status);
+        slot.written = status;
+      } catch (IOException | RuntimeException e) {
+        // The journal holds the state; resume writes the copy again.
+        log.accept("job " + status.num() + ": cannot write its status file: " + e);
+      }
+    }
+  }
+
+  /** Waits until every end is copied, then stops the threads. */
+  void finish() {
+    pool.shutdown();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.DAYS)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.hydra4j.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32C;
+
+/** The line format of {@link SweepJournal}: a checksum, a space, a JSON status, a newline. */
+final class JournalRecords {
+
+  private static final int CRC_DIGITS = 8;
+
+  private JournalRecords() {}
+
+  /** The complete line for {@code status} of the job in {@code jobDir} (sweep-relative). */
+  static byte[] line(JobStatus status, String jobDir) {
+    byte[] json = StatusJson.write(status.withExtra(SweepJournal.JOB_DIR, jobDir));
+    int length = json.length - 1; // without its newline
+    String crc = String.format("%08x", crc(json, 0, length));
+    byte[] line = new byte[CRC_DIGITS + 1 + json.length];
+    System.arraycopy(crc.getBytes(StandardCharsets.US_ASCII), 0, line, 0, CRC_DIGITS);
+    line[CRC_DIGITS] = ' ';
+    System.arraycopy(json, 0, line, CRC_DIGITS + 1, json.length);
+    return line;
+  }
+
+  /**
+   * How many leading bytes of {@code bytes} end with a complete line: a last line without
+   * its newline was torn by a crash while it was written. A damaged line before it stays;
+   * the reader skips it by its checksum.
+   */
+  static long validLength(byte[] bytes) {
+    for (int i = bytes.length - 1; i >= 0; i--) {
+      if (bytes[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** The journal's content: each job's last record. */
+  static SweepJournal.Contents parse(byte[] bytes, Path sweepDir) {
+    Map<Integer, JobStatus> statuses = new TreeMap<>();
+    Map<Integer, Path> dirs = new HashMap<>();
+    Map<String, Path> resolved = new HashMap<>();
+    int damaged = 0;
+    boolean torn = false;
+    int from = 0;
+    for (int i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] != '\n') {
+        continue;
+      }
+      if (i == from) {
+        from = i + 1;
+        continue;
+      }
+      if (i == bytes.length) {
+        torn = true; // a last line without its newline
+        break;
+      }
+      JobStatus status = checksumHolds(bytes, from, i) ? status(bytes, from, i) : null;
+      if (status == null) {
+        damaged++;
+      } else {
+        String dir = status.extra().get(SweepJournal.JOB_DIR);
+        JobStatus plain = withoutDir(status);
+        statuses.put(plain.num(), plain);
+        if (dir != null) {
+          dirs.put(plain.num(), resolved.computeIfAbsent(dir, d -> sweepDir.resolve(d)));
+        }
+      }
+      from = i + 1;
+    }
+    return new SweepJournal.Contents(statuses, dirs, damaged, torn);
+  }
+
+  private static JobStatus status(byte[] bytes, int from, int end) {
+    try {
+      return StatusJson.read(Arrays.copyOfRange(bytes, from + CRC_DIGITS + 1, end), -1);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static JobStatus withoutDir(JobStatus s) {
+    Map<String, String> extra = new TreeMap<>(s.extra());
+    extra.remove(SweepJournal.JOB_DIR);
+    return new JobStatus(s.num(), s.state(), s.exitCode(), s.start(), s.end(), s.duration(),
+        s.host(), s.pid(), s.attempt(), extra);
+  }
+
+  private static boolean checksumHolds(byte[] bytes, int from, int end) {
+    if (end - from < CRC_DIGITS + 2 || bytes[from + CRC_DIGITS] != ' ') {
+      return false;
+    }
+    long expected;
+    try {
+      expected = Long.parseLong(new String(bytes, from, CRC_DIGITS, StandardCharsets.US_ASCII),
+          16);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    return crc(bytes, from + CRC_DIGITS + 1, end) == expected;
+  }
+
+  private static long crc(byte[] bytes, int from, int end) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, from, end - from);
+    return crc.getValue();
+  }
+}

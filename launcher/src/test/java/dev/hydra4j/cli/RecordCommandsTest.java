@@ -1,0 +1,89 @@
+package dev.hydra4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hydra4j.results.FabricatedSweep;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The record of runs: harvest at any time, seeds aggregated, rules checked before a run. */
+class RecordCommandsTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void aRuleWrittenAfterTheSweepReadsItsOldJobs() throws Exception {
+    Path sweep = CollectCommandTest.realSweep(tmp);
+    Path rules = tmp.resolve("rules.yaml");
+    Files.writeString(rules, "metrics:\n  - {regex: 'score: 0\\.(\\d+)', name: digit}\n");
+    CliRun run = CliRun.of("collect", sweep.toString(), "--rules", rules.toString(),
+        "--columns", "num,pdm,digit", "--sort", "num");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("""
+        num  pdm  digit
+          0  0.0      0
+          1  0.1      1
+        """), run.out());
+    assertTrue(run.out().contains("  digit: regex 'score: 0\\.(\\d+)' in stdout.log (--rules "
+        + rules + ")"), run.out());
+  }
+
+  @Test
+  void aBadRuleStopsTheSweepBeforeAnythingRuns() throws Exception {
+    Path conf = Files.createDirectories(tmp.resolve("conf"));
+    Files.writeString(conf.resolve("config.yaml"), """
+        lr: 0.1
+        hydra:
+          results:
+            metrics:
+              - regex: 'loss=(?<loss>[0-9.]+'
+        """);
+    Path sweep = tmp.resolve("multirun/x");
+    CliRun run = CliRun.of("-m", "-cp", conf.toString(), "lr=0.1,0.2",
+        "hydra.sweep.dir=" + sweep, "--", "true");
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(run.err().contains("The regex 'loss=(?<loss>[0-9.]+' is not valid"), run.err());
+    assertTrue(run.err().contains("config.yaml:5"), run.err());
+    assertFalse(Files.exists(sweep), "nothing may be written");
+  }
+
+  @Test
+  void groupByGivesMeanStdAndConfidencePerMetric() {
+    FabricatedSweep s = FabricatedSweep.in(tmp.resolve("s"));
+    s.job(0, "COMPLETED", "{\"acc\": 0.5}", "lr=0.1", "seed=0");
+    s.job(1, "COMPLETED", "{\"acc\": 0.7}", "lr=0.1", "seed=1");
+    s.job(2, "COMPLETED", "{\"acc\": 0.9}", "lr=0.1", "seed=2");
+    s.job(3, "COMPLETED", "{\"acc\": 0.2}", "lr=0.2", "seed=0");
+    CliRun run = CliRun.of("collect", s.dir().toString(), "--over", "seed", "--format", "csv");
+    assertEquals(0, run.exitCode(), run.err());
+    // mean 0.7, std 0.2, ci95 = t(0.975, 2) * 0.2 / sqrt(3) = 4.303 * 0.11547
+    String[] lines = run.out().split("\r\n");
+    assertEquals("lr,n,acc.mean,acc.std,acc.ci95", lines[0]);
+    String[] first = lines[1].split(",");
+    assertEquals("0.1", first[0]);
+    assertEquals("3", first[1]);
+    assertEquals(0.7, Double.parseDouble(first[2]), 1e-12);
+    assertEquals(0.2, Double.parseDouble(first[3]), 1e-12);
+    assertEquals(4.303 * 0.2 / Math.sqrt(3), Double.parseDouble(first[4]), 1e-9);
+    assertEquals("0.2,1,0.2,,", lines[2]);
+    CliRun same = CliRun.of("collect", s.dir().toString(), "--group-by", "lr", "--format",
+        "csv");
+    assertEquals(run.out(), same.out());
+    CliRun bad = CliRun.of("collect", s.dir().toString(), "--over", "sed");
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().contains("No job has a parameter 'sed'"), bad.err());
+  }
+
+  @Test
+  void unknownVerbsGetADidYouMean() {
+    CliRun list = CliRun.of("list");
+    assertEquals(2, list.exitCode());
+    assertTrue(list.err().contains("did you mean 'runs'?"), list.err());
+    CliRun colect = CliRun.of("colect");
+    assertTrue(colect.err().contains("did you mean 'collect'?"), colect.err());
+  }
+}
