@@ -66,6 +66,7 @@ public final class Main {
     map.put("collect", CollectCommand.class);
     map.put("runs", RunsCommand.class);
     map.put("show", ShowCommand.class);
+    map.put("compare", CompareCommand.class);
     map.put("tag", TagCommand.class);
     map.put("note", NoteCommand.class);
     map.put("export", ExportCommand.class);
