@@ -197,10 +197,8 @@ final class AdaptiveSweep {
    */
   private static LaunchSettings launchSettings(Composer composer, String configName,
       List<ParsedOverride> fixed, AdaptiveStudy.Plan study, boolean wait) {
-    List<ParsedOverride> withJobs = new ArrayList<>(fixed);
-    withJobs.add(OverrideParser.parse("hydra.launcher.n_jobs=" + study.nJobs()));
     LaunchSettings launch = new LaunchSettings(
-        composer.compose(configName, withJobs, RunMode.MULTIRUN), wait);
+        composer.compose(configName, fixed, RunMode.MULTIRUN), wait);
     if (!launch.name().equals("local")) {
       throw new ConfigException("The optuna sweeper runs its trials with the local launcher,"
           + " not '" + launch.name() + "'", Origin.of("hydra/launcher"),
@@ -208,6 +206,8 @@ final class AdaptiveSweep {
               + " on SLURM (trials are suggested one by one as slots free up, which an"
               + " array submitted up front cannot do yet)");
     }
-    return launch;
+    List<ParsedOverride> withJobs = new ArrayList<>(fixed);
+    withJobs.add(OverrideParser.parse("hydra.launcher.n_jobs=" + study.nJobs()));
+    return new LaunchSettings(composer.compose(configName, withJobs, RunMode.MULTIRUN), wait);
   }
 }

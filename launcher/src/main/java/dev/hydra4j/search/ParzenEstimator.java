@@ -40,7 +40,7 @@ final class ParzenEstimator {
     }
     Arrays.sort(order, (a, b) -> Double.compare(points[a], points[b]));
     double[] sigma = new double[n + 1];
-    double minSigma = span / Math.min(100.0, n + 2.0);
+    double minSigma = span / Math.min(100.0, n + 4.0);
     for (int k = 0; k <= n; k++) {
       int i = order[k];
       double left = k > 0 ? points[i] - points[order[k - 1]] : 0;

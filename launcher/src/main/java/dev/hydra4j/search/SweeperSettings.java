@@ -83,6 +83,10 @@ record SweeperSettings(int nTrials, int nJobs, Directions directions, List<Strin
           + " independently");
     }
     Pruner pruner = Pruner.of(sweeper.get("pruner"), maximize.get(0));
+    if (maximize.size() > 1 && !(pruner instanceof Pruner.None)) {
+      notices.add("the pruner is not used with several objectives (a curve has one value)");
+      pruner = new Pruner.None();
+    }
     return new SweeperSettings(nTrials, nJobs, new Directions(maximize), objectives, studyName,
         kind, seed, sampler, pruner, notices);
   }

@@ -171,9 +171,19 @@ class AdaptiveSweepIT {
     assertEquals(Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), numbers);
     assertEquals(10, ends.size());
     ends.forEach(e -> assertEquals("COMPLETE", e.get("state").asText()));
+    int ranTwice = 0;
     for (int num = 0; num < 10; num++) {
-      assertEquals(JobState.COMPLETED, StatusFile.read(sweep.resolve("" + num), num).state());
+      Path dir = sweep.resolve("" + num);
+      assertEquals(JobState.COMPLETED, StatusFile.read(dir, num).state());
+      if (StatusFile.read(dir, num).attempt() > 1) {
+        // Cut off by the kill and run again with its parameters: a fresh curve of 4 steps,
+        // the cut-off one kept beside it.
+        ranTwice++;
+        assertEquals(4, Files.readAllLines(dir.resolve("metrics.jsonl")).size());
+        assertTrue(Files.exists(dir.resolve("metrics.attempt1.jsonl")), dir.toString());
+      }
     }
+    assertTrue(ranTwice >= 1, "a trial running at the kill ran again");
     CliRun again = CliRun.of("resume", sweep.toString());
     assertEquals(0, again.exitCode());
     assertTrue(again.err().contains("nothing to resume"), again.err());
