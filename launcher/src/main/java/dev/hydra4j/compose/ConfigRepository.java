@@ -55,6 +55,7 @@ public final class ConfigRepository {
       return null;
     }
     ConfigFile file = ConfigFiles.parse(source.text(), source.displayPath());
+    PluginConfigFiles.checkWrapping(configPath, file, source.displayPath());
     if (!source.builtIn() && searchPath.includeBuiltIn()) {
       file = extendBuiltIn(configPath, file);
     }
@@ -163,21 +164,39 @@ public final class ConfigRepository {
       String name = configPath + "." + ext;
       if (builtInIndex().contains(name)) {
         ConfigFile base = ConfigFiles.parse(readBuiltIn(name), "builtin://" + name);
-        ConfigMap merged = (ConfigMap) ConfigTree.merge(base.root(), file.root());
-        String header = file.packageHeader() != null ? file.packageHeader() : base.packageHeader();
-        return new ConfigFile(merged, header);
+        if (file.packageHeader() == null) {
+          return new ConfigFile((ConfigMap) ConfigTree.merge(base.root(), file.root()),
+              base.packageHeader());
+        }
+        // A file written as Hydra's plugins document it ('# @package _global_' and a
+        // 'hydra: launcher:' block) extends the shipped settings at their own place, so
+        // none of them lands at the job config's root.
+        ConfigMap placed = PluginConfigFiles.placeAt(base.root(), configPath, file);
+        return placed == null ? file
+            : new ConfigFile((ConfigMap) ConfigTree.merge(placed, file.root()),
+                file.packageHeader());
       }
     }
     return file;
   }
 
   private ConfigSource find(String configPath) {
+    List<String> names = new ArrayList<>();
+    for (String ext : EXTENSIONS) {
+      names.add(configPath + "." + ext);
+    }
+    // 'db=sqlite.yaml' names the file itself, which Hydra accepts (golden
+    // rw-group-option-with-extension); the choice keeps the name as written.
+    if (stem(configPath) != null) {
+      names.add(configPath);
+    }
     for (Path dir : searchPath.directories()) {
-      for (String ext : EXTENSIONS) {
-        Path file = dir.resolve(configPath + "." + ext);
+      for (String name : names) {
+        Path file = dir.resolve(name);
         if (Files.isRegularFile(file)) {
           try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
+            String ext = name.substring(name.lastIndexOf('.') + 1);
             return new ConfigSource(configPath, display(file), ext, text, false);
           } catch (IOException e) {
             throw new ConfigException(
@@ -189,9 +208,9 @@ public final class ConfigRepository {
       }
     }
     if (searchPath.includeBuiltIn()) {
-      for (String ext : EXTENSIONS) {
-        String name = configPath + "." + ext;
+      for (String name : names) {
         if (builtInIndex().contains(name)) {
+          String ext = name.substring(name.lastIndexOf('.') + 1);
           return new ConfigSource(configPath, "builtin://" + name, ext, readBuiltIn(name), true);
         }
       }

@@ -89,6 +89,7 @@ final class JobPreparer {
 
   PreparedJob prepare(int num, List<ParsedOverride> overrides) {
     Composition base = composer.compose(configName, overrides, mode);
+    base.requireAllChosen();
     Map<String, Object> values = new LinkedHashMap<>();
     if (mode == RunMode.MULTIRUN) {
       values.put("hydra.job.num", (long) num);
