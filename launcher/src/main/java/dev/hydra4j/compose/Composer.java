@@ -47,6 +47,11 @@ public final class Composer {
 
   private record Base(DefaultsList defaults, ConfigMap merged) {}
 
+  /** Notices already shown: a sweep of many jobs shows each once. */
+  private final java.util.Set<String> shown = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile java.util.function.Consumer<String> notices =
+      line -> System.err.println("hydra4j: " + line);
+
   public Composer(SearchPath searchPath) {
     this(searchPath, Resolvers.builtIn(), InterpolationContext.system());
   }
@@ -68,6 +73,15 @@ public final class Composer {
 
   public ConfigRepository repository() {
     return repository;
+  }
+
+  /**
+   * Where notices go (an option only a Python plugin provides, accepted and ignored); each
+   * distinct notice is passed once. Standard error by default.
+   */
+  public Composer withNotices(java.util.function.Consumer<String> sink) {
+    this.notices = sink;
+    return this;
   }
 
   /**
@@ -161,6 +175,11 @@ public final class Composer {
           versionBase(name), skipMissing);
       ConfigMap merged = merge(defaults.entries());
       HydraSchema.check(merged, HydraSchema.shipped(defaults));
+      for (String notice : defaults.notices()) {
+        if (shown.add(notice)) {
+          notices.accept(notice);
+        }
+      }
       base = new Base(defaults, merged);
       bases.put(cacheKey, base);
     }

@@ -335,6 +335,7 @@ final class DefaultsBuilder {
             "add " + key + "=<option> to the command line; available: "
                 + String.join(", ", repository.options(group)));
       }
+      requireInsideGroup(group, option, origin);
       String path = group + "/" + option;
       ConfigFile file = repository.load(path);
       if (file == null) {
@@ -357,6 +358,25 @@ final class DefaultsBuilder {
       nodes.add(expand(path, childPkg, parent, false, file, group, List.of()));
     }
     return nodes;
+  }
+
+  /**
+   * An option names a file of its group, possibly in a subdirectory ({@code lm/big}); it
+   * cannot leave the group. Python Hydra loads {@code experiment=../training/base} from
+   * another group; hydra4j refuses it, so a value never reaches files it should not.
+   */
+  private void requireInsideGroup(String group, String option, Origin origin) {
+    boolean leaves = option.startsWith("/") || option.startsWith("\\");
+    for (String part : option.split("[/\\\\]")) {
+      leaves |= part.equals("..") || part.equals(".");
+    }
+    if (leaves) {
+      throw new ConfigException(
+          "Option '" + option + "' of config group '" + group + "' points outside the group",
+          origin,
+          "an option is a file of " + group + "/ (subdirectories such as 'a/b' work);"
+              + " options: " + String.join(", ", repository.options(group)));
+    }
   }
 
   private List<String> resolveInterpolations(List<String> options, String key, Origin origin) {
