@@ -158,6 +158,18 @@ def run_cli(case):
             "stderr_tail": "\n".join(proc.stderr.strip().splitlines()[-4:])}
 
 
+def example_files():
+    root = os.path.join(HERE, "..", "..", "examples", "lightning-style", "configs")
+    files = {}
+    for dirpath, _, names in os.walk(root):
+        for name in names:
+            if name.endswith(".yaml"):
+                full = os.path.join(dirpath, name)
+                with open(full) as f:
+                    files[os.path.relpath(full, root)] = f.read()
+    return files
+
+
 def child():
     case = json.load(sys.stdin)
     kind = case.get("kind", "compose")
@@ -171,10 +183,13 @@ def main():
     import hydra
     os.makedirs(OUT, exist_ok=True)
     for kind, name in (("compose", "compose.json"), ("sweep", "sweeps.json"),
-                       ("cli", "cli.json")):
+                       ("cli", "cli.json"), ("example", "example.json")):
         cases = []
-        for spec in getattr(real_world_cases, {"compose": "COMPOSE", "sweep": "SWEEPS", "cli": "CLI"}[kind]):
-            spec = dict(spec, kind=kind)
+        for spec in getattr(real_world_cases, kind.upper() if kind != "sweep" else "SWEEPS"):
+            if kind == "example":
+                spec = dict(spec, files=example_files(), config_name="train",
+                            env={"PROJECT_ROOT": "/project"})
+            spec = dict(spec, kind="cli" if kind == "example" else kind)
             spec["files"] = {k: textwrap.dedent(v) for k, v in spec["files"].items()}
             proc = subprocess.run([sys.executable, __file__, "--child"],
                                   input=json.dumps(spec), capture_output=True, text=True)
@@ -182,6 +197,8 @@ def main():
                 sys.exit("case %s crashed:\n%s" % (spec["id"], proc.stderr))
             result = json.loads(proc.stdout)
             spec.pop("kind")
+            if kind == "example":
+                spec.pop("files")
             spec.update(result)
             cases.append(spec)
             print(spec["id"], "ok" if result.get("ok", True) else "error", file=sys.stderr)

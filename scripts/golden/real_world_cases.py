@@ -205,3 +205,19 @@ CLI = [
      "files": dict(DB, **{"config.yaml": "defaults:\n  - db: mysql\n  - override hydra/job_logging: disabled\na: 1\n"}),
      "config_name": "config", "args": ["--info", "defaults"]},
 ]
+
+# examples/lightning-style/configs, composed by Hydra with -cn train (files read at
+# generation time; the test composes the directory itself).
+EXAMPLE = [
+    {"id": "example-default", "args": ["--cfg", "job"]},
+    {"id": "example-experiment", "args": ["--cfg", "job", "experiment=example"]},
+    {"id": "example-experiment-cifar-gpu", "args": ["--cfg", "job", "experiment=cifar_gpu"]},
+    {"id": "example-debug-fdr", "args": ["--cfg", "job", "debug=fdr"]},
+    {"id": "example-debug-overfit", "args": ["--cfg", "job", "debug=overfit", "logger=many_loggers"]},
+    {"id": "example-values", "args": ["--cfg", "job", "data=cifar10", "trainer=gpu",
+                                      "model.optimizer.lr=0.01", "+trainer.precision=16",
+                                      "tags=[a,b]"]},
+    {"id": "example-package", "args": ["--cfg", "job", "-p", "callbacks", "experiment=example"]},
+    {"id": "example-hydra-logging", "args": ["--cfg", "hydra", "-p", "hydra.job_logging",
+                                             "debug=default"]},
+]
