@@ -134,6 +134,7 @@ public final class Composer {
   private Composition compose(String configName, List<ParsedOverride> overrides, RunMode mode,
       boolean skipMissing) {
     String name = stripExtension(configName);
+    extendSearchPath(name, overrides);
     List<GroupOverride> groupOverrides = new ArrayList<>();
     List<ValueOverrides.ValueOverride> valueOverrides = new ArrayList<>();
     List<String> task = new ArrayList<>();
@@ -195,8 +196,17 @@ public final class Composer {
       }
     }
     String name = stripExtension(configName);
+    extendSearchPath(name, overrides);
     return DefaultsBuilder.build(repository, name, groupOverrides, true, versionBase(name),
         false);
+  }
+
+  private void extendSearchPath(String primaryName, List<ParsedOverride> overrides) {
+    ConfigFile primary = repository.load(primaryName);
+    if (primary != null) {
+      repository.extend(SearchPathSetting.directories(primary, overrides,
+          new Interpolator(resolvers, context)));
+    }
   }
 
   /**

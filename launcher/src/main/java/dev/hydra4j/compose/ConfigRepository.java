@@ -34,6 +34,8 @@ public final class ConfigRepository {
   private final Map<String, ConfigFile> loaded = new ConcurrentHashMap<>();
   private final Map<String, Boolean> missing = new ConcurrentHashMap<>();
   private final Map<String, List<String>> optionsCache = new ConcurrentHashMap<>();
+  /** Directories a primary config adds with {@code hydra.searchpath}, searched after ours. */
+  private final List<Path> extraDirs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public ConfigRepository(SearchPath searchPath) {
     this.searchPath = searchPath;
@@ -63,6 +65,34 @@ public final class ConfigRepository {
     return file;
   }
 
+  /**
+   * Adds {@code hydra.searchpath} directories after the search path's own ones. Looking
+   * up starts afresh when one is new (a config first missing may be found now).
+   */
+  synchronized void extend(List<Path> more) {
+    boolean changed = false;
+    for (Path dir : more) {
+      if (!extraDirs.contains(dir) && !searchPath.directories().contains(dir)) {
+        extraDirs.add(dir);
+        changed = true;
+      }
+    }
+    if (changed) {
+      loaded.clear();
+      missing.clear();
+      optionsCache.clear();
+    }
+  }
+
+  private List<Path> dirs() {
+    if (extraDirs.isEmpty()) {
+      return searchPath.directories();
+    }
+    List<Path> all = new ArrayList<>(searchPath.directories());
+    all.addAll(extraDirs);
+    return all;
+  }
+
   public boolean exists(String configPath) {
     return load(configPath) != null;
   }
@@ -72,7 +102,7 @@ public final class ConfigRepository {
     if (groupPath.isEmpty()) {
       return false;
     }
-    for (Path dir : searchPath.directories()) {
+    for (Path dir : dirs()) {
       if (Files.isDirectory(dir.resolve(groupPath))) {
         return true;
       }
@@ -96,7 +126,7 @@ public final class ConfigRepository {
   /** Every config group, recursively, sorted (for completion and {@code --help}). */
   public List<String> groups() {
     TreeSet<String> groups = new TreeSet<>();
-    for (Path dir : searchPath.directories()) {
+    for (Path dir : dirs()) {
       if (!Files.isDirectory(dir)) {
         continue;
       }
@@ -122,7 +152,7 @@ public final class ConfigRepository {
 
   private List<String> listOptions(String groupPath) {
     TreeSet<String> names = new TreeSet<>();
-    for (Path dir : searchPath.directories()) {
+    for (Path dir : dirs()) {
       Path group = groupPath.isEmpty() ? dir : dir.resolve(groupPath);
       if (!Files.isDirectory(group)) {
         continue;
@@ -190,7 +220,7 @@ public final class ConfigRepository {
     if (stem(configPath) != null) {
       names.add(configPath);
     }
-    for (Path dir : searchPath.directories()) {
+    for (Path dir : dirs()) {
       for (String name : names) {
         Path file = dir.resolve(name);
         if (Files.isRegularFile(file)) {

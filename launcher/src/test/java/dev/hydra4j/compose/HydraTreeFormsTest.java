@@ -159,4 +159,35 @@ class HydraTreeFormsTest {
     assertNull(t.composer().declaredMode("config", List.of()));
     assertNull(value(t.compose().config(), "hydra.mode"));
   }
+
+  @Test
+  void theSearchPathAddsDirectoriesAndClasspathPackages() {
+    Path extra = dir.resolve("additional_conf");
+    new ConfigTreeFixture(extra).file("dataset/cifar100.yaml", "name: cifar100");
+    ConfigTreeFixture t = tree().file("conf/config.yaml", "defaults:", "  - dataset: cifar10",
+        "hydra:", "  searchpath:", "    - pkg://searchpath_pkg", "    - file://" + extra,
+        "    - file:///no/such/dir", "    - pkg://no.such.pkg")
+        .file("conf/dataset/cifar10.yaml", "name: cifar10");
+    Composer composer = Composer.forDirectory(dir.resolve("conf"));
+    assertEquals("imagenet", value(composer.compose("config",
+        ConfigTreeFixture.parse("dataset=imagenet")).jobConfig(), "dataset.name"));
+    assertEquals("cifar100", value(composer.compose("config",
+        ConfigTreeFixture.parse("dataset=cifar100")).jobConfig(), "dataset.name"));
+    assertEquals(List.of("cifar10", "cifar100", "imagenet"),
+        composer.repository().options("dataset"));
+
+    Composer fromCommandLine = Composer.forDirectory(dir.resolve("conf"));
+    ConfigException e = assertThrows(ConfigException.class, () -> fromCommandLine.compose(
+        "config", ConfigTreeFixture.parse("dataset=imagenet", "hydra.searchpath=[]")));
+    assertTrue(e.getMessage().contains("imagenet"), e.getMessage());
+  }
+
+  @Test
+  void aSearchPathEntryWithoutSchemeIsRefusedAtItsLine() {
+    ConfigTreeFixture t = tree().file("config.yaml", "a: 1", "hydra:", "  searchpath:",
+        "    - some/dir");
+    ConfigException e = assertThrows(ConfigException.class, t::compose);
+    assertEquals(4, e.origin().line());
+    assertTrue(e.hint().contains("file://"), e.hint());
+  }
 }
