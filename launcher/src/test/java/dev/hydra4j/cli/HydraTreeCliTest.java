@@ -65,4 +65,21 @@ class HydraTreeCliTest {
         unfilled.err());
     assertFalse(Files.exists(dir.resolve("out2")));
   }
+
+  @Test
+  @Timeout(60)
+  void underVersionBase11AJobRunsInItsOwnDirectory() throws IOException {
+    Path conf = conf("a: 1\n");
+    for (String base : new String[] {"1.1", "1.3"}) {
+      Path out = dir.resolve("out" + base);
+      Path where = dir.resolve("where" + base + ".txt");
+      CliRun run = CliRun.of("-cp", conf.toString(), "--version-base", base, "-m",
+          "hydra.sweep.dir=" + out, "a=1", "--", "sh", "-c", "pwd -P > \"$0\"",
+          where.toString());
+      assertEquals(0, run.exitCode(), run.err());
+      String cwd = Files.readString(where).strip();
+      assertEquals(base.equals("1.1"), cwd.equals(out.resolve("0").toRealPath().toString()),
+          base + ": " + cwd);
+    }
+  }
 }
