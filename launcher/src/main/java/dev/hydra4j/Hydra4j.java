@@ -21,7 +21,8 @@ import java.util.List;
  * {@code @hydra.main}.
  *
  * <pre>{@code
- * ConfigMap cfg = Hydra4j.compose(Path.of("conf"), "config", "training.lr=0.1");
+ * Config cfg = Hydra4j.load(Path.of("conf"), "config", "training.lr=0.1");
+ * double lr = cfg.getDouble("training.lr");
  *
  * public static void main(String[] args) {
  *   System.exit(Hydra4j.main(args, Path.of("conf"), "config", (config, jobDir, num) -> {
@@ -42,6 +43,27 @@ public final class Hydra4j {
    */
   public static ConfigMap compose(Path configDir, String configName, String... overrides) {
     return composition(configDir, configName, Arrays.asList(overrides)).resolvedJobConfig();
+  }
+
+  /**
+   * The resolved job config of {@code configName} in {@code configDir} with
+   * {@code overrides} in Hydra's grammar, as a typed view.
+   *
+   * <pre>{@code
+   * Config cfg = Hydra4j.load(Path.of("conf"), "config", "training=long", "seed=3");
+   * int epochs = cfg.getInt("training.epochs");
+   * }</pre>
+   *
+   * @throws Hydra4jException for any bad input, with its file:line (or override) and a hint
+   */
+  public static Config load(Path configDir, String configName, String... overrides) {
+    try {
+      Composition composition = composition(configDir, configName, Arrays.asList(overrides));
+      return new Config(composition.resolvedJobConfig(), "",
+          composition.defaults().choices());
+    } catch (ConfigException e) {
+      throw Hydra4jException.of(e);
+    }
   }
 
   /** The whole composition: unresolved config with its {@code hydra} node, defaults, origins. */
