@@ -23,6 +23,20 @@ public final class ConfigFiles {
 
   /** Reads and parses {@code file}; every problem is a {@link ConfigException}. */
   public static ConfigFile read(Path file, String displayPath) {
+    return parse(text(file, displayPath), displayPath);
+  }
+
+  /**
+   * A YAML or JSON document that is no part of a config tree (a JSON Schema, a config to
+   * check against one); JSON is read as YAML 1.2, of which it is a subset.
+   */
+  public static ConfigFile readDocument(Path file, String displayPath) {
+    String text = text(file, displayPath);
+    return displayPath.endsWith(".json") ? YamlReader.read(text, displayPath)
+        : parse(text, displayPath);
+  }
+
+  private static String text(Path file, String displayPath) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -36,7 +50,7 @@ public final class ConfigFiles {
       throw new ConfigException("Cannot read config file " + displayPath + ": " + e.getMessage(),
           Origin.ofFile(displayPath, 0, 0), null, e);
     }
-    return parse(text, displayPath);
+    return text;
   }
 
   /** Parses {@code text} in the syntax named by the extension of {@code displayPath}. */
