@@ -79,6 +79,12 @@ public final class Hydra4jException extends RuntimeException {
     return hint;
   }
 
+  /** The whole report, as {@link #getMessage()}: it is what a user should see. */
+  @Override
+  public String toString() {
+    return getMessage();
+  }
+
   private static String render(String headline, List<Problem> problems, String hint) {
     StringBuilder out = new StringBuilder();
     if (problems.size() == 1 && problems.get(0).key().isEmpty()) {
