@@ -15,8 +15,9 @@ import java.util.List;
  * } catch (Hydra4jException e) {
  *   System.err.println(e.getMessage());
  *   // 2 problems binding 'training' to Training:
- *   //   training.lr: expected a double, got 'fast' at conf/training/base.yaml:4:5
- *   //   training.epoch: unknown key (did you mean 'epochs'?) at conf/training/base.yaml:1:1
+ *   //   training.lr: expected an int, got 0.01 (a float) at conf/training/base.yaml:4:5
+ *   //   training.model: unknown key: Training has no component 'model' (it has epochs,
+ *   //     lr) at conf/training/base.yaml:6:8
  *   System.exit(2);
  * }
  * }</pre>

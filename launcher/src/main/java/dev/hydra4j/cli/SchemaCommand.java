@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         + " config (e.g. a job's .hydra/config.yaml) against it."},
     footer = {"", "Examples:",
       "  hydra4j schema -o config.schema.json",
-      "  hydra4j schema --partial -p training -o training.schema.json   (for conf/training/*.yaml)",
+      "  hydra4j schema --partial -p training -o training.schema.json",
       "  hydra4j schema --validate outputs/2026-01-31/12-00-00/.hydra/config.yaml",
       "  hydra4j schema --validate my.yaml --schema config.schema.json",
       "", "Exit codes: 0 valid (or schema written), 2 invalid or bad input."})
