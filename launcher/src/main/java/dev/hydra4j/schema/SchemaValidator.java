@@ -1,5 +1,6 @@
 package dev.hydra4j.schema;
 
+import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.ConfigList;
 import dev.hydra4j.config.ConfigMap;
 import dev.hydra4j.config.ConfigNode;
@@ -77,14 +78,30 @@ public final class SchemaValidator {
       keyword(s, e.getKey(), e.getValue(), value, key, out, depth);
     }
     if (value instanceof ConfigMap map) {
-      ObjectKeywords.check(this, s, map, key, out, depth);
+      guarded("properties", s, () -> ObjectKeywords.check(this, s, map, key, out, depth));
     } else if (value instanceof ConfigList list) {
-      ArrayKeywords.check(this, s, list, key, out, depth);
+      guarded("items", s, () -> ArrayKeywords.check(this, s, list, key, out, depth));
     }
   }
 
   private void keyword(ConfigMap s, String name, ConfigNode arg, ConfigNode value, String key,
       List<Violation> out, int depth) {
+    guarded(name, arg, () -> checkKeyword(s, name, arg, value, key, out, depth));
+  }
+
+  /** Runs a keyword's check; an argument of the wrong shape ("type": 5) is bad input. */
+  private static void guarded(String name, ConfigNode arg, Runnable check) {
+    try {
+      check.run();
+    } catch (ClassCastException | IndexOutOfBoundsException | NullPointerException
+        | IllegalArgumentException e) {
+      throw new ConfigException("The schema's '" + name + "' is not valid JSON Schema",
+          arg.origin(), "see https://json-schema.org/understanding-json-schema for its form");
+    }
+  }
+
+  private void checkKeyword(ConfigMap s, String name, ConfigNode arg, ConfigNode value,
+      String key, List<Violation> out, int depth) {
     Origin at = value.origin();
     switch (name) {
       case "$ref" -> check(ref(((ConfigValue) arg).value().toString()), value, key, out,
@@ -111,7 +128,7 @@ public final class SchemaValidator {
       }
       case "properties", "required", "additionalProperties", "patternProperties",
           "minProperties", "maxProperties", "items", "prefixItems", "minItems", "maxItems",
-          "uniqueItems" -> {
+          "uniqueItems", "additionalItems" -> {
         // checked together, once per object or array, by check()
       }
       case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf" -> {
