@@ -176,6 +176,12 @@ final class Binder {
           + raw.getSimpleName() + " (" + names(permitted) + ")", node,
           "name the record like the option (case, _ and - do not matter)");
     }
+    for (Class<?> sub : permitted) {
+      StringBuilder why = new StringBuilder();
+      if (!sub.isInterface() && !Scalars.isScalar(sub) && Creators.of(sub, why) == null) {
+        return problem(key, "cannot bind to " + raw.getSimpleName() + ": " + why, node, null);
+      }
+    }
     List<Object> fits = new ArrayList<>();
     for (Class<?> sub : permitted) {
       Binder trial = new Binder(choices);
