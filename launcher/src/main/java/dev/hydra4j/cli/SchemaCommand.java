@@ -15,7 +15,6 @@ import dev.hydra4j.run.AtomicFiles;
 import dev.hydra4j.schema.SchemaValidator;
 import dev.hydra4j.schema.TreeSchema;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +131,11 @@ final class SchemaCommand extends PrintingCommand implements Callable<Integer> {
     try {
       AtomicFiles.write(file, text);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      Path dir = file.toAbsolutePath().getParent();
+      throw new ConfigException("Cannot write the schema to " + file
+          + (dir != null && !java.nio.file.Files.isDirectory(dir)
+              ? ": the directory " + dir + " does not exist" : ": " + e.getMessage()),
+          Origin.of("--output " + file), "give a file in an existing, writable directory");
     }
   }
 }

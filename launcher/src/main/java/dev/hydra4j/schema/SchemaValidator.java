@@ -40,6 +40,9 @@ public final class SchemaValidator {
       "format", "readOnly", "writeOnly", "deprecated", "contentMediaType",
       "contentEncoding", "then", "else");
 
+  private static final Set<String> JSON_TYPES = Set.of("object", "array", "string", "number",
+      "integer", "boolean", "null");
+
   private final ConfigMap root;
   private final Set<String> unchecked = new LinkedHashSet<>();
 
@@ -108,6 +111,9 @@ public final class SchemaValidator {
           depth + 1);
       case "type" -> {
         List<String> types = texts(arg);
+        if (!JSON_TYPES.containsAll(types)) {
+          throw new IllegalArgumentException("unknown type in " + types);
+        }
         if (types.stream().noneMatch(t -> hasType(value, t))) {
           out.add(new Violation(key, "expected " + String.join(" or ", types) + ", got "
               + describe(value), at));

@@ -65,16 +65,31 @@ class SchemaCommandTest {
   }
 
   @Test
-  void badInputIsOneMessageAndExitTwo() {
+  void badInputIsOneMessageAndExitTwo() throws Exception {
     CliRun p = CliRun.of("schema", "-cp", CP, "-p", "trainin");
     assertEquals(2, p.exitCode());
     assertTrue(p.err().contains("hint: did you mean 'training'?"), p.err());
     CliRun s = CliRun.of("schema", "-cp", CP, "--schema", "x.json");
     assertEquals(2, s.exitCode());
     assertTrue(s.err().startsWith("error: --schema only applies to --validate"), s.err());
+    CliRun notYaml = CliRun.of("schema", "-cp", CP, "--validate", "../README.md");
+    assertEquals(2, notYaml.exitCode());
+    assertTrue(notYaml.err().startsWith("error: ../README.md is neither a YAML nor a JSON file"),
+        notYaml.err());
+    CliRun noDir = CliRun.of("schema", "-cp", CP, "-o", tmp.resolve("no/such/s.json").toString());
+    assertEquals(2, noDir.exitCode());
+    assertTrue(noDir.err().contains("the directory " + tmp.resolve("no/such") + " does not exist"),
+        noDir.err());
     CliRun missing = CliRun.of("schema", "-cp", CP, "--validate", "nope.yaml");
     assertEquals(2, missing.exitCode());
     assertTrue(missing.err().startsWith("error: Config file nope.yaml does not exist"),
         missing.err());
+    Path badSchema = Files.writeString(tmp.resolve("bad.json"), "{\"type\": 5}");
+    CliRun malformed = CliRun.of("schema", "--validate", CP + "/config.yaml", "--schema",
+        badSchema.toString());
+    assertEquals(2, malformed.exitCode());
+    assertEquals("error: The schema's 'type' is not valid JSON Schema\n  at " + badSchema
+        + ":1:10\n  hint: see https://json-schema.org/understanding-json-schema for its form\n",
+        malformed.err());
   }
 }
