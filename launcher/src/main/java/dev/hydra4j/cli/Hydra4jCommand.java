@@ -269,6 +269,11 @@ public final class Hydra4jCommand implements Callable<Integer> {
   }
 
   SearchPath searchPath() {
+    return searchPath(configPath, configDirs);
+  }
+
+  /** {@code -cd} directories first, then {@code -cp} (default {@code ./conf}); each must exist. */
+  static SearchPath searchPath(Path configPath, List<Path> configDirs) {
     List<Path> dirs = new ArrayList<>(configDirs);
     Path primary = configPath != null ? configPath : Path.of("conf");
     if (configPath != null && !Files.isDirectory(configPath)) {

@@ -73,6 +73,7 @@ public final class Main {
     map.put("monitor", MonitorCommand.class);
     map.put("report", ReportCommand.class);
     map.put("notebook", NotebookCommand.class);
+    map.put("schema", SchemaCommand.class);
     return java.util.Collections.unmodifiableMap(map);
   }
 
