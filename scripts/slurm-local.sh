@@ -157,9 +157,12 @@ real_memory_mb() {
 render_slurm_conf() {
   local accounting_lines
   if ((ACCOUNTING)); then
+    # Enforcing limits makes submit limits (MaxSubmitJobs) real, as on a production cluster;
+    # it needs an association for each user, which slurmdbd creates for root by itself.
     accounting_lines="AccountingStorageType=accounting_storage/slurmdbd
 AccountingStorageHost=localhost
-AccountingStoragePort=6819"
+AccountingStoragePort=6819
+AccountingStorageEnforce=associations,limits,qos"
   else
     accounting_lines="AccountingStorageType=accounting_storage/none"
   fi
@@ -382,6 +385,25 @@ wait_for_node() {
   say "node $NODE: $(node_state) (CPUs=$CPUS)"
 }
 
+# A QOS with a small submit limit (MaxSubmitJobsPerUser), for the tests of hydra4j's submit
+# throttle: a job asks for it with --qos, so the limit touches no other job.
+LIMITED_QOS=hydra4j-limited
+LIMITED_QOS_MAX_SUBMIT=3
+
+ensure_limited_qos() {
+  if [[ -z $(sacctmgr -n -P show qos "$LIMITED_QOS" format=name 2>/dev/null) ]]; then
+    sacctmgr -i add qos "$LIMITED_QOS" "MaxSubmitJobsPerUser=$LIMITED_QOS_MAX_SUBMIT" >/dev/null ||
+      die "could not add the QOS $LIMITED_QOS"
+  fi
+  sacctmgr -i modify qos "$LIMITED_QOS" set "MaxSubmitJobsPerUser=$LIMITED_QOS_MAX_SUBMIT" \
+    >/dev/null 2>&1 || true # "nothing modified" when it is already so
+  if ! sacctmgr -n -P show assoc user=root format=qos 2>/dev/null | grep -q "$LIMITED_QOS"; then
+    sacctmgr -i modify user root set "qos+=$LIMITED_QOS" >/dev/null ||
+      die "could not allow the QOS $LIMITED_QOS to root"
+  fi
+  say "accounting: QOS $LIMITED_QOS (MaxSubmitJobsPerUser=$LIMITED_QOS_MAX_SUBMIT) for root"
+}
+
 # --- commands --------------------------------------------------------------------------------
 
 cmd_up() {
@@ -399,6 +421,9 @@ cmd_up() {
   fi
   start_slurm
   wait_for_node
+  if ((ACCOUNTING)); then
+    ensure_limited_qos
+  fi
 }
 
 cancel_all_jobs() {

@@ -269,7 +269,9 @@ public final class Hydra4jCommand implements Callable<Integer> {
   }
 
   SearchPath searchPath() {
-    return searchPath(configPath, configDirs);
+    SearchPath path = searchPath(configPath, configDirs);
+    return versionBase == null ? path
+        : path.withVersionBase(dev.hydra4j.compose.VersionBase.parse(versionBase));
   }
 
   /** {@code -cd} directories first, then {@code -cp} (default {@code ./conf}); each must exist. */
@@ -289,9 +291,7 @@ public final class Hydra4jCommand implements Callable<Integer> {
       }
     }
     dirs.add(primary);
-    SearchPath path = new SearchPath(dirs, true);
-    return versionBase == null ? path
-        : path.withVersionBase(dev.hydra4j.compose.VersionBase.parse(versionBase));
+    return new SearchPath(dirs, true);
   }
 
   static final class VersionProvider implements picocli.CommandLine.IVersionProvider {

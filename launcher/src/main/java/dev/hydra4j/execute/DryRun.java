@@ -81,6 +81,7 @@ public final class DryRun {
     }
     int maxArraySize = SlurmConfig.DEFAULT_MAX_ARRAY_SIZE;
     String checked;
+    ConfigException refused = null;
     try {
       maxArraySize = new SlurmClient(null, Map.of(), Duration.ofSeconds(20)).config()
           .maxArraySize();
@@ -89,16 +90,23 @@ public final class DryRun {
     } catch (ConfigException e) {
       if (!e.getMessage().startsWith("SLURM is not installed")
           && !e.getMessage().startsWith("SLURM controller unreachable")) {
-        throw e;
+        // The scripts are printed all the same: they are what the user needs to look at.
+        refused = e;
+        checked = "SLURM would refuse them (sbatch --test-only), as the error below says";
+      } else {
+        checked = "not checked with SLURM, which cannot be reached here ("
+            + e.getMessage().lines().findFirst().orElse("") + "); MaxArraySize taken as "
+            + maxArraySize;
       }
-      checked = "not checked with SLURM, which cannot be reached here ("
-          + e.getMessage().lines().findFirst().orElse("") + "); MaxArraySize taken as "
-          + maxArraySize;
     }
     request.out().println();
     SlurmLauncher.preview(root, specs, maxArraySize, request.out());
+    request.out().flush();
     request.err().println("hydra4j: dry run: the array scripts above would be submitted; "
         + checked + "; nothing was submitted");
+    if (refused != null) {
+      throw refused;
+    }
   }
 
   /**
