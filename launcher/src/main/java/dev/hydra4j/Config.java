@@ -125,7 +125,7 @@ public final class Config {
   public <T> List<T> getList(String key, Class<T> itemType) {
     Type listOf = new Generic(List.class, itemType);
     @SuppressWarnings("unchecked")
-    List<T> list = (List<T>) bind(key, listOf);
+    List<T> list = (List<T>) bindType(key, listOf);
     return list;
   }
 
@@ -176,7 +176,7 @@ public final class Config {
    */
   public <T> T bind(String key, Class<T> type) {
     @SuppressWarnings("unchecked")
-    T value = (T) bind(key, (Type) type);
+    T value = (T) bindType(key, type);
     return value;
   }
 
@@ -185,7 +185,7 @@ public final class Config {
     return bind("", type);
   }
 
-  private Object bind(String key, Type type) {
+  private Object bindType(String key, Type type) {
     String full = Binder.join(path, key);
     ConfigNode found = key.isEmpty() ? node : lookup(key);
     Binder binder = new Binder(choices);

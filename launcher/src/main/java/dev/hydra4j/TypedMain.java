@@ -83,7 +83,16 @@ final class TypedMain {
     for (PlannedJob planned : jobs) {
       Composition c = composer.compose(configName, planned.overrides(),
           multirun ? RunMode.MULTIRUN : RunMode.RUN);
-      Config config = new Config(c.resolvedJobConfig(), "", c.defaults().choices());
+      choices.put(planned.num(), c.defaults().choices());
+      Config config;
+      try {
+        config = new Config(c.withHydraValues(runtimeValues(planned.num(), multirun))
+            .resolvedJobConfig(), "", c.defaults().choices());
+      } catch (ConfigException e) {
+        // A value that needs more of the run than is known before it starts: the job
+        // resolves it with its real directories and reports what is wrong then.
+        continue;
+      }
       try {
         config.bind(type);
       } catch (Hydra4jException e) {
@@ -91,8 +100,26 @@ final class TypedMain {
             planned.texts()) + "): " : "";
         throw new Hydra4jException(which + e.headline(), e.problems(), e.hint(), e);
       }
-      choices.put(planned.num(), c.defaults().choices());
     }
     return choices;
+  }
+
+  /**
+   * Stand-ins for the {@code hydra.*} values a job gets when it starts, so that a config
+   * reading {@code ${hydra:job.num}} or {@code ${hydra:runtime.output_dir}} binds before
+   * any directory exists; only their types matter here.
+   */
+  private static Map<String, Object> runtimeValues(int num, boolean multirun) {
+    String notYet = "(the job's directory, made when it starts)";
+    Map<String, Object> values = new HashMap<>();
+    values.put("hydra.runtime.output_dir", notYet);
+    if (multirun) {
+      values.put("hydra.job.num", (long) num);
+      values.put("hydra.job.id", String.valueOf(num));
+      values.put("hydra.sweep.dir", notYet);
+    } else {
+      values.put("hydra.run.dir", notYet);
+    }
+    return values;
   }
 }

@@ -82,6 +82,18 @@ class BindingTest {
   }
 
   @Test
+  void aHoconOptionBindsLikeAYamlOneAndNamesItsLine() {
+    assertEquals(new Training(3, 32, 320, 0.02, 5, "yolov8n.pt"),
+        Hydra4j.load(CONF, "config", "training=fast").bind("training", Training.class));
+    record Narrow(int epochs, int batchSize, int imageSize, int lr, int patience, String model) {}
+    Hydra4jException e = assertThrows(Hydra4jException.class, () -> Hydra4j.load(CONF, "config",
+        "training=fast").bind("training", Narrow.class));
+    assertEquals("training.lr", e.problems().get(0).key());
+    assertTrue(e.origin().file().endsWith("conf/training/fast.conf"), e.getMessage());
+    assertEquals(6, e.origin().line());
+  }
+
+  @Test
   void bindsNestedRecordsCollectionsEnumsOptionalsAndUnits() throws IOException {
     write("app.yaml", """
         loader:

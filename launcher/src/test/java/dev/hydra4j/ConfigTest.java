@@ -46,6 +46,15 @@ class ConfigTest {
   }
 
   @Test
+  void aViewListsItsKeysAndConvertsToPlainValues() throws IOException {
+    Config cfg = load("b: {x: 1, z: [true, null]}\na: text\n");
+    assertEquals(List.of("b", "a"), List.copyOf(cfg.keys()));
+    assertEquals(java.util.Map.of("x", 1L, "z", java.util.Arrays.asList(true, null)),
+        cfg.getConfig("b").toMap());
+    assertEquals("b:\n  x: 1\n  z:\n  - true\n  - null\na: text\n", cfg.toString());
+  }
+
+  @Test
   void aWrongTypeNamesKeyTypeValueAndFileLine() throws IOException {
     Config cfg = load("training:\n  lr: fast\n  epochs: 2.5\n");
     Hydra4jException e = assertThrows(Hydra4jException.class,

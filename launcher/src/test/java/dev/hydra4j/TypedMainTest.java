@@ -56,6 +56,23 @@ class TypedMainTest {
     assertTrue(Files.exists(dir.resolve("multi/1/done")));
   }
 
+  record Located(long seed, Path out, String lr) {}
+
+  @Test
+  void valuesFromTheRunItselfBindWithTheJobsRealDirectory() throws IOException {
+    Path conf = dir.resolve("conf2");
+    Files.createDirectories(conf);
+    Files.writeString(conf.resolve("app.yaml"), "seed: ${hydra:job.num}\n"
+        + "out: ${hydra:runtime.output_dir}\nlr: x\nhydra:\n  sweep:\n    dir: "
+        + dir.resolve("multi") + "\n");
+    Map<Integer, Located> seen = new ConcurrentHashMap<>();
+    int code = TypedMain.run(new String[] {"-m", "lr=a,b"}, new SearchPath(List.of(conf), true),
+        "app", Located.class, (cfg, jobDir, num) -> seen.put(num, cfg),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    assertEquals(new Located(1, dir.resolve("multi/1"), "b"), seen.get(1));
+  }
+
   @Test
   void aConfigThatDoesNotBindStopsBeforeAnythingIsWritten() throws IOException {
     int code = run((app, jobDir, num) -> {
