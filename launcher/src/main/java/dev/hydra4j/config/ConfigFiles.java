@@ -26,6 +26,10 @@ public final class ConfigFiles {
    * check against one); JSON is read as YAML 1.2, of which it is a subset.
    */
   public static ConfigFile readDocument(Path file, String displayPath) {
+    if (!displayPath.endsWith(".json") && !isConfigFile(displayPath)) {
+      throw new ConfigException(displayPath + " is neither a YAML nor a JSON file",
+          Origin.ofFile(displayPath, 0, 0), "give a .yaml, .yml, .json or .conf file");
+    }
     String text = ConfigText.read(file, displayPath);
     return displayPath.endsWith(".json") ? YamlReader.read(text, displayPath)
         : parse(text, displayPath);
