@@ -75,14 +75,9 @@ final class HoconReader {
    */
   private void requireShallow(String text) {
     int depth = 0;
-    int line = 1;
-    int lineStart = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\n') {
-        line++;
-        lineStart = i + 1;
-      } else if (c == '"') {
+      if (c == '"') {
         boolean triple = text.startsWith("\"\"\"", i);
         int end = triple ? text.indexOf("\"\"\"", i + 3) : i + 1;
         while (!triple && end < text.length() && text.charAt(end) != '"'
@@ -96,7 +91,7 @@ final class HoconReader {
       } else if (c == '{' || c == '[') {
         if (++depth > MAX_DEPTH) {
           throw new ConfigException("Config nesting is deeper than " + MAX_DEPTH + " levels",
-              Origin.ofFile(file, line, i - lineStart + 1), "flatten the structure");
+              ConfigText.originAt(text, i, file), "flatten the structure");
         }
       } else if (c == '}' || c == ']') {
         depth = Math.max(0, depth - 1);
