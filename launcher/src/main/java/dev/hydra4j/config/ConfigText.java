@@ -55,23 +55,31 @@ public final class ConfigText {
    * program has one), which the YAML parser cannot read.
    */
   static void requireWellFormed(String text, String displayPath) {
-    int line = 1;
-    int lineStart = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\n') {
-        line++;
-        lineStart = i + 1;
-      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
+        Origin at = originAt(text, i, displayPath);
         throw new ConfigException(String.format("Config text %s holds a lone UTF-16 surrogate"
-                + " (U+%04X) at line %d, column %d", displayPath, (int) c, line, i - lineStart + 1),
-            Origin.ofFile(displayPath, line, i - lineStart + 1),
-            "build config text from valid Unicode characters");
+                + " (U+%04X) at line %d, column %d", displayPath, (int) c, at.line(),
+                at.column()), at, "build config text from valid Unicode characters");
       }
     }
+  }
+
+  /** The line and column (1-based, in UTF-16 units) of {@code text}'s {@code index}-th char. */
+  static Origin originAt(String text, int index, String displayPath) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < index; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return Origin.ofFile(displayPath, line, index - lineStart + 1);
   }
 
   /** Decodes strict UTF-8; an invalid sequence is reported with its line, column and byte. */

@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  */
 final class HoconReader {
 
+  /** As deep as YAML files may nest. */
+  private static final int MAX_DEPTH = 500;
   private static final Pattern LINE_RANGE = Pattern.compile(": \\d+-(\\d+)$");
 
   private final String file;
@@ -52,13 +54,49 @@ final class HoconReader {
         .setOriginDescription(displayPath)
         .setAllowMissing(false)
         .setIncluder(reader.new RefusingIncluder());
+    reader.requireShallow(text);
     ConfigObject root;
     try {
       root = ConfigFactory.parseString(text, options).root();
+      return new ConfigFile(reader.object(root), header);
     } catch (com.typesafe.config.ConfigException e) {
       throw reader.parseError(e);
+    } catch (StackOverflowError e) {
+      // Typesafe Config parses recursively; a nesting our scan did not see (a very long
+      // dotted key) still ends here, as the same error.
+      throw new ConfigException("HOCON nesting is too deep to read", Origin.ofFile(displayPath,
+          0, 0), "flatten the structure");
     }
-    return new ConfigFile(reader.object(root), header);
+  }
+
+  /**
+   * Refuses brackets nested deeper than {@link #MAX_DEPTH} before Typesafe Config, which
+   * parses recursively, runs out of stack on them. Quoted text and comments are skipped.
+   */
+  private void requireShallow(String text) {
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        boolean triple = text.startsWith("\"\"\"", i);
+        int end = triple ? text.indexOf("\"\"\"", i + 3) : i + 1;
+        while (!triple && end < text.length() && text.charAt(end) != '"'
+            && text.charAt(end) != '\n') {
+          end += text.charAt(end) == '\\' ? 2 : 1;
+        }
+        i = end < 0 ? text.length() : triple ? end + 2 : end;
+      } else if (c == '#' || (c == '/' && text.startsWith("//", i))) {
+        int end = text.indexOf('\n', i);
+        i = (end < 0 ? text.length() : end) - 1;
+      } else if (c == '{' || c == '[') {
+        if (++depth > MAX_DEPTH) {
+          throw new ConfigException("Config nesting is deeper than " + MAX_DEPTH + " levels",
+              ConfigText.originAt(text, i, file), "flatten the structure");
+        }
+      } else if (c == '}' || c == ']') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
   }
 
   private ConfigMap object(ConfigObject object) {

@@ -125,6 +125,19 @@ final class Failures {
         null);
   }
 
+  static InterpolationException tooLarge(Scope scope, long size, long limit) {
+    return new InterpolationException(
+        Kind.TOO_LONG,
+        "The resolved value at key '" + name(scope.key()) + "' has "
+            + (size >= Long.MAX_VALUE / 4 ? "countless" : String.valueOf(size))
+            + " nodes, counting each repeat, more than the limit of " + limit,
+        scope.key(),
+        scope.origin(),
+        "lists or mappings that repeat other ones (x2: [${x1}, ${x1}]) double at every step;"
+            + " refer to the shared value once",
+        null);
+  }
+
   private static String name(ConfigPath key) {
     return key.isRoot() ? "<root>" : key.toString();
   }

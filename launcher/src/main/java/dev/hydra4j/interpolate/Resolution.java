@@ -52,6 +52,7 @@ final class Resolution {
   private final Map<ConfigPath, ConfigNode> done = new HashMap<>();
   private final LinkedHashMap<ConfigPath, Failures.Step> active = new LinkedHashMap<>();
   private final KeyLookup lookup = new KeyLookup(this);
+  private final ResolvedSize size = new ResolvedSize();
   private Resolution hydra;
 
   Resolution(ConfigMap root, Resolvers resolvers, InterpolationContext context, TemplateCache cache) {
@@ -127,7 +128,12 @@ final class Resolution {
       changed |= child != e.getValue();
       out.put(e.getKey(), child);
     }
-    return changed ? out.build() : map;
+    if (!changed) {
+      return map;
+    }
+    ConfigMap built = out.build();
+    size.check(ResolvedSize.scopeOf(path, map), built);
+    return built;
   }
 
   private ConfigNode resolveList(ConfigPath path, ConfigList list) {
@@ -138,7 +144,12 @@ final class Resolution {
       changed |= child != list.get(i);
       items.add(child);
     }
-    return changed ? new ConfigList(items, list.origin()) : list;
+    if (!changed) {
+      return list;
+    }
+    ConfigList built = new ConfigList(items, list.origin());
+    size.check(ResolvedSize.scopeOf(path, list), built);
+    return built;
   }
 
   /** A command word: always a string. */

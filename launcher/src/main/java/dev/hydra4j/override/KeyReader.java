@@ -8,6 +8,9 @@ package dev.hydra4j.override;
  */
 final class KeyReader {
 
+  /** As deep as a config file may nest: deeper keys are mistakes, and cost stack. */
+  private static final int MAX_PARTS = 500;
+
   private final String text;
   private final OverrideType type;
   private final String keyOrGroup;
@@ -112,6 +115,10 @@ final class KeyReader {
         return false; // an empty name: allowed, e.g. the _global_ shorthand 'group@=x'
       }
       parts++;
+      if (parts > MAX_PARTS) {
+        throw new OverrideParseException("The key has more than " + MAX_PARTS + " parts", text,
+            pos + 1, "config trees are not this deep; check the key");
+      }
       if (pos < text.length() && text.charAt(pos) == '.') {
         pos++;
         continue;

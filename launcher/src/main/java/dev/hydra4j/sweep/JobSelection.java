@@ -60,8 +60,12 @@ final class JobSelection {
   /** {@code 3,5,7-9} into sorted, distinct grid positions. */
   static int[] parseList(String text, long gridSize) {
     TreeSet<Integer> nums = new TreeSet<>();
-    for (String part : text.split(",")) {
+    for (String part : text.split(",", -1)) {
       String p = part.trim();
+      if (p.isEmpty()) {
+        throw new ConfigException("The job list '" + text + "' has an empty entry",
+            Origin.of("--jobs " + text), "write job numbers and ranges, e.g. --jobs 3,5,7-9");
+      }
       try {
         int dash = p.indexOf('-', 1);
         int from = Integer.parseInt(dash < 0 ? p : p.substring(0, dash).trim());

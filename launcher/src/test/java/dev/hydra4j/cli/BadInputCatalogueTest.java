@@ -104,6 +104,10 @@ class BadInputCatalogueTest {
     }
     deep.append("  ".repeat(600)).append("x: 1\n");
     write(conf.resolve("deep.yaml"), deep.toString().getBytes(StandardCharsets.UTF_8));
+    write(conf.resolve("deeph.conf"), ("a = " + "[".repeat(100_000) + "]".repeat(100_000))
+        .getBytes(StandardCharsets.UTF_8));
+    write(conf.resolve("deepkey.conf"), ("a" + ".a".repeat(100_000) + " = 1\n")
+        .getBytes(StandardCharsets.UTF_8));
     StringBuilder bomb = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for (int i = 1; i < 9; i++) {
       bomb.append("a").append(i).append(": &a").append(i).append(" [");

@@ -58,6 +58,22 @@ class InterpolationErrorsTest {
   }
 
   @Test
+  void doublingListsStopAtTheNodeLimit() {
+    Object[] entries = new Object[2 * 41];
+    entries[0] = "x0";
+    entries[1] = t.list("a", "b");
+    for (int i = 1; i <= 40; i++) {
+      entries[2 * i] = "x" + i;
+      entries[2 * i + 1] = t.list("${x" + (i - 1) + "}", "${x" + (i - 1) + "}");
+    }
+    InterpolationException e = fails(t.map(entries));
+    assertEquals(Kind.TOO_LONG, e.kind());
+    // x19 repeats x0 2^19 times: 2^21 - 1 nodes, the first past 2,000,000.
+    assertEquals(ConfigPath.parse("x19"), e.key());
+    contains(e.getMessage(), "has 2097151 nodes", "limit of 2000000");
+  }
+
+  @Test
   void keyNotFoundCompletesAMisspeltParent() {
     InterpolationException e = fails(t.map("training", t.map("lr", 0.1), "a", "${trainig.lr}"));
     assertEquals("did you mean 'training.lr'?", e.hint());
