@@ -92,6 +92,7 @@ public final class SlurmSweepStatus {
     Map<Integer, JobStatus> unrecorded = new TreeMap<>();
     Set<Integer> unknown = new LinkedHashSet<>();
     Set<Integer> gone = new LinkedHashSet<>();
+    Set<Integer> requeued = new LinkedHashSet<>();
     Set<Long> active = new LinkedHashSet<>();
     List<Integer> refused = new ArrayList<>();
     for (Map.Entry<Integer, Path> e : jobDirs.entrySet()) {
@@ -123,6 +124,10 @@ public final class SlurmSweepStatus {
           && outcome.record()) {
         gone.add(num);
       }
+      if (!outcome.status().state().isTerminal()
+          && "true".equals(outcome.status().extra().get(StateReconciler.REQUEUED))) {
+        requeued.add(num);
+      }
       statuses.put(num, outcome.status());
       if (outcome.record()) {
         unrecorded.put(num, outcome.status());
@@ -141,6 +146,11 @@ public final class SlurmSweepStatus {
               + " submits them"
           : "SLURM refused their array (" + firstLine(why) + "); fix the settings and run"
               + " hydra4j resume " + sweepDir));
+    }
+    if (!requeued.isEmpty()) {
+      notes.add(requeued.size() + " job(s) (" + SweepFollower.describeNums(requeued) + ") were"
+          + " put back in the queue by SLURM after they started (a node failure, preemption,"
+          + " a time limit with max_num_timeout, or scontrol requeue): they run again");
     }
     if (!gone.isEmpty()) {
       notes.add(gone.size() + " job(s) (" + SweepFollower.describeNums(gone) + ") never started"
