@@ -125,7 +125,17 @@ final class Submission {
           files.discard();
           log.event(part.size() + " task(s) refused for the submit limit: " + refused.getMessage());
           int waiting = queue.stream().mapToInt(a -> a.tasks().size()).sum();
-          limit.refused(part.size(), waiting, SubmitLimit.named(refused));
+          try {
+            limit.refused(part.size(), waiting, SubmitLimit.named(refused));
+          } catch (ConfigException | SlurmCommandException lost) {
+            // SLURM stopped answering while we waited: what is left is recorded, for resume.
+            List<ArrayScript.Task> left = new ArrayList<>();
+            queue.forEach(a -> left.addAll(a.tasks()));
+            record(record, null, null, null, left, "not submitted: " + lost.getMessage());
+            throw new ConfigException(lost.getMessage() + "\n  " + left.size() + " job(s) were"
+                + " not submitted; hydra4j resume " + sweepDir + " submits them",
+                Origin.of(sweepDir.toString()), "check the cluster: scontrol ping", lost);
+          }
           continue;
         }
         List<ArrayScript.Task> left = new ArrayList<>();
