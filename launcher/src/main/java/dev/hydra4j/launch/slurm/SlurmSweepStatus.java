@@ -116,7 +116,10 @@ public final class SlurmSweepStatus {
       slurmIds.put(num, id + "_" + p.task());
       JobRecord slurm = asked ? pick(queued.get(id).get(p.task()), accounted.get(id).get(p.task()))
           : null;
-      boolean arrayKnown = !queued.get(id).isEmpty() || !accounted.get(id).isEmpty();
+      // A task neither lists is gone when SLURM lists its siblings, or when sacct, which keeps
+      // every task that was ever queued, was asked and answered.
+      boolean arrayKnown = !queued.get(id).isEmpty() || !accounted.get(id).isEmpty()
+          || accounting.available();
       StateReconciler.Outcome outcome = asked
           ? StateReconciler.reconcile(file, id, p.task(), slurm, arrayKnown)
           : new StateReconciler.Outcome(file, false, false);

@@ -50,9 +50,10 @@ final class StateReconciler {
    * @param arrayJobId the job's current array, {@code taskId} its task index
    * @param slurm SLURM's record of that task, or {@code null} when neither squeue nor sacct
    *     knows it
-   * @param arrayKnown whether squeue or sacct lists other tasks of the array: then a task
-   *     neither lists is gone, not "not yet known" (a pending task cancelled on its own with
-   *     {@code scancel ID_TASK} vanishes from both without a trace)
+   * @param arrayKnown whether SLURM's answer covers the array (squeue or sacct lists other
+   *     tasks of it, or sacct answered at all): then a task neither lists is gone, not "not
+   *     yet known" (a pending task cancelled on its own with {@code scancel ID_TASK} vanishes
+   *     from both without a trace)
    */
   static Outcome reconcile(JobStatus file, long arrayJobId, int taskId, JobRecord slurm,
       boolean arrayKnown) {
