@@ -18,6 +18,8 @@
 #   SLURM_MAX_ARRAY_SIZE=10001   array indices 0..N-1
 #   SLURM_MIN_JOB_AGE=300   seconds a finished job stays visible to squeue/scontrol
 #   SLURM_WAIT=60           seconds to wait for each daemon and for the node
+# with accounting, limits are enforced as on a real cluster, and the QOS hydra4j-limited
+# (MaxSubmitJobsPerUser=3) lets the tests meet a submit limit without touching other jobs.
 set -euo pipefail
 
 ACCOUNTING=${SLURM_ACCOUNTING:-1}
@@ -501,7 +503,7 @@ cmd_logs() {
 }
 
 usage() {
-  sed -n '5,22p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '6,22p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 need_root() { [[ $(id -u) == 0 ]] || die "must run as root (installs packages, starts daemons)"; }

@@ -122,10 +122,11 @@ class SlurmTruthIT extends SlurmCliTest {
     try {
       command("scontrol", "update", "NodeName=" + node, "State=DOWN", "Reason=hydra4j-test");
       // SLURM requeues both (--requeue): they must show as waiting, not as ended.
-      List<JobStatus> requeued = await("SLURM to requeue both", PATIENCE, () -> {
-        CliRun s = CliRun.of("status", sweep.toString());
-        return s.out().contains("jobs    2 (2 PENDING)") ? statuses(sweep, 2) : null;
-      }, s -> s != null);
+      String requeued = await("SLURM to requeue both", PATIENCE,
+          () -> CliRun.of("status", sweep.toString()).out(),
+          out -> out.contains("jobs    2 (2 PENDING)"));
+      assertTrue(requeued.contains("2 job(s) (0-1) were put back in the queue by SLURM"),
+          requeued);
       assertTrue(!run.isDone(), "--wait ended while SLURM had requeued the jobs: " + requeued);
       // The first runs' slurmstepd must be gone before the tasks start again under the same
       // job ids, or slurmd refuses them as duplicates and drains the node.

@@ -50,9 +50,10 @@ final class StateReconciler {
    * @param arrayJobId the job's current array, {@code taskId} its task index
    * @param slurm SLURM's record of that task, or {@code null} when neither squeue nor sacct
    *     knows it
-   * @param arrayKnown whether squeue or sacct lists other tasks of the array: then a task
-   *     neither lists is gone, not "not yet known" (a pending task cancelled on its own with
-   *     {@code scancel ID_TASK} vanishes from both without a trace)
+   * @param arrayKnown whether SLURM's answer covers the array (squeue or sacct lists other
+   *     tasks of it, or sacct answered at all): then a task neither lists is gone, not "not
+   *     yet known" (a pending task cancelled on its own with {@code scancel ID_TASK} vanishes
+   *     from both without a trace)
    */
   static Outcome reconcile(JobStatus file, long arrayJobId, int taskId, JobRecord slurm,
       boolean arrayKnown) {
@@ -83,7 +84,7 @@ final class StateReconciler {
       // PENDING again: SLURM requeued the task after the file's end (a node failure, a
       // preemption, scontrol requeue); it will run again.
       if (said == JobState.PENDING || requeued && said != null && !said.isTerminal()) {
-        return new Outcome(waiting(file, said, arrayJobId, taskId), false, false);
+        return new Outcome(requeued(waiting(file, said, arrayJobId, taskId)), false, false);
       }
       if (said != null && said != file.state() && OUTSIDE_VERDICTS.contains(said)
           && file.state() != JobState.COMPLETED) {
@@ -105,9 +106,17 @@ final class StateReconciler {
     }
     if (said == JobState.PENDING) {
       // SLURM put it back in the queue (node failure, preemption with requeue).
-      return new Outcome(waiting(file, said, arrayJobId, taskId), false, false);
+      return new Outcome(requeued(waiting(file, said, arrayJobId, taskId)), false, false);
     }
     return new Outcome(file, false, false);
+  }
+
+  /** {@code waiting}, marked as a run that SLURM put back in the queue after it started. */
+  private static JobStatus requeued(JobStatus waiting) {
+    Map<String, String> extra = new TreeMap<>(waiting.extra());
+    extra.put(REQUEUED, "true");
+    return new JobStatus(waiting.num(), waiting.state(), null, null, null, null, null, null,
+        waiting.attempt(), extra);
   }
 
   /** SLURM's state as a job state; {@code null} for one this client cannot name. */

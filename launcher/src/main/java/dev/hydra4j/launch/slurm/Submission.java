@@ -31,12 +31,11 @@ final class Submission {
   /**
    * @param jobs the jobs submitted now, by number
    * @param failed jobs that could not even be prepared, with why
-   * @param notSubmitted jobs a stop request (Ctrl-C) kept from being submitted, recorded as
-   *     such in {@code slurm.json} so that {@code status} and {@code resume} know
-   * @param interrupted whether a stop request cut the submission short
+   * @param interrupted whether a stop request (Ctrl-C) cut the submission short; the jobs it
+   *     kept from being submitted are recorded as such in {@code slurm.json}, so that {@code
+   *     status} and {@code resume} know
    */
-  record Result(Map<Integer, JobSpec> jobs, List<JobStatus> failed, List<Integer> notSubmitted,
-      boolean interrupted) {}
+  record Result(Map<Integer, JobSpec> jobs, List<JobStatus> failed, boolean interrupted) {}
 
   /** The error recorded for arrays a stop request kept from being submitted. */
   static final String INTERRUPTED = "not submitted: interrupted (Ctrl-C) before its sbatch";
@@ -71,7 +70,7 @@ final class Submission {
     Map<Integer, JobSpec> specs = new TreeMap<>();
     tasks.forEach(t -> specs.put(t.job().num(), t.job()));
     if (tasks.isEmpty()) {
-      return new Result(specs, failed, List.of(), false);
+      return new Result(specs, failed, false);
     }
     int maxArraySize;
     try {
@@ -82,9 +81,8 @@ final class Submission {
     }
     List<ArrayScript.Task> left = submit(submitted,
         ArrayPlan.of(prepared.settings(), tasks, maxArraySize));
-    List<Integer> notSubmitted = left.stream().map(t -> t.job().num()).toList();
-    notSubmitted.forEach(specs::remove);
-    return new Result(specs, failed, notSubmitted, !left.isEmpty());
+    left.forEach(t -> specs.remove(t.job().num()));
+    return new Result(specs, failed, !left.isEmpty());
   }
 
   /**
@@ -127,7 +125,17 @@ final class Submission {
           files.discard();
           log.event(part.size() + " task(s) refused for the submit limit: " + refused.getMessage());
           int waiting = queue.stream().mapToInt(a -> a.tasks().size()).sum();
-          limit.refused(part.size(), waiting, SubmitLimit.named(refused));
+          try {
+            limit.refused(part.size(), waiting, SubmitLimit.named(refused));
+          } catch (ConfigException | SlurmCommandException lost) {
+            // SLURM stopped answering while we waited: what is left is recorded, for resume.
+            List<ArrayScript.Task> left = new ArrayList<>();
+            queue.forEach(a -> left.addAll(a.tasks()));
+            record(record, null, null, null, left, "not submitted: " + lost.getMessage());
+            throw new ConfigException(lost.getMessage() + "\n  " + left.size() + " job(s) were"
+                + " not submitted; hydra4j resume " + sweepDir + " submits them",
+                Origin.of(sweepDir.toString()), "check the cluster: scontrol ping", lost);
+          }
           continue;
         }
         List<ArrayScript.Task> left = new ArrayList<>();

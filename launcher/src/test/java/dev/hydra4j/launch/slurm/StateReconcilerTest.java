@@ -128,6 +128,7 @@ class StateReconcilerTest {
         JobState.FAILED}) {
       Outcome o = reconcile(file(ended, 143), queued(SlurmState.PENDING, "PENDING"));
       assertEquals(JobState.PENDING, o.status().state(), ended.toString());
+      assertEquals("true", o.status().extra().get("requeued"));
       assertFalse(o.record());
       assertEquals(1, o.status().attempt());
     }
