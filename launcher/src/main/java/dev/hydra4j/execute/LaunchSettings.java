@@ -86,6 +86,11 @@ final class LaunchSettings {
           LauncherProcess.clear(options.sweepDir());
         }
       }
+
+      @Override
+      public boolean flushesJobFiles() {
+        return local.flushesJobFiles();
+      }
     };
   }
 
