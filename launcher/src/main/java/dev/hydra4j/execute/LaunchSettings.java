@@ -105,6 +105,11 @@ final class LaunchSettings {
           LauncherProcess.clear(options.sweepDir());
         }
       }
+
+      @Override
+      public boolean flushesJobFiles() {
+        return local.flushesJobFiles();
+      }
     };
   }
 
