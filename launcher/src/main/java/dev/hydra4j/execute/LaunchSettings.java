@@ -108,7 +108,7 @@ final class LaunchSettings {
 
       @Override
       public boolean flushesJobFiles() {
-        return local.flushesJobFiles();
+        return localLauncher.flushesJobFiles();
       }
     };
   }
