@@ -45,10 +45,13 @@ public final class DryRun {
     }
     Composer composer = Composers.create(request.searchPath(), ZonedDateTime.now());
     List<ParsedOverride> overrides = Composers.parse(request.overrides());
-    SweepPlan plan = SweepPlan.create(composer, request.configName(), overrides,
-        request.sweepOptions());
     Composition base = composer.compose(request.configName(),
         overrides.stream().filter(o -> !o.isSweep()).toList(), RunMode.MULTIRUN);
+    if (dev.hydra4j.search.AdaptiveStudy.isOptuna(base.config())) {
+      return AdaptiveSweep.dryRun(request, composer, overrides, base);
+    }
+    SweepPlan plan = SweepPlan.create(composer, request.configName(), overrides,
+        request.sweepOptions());
     Path root = Path.of(new HydraSettings(base).text("hydra.sweep.dir", "multirun"))
         .toAbsolutePath().normalize();
     JobPreparer preparer = new JobPreparer(composer, request.configName(), RunMode.MULTIRUN,

@@ -8,17 +8,52 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A study that cannot run is refused before anything is written: exit 2, one message naming
- * the override or setting and the fix, and no sweep directory.
+ * A study's settings checked before anything runs: a study that cannot run is refused with
+ * exit 2, one message naming the override or setting and the fix, and no sweep directory;
+ * {@code --dry-run} describes a valid one.
  */
-class AdaptiveBadInputTest {
+class AdaptiveSweepInputTest {
 
   @TempDir Path temp;
+
+  private Path conf() throws Exception {
+    Path conf = Files.createDirectories(temp.resolve("conf"));
+    Files.writeString(conf.resolve("config.yaml"), """
+        defaults:
+          - override hydra/sweeper: optuna
+          - _self_
+        lr: 0.1
+        hydra:
+          sweeper:
+            objective: [loss]
+            params:
+              lr: interval(0.001, 0.1)
+          job:
+            command: ['true']
+        """);
+    return conf;
+  }
+
+  @Test
+  void dryRunDescribesTheStudyAndWritesNothing() throws Exception {
+    Path sweep = temp.resolve("multirun");
+    CliRun run = CliRun.of("-cp", conf().toString(), "-m", "--dry-run",
+        "hydra.sweep.dir=" + sweep, "hydra.sweeper.n_trials=7", "+width=int(interval(8,64))",
+        "+opt=choice(sgd,adam)");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("study of 7 trials, 2 at a time, sampler tpe"), run.out());
+    assertTrue(run.out().contains("objective loss (minimize)"), run.out());
+    assertTrue(run.out().contains("lr: float in [0.001, 0.1]"), run.out());
+    assertTrue(run.out().contains("width: int in [8, 64]"), run.out());
+    assertTrue(run.out().contains("opt: one of [sgd, adam]"), run.out());
+    assertFalse(Files.exists(sweep), "nothing written");
+  }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
@@ -40,20 +75,7 @@ class AdaptiveBadInputTest {
   })
   void refusedBeforeAnythingIsWritten(String name, String override, String expected)
       throws Exception {
-    Path conf = Files.createDirectories(temp.resolve("conf"));
-    Files.writeString(conf.resolve("config.yaml"), """
-        defaults:
-          - override hydra/sweeper: optuna
-          - _self_
-        lr: 0.1
-        hydra:
-          sweeper:
-            objective: [loss]
-            params:
-              lr: interval(0.001, 0.1)
-          job:
-            command: ['true']
-        """);
+    Path conf = conf();
     Path sweep = temp.resolve("multirun");
     List<String> args = new ArrayList<>(List.of("-cp", conf.toString(), "-m",
         "hydra.sweep.dir=" + sweep));
