@@ -10,7 +10,7 @@
 #        flushes). BENCH_MAX_LOAD / BENCH_WAIT as in lib.sh.
 # Checks that every job COMPLETED and has its .hydra/config.yaml, then prints median wall
 # and CPU seconds of both, their ratio, and the load average.
-# Target: hydra4j within 1.5x of the xargs floor.
+# Target: hydra4j within 1.2x of the xargs floor.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs="${1:-3}"

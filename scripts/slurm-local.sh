@@ -18,6 +18,8 @@
 #   SLURM_MAX_ARRAY_SIZE=10001   array indices 0..N-1
 #   SLURM_MIN_JOB_AGE=300   seconds a finished job stays visible to squeue/scontrol
 #   SLURM_WAIT=60           seconds to wait for each daemon and for the node
+# with accounting, limits are enforced as on a real cluster, and the QOS hydra4j-limited
+# (MaxSubmitJobsPerUser=3) lets the tests meet a submit limit without touching other jobs.
 set -euo pipefail
 
 ACCOUNTING=${SLURM_ACCOUNTING:-1}
@@ -157,9 +159,12 @@ real_memory_mb() {
 render_slurm_conf() {
   local accounting_lines
   if ((ACCOUNTING)); then
+    # Enforcing limits makes submit limits (MaxSubmitJobs) real, as on a production cluster;
+    # it needs an association for each user, which slurmdbd creates for root by itself.
     accounting_lines="AccountingStorageType=accounting_storage/slurmdbd
 AccountingStorageHost=localhost
-AccountingStoragePort=6819"
+AccountingStoragePort=6819
+AccountingStorageEnforce=associations,limits,qos"
   else
     accounting_lines="AccountingStorageType=accounting_storage/none"
   fi
@@ -382,6 +387,25 @@ wait_for_node() {
   say "node $NODE: $(node_state) (CPUs=$CPUS)"
 }
 
+# A QOS with a small submit limit (MaxSubmitJobsPerUser), for the tests of hydra4j's submit
+# throttle: a job asks for it with --qos, so the limit touches no other job.
+LIMITED_QOS=hydra4j-limited
+LIMITED_QOS_MAX_SUBMIT=3
+
+ensure_limited_qos() {
+  if [[ -z $(sacctmgr -n -P show qos "$LIMITED_QOS" format=name 2>/dev/null) ]]; then
+    sacctmgr -i add qos "$LIMITED_QOS" "MaxSubmitJobsPerUser=$LIMITED_QOS_MAX_SUBMIT" >/dev/null ||
+      die "could not add the QOS $LIMITED_QOS"
+  fi
+  sacctmgr -i modify qos "$LIMITED_QOS" set "MaxSubmitJobsPerUser=$LIMITED_QOS_MAX_SUBMIT" \
+    >/dev/null 2>&1 || true # "nothing modified" when it is already so
+  if ! sacctmgr -n -P show assoc user=root format=qos 2>/dev/null | grep -q "$LIMITED_QOS"; then
+    sacctmgr -i modify user root set "qos+=$LIMITED_QOS" >/dev/null ||
+      die "could not allow the QOS $LIMITED_QOS to root"
+  fi
+  say "accounting: QOS $LIMITED_QOS (MaxSubmitJobsPerUser=$LIMITED_QOS_MAX_SUBMIT) for root"
+}
+
 # --- commands --------------------------------------------------------------------------------
 
 cmd_up() {
@@ -399,6 +423,9 @@ cmd_up() {
   fi
   start_slurm
   wait_for_node
+  if ((ACCOUNTING)); then
+    ensure_limited_qos
+  fi
 }
 
 cancel_all_jobs() {
@@ -476,7 +503,7 @@ cmd_logs() {
 }
 
 usage() {
-  sed -n '5,22p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '6,22p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 need_root() { [[ $(id -u) == 0 ]] || die "must run as root (installs packages, starts daemons)"; }

@@ -21,7 +21,8 @@ import java.util.List;
  * {@code @hydra.main}.
  *
  * <pre>{@code
- * ConfigMap cfg = Hydra4j.compose(Path.of("conf"), "config", "training.lr=0.1");
+ * Config cfg = Hydra4j.load(Path.of("conf"), "config", "training.lr=0.1");
+ * double lr = cfg.getDouble("training.lr");
  *
  * public static void main(String[] args) {
  *   System.exit(Hydra4j.main(args, Path.of("conf"), "config", (config, jobDir, num) -> {
@@ -44,6 +45,27 @@ public final class Hydra4j {
     return composition(configDir, configName, Arrays.asList(overrides)).resolvedJobConfig();
   }
 
+  /**
+   * The resolved job config of {@code configName} in {@code configDir} with
+   * {@code overrides} in Hydra's grammar, as a typed view.
+   *
+   * <pre>{@code
+   * Config cfg = Hydra4j.load(Path.of("conf"), "config", "training=long", "seed=3");
+   * int epochs = cfg.getInt("training.epochs");
+   * }</pre>
+   *
+   * @throws Hydra4jException for any bad input, with its file:line (or override) and a hint
+   */
+  public static Config load(Path configDir, String configName, String... overrides) {
+    try {
+      Composition composition = composition(configDir, configName, Arrays.asList(overrides));
+      return new Config(composition.resolvedJobConfig(), "",
+          composition.defaults().choices());
+    } catch (ConfigException e) {
+      throw Hydra4jException.of(e);
+    }
+  }
+
   /** The whole composition: unresolved config with its {@code hydra} node, defaults, origins. */
   public static Composition composition(Path configDir, String configName,
       List<String> overrides) {
@@ -64,22 +86,49 @@ public final class Hydra4j {
    */
   public static int main(String[] args, Path configDir, String configName,
       InProcessRun.Task task) {
-    boolean multirun = false;
-    List<String> overrides = new ArrayList<>();
-    for (String arg : args) {
-      if (arg.equals("-m") || arg.equals("--multirun")) {
-        multirun = true;
-      } else {
-        overrides.add(arg);
-      }
-    }
+    TypedMain.Arguments a = TypedMain.Arguments.of(args);
     try {
-      return InProcessRun.run(new SearchPath(List.of(configDir), true), configName, overrides,
-          multirun, Arrays.asList(args), System.err, task);
+      return InProcessRun.run(new SearchPath(List.of(configDir), true), configName,
+          a.overrides(), a.multirun(), Arrays.asList(args), System.err, task);
     } catch (ConfigException e) {
       System.err.println("error: " + e.render());
       return 2;
     }
+  }
+
+  /**
+   * A job of a JVM program: its config bound to the program's record, and the job's own
+   * directory (for outputs, metrics).
+   *
+   * @param <T> the record the config binds to ({@link Config} for no binding)
+   */
+  @FunctionalInterface
+  public interface Job<T> {
+    void run(T config, Path jobDir, int jobNumber) throws Exception;
+  }
+
+  /**
+   * {@link #main(String[], Path, String, InProcessRun.Task)} with each job's config bound to
+   * {@code type}. Every job's config is bound before the first job runs: a config that does
+   * not fit prints all its problems with their file:line and returns 2, with nothing run
+   * or written.
+   *
+   * <pre>{@code
+   * record Training(int epochs, double lr) {}
+   * record AppConfig(Training training, long seed) {}
+   *
+   * public static void main(String[] args) {
+   *   System.exit(Hydra4j.main(args, Path.of("conf"), "config", AppConfig.class,
+   *       (cfg, jobDir, num) -> train(cfg.training(), jobDir)));
+   * }
+   * }</pre>
+   *
+   * @return the exit code: 0 success, 1 a job threw, 2 bad input
+   */
+  public static <T> int main(String[] args, Path configDir, String configName, Class<T> type,
+      Job<T> job) {
+    return TypedMain.run(args, new SearchPath(List.of(configDir), true), configName, type, job,
+        System.err);
   }
 
   /** The command-line tool, for embedding: returns its exit code. */

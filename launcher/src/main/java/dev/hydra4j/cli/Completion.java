@@ -93,7 +93,7 @@ final class Completion {
       --jobs --wait --name --tag --note --help --version --shell-completion" -- "$cur")"
         elif [[ "$COMP_CWORD" -eq 1 && "$cur" != *=* ]]; then
           candidates="$(compgen -W "resume rerun run-job status kill collect runs show tag \
-      note export monitor report notebook" -- "$cur"; "${COMP_WORDS[0]}" --complete "$cur" 2>/dev/null)"
+      note export monitor report notebook schema" -- "$cur"; "${COMP_WORDS[0]}" --complete "$cur" 2>/dev/null)"
         else
           candidates="$("${COMP_WORDS[0]}" --complete "$cur" 2>/dev/null)"
         fi

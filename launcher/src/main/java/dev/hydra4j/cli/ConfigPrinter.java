@@ -56,7 +56,8 @@ final class ConfigPrinter {
       shown = selected;
     }
     // A lone scalar (-p training.lr) prints as its value, without YAML's '...' end marker.
-    out.println(shown instanceof ConfigMap || shown instanceof ConfigList
+    // Hydra writes the YAML as it is (no blank line after it) and prints a scalar's value.
+    out.print(shown instanceof ConfigMap || shown instanceof ConfigList
         ? YamlWriter.toYaml(shown) : inline(shown) + "\n");
   }
 

@@ -20,6 +20,6 @@ final class ExportCommand extends PrintingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Runs.export(index.scope(), file, out, err);
+    return Runs.export(index.scope(err), file, out, err);
   }
 }

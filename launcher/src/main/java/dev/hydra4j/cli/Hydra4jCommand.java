@@ -89,6 +89,12 @@ public final class Hydra4jCommand implements Callable<Integer> {
       description = "An extra config directory searched first.")
   List<Path> configDirs = new ArrayList<>();
 
+  @Option(names = {"--version-base"}, paramLabel = "1.1|1.2|1.3",
+      description = "The Hydra version whose composition rules the config tree follows, as"
+          + " @hydra.main(version_base=...) selects them (default: the primary config's"
+          + " hydra.version_base, else 1.3).")
+  String versionBase;
+
   @Option(names = {"--multirun", "-m"},
       description = "Run a sweep: one job per combination of the swept overrides.")
   boolean multirun;
@@ -200,7 +206,10 @@ public final class Hydra4jCommand implements Callable<Integer> {
     LaunchRequest request = new LaunchRequest(searchPath(), configName, overrides, command,
         sweepOptions(), argv, new LaunchRequest.Label(runName, runTags, runNotes), out, err,
         waitForJobs);
-    if (!multirun) {
+    // Hydra 1.2+: a config may ask for a sweep itself with hydra.mode: MULTIRUN.
+    boolean sweep = multirun
+        || composer.declaredMode(configName, parsed) == dev.hydra4j.compose.RunMode.MULTIRUN;
+    if (!sweep) {
       if (dryRun || !zip.isEmpty() || filter != null || sample > 0 || jobs != null
           || waitForJobs) {
         throw new ConfigException("--dry-run, --zip, --filter, --sample, --jobs and --wait"
@@ -260,6 +269,13 @@ public final class Hydra4jCommand implements Callable<Integer> {
   }
 
   SearchPath searchPath() {
+    SearchPath path = searchPath(configPath, configDirs);
+    return versionBase == null ? path
+        : path.withVersionBase(dev.hydra4j.compose.VersionBase.parse(versionBase));
+  }
+
+  /** {@code -cd} directories first, then {@code -cp} (default {@code ./conf}); each must exist. */
+  static SearchPath searchPath(Path configPath, List<Path> configDirs) {
     List<Path> dirs = new ArrayList<>(configDirs);
     Path primary = configPath != null ? configPath : Path.of("conf");
     if (configPath != null && !Files.isDirectory(configPath)) {

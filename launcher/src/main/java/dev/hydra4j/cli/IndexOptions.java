@@ -10,13 +10,14 @@ import picocli.CommandLine.Option;
 final class IndexOptions {
 
   @Option(names = "--project", paramLabel = "DIR",
-      description = "The project directory whose outputs/ and multirun/ are searched and"
-          + " which holds the index (default: the current directory).")
+      description = "The project directory: its conf/, its runs and its index (default: the"
+          + " current directory).")
   Path project = Path.of("");
 
   @Option(names = "--root", paramLabel = "DIR",
-      description = "Also search DIR for runs and sweeps (repeatable); outputs/ and multirun/"
-          + " are always searched.")
+      description = "Also search DIR for runs and sweeps, this time (repeatable). Always"
+          + " searched: where hydra.run.dir and hydra.sweep.dir of conf/config.yaml put runs,"
+          + " hydra.results.roots, and every run started from this directory.")
   List<Path> roots = new ArrayList<>();
 
   @Option(names = "--index", paramLabel = "FILE",
@@ -27,7 +28,8 @@ final class IndexOptions {
   @Option(names = "--rebuild-index", description = "Rebuild the index from the directories.")
   boolean rebuild;
 
-  Runs.Scope scope() {
-    return new Runs.Scope(project.toAbsolutePath().normalize(), roots, index, rebuild);
+  Runs.Scope scope(java.io.PrintStream notices) {
+    Path base = project.toAbsolutePath().normalize();
+    return new Runs.Scope(base, new CurrentTree(base, notices).roots(), roots, index, rebuild);
   }
 }

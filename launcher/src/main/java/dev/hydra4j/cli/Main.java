@@ -66,12 +66,14 @@ public final class Main {
     map.put("collect", CollectCommand.class);
     map.put("runs", RunsCommand.class);
     map.put("show", ShowCommand.class);
+    map.put("compare", CompareCommand.class);
     map.put("tag", TagCommand.class);
     map.put("note", NoteCommand.class);
     map.put("export", ExportCommand.class);
     map.put("monitor", MonitorCommand.class);
     map.put("report", ReportCommand.class);
     map.put("notebook", NotebookCommand.class);
+    map.put("schema", SchemaCommand.class);
     return java.util.Collections.unmodifiableMap(map);
   }
 

@@ -24,6 +24,9 @@ final class RunLocator {
           Origin.of("the command line"), "e.g. multirun/2026-01-31/12-00-00 or lr_sweep"
               + " (`hydra4j runs` lists them), or --latest for the newest");
     }
+    if (word != null && java.nio.file.Files.exists(Path.of(word))) {
+      return Path.of(word); // a directory needs no config tree to find it
+    }
     Path project = Path.of("").toAbsolutePath();
     CurrentTree tree = new CurrentTree(project, notices);
     return latest ? RunAddress.latest(tree.roots(), project)

@@ -59,7 +59,7 @@ final class RunsCommand extends PrintingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Runs.list(index.scope(), new RunFilter(status, tags, name, since, until, kind), best,
+    return Runs.list(index.scope(err), new RunFilter(status, tags, name, since, until, kind), best,
         format, width, out, err);
   }
 }

@@ -1,6 +1,8 @@
 package dev.hydra4j.compose;
 
 import dev.hydra4j.config.ConfigException;
+import dev.hydra4j.config.ConfigFile;
+import dev.hydra4j.config.DictKeys;
 import dev.hydra4j.config.ConfigList;
 import dev.hydra4j.config.ConfigMap;
 import dev.hydra4j.config.ConfigNode;
@@ -45,6 +47,11 @@ public final class Composer {
 
   private record Base(DefaultsList defaults, ConfigMap merged) {}
 
+  /** Notices already shown: a sweep of many jobs shows each once. */
+  private final java.util.Set<String> shown = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile java.util.function.Consumer<String> notices =
+      line -> System.err.println("hydra4j: " + line);
+
   public Composer(SearchPath searchPath) {
     this(searchPath, Resolvers.builtIn(), InterpolationContext.system());
   }
@@ -68,17 +75,66 @@ public final class Composer {
     return repository;
   }
 
-  /** Composes {@code configName} with {@code overrides} for a single run. */
+  /**
+   * Where notices go (an option only a Python plugin provides, accepted and ignored); each
+   * distinct notice is passed once. Standard error by default.
+   */
+  public Composer withNotices(java.util.function.Consumer<String> sink) {
+    this.notices = sink;
+    return this;
+  }
+
+  /**
+   * Composes {@code configName} with {@code overrides} to look at ({@code --cfg},
+   * Hydra's compose API): {@code hydra.mode} stays as configured, {@code null} unless set.
+   */
   public Composition compose(String configName, List<ParsedOverride> overrides) {
-    return compose(configName, overrides, RunMode.RUN);
+    return compose(configName, overrides, null);
+  }
+
+  /**
+   * The run mode the config asks for with {@code hydra.mode} (Hydra 1.2+ lets a config say
+   * MULTIRUN, so a sweep runs without {@code -m}), or {@code null}. Swept overrides are
+   * left out: only the fixed part of the command line can set the mode.
+   */
+  public RunMode declaredMode(String configName, List<ParsedOverride> overrides) {
+    Composition c;
+    try {
+      c = compose(configName, overrides.stream().filter(o -> !o.isSweep()).toList(), null,
+          true);
+    } catch (ConfigException e) {
+      return null; // the run itself reports what is wrong
+    }
+    ConfigNode mode = ConfigTree.select(c.hydraConfig(), ConfigPath.parse("mode"));
+    if (mode instanceof ConfigValue v && v.value() != null) {
+      String text = String.valueOf(v.value());
+      for (RunMode m : RunMode.values()) {
+        if (m.name().equals(text)) {
+          return m;
+        }
+      }
+      throw new ConfigException("Unknown hydra.mode '" + text + "'", mode.origin(),
+          "use RUN or MULTIRUN (or leave it null and pass -m for a sweep)");
+    }
+    return null;
   }
 
   /**
    * Composes {@code configName} with {@code overrides}. Sweeps must already be expanded
    * into one value per override; a sweep left here is an error that says so.
+   *
+   * @param mode the mode the config is composed for, written to {@code hydra.mode};
+   *     {@code null} keeps the configured value
    */
   public Composition compose(String configName, List<ParsedOverride> overrides, RunMode mode) {
+    return compose(configName, overrides, mode, mode == RunMode.MULTIRUN);
+  }
+
+  /** @param skipMissing leave {@code ???} choices open (a sweep's jobs fill them) */
+  private Composition compose(String configName, List<ParsedOverride> overrides, RunMode mode,
+      boolean skipMissing) {
     String name = stripExtension(configName);
+    extendSearchPath(name, overrides);
     List<GroupOverride> groupOverrides = new ArrayList<>();
     List<ValueOverrides.ValueOverride> valueOverrides = new ArrayList<>();
     List<String> task = new ArrayList<>();
@@ -100,24 +156,32 @@ public final class Composer {
         valueOverrides.add(toValueOverride(o));
       }
     }
-    Base base = base(name, groupOverrides);
+    Base base = base(name, groupOverrides, skipMissing);
     ConfigMap config = ValueOverrides.apply(base.merged(), valueOverrides);
     config = HydraNode.fill(config, new HydraNode.Runtime(
-        name, mode, base.defaults().choices(), task, hydra, overrides));
+        name, mode, base.defaults().choices(), task, hydra, overrides, versionBase(name)));
     Interpolator interpolator = new Interpolator(resolvers, context.withHydraConfig(config));
     return new Composition(config, base.defaults(), task, hydra, interpolator);
   }
 
-  private Base base(String name, List<GroupOverride> groupOverrides) {
-    StringBuilder key = new StringBuilder(name);
+  private Base base(String name, List<GroupOverride> groupOverrides, boolean skipMissing) {
+    StringBuilder key = new StringBuilder(name).append(skipMissing ? "\u0000m" : "");
     for (GroupOverride o : groupOverrides) {
       key.append('\u0000').append(o.text());
     }
     String cacheKey = key.toString();
     Base base = bases.get(cacheKey);
     if (base == null) {
-      DefaultsList defaults = DefaultsBuilder.build(repository, name, groupOverrides, true);
-      base = new Base(defaults, merge(defaults));
+      DefaultsList defaults = DefaultsBuilder.build(repository, name, groupOverrides, true,
+          versionBase(name), skipMissing);
+      ConfigMap merged = merge(defaults.entries());
+      HydraSchema.check(merged, HydraSchema.shipped(defaults));
+      for (String notice : defaults.notices()) {
+        if (shown.add(notice)) {
+          notices.accept(notice);
+        }
+      }
+      base = new Base(defaults, merged);
       bases.put(cacheKey, base);
     }
     return base;
@@ -131,12 +195,40 @@ public final class Composer {
         groupOverrides.add(toGroupOverride(o));
       }
     }
-    return DefaultsBuilder.build(repository, stripExtension(configName), groupOverrides, true);
+    String name = stripExtension(configName);
+    extendSearchPath(name, overrides);
+    return DefaultsBuilder.build(repository, name, groupOverrides, true, versionBase(name),
+        false);
   }
 
-  private static ConfigMap merge(DefaultsList defaults) {
+  private void extendSearchPath(String primaryName, List<ParsedOverride> overrides) {
+    ConfigFile primary = repository.load(primaryName);
+    if (primary != null) {
+      repository.extend(SearchPathSetting.directories(primary, overrides,
+          new Interpolator(resolvers, context)));
+    }
+  }
+
+  /**
+   * The composition rules for a primary config: {@code --version-base} if given, else the
+   * config's own {@code hydra.version_base}, else {@link VersionBase#DEFAULT}.
+   */
+  VersionBase versionBase(String primaryName) {
+    if (repository.searchPath().versionBase() != null) {
+      return repository.searchPath().versionBase();
+    }
+    ConfigFile primary = repository.load(primaryName);
+    ConfigNode declared = primary == null ? null
+        : ConfigTree.select(primary.root(), ConfigPath.parse("hydra.version_base"));
+    if (declared instanceof ConfigValue v && v.value() != null) {
+      return VersionBase.parse(String.valueOf(v.value()));
+    }
+    return VersionBase.DEFAULT;
+  }
+
+  static ConfigMap merge(List<ResolvedDefault> entries) {
     ConfigNode root = ConfigMap.empty(Origin.BUILT_IN);
-    for (ResolvedDefault d : defaults.entries()) {
+    for (ResolvedDefault d : entries) {
       ConfigNode content = d.content();
       ConfigPath at = ConfigPath.parse(d.packageName());
       ConfigNode existing = ConfigTree.select(root, at);
@@ -161,8 +253,17 @@ public final class Composer {
         for (Object item : list) {
           options.add(item == null ? null : String.valueOf(item));
         }
-      } else if (value != null || o.type() != OverrideType.DEL) {
-        options.add(value == null ? null : String.valueOf(value));
+      } else if (value == null && o.type() != OverrideType.DEL) {
+        // Hydra refuses a null choice on the command line (golden
+        // rw-group-choice-null-on-command-line); only a defaults list may say null.
+        throw new ConfigException(
+            "'" + o.input() + "' chooses null for config group '" + o.key() + "'",
+            Origin.ofOverride(o.input()),
+            "to drop the group from the defaults list write ~" + o.key()
+                + "; to choose an option write " + o.key() + "=<option>; available: "
+                + String.join(", ", repository.options(o.key())));
+      } else if (value != null) {
+        options.add(String.valueOf(value));
       }
     }
     return new GroupOverride(kind, o.key(), o.packageName(), options, multiple, o.input(),
@@ -194,7 +295,13 @@ public final class Composer {
   static ConfigNode toNode(Object value, Origin origin) {
     if (value instanceof Map<?, ?> map) {
       ConfigMap.Builder b = ConfigMap.builder(origin);
-      map.forEach((k, v) -> b.put(String.valueOf(k), toNode(v, origin)));
+      map.forEach((k, v) -> {
+        if (k == null) {
+          throw new ConfigException("A dict key cannot be null", origin,
+              "quote the key to make it text: {'null': …}");
+        }
+        b.put(DictKeys.of(k), toNode(v, origin));
+      });
       return b.build();
     }
     if (value instanceof List<?> list) {

@@ -30,6 +30,19 @@ public record Composition(
     return config.without("hydra");
   }
 
+  /**
+   * Fails when a {@code ???} group choice is still open: a sweep's base may leave one for
+   * its jobs to fill, each job must have it filled.
+   */
+  public void requireAllChosen() {
+    for (DefaultsList.Unchosen u : defaults.unchosen()) {
+      throw new dev.hydra4j.config.ConfigException(
+          "You must choose an option for group '" + u.key() + "'", u.origin(),
+          "add " + u.key() + "=<option> to the command line (a sweep such as " + u.key()
+              + "=a,b works too)");
+    }
+  }
+
   /** The {@code hydra} node ({@code --cfg hydra}). */
   public ConfigMap hydraConfig() {
     ConfigNode hydra = config.get("hydra");

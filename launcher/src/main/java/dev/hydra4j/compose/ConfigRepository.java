@@ -34,6 +34,8 @@ public final class ConfigRepository {
   private final Map<String, ConfigFile> loaded = new ConcurrentHashMap<>();
   private final Map<String, Boolean> missing = new ConcurrentHashMap<>();
   private final Map<String, List<String>> optionsCache = new ConcurrentHashMap<>();
+  /** Directories a primary config adds with {@code hydra.searchpath}, searched after ours. */
+  private final List<Path> extraDirs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public ConfigRepository(SearchPath searchPath) {
     this.searchPath = searchPath;
@@ -55,11 +57,40 @@ public final class ConfigRepository {
       return null;
     }
     ConfigFile file = ConfigFiles.parse(source.text(), source.displayPath());
+    PluginConfigFiles.checkWrapping(configPath, file, source.displayPath());
     if (!source.builtIn() && searchPath.includeBuiltIn()) {
       file = extendBuiltIn(configPath, file);
     }
     loaded.put(configPath, file);
     return file;
+  }
+
+  /**
+   * Adds {@code hydra.searchpath} directories after the search path's own ones. Looking
+   * up starts afresh when one is new (a config first missing may be found now).
+   */
+  synchronized void extend(List<Path> more) {
+    boolean changed = false;
+    for (Path dir : more) {
+      if (!extraDirs.contains(dir) && !searchPath.directories().contains(dir)) {
+        extraDirs.add(dir);
+        changed = true;
+      }
+    }
+    if (changed) {
+      loaded.clear();
+      missing.clear();
+      optionsCache.clear();
+    }
+  }
+
+  private List<Path> dirs() {
+    if (extraDirs.isEmpty()) {
+      return searchPath.directories();
+    }
+    List<Path> all = new ArrayList<>(searchPath.directories());
+    all.addAll(extraDirs);
+    return all;
   }
 
   public boolean exists(String configPath) {
@@ -71,7 +102,7 @@ public final class ConfigRepository {
     if (groupPath.isEmpty()) {
       return false;
     }
-    for (Path dir : searchPath.directories()) {
+    for (Path dir : dirs()) {
       if (Files.isDirectory(dir.resolve(groupPath))) {
         return true;
       }
@@ -95,7 +126,7 @@ public final class ConfigRepository {
   /** Every config group, recursively, sorted (for completion and {@code --help}). */
   public List<String> groups() {
     TreeSet<String> groups = new TreeSet<>();
-    for (Path dir : searchPath.directories()) {
+    for (Path dir : dirs()) {
       if (!Files.isDirectory(dir)) {
         continue;
       }
@@ -121,7 +152,7 @@ public final class ConfigRepository {
 
   private List<String> listOptions(String groupPath) {
     TreeSet<String> names = new TreeSet<>();
-    for (Path dir : searchPath.directories()) {
+    for (Path dir : dirs()) {
       Path group = groupPath.isEmpty() ? dir : dir.resolve(groupPath);
       if (!Files.isDirectory(group)) {
         continue;
@@ -163,28 +194,46 @@ public final class ConfigRepository {
       String name = configPath + "." + ext;
       if (builtInIndex().contains(name)) {
         ConfigFile base = ConfigFiles.parse(readBuiltIn(name), "builtin://" + name);
-        ConfigMap merged = (ConfigMap) ConfigTree.merge(base.root(), file.root());
-        String header = file.packageHeader() != null ? file.packageHeader() : base.packageHeader();
-        return new ConfigFile(merged, header);
+        if (file.packageHeader() == null) {
+          return new ConfigFile((ConfigMap) ConfigTree.merge(base.root(), file.root()),
+              base.packageHeader());
+        }
+        // A file written as Hydra's plugins document it ('# @package _global_' and a
+        // 'hydra: launcher:' block) extends the shipped settings at their own place, so
+        // none of them lands at the job config's root.
+        ConfigMap placed = PluginConfigFiles.placeAt(base.root(), configPath, file);
+        return placed == null ? file
+            : new ConfigFile((ConfigMap) ConfigTree.merge(placed, file.root()),
+                file.packageHeader());
       }
     }
     return file;
   }
 
   private ConfigSource find(String configPath) {
-    for (Path dir : searchPath.directories()) {
-      for (String ext : EXTENSIONS) {
-        Path file = dir.resolve(configPath + "." + ext);
+    List<String> names = new ArrayList<>();
+    for (String ext : EXTENSIONS) {
+      names.add(configPath + "." + ext);
+    }
+    // 'db=sqlite.yaml' names the file itself, which Hydra accepts (golden
+    // rw-group-option-with-extension); the choice keeps the name as written.
+    if (stem(configPath) != null) {
+      names.add(configPath);
+    }
+    for (Path dir : dirs()) {
+      for (String name : names) {
+        Path file = dir.resolve(name);
         if (Files.isRegularFile(file)) {
           String text = dev.hydra4j.config.ConfigText.read(file, display(file));
+          String ext = name.substring(name.lastIndexOf('.') + 1);
           return new ConfigSource(configPath, display(file), ext, text, false);
         }
       }
     }
     if (searchPath.includeBuiltIn()) {
-      for (String ext : EXTENSIONS) {
-        String name = configPath + "." + ext;
+      for (String name : names) {
         if (builtInIndex().contains(name)) {
+          String ext = name.substring(name.lastIndexOf('.') + 1);
           return new ConfigSource(configPath, "builtin://" + name, ext, readBuiltIn(name), true);
         }
       }

@@ -26,6 +26,7 @@ final class DefaultsBuilder {
   private static final Pattern CHOICE_REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
 
   private final ConfigRepository repository;
+  private final VersionBase versionBase;
   private final ChoiceOverrides overrides = new ChoiceOverrides();
   private final Map<String, String> choices = new LinkedHashMap<>();
   /** Where each group got its option: the entry that wins, since entries expand last first. */
@@ -34,9 +35,15 @@ final class DefaultsBuilder {
   private record Chosen(Origin origin, String group, List<String> options) {}
   private final Set<String> expanding = new HashSet<>();
   private final Map<String, GroupOverride> appendedByKey = new LinkedHashMap<>();
+  private final List<String> notices = new ArrayList<>();
+  private final boolean skipMissing;
+  private final List<DefaultsList.Unchosen> unchosen = new ArrayList<>();
 
-  private DefaultsBuilder(ConfigRepository repository) {
+  private DefaultsBuilder(ConfigRepository repository, VersionBase versionBase,
+      boolean skipMissing) {
     this.repository = repository;
+    this.versionBase = versionBase;
+    this.skipMissing = skipMissing;
   }
 
   /** A node of the defaults tree: one loaded config and what its defaults list chose. */
@@ -48,11 +55,12 @@ final class DefaultsBuilder {
 
   static DefaultsList build(
       ConfigRepository repository, String primaryName, List<GroupOverride> commandLine,
-      boolean withHydra) {
+      boolean withHydra, VersionBase versionBase, boolean skipMissing) {
     List<GroupOverride> forced = new ArrayList<>();
     while (true) {
       try {
-        return new DefaultsBuilder(repository).run(primaryName, commandLine, forced, withHydra);
+        return new DefaultsBuilder(repository, versionBase, skipMissing)
+            .run(primaryName, commandLine, forced, withHydra);
       } catch (UnusedForceAdd retry) {
         // '++group=opt' for a group nothing selects: add it, as '+group=opt' would.
         forced.add(retry.override);
@@ -72,14 +80,14 @@ final class DefaultsBuilder {
   private DefaultsList run(
       String primaryName, List<GroupOverride> commandLine, List<GroupOverride> forcedAppends,
       boolean withHydra) {
-    List<GroupOverride> appends = new ArrayList<>();
-    for (GroupOverride o : commandLine) {
+    // Within the command line the last choice of a group wins (db=x db=y is db=y, as in
+    // Hydra): registering from the end makes it the first registration.
+    for (int i = commandLine.size() - 1; i >= 0; i--) {
+      GroupOverride o = commandLine.get(i);
       switch (o.kind()) {
-        case ADD -> appends.add(o);
+        case ADD -> { }
         case FORCE_ADD -> {
-          if (forcedAppends.contains(o)) {
-            appends.add(o);
-          } else {
+          if (!forcedAppends.contains(o)) {
             overrides.register(o.key(), choice(o, false));
           }
         }
@@ -87,40 +95,33 @@ final class DefaultsBuilder {
         case DELETE -> overrides.register(o.key(), choice(o, true));
       }
     }
+    // '+group=opt' appends to the primary config's defaults list, as Hydra does: the
+    // primary config becomes the parent of the added group.
+    List<DefaultsEntry> appends = new ArrayList<>();
+    for (GroupOverride o : commandLine) {
+      if (o.kind() == GroupOverride.Kind.ADD
+          || o.kind() == GroupOverride.Kind.FORCE_ADD && forcedAppends.contains(o)) {
+        appendedByKey.put(o.key(), o);
+        appends.add(new DefaultsEntry.Group("/" + o.group(), o.packageName(), o.options(),
+            o.multiple(), false, false, o.origin()));
+      }
+    }
     ConfigFile primary = repository.load(primaryName);
     if (primary == null) {
       throw new MissingConfigException(primaryName, repository);
     }
-    String primaryPackage = Packages.of("", null, primary.packageHeader(),
-        Packages.directoryOf(primaryName));
-    List<Object> rootChildren = new ArrayList<>();
-    // Expanded last to first, like any defaults list: appended groups, then the primary
-    // config (whose 'override hydra/launcher: x' must be seen before hydra's own defaults).
-    List<List<Node>> appended = new ArrayList<>();
-    for (int i = appends.size() - 1; i >= 0; i--) {
-      GroupOverride add = appends.get(i);
-      String pkg = add.packageName() == null
-          ? add.group().replace('/', '.') : Packages.absolute(add.packageName());
-      String key = Packages.choiceKey(add.group(), pkg);
-      if (selected.containsKey(key)) {
-        throw alreadySelected(add);
-      }
-      appendedByKey.put(key, add);
-      List<Node> nodes = expandGroup(add.group(), pkg, key, add.options(), add.multiple(),
-          false, ROOT, add.packageName() != null, add.origin());
-      appended.add(0, nodes);
-    }
-    Node primaryNode = expand(primaryName, primaryPackage, ROOT, true, primary);
-    Node hydraNode = null;
+    String primaryDir = Packages.directoryOf(primaryName);
+    String primaryPackage = Packages.of("", null, header(primary, primaryDir), primaryDir);
+    List<Node> rootChildren = new ArrayList<>();
+    // The primary config first (its 'override hydra/launcher: x' must be seen before
+    // hydra's own defaults expand), then hydra's; merged hydra first.
+    Node primaryNode = expand(primaryName, primaryPackage, ROOT, true, primary, primaryDir,
+        appends);
     if (withHydra) {
       ConfigFile hydra = repository.load(HYDRA_CONFIG);
-      hydraNode = expand(HYDRA_CONFIG, "hydra", ROOT, false, hydra);
+      rootChildren.add(expand(HYDRA_CONFIG, "hydra", ROOT, false, hydra, "hydra", List.of()));
     }
-    if (hydraNode != null) {
-      rootChildren.add(0, hydraNode);
-    }
-    rootChildren.add(withHydra ? 1 : 0, primaryNode);
-    appended.forEach(rootChildren::addAll);
+    rootChildren.add(primaryNode);
     for (GroupOverride o : commandLine) {
       if (o.kind() == GroupOverride.Kind.FORCE_ADD && !forcedAppends.contains(o)
           && overrides.take(o.key()) != null && !selected.containsKey(o.key())) {
@@ -129,10 +130,10 @@ final class DefaultsBuilder {
     }
     overrides.checkAllUsed();
     List<ResolvedDefault> flat = new ArrayList<>();
-    for (Object child : rootChildren) {
-      flatten((Node) child, flat);
+    for (Node child : rootChildren) {
+      flatten(child, flat);
     }
-    return new DefaultsList(flat, choices);
+    return new DefaultsList(flat, choices, notices, unchosen);
   }
 
   private static ChoiceOverrides.Choice choice(GroupOverride o, boolean delete) {
@@ -141,8 +142,15 @@ final class DefaultsBuilder {
         o.text().replaceFirst("^[+~]+", ""), o.origin());
   }
 
+  /**
+   * Expands one config's defaults list.
+   *
+   * @param dir the group its relative defaults are resolved in: the group it was chosen
+   *     from ({@code model} for the option {@code lm/big}, as in Hydra), else its directory
+   * @param appended entries added after its own ({@code +group=opt}; the primary only)
+   */
   private Node expand(String configPath, String pkg, String parent, boolean primary,
-      ConfigFile file) {
+      ConfigFile file, String dir, List<DefaultsEntry> appended) {
     if (!expanding.add(configPath + "@" + pkg)) {
       throw new ConfigException(
           "The defaults list of '" + configPath + "' includes itself (directly or through"
@@ -151,26 +159,36 @@ final class DefaultsBuilder {
           "remove the entry that leads back to '" + configPath + "'");
     }
     ConfigMap root = file.root();
-    if (!root.has("defaults")) {
-      expanding.remove(configPath + "@" + pkg);
-      return new Node(configPath, pkg, parent, primary, file, false, List.of());
+    List<DefaultsEntry> entries = new ArrayList<>();
+    if (root.has("defaults")) {
+      for (DefaultsEntry entry : DefaultsParser.parse(root.get("defaults"), configPath,
+          versionBase)) {
+        entries.add(legacyOverride(entry));
+      }
     }
-    List<DefaultsEntry> entries =
-        new ArrayList<>(DefaultsParser.parse(root.get("defaults"), configPath));
-    if (entries.stream().noneMatch(e -> e instanceof DefaultsEntry.Self)) {
+    // Hydra adds _self_ (last) to a list that has other defaults but no _self_; a list of
+    // overrides only leaves the config a plain entry (what --info defaults shows).
+    boolean hasSelf = entries.stream().anyMatch(e -> e instanceof DefaultsEntry.Self);
+    boolean hasChoices = entries.stream()
+        .anyMatch(e -> !(e instanceof DefaultsEntry.Group g && g.override()));
+    if (!hasSelf && (hasChoices || entries.isEmpty() && !appended.isEmpty())) {
       entries.add(new DefaultsEntry.Self(root.origin()));
     }
-    String dir = Packages.directoryOf(configPath);
+    entries.addAll(appended);
     // Within one list the first override of a group wins, as in Hydra; across lists the
     // later list wins, because it is expanded (and registers) first.
-    for (int i = 0; i < entries.size(); i++) {
-      if (entries.get(i) instanceof DefaultsEntry.Group g && g.override()) {
+    for (DefaultsEntry entry : entries) {
+      if (entry instanceof DefaultsEntry.Group g && g.override()) {
         String group = Packages.absolutePath(dir, g.group());
         String childPkg = Packages.of(pkg, g.packageName(), null, stripSlash(g.group()));
         overrides.register(Packages.choiceKey(group, childPkg),
             new ChoiceOverrides.Choice(g.options(), g.multiple(), false, null, configPath,
                 g.group() + "=" + String.join(",", g.options()), g.origin()));
       }
+    }
+    if (entries.stream().noneMatch(e -> e instanceof DefaultsEntry.Self)) {
+      expanding.remove(configPath + "@" + pkg);
+      return new Node(configPath, pkg, parent, primary, file, false, List.of());
     }
     checkDuplicates(entries, dir, pkg);
     Object[] slots = new Object[entries.size()];
@@ -210,6 +228,35 @@ final class DefaultsBuilder {
     return new Node(configPath, pkg, parent, primary, file, true, children);
   }
 
+  /**
+   * Hydra 1.1 let a {@code hydra/…} entry replace hydra's own choice without the
+   * {@code override} keyword; from version base 1.2 on it is an ordinary (duplicate) default.
+   */
+  private DefaultsEntry legacyOverride(DefaultsEntry entry) {
+    if (versionBase.legacy() && entry instanceof DefaultsEntry.Group g && !g.override()
+        && stripSlash(g.group()).startsWith("hydra/")) {
+      return new DefaultsEntry.Group(g.group(), g.packageName(), g.options(), g.multiple(),
+          g.optional(), true, g.origin());
+    }
+    return entry;
+  }
+
+  /**
+   * A config's {@code # @package} header as the version base reads it: below 1.2,
+   * {@code _group_} is the config's default package (a header of just {@code _group_} is
+   * no header); from 1.2 on it is an ordinary key (golden rw-version-base-13-group-header).
+   */
+  private String header(ConfigFile file, String defaultPackage) {
+    String header = file.packageHeader();
+    if (header == null || !versionBase.legacy()) {
+      return header;
+    }
+    if (header.equals("_group_")) {
+      return null;
+    }
+    return header.replace("_group_", defaultPackage.replace('/', '.'));
+  }
+
   private Node expandConfig(DefaultsEntry.Config c, String dir, String pkg, String parent) {
     String path = Packages.absolutePath(dir, c.path());
     ConfigFile file = repository.load(path);
@@ -222,9 +269,10 @@ final class DefaultsBuilder {
           c.origin(),
           Suggestions.forMissingConfig(repository, path));
     }
-    String childPkg = Packages.of(pkg, c.packageName(), file.packageHeader(),
+    String childDir = Packages.directoryOf(path);
+    String childPkg = Packages.of(pkg, c.packageName(), header(file, childDir),
         Packages.directoryOf(stripSlash(c.path())));
-    return expand(path, childPkg, parent, false, file);
+    return expand(path, childPkg, parent, false, file, childDir, List.of());
   }
 
   private List<Node> expandGroup(String group, String pkg, String key, List<String> written,
@@ -261,12 +309,23 @@ final class DefaultsBuilder {
     }
     selected.put(key, new Chosen(origin, group, options));
     options = resolveInterpolations(options, key, origin);
+    boolean named = versionBase.legacy() && pkg.contains("_name_") && !isMultiple
+        && options.get(0) != null;
+    if (named) {
+      // Hydra 1.1: '_name_' in a package is the chosen option's name.
+      pkg = pkg.replace("_name_", options.get(0));
+      key = Packages.choiceKey(group, pkg);
+    }
     if (!isMultiple) {
       choices.put(key, options.get(0));
     }
     List<Node> nodes = new ArrayList<>();
     for (String option : options) {
       if (option == null) {
+        continue;
+      }
+      if (option.equals("???") && skipMissing) {
+        unchosen.add(new DefaultsList.Unchosen(key, group, origin));
         continue;
       }
       if (option.equals("???")) {
@@ -276,10 +335,15 @@ final class DefaultsBuilder {
             "add " + key + "=<option> to the command line; available: "
                 + String.join(", ", repository.options(group)));
       }
+      requireInsideGroup(group, option, origin);
       String path = group + "/" + option;
       ConfigFile file = repository.load(path);
       if (file == null) {
         if (optional) {
+          continue;
+        }
+        if (PluginOptions.isLoggingGroup(group)) {
+          notices.add(PluginOptions.loggingNotice(group, option, origin));
           continue;
         }
         throw new ConfigException(
@@ -289,11 +353,30 @@ final class DefaultsBuilder {
       }
       // A '# @package' header moves the content unless the defaults entry names a
       // package (golden cases compose-package-header-*); the choice key stays as written.
-      String childPkg = file.packageHeader() != null && !explicitPackage
-          ? Packages.absolute(file.packageHeader()) : pkg;
-      nodes.add(expand(path, childPkg, parent, false, file));
+      String header = header(file, group);
+      String childPkg = header != null && !explicitPackage ? Packages.absolute(header) : pkg;
+      nodes.add(expand(path, childPkg, parent, false, file, group, List.of()));
     }
     return nodes;
+  }
+
+  /**
+   * An option names a file of its group, possibly in a subdirectory ({@code lm/big}); it
+   * cannot leave the group. Python Hydra loads {@code experiment=../training/base} from
+   * another group; hydra4j refuses it, so a value never reaches files it should not.
+   */
+  private void requireInsideGroup(String group, String option, Origin origin) {
+    boolean leaves = option.startsWith("/") || option.startsWith("\\");
+    for (String part : option.split("[/\\\\]")) {
+      leaves |= part.equals("..") || part.equals(".");
+    }
+    if (leaves) {
+      throw new ConfigException(
+          "Option '" + option + "' of config group '" + group + "' points outside the group",
+          origin,
+          "an option is a file of " + group + "/ (subdirectories such as 'a/b' work);"
+              + " options: " + String.join(", ", repository.options(group)));
+    }
   }
 
   private List<String> resolveInterpolations(List<String> options, String key, Origin origin) {
@@ -329,6 +412,9 @@ final class DefaultsBuilder {
         String key = Packages.choiceKey(group,
             Packages.of(pkg, g.packageName(), null, stripSlash(g.group())));
         if (seen.containsKey(key)) {
+          if (appendedByKey.containsKey(key)) {
+            throw alreadySelected(appendedByKey.get(key));
+          }
           throw new ConfigException(
               "Multiple values for " + key + " in one defaults list",
               g.origin(),

@@ -15,7 +15,7 @@ final class DefaultsParser {
 
   private DefaultsParser() {}
 
-  static List<DefaultsEntry> parse(ConfigNode node, String configPath) {
+  static List<DefaultsEntry> parse(ConfigNode node, String configPath, VersionBase versionBase) {
     if (node == null) {
       return List.of();
     }
@@ -31,7 +31,7 @@ final class DefaultsParser {
     boolean seenSelf = false;
     DefaultsEntry.Group firstOverride = null;
     for (ConfigNode item : list.items()) {
-      DefaultsEntry entry = parseItem(item, configPath);
+      DefaultsEntry entry = parseItem(item, configPath, versionBase);
       if (entry instanceof DefaultsEntry.Group g && g.override()) {
         firstOverride = firstOverride == null ? g : firstOverride;
       } else if (firstOverride != null && !(entry instanceof DefaultsEntry.Self)) {
@@ -56,7 +56,8 @@ final class DefaultsParser {
     return entries;
   }
 
-  private static DefaultsEntry parseItem(ConfigNode item, String configPath) {
+  private static DefaultsEntry parseItem(
+      ConfigNode item, String configPath, VersionBase versionBase) {
     if (item instanceof ConfigValue value && value.value() instanceof String text) {
       String trimmed = text.trim();
       if (trimmed.equals("_self_")) {
@@ -74,13 +75,23 @@ final class DefaultsParser {
       Map.Entry<String, ConfigNode> only = map.entries().entrySet().iterator().next();
       return parseGroup(only.getKey(), only.getValue(), item.origin(), configPath);
     }
+    if (versionBase.legacy() && item instanceof ConfigMap map && map.size() == 2
+        && map.get("optional") instanceof ConfigValue flag && flag.value() instanceof Boolean b) {
+      // Hydra 1.1's '- db: mysql' + 'optional: true' in one item.
+      Map.Entry<String, ConfigNode> group = map.without("optional").entries().entrySet()
+          .iterator().next();
+      DefaultsEntry.Group g = parseGroup(group.getKey(), group.getValue(), item.origin(),
+          configPath);
+      return new DefaultsEntry.Group(g.group(), g.packageName(), g.options(), g.multiple(),
+          g.optional() || b, g.override(), g.origin());
+    }
     throw new ConfigException(
         "Unsupported item in the defaults list of '" + configPath + "'",
         item.origin(),
         "use '_self_', 'group: option', 'group@package: option' or 'path/to/config'");
   }
 
-  private static DefaultsEntry parseGroup(
+  private static DefaultsEntry.Group parseGroup(
       String key, ConfigNode value, Origin origin, String configPath) {
     boolean optional = false;
     boolean override = false;

@@ -25,6 +25,7 @@ record GroupOverride(
   enum Kind { CHANGE, ADD, FORCE_ADD, DELETE }
 
   String key() {
-    return Packages.choiceKey(group, packageName == null ? group.replace('/', '.') : packageName);
+    return Packages.choiceKey(group,
+        packageName == null ? group.replace('/', '.') : Packages.absolute(packageName));
   }
 }

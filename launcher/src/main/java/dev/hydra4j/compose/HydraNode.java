@@ -29,15 +29,18 @@ final class HydraNode {
 
   record Runtime(
       String configName, RunMode mode, Map<String, String> choices, List<String> task,
-      List<String> hydra, List<ParsedOverride> overrides) {}
+      List<String> hydra, List<ParsedOverride> overrides, VersionBase versionBase) {}
 
   static ConfigMap fill(ConfigMap config, Runtime runtime) {
     ConfigNode root = config;
-    root = set(root, "hydra.mode", value(runtime.mode().name()));
+    if (runtime.mode() != null) {
+      root = set(root, "hydra.mode", value(runtime.mode().name()));
+    }
     ConfigMap.Builder choices = ConfigMap.builder(RUNTIME);
     runtime.choices().forEach((k, v) -> choices.put(k, value(v)));
     root = set(root, "hydra.runtime.choices", choices.build());
     root = set(root, "hydra.runtime.version", value(Version.VALUE));
+    root = set(root, "hydra.runtime.version_base", value(runtime.versionBase().toString()));
     root = set(root, "hydra.runtime.cwd", value(Path.of("").toAbsolutePath().toString()));
     root = set(root, "hydra.overrides.task", strings(runtime.task()));
     root = set(root, "hydra.overrides.hydra", strings(runtime.hydra()));

@@ -39,25 +39,33 @@ final class Packages {
     if (pkg.startsWith(HERE + ".")) {
       return join(parentPackage, pkg.substring(HERE.length() + 1));
     }
-    if (pkg.equals(GLOBAL) || pkg.startsWith(GLOBAL + ".")) {
-      return absolute(pkg);
-    }
-    return join(parentPackage, pkg);
+    return absolute(join(parentPackage, pkg));
   }
 
+  /**
+   * A package with Hydra's {@code _global_} rule applied: whatever follows the last
+   * {@code _global_} in it (and the one character after) is the package from the root. The
+   * rule finds {@code _global_} inside {@code __global__} too, which is why real trees'
+   * {@code # @package __global__} lands at the root (golden rw-package-double-underscore-global).
+   */
   static String absolute(String pkg) {
-    if (pkg.equals(GLOBAL)) {
-      return "";
+    int last = pkg.lastIndexOf(GLOBAL);
+    if (last < 0) {
+      return pkg;
     }
-    if (pkg.startsWith(GLOBAL + ".")) {
-      return pkg.substring(GLOBAL.length() + 1);
-    }
-    return pkg;
+    int from = last + GLOBAL.length() + 1;
+    return from >= pkg.length() ? "" : pkg.substring(from);
   }
 
-  /** The key under which a group's choice is recorded and overridden. */
+  /**
+   * The key under which a group's choice is recorded and overridden: the group, with
+   * {@code @package} when the config lands elsewhere ({@code db@_global_} at the root).
+   */
   static String choiceKey(String group, String pkg) {
-    return pkg.equals(group.replace('/', '.')) ? group : group + "@" + pkg;
+    if (pkg.equals(group.replace('/', '.'))) {
+      return group;
+    }
+    return group + "@" + (pkg.isEmpty() ? GLOBAL : pkg);
   }
 
   /** The directory part of a config path: {@code server} for {@code server/apache}. */

@@ -9,10 +9,24 @@ import java.util.List;
  * built-in configs (launchers, sweeper, the {@code hydra} node) last, so that a user's
  * {@code conf/hydra/launcher/slurm.yaml} replaces the shipped one.
  */
-public record SearchPath(List<Path> directories, boolean includeBuiltIn) {
+public record SearchPath(List<Path> directories, boolean includeBuiltIn, VersionBase versionBase) {
 
+  /**
+   * @param versionBase the composition rules asked for on the command line
+   *     ({@code --version-base}), or {@code null}: then the primary config's
+   *     {@code hydra.version_base}, else {@link VersionBase#DEFAULT}
+   */
   public SearchPath {
     directories = List.copyOf(directories);
+  }
+
+  public SearchPath(List<Path> directories, boolean includeBuiltIn) {
+    this(directories, includeBuiltIn, null);
+  }
+
+  /** The same search path, read by the rules of {@code versionBase}. */
+  public SearchPath withVersionBase(VersionBase base) {
+    return new SearchPath(directories, includeBuiltIn, base);
   }
 
   public static SearchPath of(Path... directories) {
@@ -24,7 +38,7 @@ public record SearchPath(List<Path> directories, boolean includeBuiltIn) {
     List<Path> more = new ArrayList<>();
     more.add(directory);
     more.addAll(directories);
-    return new SearchPath(more, includeBuiltIn);
+    return new SearchPath(more, includeBuiltIn, versionBase);
   }
 
   /** One line per entry, as {@code --info searchpath} prints them. */

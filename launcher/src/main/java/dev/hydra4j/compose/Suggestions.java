@@ -71,6 +71,11 @@ public final class Suggestions {
   }
   static String forMissingOption(ConfigRepository repository, String group, String option) {
     List<String> options = repository.options(group);
+    String plugin = PluginOptions.pythonPlugin(group, option);
+    if (plugin != null) {
+      return "'" + option + "' is " + plugin + ", a Python Hydra plugin hydra4j does not"
+          + " provide; hydra4j's options for " + group + ": " + String.join(", ", options);
+    }
     for (String ext : ConfigRepository.EXTENSIONS) {
       String stem = option.endsWith("." + ext)
           ? option.substring(0, option.length() - ext.length() - 1) : null;

@@ -21,6 +21,20 @@ public final class ConfigFiles {
     return parse(ConfigText.read(file, displayPath), displayPath);
   }
 
+  /**
+   * A YAML or JSON document that is no part of a config tree (a JSON Schema, a config to
+   * check against one); JSON is read as YAML 1.2, of which it is a subset.
+   */
+  public static ConfigFile readDocument(Path file, String displayPath) {
+    if (!displayPath.endsWith(".json") && !isConfigFile(displayPath)) {
+      throw new ConfigException(displayPath + " is neither a YAML nor a JSON file",
+          Origin.ofFile(displayPath, 0, 0), "give a .yaml, .yml, .json or .conf file");
+    }
+    String text = ConfigText.read(file, displayPath);
+    return displayPath.endsWith(".json") ? YamlReader.read(text, displayPath)
+        : parse(text, displayPath);
+  }
+
   /** Parses {@code text} in the syntax named by the extension of {@code displayPath}. */
   public static ConfigFile parse(String text, String displayPath) {
     if (text.length() > ConfigText.MAX_BYTES) {

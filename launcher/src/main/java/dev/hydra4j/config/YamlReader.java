@@ -31,7 +31,8 @@ import org.snakeyaml.engine.v2.schema.FailsafeSchema;
  * knows its file, line and column. snakeyaml-engine's parser supplies the events and their
  * positions; typing, anchors, {@code <<} merge keys and duplicate-key checks are done here.
  *
- * <p>Keys are kept as the text they were written with ({@code 1:} gives the key "1").
+ * <p>Plain keys are typed as Python Hydra types them ({@link DictKeys}); quoted keys are
+ * kept as written.
  */
 final class YamlReader {
 
@@ -252,7 +253,8 @@ final class YamlReader {
 
   private String keyText(Event event) {
     if (event instanceof ScalarEvent scalar) {
-      return scalar.getValue();
+      return scalar.isPlain() && scalar.getTag().isEmpty()
+          ? typedKey(scalar.getValue(), origin(event)) : scalar.getValue();
     }
     if (event instanceof AliasEvent alias) {
       Anchored target = aliased(alias);
@@ -262,6 +264,21 @@ final class YamlReader {
     }
     throw new ConfigException("A mapping key must be a scalar (text, number, ...)",
         origin(event), "use a plain key such as 'name:'; lists and mappings cannot be keys");
+  }
+
+  /**
+   * A plain key as Python Hydra sees it: YAML types keys like values, and OmegaConf keys
+   * are then named by Python's {@code str()}: {@code true:} is the key "True", {@code 0x10:}
+   * is "16", {@code 3.140:} is "3.14"; a null key is refused, as OmegaConf refuses it
+   * (golden rw-dict-key-null). Other keys keep their text.
+   */
+  private static String typedKey(String text, Origin origin) {
+    Object typed = YamlImplicitTypes.plainValue(text);
+    if (typed == null) {
+      throw new ConfigException("A mapping key cannot be null ('" + text + "')", origin,
+          "quote the key to make it text: '" + text + "':");
+    }
+    return typed instanceof String ? text : DictKeys.of(typed);
   }
 
   private Object scalarValue(ScalarEvent scalar) {

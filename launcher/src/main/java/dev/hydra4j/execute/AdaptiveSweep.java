@@ -35,6 +35,32 @@ final class AdaptiveSweep {
 
   private AdaptiveSweep() {}
 
+  /** {@code --dry-run}: checks the study as a launch would, prints it, writes nothing. */
+  static int dryRun(LaunchRequest request, Composer composer, List<ParsedOverride> overrides,
+      Composition base) {
+    AdaptiveStudy.Plan study = AdaptiveStudy.plan(base.config(), overrides);
+    List<ParsedOverride> fixed = fixed(overrides, study);
+    Path root = Path.of(new HydraSettings(base).text("hydra.sweep.dir", "multirun"))
+        .toAbsolutePath().normalize();
+    LaunchSettings launch = launchSettings(composer, request.configName(), fixed, study, false);
+    checkProbes(study, fixed, new JobPreparer(composer, request.configName(), RunMode.MULTIRUN,
+        root, request.command()), launch);
+    study.notices().forEach(n -> request.err().println("hydra4j: note: " + n));
+    study.describe().forEach(request.out()::println);
+    request.err().println("hydra4j: dry run: the trials are suggested as the study runs;"
+        + " nothing was written");
+    return 0;
+  }
+
+  private static void checkProbes(AdaptiveStudy.Plan study, List<ParsedOverride> fixed,
+      JobPreparer preparer, LaunchSettings launch) {
+    for (List<String> probe : study.probes()) {
+      PreparedJob prepared = preparer.prepare(0, withTrial(fixed, probe));
+      launch.checkCommand(prepared);
+      launch.check(prepared);
+    }
+  }
+
   static int run(LaunchRequest request, Composer composer, List<ParsedOverride> overrides,
       Composition base, ZonedDateTime now) {
     AdaptiveStudy.Plan study = AdaptiveStudy.plan(base.config(), overrides);
@@ -46,11 +72,7 @@ final class AdaptiveSweep {
         request.waitForJobs()).checked(wantedAbs);
     JobPreparer checking = new JobPreparer(composer, request.configName(), RunMode.MULTIRUN,
         wantedAbs, request.command());
-    for (List<String> probe : study.probes()) {
-      PreparedJob prepared = checking.prepare(0, withTrial(fixed, probe));
-      launch.checkCommand(prepared);
-      launch.check(prepared);
-    }
+    checkProbes(study, fixed, checking, launch);
     List<String> dirs = new ArrayList<>();
     for (int n = 0; n < study.nTrials(); n++) {
       Path dir = checking.prepare(n, withTrial(fixed, study.probes().get(0))).jobDir();
@@ -197,10 +219,8 @@ final class AdaptiveSweep {
    */
   private static LaunchSettings launchSettings(Composer composer, String configName,
       List<ParsedOverride> fixed, AdaptiveStudy.Plan study, boolean wait) {
-    List<ParsedOverride> withJobs = new ArrayList<>(fixed);
-    withJobs.add(OverrideParser.parse("hydra.launcher.n_jobs=" + study.nJobs()));
     LaunchSettings launch = new LaunchSettings(
-        composer.compose(configName, withJobs, RunMode.MULTIRUN), wait);
+        composer.compose(configName, fixed, RunMode.MULTIRUN), wait);
     if (!launch.name().equals("local")) {
       throw new ConfigException("The optuna sweeper runs its trials with the local launcher,"
           + " not '" + launch.name() + "'", Origin.of("hydra/launcher"),
@@ -208,6 +228,8 @@ final class AdaptiveSweep {
               + " on SLURM (trials are suggested one by one as slots free up, which an"
               + " array submitted up front cannot do yet)");
     }
-    return launch;
+    List<ParsedOverride> withJobs = new ArrayList<>(fixed);
+    withJobs.add(OverrideParser.parse("hydra.launcher.n_jobs=" + study.nJobs()));
+    return new LaunchSettings(composer.compose(configName, withJobs, RunMode.MULTIRUN), wait);
   }
 }

@@ -45,10 +45,13 @@ public final class DryRun {
     }
     Composer composer = Composers.create(request.searchPath(), ZonedDateTime.now());
     List<ParsedOverride> overrides = Composers.parse(request.overrides());
-    SweepPlan plan = SweepPlan.create(composer, request.configName(), overrides,
-        request.sweepOptions());
     Composition base = composer.compose(request.configName(),
         overrides.stream().filter(o -> !o.isSweep()).toList(), RunMode.MULTIRUN);
+    if (dev.hydra4j.search.AdaptiveStudy.isOptuna(base.config())) {
+      return AdaptiveSweep.dryRun(request, composer, overrides, base);
+    }
+    SweepPlan plan = SweepPlan.create(composer, request.configName(), overrides,
+        request.sweepOptions());
     Path root = Path.of(new HydraSettings(base).text("hydra.sweep.dir", "multirun"))
         .toAbsolutePath().normalize();
     JobPreparer preparer = new JobPreparer(composer, request.configName(), RunMode.MULTIRUN,
@@ -81,6 +84,7 @@ public final class DryRun {
     }
     int maxArraySize = SlurmConfig.DEFAULT_MAX_ARRAY_SIZE;
     String checked;
+    ConfigException refused = null;
     try {
       maxArraySize = new SlurmClient(null, Map.of(), Duration.ofSeconds(20)).config()
           .maxArraySize();
@@ -89,16 +93,23 @@ public final class DryRun {
     } catch (ConfigException e) {
       if (!e.getMessage().startsWith("SLURM is not installed")
           && !e.getMessage().startsWith("SLURM controller unreachable")) {
-        throw e;
+        // The scripts are printed all the same: they are what the user needs to look at.
+        refused = e;
+        checked = "SLURM would refuse them (sbatch --test-only), as the error below says";
+      } else {
+        checked = "not checked with SLURM, which cannot be reached here ("
+            + e.getMessage().lines().findFirst().orElse("") + "); MaxArraySize taken as "
+            + maxArraySize;
       }
-      checked = "not checked with SLURM, which cannot be reached here ("
-          + e.getMessage().lines().findFirst().orElse("") + "); MaxArraySize taken as "
-          + maxArraySize;
     }
     request.out().println();
     SlurmLauncher.preview(root, specs, maxArraySize, request.out());
+    request.out().flush();
     request.err().println("hydra4j: dry run: the array scripts above would be submitted; "
         + checked + "; nothing was submitted");
+    if (refused != null) {
+      throw refused;
+    }
   }
 
   /**

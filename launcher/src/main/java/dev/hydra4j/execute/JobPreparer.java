@@ -89,6 +89,7 @@ final class JobPreparer {
 
   PreparedJob prepare(int num, List<ParsedOverride> overrides) {
     Composition base = composer.compose(configName, overrides, mode);
+    base.requireAllChosen();
     Map<String, Object> values = new LinkedHashMap<>();
     if (mode == RunMode.MULTIRUN) {
       values.put("hydra.job.num", (long) num);
@@ -115,7 +116,9 @@ final class JobPreparer {
     dev.hydra4j.results.HarvestRules.check(hydra.node("hydra.results.metrics"));
     List<String> argv = inProcess ? List.of() : command(composition, hydra, overrides);
     Map<String, String> env = new LinkedHashMap<>(hydra.strings("hydra.job.env_set"));
-    Path workingDir = hydra.flag("hydra.job.chdir", false) ? jobDir : launchDir;
+    // Below version base 1.2 an unset hydra.job.chdir means true, as in Hydra.
+    boolean chdirByDefault = hydra.text("hydra.runtime.version_base", "1.3").equals("1.1");
+    Path workingDir = hydra.flag("hydra.job.chdir", chdirByDefault) ? jobDir : launchDir;
     env.put(ENV_CONFIG, jobDir.resolve(".hydra/config.yaml").toString());
     env.put(ENV_CONFIG_JSON, jobDir.resolve(".hydra/config.json").toString());
     env.put(ENV_JOB_DIR, jobDir.toString());

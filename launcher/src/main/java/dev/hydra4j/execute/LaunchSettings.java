@@ -57,6 +57,11 @@ final class LaunchSettings {
    */
   LaunchSettings checked(Path sweepDir) {
     launcher();
+    if (isSlurm()) {
+      var dir = settings.node("hydra.sweep.dir");
+      SlurmLauncher.checkSweepDir(sweepDir,
+          dir == null ? dev.hydra4j.config.Origin.of("hydra.sweep.dir") : dir.origin());
+    }
     options(sweepDir);
     maxBatchSize();
     return this;
@@ -99,6 +104,11 @@ final class LaunchSettings {
         } finally {
           LauncherProcess.clear(options.sweepDir());
         }
+      }
+
+      @Override
+      public boolean flushesJobFiles() {
+        return localLauncher.flushesJobFiles();
       }
     };
   }

@@ -40,6 +40,20 @@ public final class StatusReport {
   private StatusReport() {}
 
   public static int print(Path sweepDir, PrintStream out) {
+    // One write for the whole report: a 20,000-job sweep's lines written one by one took
+    // seconds.
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+    PrintStream buffered = new PrintStream(bytes, false, java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      return printTo(sweepDir, buffered);
+    } finally {
+      buffered.flush();
+      out.write(bytes.toByteArray(), 0, bytes.size());
+      out.flush();
+    }
+  }
+
+  private static int printTo(Path sweepDir, PrintStream out) {
     if (!Files.isDirectory(sweepDir)) {
       throw new ConfigException("'" + sweepDir + "' does not exist", Origin.of(sweepDir.toString()),
           "give a sweep directory such as multirun/2026-01-31/12-00-00");

@@ -132,8 +132,9 @@ final class BuiltInResolvers {
               + "check the key (e.g. runtime.cwd, job.name, runtime.output_dir)");
     }
     if (node.get().isMissing()) {
-      throw ctx.failure("'hydra." + key + "' is a missing mandatory value (???)",
-          "set hydra." + key + " in the config or on the command line");
+      // A runtime value that only a run sets (runtime.output_dir, job.num) reads as null
+      // while composing, as in Hydra's '--cfg job --resolve' (golden rw-cfg-job-resolve-runtime).
+      return null;
     }
     return node.get();
   }

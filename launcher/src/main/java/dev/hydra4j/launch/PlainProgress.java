@@ -47,7 +47,8 @@ final class PlainProgress implements ProgressReporter {
 
   @Override
   public synchronized void finish(StateCounts counts) {
-    if (intervalNanos > 0 || !lastCounts.equals(counts.describe())) {
+    // The final counts once: not again when the last update already printed them.
+    if (!lastCounts.equals(counts.describe())) {
       printCounts(counts);
     }
     out.flush();

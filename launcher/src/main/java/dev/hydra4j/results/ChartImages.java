@@ -64,7 +64,7 @@ final class ChartImages {
   /** A learning-curve chart as PNG bytes: a line per job (or per group, with its band). */
   static byte[] png(CurveChart data) throws IOException {
     System.setProperty("java.awt.headless", "true");
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(data.height())
         .title(data.metric() + " over " + data.xLabel()).xAxisTitle(data.xLabel())
         .yAxisTitle(data.metric()).build();
     style(chart.getStyler());

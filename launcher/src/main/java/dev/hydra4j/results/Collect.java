@@ -73,11 +73,13 @@ public final class Collect {
     ResultsTable jobs = ResultsTable.of(results, new ResultsTable.Options(true, null,
         options.filter(), List.of()));
     ResultsTable grouped = GroupedTable.of(jobs, keys, ResultsTable.metricColumns(results));
-    if (options.sort() == null || options.sort().isBlank()) {
-      return grouped;
+    List<Map<String, Object>> rows = options.sort() == null || options.sort().isBlank()
+        ? grouped.rows() : ResultsTable.sorted(grouped.rows(), options.sort(), grouped.columns());
+    List<String> shown = new java.util.ArrayList<>();
+    for (String column : options.columns()) {
+      shown.add(ResultsTable.known(column.strip(), grouped.columns(), "--columns"));
     }
-    return new ResultsTable(grouped.columns(),
-        ResultsTable.sorted(grouped.rows(), options.sort(), grouped.columns()));
+    return new ResultsTable(shown.isEmpty() ? grouped.columns() : shown, rows);
   }
 
   /** Which rule made which column, when rules made any. */

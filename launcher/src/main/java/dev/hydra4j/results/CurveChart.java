@@ -30,6 +30,12 @@ record CurveChart(String metric, String xLabel, List<Line> lines) {
   record Line(String label, int color, boolean inLegend, List<Double> xs, List<Double> ys,
       List<Double> lower, List<Double> upper) {}
 
+  /** The image height: the plot keeps its size however many lines the legend below names. */
+  int height() {
+    long named = lines.stream().filter(Line::inLegend).count();
+    return ChartImages.HEIGHT + (int) Math.max(0, named - 3) * 18;
+  }
+
   /** A chart per metric any job logged over time; {@code groupKeys} empty: a line per job. */
   static List<CurveChart> all(RunResults results, List<String> groupKeys) {
     List<CurveChart> charts = new ArrayList<>();

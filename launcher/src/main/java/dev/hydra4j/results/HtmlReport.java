@@ -145,7 +145,7 @@ public final class HtmlReport {
       String caption = chart.metric() + " over " + chart.xLabel() + " ("
           + chart.lines().size() + (chart.lines().size() == 1 ? " line)" : " lines)");
       try {
-        figure(html, ChartImages.png(chart), caption, caption);
+        figure(html, ChartImages.png(chart), chart.height(), caption, caption);
         drawn++;
       } catch (IOException | RuntimeException | LinkageError e) {
         notDrawn(html, caption, e, out);
@@ -155,9 +155,10 @@ public final class HtmlReport {
     return drawn;
   }
 
-  private static void figure(StringBuilder html, byte[] png, String alt, String caption) {
+  private static void figure(StringBuilder html, byte[] png, int height, String alt,
+      String caption) {
     html.append("<figure><img width=\"").append(ChartImages.WIDTH).append("\" height=\"")
-        .append(ChartImages.HEIGHT).append("\" alt=\"").append(esc(alt))
+        .append(height).append("\" alt=\"").append(esc(alt))
         .append("\" src=\"data:image/png;base64,")
         .append(Base64.getEncoder().encodeToString(png)).append("\"><figcaption>")
         .append(esc(caption)).append("</figcaption></figure>\n");
@@ -181,7 +182,7 @@ public final class HtmlReport {
     for (ChartData chart : charts) {
       String caption = chart.metric() + " by " + chart.param();
       try {
-        figure(html, ChartImages.png(chart), caption, caption
+        figure(html, ChartImages.png(chart), ChartImages.HEIGHT, caption, caption
             + (chart.numeric() ? "" : " (mean per value)") + (chart.logX() ? " (log scale)" : ""));
         drawn++;
       } catch (IOException | RuntimeException | LinkageError e) {

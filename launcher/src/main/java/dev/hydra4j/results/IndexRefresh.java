@@ -84,7 +84,7 @@ final class IndexRefresh {
     Set<Integer> nums = new HashSet<>();
     dev.hydra4j.run.SweepState state = null;
     try (PreparedStatement upsert = index.db().prepareStatement("INSERT OR REPLACE INTO jobs"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (int i = 0; i < run.jobs().size(); i++) {
         RecordedRun.JobEntry job = run.jobs().get(i);
         nums.add(job.num());
@@ -162,17 +162,18 @@ final class IndexRefresh {
     s.setString(9, IndexJson.map(row.metrics()));
     s.setString(10, IndexJson.list(row.problems()));
     s.setString(11, print);
+    s.setString(12, IndexJson.map(JobSettings.read(row.dir())));
+    s.setString(13, IndexJson.map(row.status().extra()));
   }
 
   private void forgetMissing(Set<String> known, Set<String> seen, List<Path> roots)
       throws SQLException {
-    List<Path> absRoots = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
     try (PreparedStatement runs = index.db().prepareStatement("DELETE FROM runs WHERE dir = ?");
         PreparedStatement jobs = index.db().prepareStatement(
             "DELETE FROM jobs WHERE run_dir = ?")) {
       for (String dir : known) {
-        Path path = Path.of(dir);
-        if (!seen.contains(dir) && absRoots.stream().anyMatch(path::startsWith)) {
+        // Everything not found this time goes, so a --root given once is not remembered.
+        if (!seen.contains(dir)) {
           runs.setString(1, dir);
           runs.executeUpdate();
           jobs.setString(1, dir);

@@ -6,10 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One job as the index holds it. */
+/**
+ * One job as the index holds it.
+ *
+ * @param settings every hyperparameter and group choice ({@link JobSettings})
+ * @param extra the further fields of its status, such as {@code slurm_job_id}
+ */
 record IndexedJob(String runDir, int num, String dir, String state, Integer exitCode,
     Double duration, Instant start, Map<String, Object> params, Map<String, Object> metrics,
-    List<String> problems, String fingerprint) {
+    List<String> problems, String fingerprint, Map<String, Object> settings,
+    Map<String, Object> extra) {
 
   static IndexedJob from(ResultSet rs) throws SQLException {
     int exit = rs.getInt(5);
@@ -21,6 +27,7 @@ record IndexedJob(String runDir, int num, String dir, String state, Integer exit
     return new IndexedJob(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
         exitCode, seconds, started, IndexJson.readMap(rs.getString(8)),
         IndexJson.readMap(rs.getString(9)), IndexJson.readList(rs.getString(10)),
-        rs.getString(11));
+        rs.getString(11), IndexJson.readMap(rs.getString(12)),
+        IndexJson.readMap(rs.getString(13)));
   }
 }

@@ -83,9 +83,10 @@ final class MetricRules {
     try {
       pattern = Pattern.compile(javaRegex, Pattern.MULTILINE);
     } catch (PatternSyntaxException e) {
+      // Java's index would point into the renamed pattern, not the one written.
       throw new ConfigException("The regex '" + regex + "' is not valid: "
-          + e.getDescription() + " at index " + e.getIndex(), origin(map.get("regex")),
-          "name a group as in (?<pdm>[0-9.]+) or (?P<pdm>[0-9.]+)");
+          + e.getDescription(), origin(map.get("regex")),
+          "Java regex syntax; Python's (?P<name>…) works too, e.g. 'score: (?P<score>[0-9.]+)'");
     }
     if (groups.isEmpty() && name == null) {
       throw new ConfigException("The regex '" + regex + "' names no metric", origin(map),

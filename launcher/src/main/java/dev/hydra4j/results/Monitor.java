@@ -20,6 +20,7 @@ import java.util.Set;
 public final class Monitor {
 
   private static final String CLEAR_BELOW = "\u001b[J";
+  private static final String CLEAR_LINE = "\u001b[K";
   private static final String HOME = "\u001b[H";
   private static final String HIDE_CURSOR = "\u001b[?25l";
   private static final String SHOW_CURSOR = "\u001b[?25h";
@@ -74,8 +75,10 @@ public final class Monitor {
     SweepSnapshot snapshot;
     while (true) {
       snapshot = SweepSnapshot.read(reopen(run));
+      // Each line clears what a longer line of the last frame left to its right.
       out.print(HOME + MonitorView.frame(snapshot, Instant.now(), TerminalWidth.detect(),
-          TerminalWidth.rows(), options.tailLines()) + CLEAR_BELOW);
+          TerminalWidth.rows(), options.tailLines()).replace("\n", CLEAR_LINE + "\n")
+          + CLEAR_BELOW);
       out.flush();
       if (snapshot.finished()) {
         break;

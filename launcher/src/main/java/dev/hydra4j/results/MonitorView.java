@@ -61,6 +61,10 @@ final class MonitorView {
       lines.add("running (" + running.size() + ")");
       for (SweepSnapshot.Job job : running.subList(0, Math.min(MAX_RUNNING, running.size()))) {
         lines.add("  " + describe(job, now));
+        String curves = CurveLine.of(job.entry().dir());
+        if (!curves.isEmpty()) {
+          lines.add("    " + curves);
+        }
         for (String line : liveTail(job.entry().dir(), tailLines)) {
           lines.add("    | " + line);
         }

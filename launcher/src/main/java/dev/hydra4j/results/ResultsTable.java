@@ -108,7 +108,7 @@ record ResultsTable(List<String> columns, List<Map<String, Object>> rows) {
     return out;
   }
 
-  private static String known(String column, List<String> all, String option) {
+  static String known(String column, List<String> all, String option) {
     if (all.contains(column)) {
       return column;
     }

@@ -57,7 +57,7 @@ final class RuleSource {
     if (block == null) {
       return parse(file, text);
     }
-    if (block.isEmpty() || block.equals(BLOCK_START + "    metrics: []\n")) {
+    if (block.isEmpty() || block.contains("\n    metrics: []\n")) {
       return List.of();
     }
     if (block.contains("${")) {

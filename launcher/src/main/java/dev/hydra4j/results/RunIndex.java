@@ -29,7 +29,7 @@ import org.sqlite.SQLiteDataSource;
 final class RunIndex implements AutoCloseable {
 
   /** Bumped whenever the tables change; an index of another version is rebuilt. */
-  static final int SCHEMA = 1;
+  static final int SCHEMA = 2;
 
   private static final String[] TABLES = {
       "CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT)",
@@ -38,7 +38,8 @@ final class RunIndex implements AutoCloseable {
           + " metric_names TEXT, fingerprint TEXT)",
       "CREATE TABLE jobs (run_dir TEXT NOT NULL, num INTEGER NOT NULL, dir TEXT, state TEXT,"
           + " exit_code INTEGER, duration REAL, start_ms INTEGER, params TEXT, metrics TEXT,"
-          + " problems TEXT, fingerprint TEXT, PRIMARY KEY (run_dir, num))"
+          + " problems TEXT, fingerprint TEXT, settings TEXT, extra TEXT,"
+          + " PRIMARY KEY (run_dir, num))"
   };
 
   private final Path file;
@@ -172,7 +173,8 @@ final class RunIndex implements AutoCloseable {
   List<IndexedJob> jobs(String runDir) throws SQLException {
     List<IndexedJob> out = new ArrayList<>();
     try (PreparedStatement s = db.prepareStatement("SELECT run_dir, num, dir, state,"
-        + " exit_code, duration, start_ms, params, metrics, problems, fingerprint FROM jobs"
+        + " exit_code, duration, start_ms, params, metrics, problems, fingerprint, settings,"
+        + " extra FROM jobs"
         + " WHERE run_dir = ? ORDER BY num")) {
       s.setString(1, runDir);
       try (ResultSet rs = s.executeQuery()) {

@@ -50,7 +50,8 @@ public final class RunShow {
       String commit = RunFiles.text(git, "commit");
       field(out, "git", commit == null ? "(not a git repository)" : commit
           + (RunFiles.text(git, "branch") == null ? "" : " on " + RunFiles.text(git, "branch"))
-          + (git.path("dirty").asBoolean(false) ? " (uncommitted changes)" : ""));
+          + (git.path("dirty").asBoolean(false) ? " (uncommitted changes" + diffNote(d) + ")"
+              : ""));
       field(out, "version", "hydra4j " + RunFiles.text(record, "hydra4j_version"));
     }
     if (summary != null && RunFiles.text(summary, "end") != null) {
@@ -219,5 +220,12 @@ public final class RunShow {
     if (value != null && !value.isEmpty()) {
       out.printf("%-10s%s%n", name, value);
     }
+  }
+
+  /** {@code : git.diff, 2 files, +10 -3} when the changes were recorded. */
+  private static String diffNote(Path dir) {
+    Path diff = dir.resolve(dev.hydra4j.run.GitInfo.DIFF_FILE);
+    return java.nio.file.Files.isRegularFile(diff)
+        ? ": " + diff.getFileName() + ", " + RunCompare.diffSummary(diff) : "";
   }
 }

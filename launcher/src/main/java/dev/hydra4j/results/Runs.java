@@ -26,19 +26,23 @@ public final class Runs {
   /**
    * Where to look.
    *
-   * @param base the project directory: its outputs/ and multirun/ are searched, and the
-   *     index is {@code base/.hydra4j/index.db}
-   * @param extraRoots more directories to search
+   * @param base the project directory: its registered runs are searched, and the index is
+   *     {@code base/.hydra4j/index.db}
+   * @param configRoots where the config says runs live (outputs/ and multirun/ by default)
+   * @param extraRoots more directories to search, for this call only
    * @param index the index file, or {@code null} for the default
    * @param rebuild delete the index first
    */
-  public record Scope(Path base, List<Path> extraRoots, Path index, boolean rebuild) {
+  public record Scope(Path base, List<Path> configRoots, List<Path> extraRoots, Path index,
+      boolean rebuild) {
     public Scope {
+      configRoots = configRoots == null ? RunFinder.defaultRoots(base) : List.copyOf(configRoots);
       extraRoots = extraRoots == null ? List.of() : List.copyOf(extraRoots);
     }
 
     List<Path> roots() {
-      List<Path> roots = new ArrayList<>(RunFinder.defaultRoots(base));
+      List<Path> roots = new ArrayList<>(configRoots);
+      roots.addAll(RunRegistry.registered(base));
       for (Path root : extraRoots) {
         if (!Files.isDirectory(root)) {
           throw new ConfigException("The root '" + root + "' is not a directory",
@@ -96,49 +100,67 @@ public final class Runs {
     }
   }
 
-  /** Writes every job of every run to {@code target} as CSV ({@code -}: standard output). */
+  /**
+   * Writes every job of every run to {@code target} as CSV ({@code -}: standard output): the
+   * run's record (name, tags, notes, git commit), the job's state and scheduler ids, every
+   * hyperparameter and group choice, and every metric.
+   */
   public static int export(Scope scope, String target, PrintStream out, PrintStream err) {
     if (!target.equals("-")) {
       requireWritableTarget(target);
     }
     try (RunIndex index = refreshed(scope, err)) {
       List<IndexedRun> runs = index.runs();
-      LinkedHashSet<String> params = new LinkedHashSet<>();
+      LinkedHashSet<String> settings = new LinkedHashSet<>();
+      LinkedHashSet<String> extras = new LinkedHashSet<>();
       LinkedHashSet<String> metrics = new LinkedHashSet<>();
       List<IndexedJob> jobs = new ArrayList<>();
       List<IndexedRun> runOfJob = new ArrayList<>();
+      Map<String, List<String>> records = new LinkedHashMap<>();
       for (int i = runs.size() - 1; i >= 0; i--) { // oldest first: a log reads top down
+        records.put(runs.get(i).dir(), runRecord(Path.of(runs.get(i).dir())));
         for (IndexedJob job : index.jobs(runs.get(i).dir())) {
           jobs.add(job);
           runOfJob.add(runs.get(i));
-          params.addAll(job.params().keySet());
+          settings.addAll(job.params().keySet());
+          settings.addAll(job.settings().keySet());
+          extras.addAll(job.extra().keySet());
           metrics.addAll(job.metrics().keySet());
         }
       }
-      List<String> columns = new ArrayList<>(List.of("run", "run_name", "run_tags", "kind",
-          "run_start", "num", "status", "exit_code", "duration_s", "job_start", "job_dir"));
-      List<String> paramColumns = prefixed(params, columns, "param.");
-      columns.addAll(paramColumns);
+      List<String> columns = new ArrayList<>(List.of("run", "run_name", "run_tags",
+          "run_notes", "git_commit", "kind", "run_start", "num", "status", "exit_code",
+          "duration_s", "job_start", "job_dir"));
+      List<String> extraColumns = prefixed(extras, columns, "status.");
+      columns.addAll(extraColumns);
+      List<String> settingColumns = prefixed(settings, columns, "param.");
+      columns.addAll(settingColumns);
       List<String> metricColumns = prefixed(metrics, columns, "metric.");
       columns.addAll(metricColumns);
       StringBuilder csv = new StringBuilder();
       ResultsFormat.csvLine(csv, columns);
-      List<String> p = List.copyOf(params);
-      List<String> m = List.copyOf(metrics);
       for (int i = 0; i < jobs.size(); i++) {
         IndexedJob job = jobs.get(i);
         IndexedRun run = runOfJob.get(i);
+        List<String> record = records.get(run.dir());
         List<String> cells = new ArrayList<>(List.of(Display.path(Path.of(run.dir())),
-            run.name() == null ? "" : run.name(), String.join(",", run.tags()), run.kind(),
+            run.name() == null ? "" : run.name(), String.join(",", run.tags()),
+            record.get(0), record.get(1), run.kind(),
             run.start() == null ? "" : run.start().toString(), String.valueOf(job.num()),
             job.state(), job.exitCode() == null ? "" : job.exitCode().toString(),
             MetricValues.format(job.duration()),
             job.start() == null ? "" : job.start().toString(),
             Display.path(Path.of(job.dir()))));
-        for (String key : p) {
-          cells.add(MetricValues.format(job.params().get(key)));
+        for (String key : extras) {
+          cells.add(MetricValues.format(job.extra().get(key)));
         }
-        for (String key : m) {
+        for (String key : settings) {
+          // the override as typed wins: for a group it is the option, not a config leaf
+          Object value = job.params().containsKey(key) ? job.params().get(key)
+              : job.settings().get(key);
+          cells.add(MetricValues.format(value));
+        }
+        for (String key : metrics) {
           cells.add(MetricValues.format(job.metrics().get(key)));
         }
         ResultsFormat.csvLine(csv, cells);
@@ -185,6 +207,16 @@ public final class Runs {
           "give a file in a writable directory, e.g. hydra4j export results.csv, or - for"
               + " standard output");
     }
+  }
+
+  /** A run's notes (joined by " | ") and git commit, read from its directory. */
+  private static List<String> runRecord(Path dir) {
+    RunMeta meta = RunMeta.readLeniently(dir);
+    List<String> notes = new ArrayList<>();
+    meta.notes().forEach(n -> notes.add(n.text()));
+    String commit = RunFiles.text(RunFiles.json(dir.resolve(RunFiles.RUN_JSON)) == null ? null
+        : RunFiles.json(dir.resolve(RunFiles.RUN_JSON)).get("git"), "commit");
+    return List.of(String.join(" | ", notes), commit == null ? "" : commit);
   }
 
   /** Names that do not clash with the columns already taken, prefixed where they would. */

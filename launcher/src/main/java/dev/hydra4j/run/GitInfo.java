@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -31,15 +32,8 @@ public record GitInfo(String commit, String branch, Boolean dirty) {
    * {@code dir} is not in a repository, or git takes longer than 10 seconds.
    */
   public static GitInfo read(Path dir) {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                "git", "status", "--porcelain=v2", "--branch", "--untracked-files=no",
-                "--ignore-submodules=dirty")
-            .directory(dir.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .redirectError(ProcessBuilder.Redirect.DISCARD);
-    // Do not take the index lock: the user may be running git commands right now.
-    builder.environment().put("GIT_OPTIONAL_LOCKS", "0");
+    ProcessBuilder builder = git(dir, "status", "--porcelain=v2", "--branch",
+        "--untracked-files=no", "--ignore-submodules=dirty");
     Process git;
     try {
       git = builder.start();
@@ -81,6 +75,63 @@ public record GitInfo(String commit, String branch, Boolean dirty) {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return NONE;
+    } finally {
+      watchdog.cancel(false);
+      git.destroyForcibly();
+    }
+  }
+
+  private static ProcessBuilder git(Path dir, String... args) {
+    List<String> command = new java.util.ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    // Do not take the index lock: the user may be running git commands right now.
+    builder.environment().put("GIT_OPTIONAL_LOCKS", "0");
+    return builder;
+  }
+
+  /** Where {@link #writeDiff} puts the uncommitted changes, beside run.json. */
+  public static final String DIFF_FILE = "git.diff";
+
+  /** At most this much of a diff is kept: a run record, not a backup of the tree. */
+  public static final int MAX_DIFF_BYTES = 1024 * 1024;
+
+  /**
+   * Writes {@code git diff HEAD} (tracked files' uncommitted changes) of the repository
+   * containing {@code repoDir} to {@code target}, cut at {@value #MAX_DIFF_BYTES} bytes with a
+   * note saying so. Writes nothing when git fails or there is no difference; never throws,
+   * since a run must not fail for its record.
+   */
+  public static void writeDiff(Path repoDir, Path target) {
+    ProcessBuilder builder = git(repoDir, "diff", "HEAD", "--no-color", "--no-ext-diff");
+    Process git;
+    try {
+      git = builder.start();
+    } catch (IOException e) {
+      return;
+    }
+    CompletableFuture<Void> watchdog = CompletableFuture.runAsync(git::destroyForcibly,
+        CompletableFuture.delayedExecutor(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    try (java.io.InputStream in = git.getInputStream()) {
+      byte[] kept = in.readNBytes(MAX_DIFF_BYTES);
+      long more = in.transferTo(java.io.OutputStream.nullOutputStream());
+      if (!git.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || git.exitValue() != 0
+          || kept.length == 0) {
+        return;
+      }
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      out.write(kept);
+      if (more > 0) {
+        out.write(("\n[hydra4j: the diff is cut here; " + (kept.length + more)
+            + " bytes in all]\n").getBytes(StandardCharsets.UTF_8));
+      }
+      AtomicFiles.write(target, out.toByteArray());
+    } catch (IOException e) {
+      // no diff recorded; run.json still says the tree was dirty
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       watchdog.cancel(false);
       git.destroyForcibly();

@@ -88,6 +88,9 @@ public record RunRecord(
     }
     bytes.write('\n');
     AtomicFiles.write(dir.resolve(NAME), bytes.toByteArray());
+    if (Boolean.TRUE.equals(git.dirty())) {
+      GitInfo.writeDiff(workingDir, dir.resolve(GitInfo.DIFF_FILE));
+    }
   }
 
   /** Reads {@code dir/run.json}. */

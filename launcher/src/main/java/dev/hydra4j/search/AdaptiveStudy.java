@@ -5,6 +5,7 @@ import dev.hydra4j.config.ConfigMap;
 import dev.hydra4j.config.ConfigNode;
 import dev.hydra4j.config.ConfigValue;
 import dev.hydra4j.config.Origin;
+import dev.hydra4j.config.PythonFloat;
 import dev.hydra4j.launch.JobSource;
 import dev.hydra4j.launch.JobSpec;
 import dev.hydra4j.override.OverrideParser;
@@ -62,6 +63,42 @@ public final class AdaptiveStudy implements AutoCloseable {
 
     public List<String> notices() {
       return settings.notices();
+    }
+
+    /** The study in words, for {@code --dry-run}: settings, then one line per parameter. */
+    public List<String> describe() {
+      List<String> out = new ArrayList<>();
+      List<String> goals = new ArrayList<>();
+      for (int i = 0; i < settings.objectives().size(); i++) {
+        goals.add(settings.objectives().get(i) + " ("
+            + (settings.directions().maximize().get(i) ? "maximize" : "minimize") + ")");
+      }
+      out.add("study of " + nTrials + " trials, " + settings.nJobs() + " at a time, sampler "
+          + settings.samplerKind() + (settings.seed() == null ? "" : " (seed "
+          + settings.seed() + ")") + ", pruner " + (settings.pruner() instanceof Pruner.None
+          ? "none" : settings.pruner().getClass().getSimpleName()));
+      out.add("objective " + String.join(", ", goals));
+      for (String f : fixed) {
+        out.add("  " + f);
+      }
+      for (SearchSpace.Param p : space.params()) {
+        out.add("  " + p.name() + ": " + describe(p.distribution()));
+      }
+      return out;
+    }
+
+    private static String describe(Distribution d) {
+      if (d instanceof Distribution.Categorical c) {
+        return "one of " + c.choices().stream().map(i -> i.text()).toList();
+      }
+      if (d instanceof Distribution.IntRange r) {
+        return (r.log() ? "log-scaled " : "") + "int in [" + r.low() + ", " + r.high() + "]"
+            + (r.step() > 1 ? " step " + r.step() : "");
+      }
+      Distribution.FloatRange f = (Distribution.FloatRange) d;
+      return (f.log() ? "log-scaled " : "") + "float in [" + PythonFloat.repr(f.low()) + ", "
+          + PythonFloat.repr(f.high()) + "]"
+          + (f.step() > 0 ? " step " + PythonFloat.repr(f.step()) : "");
     }
 
     /** Trials at the two ends of every range, to check that any trial composes. */

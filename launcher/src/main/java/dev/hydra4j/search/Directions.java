@@ -18,10 +18,6 @@ record Directions(List<Boolean> maximize) {
     return maximize.get(objective) ? -value : value;
   }
 
-  boolean isBetter(double candidate, double than) {
-    return loss(0, candidate) < loss(0, than);
-  }
-
   /** {@code a} dominates {@code b}: no worse in every objective, better in one. */
   boolean dominates(List<Double> a, List<Double> b) {
     boolean better = false;

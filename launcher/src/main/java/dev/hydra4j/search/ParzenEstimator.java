@@ -40,7 +40,7 @@ final class ParzenEstimator {
     }
     Arrays.sort(order, (a, b) -> Double.compare(points[a], points[b]));
     double[] sigma = new double[n + 1];
-    double minSigma = span / Math.min(100.0, n + 2.0);
+    double minSigma = span / Math.min(100.0, n + 4.0);
     for (int k = 0; k <= n; k++) {
       int i = order[k];
       double left = k > 0 ? points[i] - points[order[k - 1]] : 0;
@@ -66,11 +66,25 @@ final class ParzenEstimator {
   }
 
   double sample(SplittableRandom random) {
-    double u = random.nextDouble();
+    return sampleKernel(component(random.nextDouble()), random);
+  }
+
+  /** The kernel a uniform draw {@code u} falls on, by the kernels' weights. */
+  int component(double u) {
     int k = 0;
     while (k < cumulative.length - 1 && cumulative[k] < u) {
       k++;
     }
+    return k;
+  }
+
+  /** Log-weight of kernel {@code k} (the prior is the last). */
+  double logWeight(int k) {
+    return logWeights[k];
+  }
+
+  /** A draw from kernel {@code k} alone, inside [low, high]. */
+  double sampleKernel(int k, SplittableRandom random) {
     for (int attempt = 0; attempt < 100; attempt++) {
       double x = mus[k] + sigmas[k] * gaussian(random);
       if (x >= low && x <= high) {
@@ -84,10 +98,7 @@ final class ParzenEstimator {
     double max = Double.NEGATIVE_INFINITY;
     double[] terms = new double[mus.length];
     for (int k = 0; k < mus.length; k++) {
-      double z = (x - mus[k]) / sigmas[k];
-      double mass = phi((high - mus[k]) / sigmas[k]) - phi((low - mus[k]) / sigmas[k]);
-      terms[k] = logWeights[k] - 0.5 * z * z - LOG_SQRT_2PI - Math.log(sigmas[k])
-          - Math.log(Math.max(mass, 1e-300));
+      terms[k] = logWeights[k] + logKernel(k, x);
       max = Math.max(max, terms[k]);
     }
     double sum = 0;
@@ -95,6 +106,13 @@ final class ParzenEstimator {
       sum += Math.exp(t - max);
     }
     return max + Math.log(sum);
+  }
+
+  /** Log-density of kernel {@code k} alone (truncated to [low, high]) at {@code x}. */
+  double logKernel(int k, double x) {
+    double z = (x - mus[k]) / sigmas[k];
+    double mass = phi((high - mus[k]) / sigmas[k]) - phi((low - mus[k]) / sigmas[k]);
+    return -0.5 * z * z - LOG_SQRT_2PI - Math.log(sigmas[k]) - Math.log(Math.max(mass, 1e-300));
   }
 
   private static double gaussian(SplittableRandom random) {

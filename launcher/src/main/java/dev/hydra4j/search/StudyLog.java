@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +131,7 @@ final class StudyLog implements AutoCloseable {
         case "study" -> header = header(event);
         case "trial" -> {
           int n = event.get("number").asInt();
-          trials.put(n, Trial.running(n, TrialMetrics.paramsOf(event.get("params"))));
+          trials.put(n, Trial.running(n, paramsOf(event.get("params"))));
         }
         case "end" -> {
           int n = event.get("number").asInt();
@@ -186,5 +187,19 @@ final class StudyLog implements AutoCloseable {
     return new ConfigException("The study file is damaged: " + what,
         Origin.ofFile(file.toString(), line, 0),
         "restore it from a backup, or start a new sweep; the job directories keep every result");
+  }
+
+  /** A plain map of a trial's parameters for JSON (Double, Long, String, Boolean, null). */
+  private static Map<String, Object> paramsOf(JsonNode node) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode v = e.getValue();
+      out.put(e.getKey(), v.isNull() ? null : v.isIntegralNumber() ? (Object) v.asLong()
+          : v.isNumber() ? (Object) v.asDouble() : v.isBoolean() ? (Object) v.asBoolean()
+          : v.asText());
+    }
+    return out;
   }
 }

@@ -77,12 +77,11 @@ record SweeperSettings(int nTrials, int nJobs, Directions directions, List<Strin
     String kind = samplerKind(sampler, maximize.size(), notices);
     Long seed = sampler.get("seed") instanceof ConfigValue s && s.value() instanceof Number n
         ? n.longValue() : null;
-    if (kind.equals("tpe") && sampler.get("multivariate") instanceof ConfigValue mv
-        && Boolean.TRUE.equals(mv.value())) {
-      notices.add("sampler multivariate: true is not supported; parameters are sampled"
-          + " independently");
-    }
     Pruner pruner = Pruner.of(sweeper.get("pruner"), maximize.get(0));
+    if (maximize.size() > 1 && !(pruner instanceof Pruner.None)) {
+      notices.add("the pruner is not used with several objectives (a curve has one value)");
+      pruner = new Pruner.None();
+    }
     return new SweeperSettings(nTrials, nJobs, new Directions(maximize), objectives, studyName,
         kind, seed, sampler, pruner, notices);
   }
@@ -95,7 +94,9 @@ record SweeperSettings(int nTrials, int nJobs, Directions directions, List<Strin
       default -> new TpeSampler(seed, intOf("n_startup_trials", 10),
           intOf("n_ei_candidates", 24), 0.1, 25, doubleOf("prior_weight", 1.0),
           !(sampler.get("constant_liar") instanceof ConfigValue v
-              && Boolean.FALSE.equals(v.value())), directions);
+              && Boolean.FALSE.equals(v.value())),
+          sampler.get("multivariate") instanceof ConfigValue mv
+              && Boolean.TRUE.equals(mv.value()), directions);
     };
   }
 

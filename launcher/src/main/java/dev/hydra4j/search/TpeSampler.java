@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
  * @param priorWeight the weight of the broad prior kernel, against 1 per observation
  */
 record TpeSampler(long seed, int nStartupTrials, int nEiCandidates, double gamma,
-    int maxGood, double priorWeight, boolean constantLiar, Directions directions)
-    implements Sampler {
+    int maxGood, double priorWeight, boolean constantLiar, boolean multivariate,
+    Directions directions) implements Sampler {
 
   /** Trials beyond this many, counted from the newest, weigh less (old news fades). */
   private static final int FULL_WEIGHT_TRIALS = 25;
@@ -49,11 +49,42 @@ record TpeSampler(long seed, int nStartupTrials, int nEiCandidates, double gamma
     List<Trial> bad = new ArrayList<>(ranked.subList(nGood, ranked.size()));
     bad.addAll(others);
     SplittableRandom random = Sampler.random(seed, number);
+    if (multivariate) {
+      return suggestJointly(space, good, bad, random);
+    }
     Map<String, Object> values = new LinkedHashMap<>();
     for (SearchSpace.Param p : space.params()) {
       values.put(p.name(), suggestOne(p, good, bad, random));
     }
     return values;
+  }
+
+  private Map<String, Object> suggestJointly(SearchSpace space, List<Trial> good,
+      List<Trial> bad, SplittableRandom random) {
+    List<SearchSpace.Param> params = space.params();
+    JointParzenEstimator l = joint(params, good);
+    JointParzenEstimator g = joint(params, bad);
+    double[] best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < nEiCandidates; k++) {
+      double[] x = l.sample(random);
+      double score = l.logDensity(x) - g.logDensity(x);
+      if (score > bestScore) {
+        bestScore = score;
+        best = x;
+      }
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int d = 0; d < params.size(); d++) {
+      values.put(params.get(d).name(), l.value(d, best[d]));
+    }
+    return values;
+  }
+
+  private JointParzenEstimator joint(List<SearchSpace.Param> params, List<Trial> trials) {
+    List<Trial> ordered = trials.stream()
+        .sorted(java.util.Comparator.comparingInt(Trial::number)).toList();
+    return new JointParzenEstimator(params, ordered, weights(ordered.size()), priorWeight);
   }
 
   private Object suggestOne(SearchSpace.Param p, List<Trial> good, List<Trial> bad,

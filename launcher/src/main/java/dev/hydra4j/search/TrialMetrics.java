@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -103,19 +101,5 @@ final class TrialMetrics {
     } catch (IOException e) {
       return null;
     }
-  }
-
-  /** A plain map of a trial's parameters for JSON (Double, Long, String, Boolean, null). */
-  static Map<String, Object> paramsOf(JsonNode node) {
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode v = e.getValue();
-      out.put(e.getKey(), v.isNull() ? null : v.isIntegralNumber() ? (Object) v.asLong()
-          : v.isNumber() ? (Object) v.asDouble() : v.isBoolean() ? (Object) v.asBoolean()
-          : v.asText());
-    }
-    return out;
   }
 }

@@ -55,13 +55,31 @@ final class TrialSource implements JobSource {
     refresh(study, jobDirs);
     int number = numbers.get(index);
     previous.set(number);
+    boolean again = study.trial(number) != null;
     Map<String, Object> params = study.paramsFor(number);
     try {
       PruneRequest.clear(jobDirs.get(number));
+      if (again) {
+        keepCurve(jobDirs.get(number), number);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return jobs.prepare(number, study.space().overrides(params));
+  }
+
+  /**
+   * A trial that runs again starts a new curve: the stopped attempt's is kept beside it as
+   * {@code metrics.attempt<N>.jsonl}, as the launcher keeps its logs, so the pruner never
+   * reads the steps of a run that was cut off.
+   */
+  private static void keepCurve(Path jobDir, int number) throws IOException {
+    Path curve = jobDir.resolve(TrialMetrics.CURVE);
+    if (java.nio.file.Files.exists(curve)) {
+      int attempt = Math.max(1, StatusFile.read(jobDir, number).attempt());
+      java.nio.file.Files.move(curve, jobDir.resolve("metrics.attempt" + attempt + ".jsonl"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   private void awaitEnd(int number) {

@@ -46,7 +46,8 @@ class AdaptiveSweepIT {
                 time.sleep(cfg["step_s"])
                 curve.write(json.dumps({"step": step, "val": {"loss": target + 1 / step}}) + "\\n")
                 curve.flush()
-        json.dump({"val": {"loss": target}}, open(os.path.join(d, "metrics.json"), "w"))
+        json.dump({"val": {"loss": target}, "cost": cfg["x"]},
+                  open(os.path.join(d, "metrics.json"), "w"))
         """);
     Files.writeString(conf.resolve("config.yaml"), """
         x: 0.5
@@ -69,7 +70,6 @@ class AdaptiveSweepIT {
             _target_: hydra_plugins.hydra_optuna_sweeper.optuna_sweeper.OptunaSweeper
             storage: null
             study_name: null
-            direction: minimize
         %s
             params:
               x: interval(0, 1)
@@ -93,6 +93,7 @@ class AdaptiveSweepIT {
   @Test
   void tpeStudyOfRealProcessesGetsCloseToTheOptimum() throws Exception {
     Path conf = conf("""
+        direction: minimize
         n_trials: 30
         n_jobs: 2
         sampler:
@@ -125,6 +126,7 @@ class AdaptiveSweepIT {
   @Test
   void resumeAfterKill9CompletesExactlyNTrials() throws Exception {
     Path conf = conf("""
+        direction: minimize
         n_trials: 10
         n_jobs: 2
         sampler:
@@ -171,17 +173,66 @@ class AdaptiveSweepIT {
     assertEquals(Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), numbers);
     assertEquals(10, ends.size());
     ends.forEach(e -> assertEquals("COMPLETE", e.get("state").asText()));
+    int ranTwice = 0;
     for (int num = 0; num < 10; num++) {
-      assertEquals(JobState.COMPLETED, StatusFile.read(sweep.resolve("" + num), num).state());
+      Path dir = sweep.resolve("" + num);
+      assertEquals(JobState.COMPLETED, StatusFile.read(dir, num).state());
+      if (StatusFile.read(dir, num).attempt() > 1) {
+        // Cut off by the kill and run again with its parameters: a fresh curve of 4 steps,
+        // the cut-off one kept beside it.
+        ranTwice++;
+        assertEquals(4, Files.readAllLines(dir.resolve("metrics.jsonl")).size());
+        assertTrue(Files.exists(dir.resolve("metrics.attempt1.jsonl")), dir.toString());
+      }
     }
+    assertTrue(ranTwice >= 1, "a trial running at the kill ran again");
     CliRun again = CliRun.of("resume", sweep.toString());
     assertEquals(0, again.exitCode());
     assertTrue(again.err().contains("nothing to resume"), again.err());
   }
 
   @Test
+  void twoObjectivesGiveTheParetoFront() throws Exception {
+    Path conf = conf("""
+        direction: [minimize, maximize]
+        objective: [val/loss, cost]
+        n_trials: 16
+        n_jobs: 4
+        sampler:
+          _target_: optuna.samplers.TPESampler
+          seed: 5
+          n_startup_trials: 6
+        """);
+    Path sweep = root.resolve("sweep");
+    CliRun run = CliRun.of("-cp", conf.toString(), "-m", "+hparams_search=search",
+        "hydra.sweep.dir=" + sweep);
+    assertEquals(0, run.exitCode(), run.err());
+    List<double[]> all = new ArrayList<>();
+    for (JsonNode end : events(sweep, "end")) {
+      all.add(new double[] {end.get("values").get(0).asDouble(),
+          end.get("values").get(1).asDouble(), end.get("number").asInt()});
+    }
+    assertEquals(16, all.size());
+    List<Integer> front = new ArrayList<>();
+    for (double[] a : all) {
+      boolean dominated = all.stream().anyMatch(b -> b[0] <= a[0] && b[1] >= a[1]
+          && (b[0] < a[0] || b[1] > a[1]));
+      if (!dominated) {
+        front.add((int) a[2]);
+      }
+    }
+    CliRun status = CliRun.of("status", sweep.toString());
+    long lines = status.out().lines().filter(l -> l.startsWith("pareto  trial ")).count();
+    assertEquals(front.size(), lines, status.out());
+    for (int n : front) {
+      assertTrue(status.out().contains("pareto  trial " + n + ":"), n + "\n" + status.out());
+    }
+  }
+
+  @Test
   void medianPrunerStopsTrialsWithPoorCurves() throws Exception {
     Path conf = conf("""
+        direction: minimize
         n_trials: 12
         n_jobs: 3
         sampler:

@@ -86,4 +86,50 @@ class RecordCommandsTest {
     CliRun colect = CliRun.of("colect");
     assertTrue(colect.err().contains("did you mean 'collect'?"), colect.err());
   }
+
+  @Test
+  void compareShowsTheKeysThatDifferAndTheMetricDeltas() throws Exception {
+    Path sweep = CollectCommandTest.curveSweep(tmp);
+    CliRun run = CliRun.of("compare", "curve probe:0", sweep.resolve("3").toString(),
+        "--width", "0");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("""
+        config (2 keys differ)
+          key   A    B     set by
+          lr    0.1  0.01  A: override lr=0.1; B: override lr=0.01
+          seed  0    1     A: override seed=0; B: override seed=1
+        """), run.out());
+    // score = 10 lr + seed: 1.0 against 1.1
+    assertTrue(run.out().lines().anyMatch(l -> l.matches("  score\\s+1\\.0\\s+1\\.1\\s+0\\.1\\s+\\+10\\.0%")),
+        run.out());
+    assertTrue(run.out().contains("\ntime\n  A: started "), run.out());
+    assertTrue(run.out().contains("B  " + sweep + " job 3  (curve probe)"), run.out());
+    CliRun missing = CliRun.of("compare", "curve probe:9", "curve probe:0");
+    assertEquals(2, missing.exitCode());
+    assertTrue(missing.err().contains("has no job 9"), missing.err());
+  }
+
+  @Test
+  void namesTagsAndDirectoryNamesAddressRuns() throws Exception {
+    Path sweep = CollectCommandTest.curveSweep(tmp);
+    CliRun show = CliRun.of("show", "curve probe", "--width", "0");
+    assertEquals(0, show.exitCode(), show.err());
+    assertTrue(show.out().contains(sweep.toString()) || show.out().contains("09-00-00"),
+        show.out());
+    CliRun byDirName = CliRun.of("status", "2026-02-01/09-00-00");
+    assertEquals(0, byDirName.exitCode(), byDirName.err());
+    CliRun close = CliRun.of("collect", "curve prob");
+    assertEquals(2, close.exitCode());
+    assertTrue(close.err().contains("did you mean 'curve probe'?"), close.err());
+    // a second sweep with the same tag: the tag no longer names one run
+    Path other = tmp.resolve("multirun/2026-02-02/10-00-00");
+    CliRun second = CliRun.of("-m", "-cp", tmp.resolve("conf").toString(), "lr=0.5",
+        "hydra.sweep.dir=" + other, "--tag", "curves", "--", "true");
+    assertEquals(0, second.exitCode(), second.err());
+    CliRun ambiguous = CliRun.of("collect", "curves");
+    assertEquals(2, ambiguous.exitCode());
+    assertTrue(ambiguous.err().startsWith("error: 'curves' fits 2 runs:\n    " + other),
+        ambiguous.err());
+    assertTrue(ambiguous.err().contains("\n    " + sweep), ambiguous.err());
+  }
 }

@@ -36,10 +36,7 @@ class ReportChromiumIT {
 
   @Test
   void theReportRendersWithItsPlotsInChromium() throws Exception {
-    Path chrome = ExternalTools.find("chromium", "chromium-browser");
-    if (chrome == null) {
-      ExternalTools.missing("chromium");
-    }
+    Path chrome = chrome();
     Path sweep = CollectCommandTest.realSweep(tmp);
     Path html = tmp.resolve("report.html");
     CliRun report = CliRun.of("report", sweep.toString(), "-o", html.toString());
@@ -78,10 +75,7 @@ class ReportChromiumIT {
 
   @Test
   void learningCurvesAreDrawnWithTheirBandsInChromium() throws Exception {
-    Path chrome = ExternalTools.find("chromium", "chromium-browser");
-    if (chrome == null) {
-      ExternalTools.missing("chromium");
-    }
+    Path chrome = chrome();
     Path sweep = CollectCommandTest.curveSweep(tmp);
     Path html = tmp.resolve("curves.html");
     CliRun report = CliRun.of("report", "curve probe", "--over", "seed", "-o", html.toString());
@@ -96,6 +90,14 @@ class ReportChromiumIT {
     assertTrue(dom.output().contains("alt=\"sps over step (2 lines)\""), dom.output());
     Path shot = tmp.resolve("curves.png");
     assertTrue(colouredPixels(screenshot(chrome, html, shot)) > 10_000, "curves are drawn");
+  }
+
+  private static Path chrome() {
+    Path chrome = ExternalTools.find("chromium", "chromium-browser");
+    if (chrome == null) {
+      ExternalTools.missing("chromium");
+    }
+    return chrome;
   }
 
   private static BufferedImage screenshot(Path chrome, Path page, Path png) throws Exception {

@@ -109,11 +109,39 @@ class RunsCommandTest {
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("wrote 4 jobs of 2 runs to " + csv + "\n", r.out());
     List<String> lines = Files.readAllLines(csv);
-    assertEquals("run,run_name,run_tags,kind,run_start,num,status,exit_code,duration_s,"
-        + "job_start,job_dir,lr,mAP50,loss", lines.get(0));
+    assertEquals("run,run_name,run_tags,run_notes,git_commit,kind,run_start,num,status,"
+        + "exit_code,duration_s,job_start,job_dir,lr,mAP50,loss", lines.get(0));
     assertEquals(5, lines.size());
     assertTrue(lines.get(2).contains(",1,FAILED,1,2.5,"), lines.get(2));
     assertTrue(lines.get(4).endsWith(",0.5,,0.25"), lines.get(4));
+  }
+
+  @Test
+  void aRootGivenOnceIsNotRemembered() {
+    FabricatedSweep.in(tmp.resolve("elsewhere/s1")).job(0, "COMPLETED", "{\"acc\": 1}");
+    assertTrue(runs("--root", tmp.resolve("elsewhere").toString()).out()
+        .contains("elsewhere/s1"));
+    CliRun again = runs();
+    assertEquals(0, again.exitCode(), again.err());
+    assertFalse(again.out().contains("elsewhere"), again.out());
+  }
+
+  @Test
+  void theConfigSaysWhereRunsLive() throws Exception {
+    Files.createDirectories(tmp.resolve("conf"));
+    Files.writeString(tmp.resolve("conf/config.yaml"), """
+        hydra:
+          sweep:
+            dir: experiments/${now:%Y}/${now:%H-%M}
+          results:
+            roots: [archive]
+        """);
+    FabricatedSweep.in(tmp.resolve("experiments/2026/s2")).job(0, "COMPLETED", "{\"acc\": 1}");
+    FabricatedSweep.in(tmp.resolve("archive/old")).job(0, "COMPLETED", "{\"acc\": 1}");
+    CliRun r = runs();
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("experiments/2026/s2"), r.out());
+    assertTrue(r.out().contains("archive/old"), r.out());
   }
 
   @Test

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.hydra4j.launch.slurm.SubmissionLog;
-import dev.hydra4j.launch.slurm.TestCluster;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
-import dev.hydra4j.run.StatusFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,16 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SLURM sweeps end to end through the CLI, against the real cluster (scripts/slurm-local.sh
@@ -38,61 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * last, while the other tests run.
  */
 @TestMethodOrder(OrderAnnotation.class)
-class SlurmSweepIT {
+class SlurmSweepIT extends SlurmCliTest {
 
   private static final Duration PATIENCE = Duration.ofMinutes(3);
 
-  @TempDir static Path root;
-
   private static Path timeoutSweep;
-
-  @BeforeAll
-  static void cluster() {
-    TestCluster.check("SlurmSweepIT");
-  }
-
-  @BeforeEach
-  void requireCluster() {
-    TestCluster.require();
-  }
-
-  @AfterAll
-  static void cancelLeftovers() {
-    TestCluster.cancelAll(root);
-  }
-
-  /** A project: conf/config.yaml choosing the SLURM launcher, plus {@code yaml}. */
-  private static Path project(String name, String yaml) throws IOException {
-    Path conf = Files.createDirectories(root.resolve(name).resolve("conf"));
-    Files.writeString(conf.resolve("config.yaml"), """
-        defaults:
-          - override hydra/launcher: slurm
-          - _self_
-        """ + yaml);
-    return conf;
-  }
-
-  private static Path sweepDir(Path conf) {
-    return conf.resolveSibling("sweep");
-  }
-
-  /** {@code hydra4j -cp CONF -m hydra.sweep.dir=... ARGS} in this JVM. */
-  private static CliRun sweep(Path conf, String... args) {
-    List<String> all = new ArrayList<>(List.of("-cp", conf.toString(), "-m",
-        "hydra.sweep.dir=" + sweepDir(conf)));
-    all.addAll(List.of(args));
-    CliRun run = CliRun.of(all.toArray(String[]::new));
-    System.out.println("hydra4j " + all + " -> " + run.exitCode() + "\n" + run.out() + run.err());
-    return run;
-  }
-
-  private static JobStatus status(Path sweep, int num) {
-    return StatusFile.read(sweep.resolve(String.valueOf(num)), num);
-  }
-
-  private static String read(Path file) throws IOException {
-    return Files.readString(file, StandardCharsets.UTF_8);
-  }
 
   /** Most jobs ever running at once, from the start and end times in their status files. */
   private static int mostAtOnce(List<JobStatus> jobs) {
@@ -109,14 +51,6 @@ class SlurmSweepIT {
       most = Math.max(most, now);
     }
     return most;
-  }
-
-  private static List<JobStatus> statuses(Path sweep, int count) {
-    List<JobStatus> all = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      all.add(status(sweep, i));
-    }
-    return all;
   }
 
   /** Runs {@code hydra4j ARGS} in a new JVM, in this JVM's working directory. */
@@ -138,20 +72,6 @@ class SlurmSweepIT {
     System.out.println("child hydra4j " + List.of(args) + " -> " + run.exitCode() + "\n"
         + run.out() + run.err());
     return run;
-  }
-
-  private static <T> T await(String what, java.util.function.Supplier<T> poll, Predicate<T> done)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    T last = poll.get();
-    while (!done.test(last)) {
-      if (System.nanoTime() > deadline) {
-        fail("gave up waiting for " + what + "; last seen: " + last);
-      }
-      Thread.sleep(500);
-      last = poll.get();
-    }
-    return last;
   }
 
   @Test
@@ -202,7 +122,7 @@ class SlurmSweepIT {
     Files.delete(root.resolve("fail-3"));
     CliRun rerun = CliRun.of("rerun", "--failed", sweep.toString());
     assertEquals(0, rerun.exitCode(), rerun.err());
-    JobStatus again = await("job 3 to run again", () -> status(sweep, 3),
+    JobStatus again = await("job 3 to run again", PATIENCE, () -> status(sweep, 3),
         s -> s.state().isTerminal() && s.attempt() == 2);
     assertEquals(JobState.COMPLETED, again.state(), again.toString());
     assertEquals("job 3\n", read(sweep.resolve("3/stdout.attempt1.log")));
@@ -227,7 +147,7 @@ class SlurmSweepIT {
     assertTrue(run.err().contains("submitted array-001 as SLURM array "), run.err());
     assertTrue(run.err().contains("hydra4j status " + sweepDir(conf)), run.err());
     String sweep = sweepDir(conf).toString();
-    CliRun status = await("the sweep to end", () -> {
+    CliRun status = await("the sweep to end", PATIENCE, () -> {
       try {
         return childJvm(Map.of(), "status", sweep);
       } catch (Exception e) {
@@ -253,7 +173,7 @@ class SlurmSweepIT {
         """);
     assertEquals(0, sweep(conf, "x=range(0,5)").exitCode());
     Path sweep = sweepDir(conf);
-    await("job 0 done and two running", () -> statuses(sweep, 5),
+    await("job 0 done and two running", PATIENCE, () -> statuses(sweep, 5),
         all -> all.get(0).state() == JobState.COMPLETED
             && all.stream().filter(s -> s.state() == JobState.RUNNING).count() == 2);
 
@@ -403,7 +323,7 @@ class SlurmSweepIT {
     assertTrue(run.out().contains("# ===== " + sweepDir(conf) + "/slurm/array-001.sh (3 jobs)"),
         run.out());
     assertTrue(run.out().contains("#SBATCH --array=0-2%2\n"), run.out());
-    assertTrue(run.out().contains("hydra4j_setup() {\nmodule load cuda\n"), run.out());
+    assertTrue(run.out().contains("hydra4j_setup_lines=(\n  'module load cuda'\n)"), run.out());
     assertTrue(run.out().contains("  hydra4j_command=( 'python3' 'train.py' '2')"), run.out());
     assertTrue(run.err().contains("SLURM would accept them (sbatch --test-only); nothing was"
         + " submitted"), run.err());

@@ -29,7 +29,7 @@ class ComposeConformanceTest {
   @TempDir Path dir;
 
   static Stream<Arguments> cases() throws IOException {
-    return GoldenCases.load("compose.json");
+    return GoldenCases.load("/conformance/compose.json");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -47,6 +47,11 @@ class ComposeConformanceTest {
       return;
     }
     Composition composition = composer.compose(configName, overrides(golden));
+    assertSameComposition(golden, composition);
+  }
+
+  /** The job config (resolved when the case says so), key order, defaults and choices. */
+  static void assertSameComposition(JsonNode golden, Composition composition) {
     Object expected = PlainValues.of(golden.get("config"));
     Object actual = PlainValues.of(golden.get("resolved").asBoolean()
         ? composition.resolvedJobConfig() : composition.jobConfig());
@@ -107,9 +112,8 @@ class ComposeConformanceTest {
   static final class GoldenCases {
     private GoldenCases() {}
 
-    static Stream<Arguments> load(String name) throws IOException {
-      try (InputStream in = ComposeConformanceTest.class.getResourceAsStream(
-          "/conformance/" + name)) {
+    static Stream<Arguments> load(String resource) throws IOException {
+      try (InputStream in = ComposeConformanceTest.class.getResourceAsStream(resource)) {
         JsonNode root = new ObjectMapper().readTree(in);
         List<Arguments> args = new ArrayList<>();
         root.get("cases").forEach(c -> args.add(Arguments.of(c.get("id").asText(), c)));

@@ -3,6 +3,7 @@ package dev.hydra4j.config;
 import static dev.hydra4j.config.TreeAssertions.assertIdentical;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,9 +65,17 @@ class YamlReaderTest {
   }
 
   @Test
-  void keysAreTheTextTheyWereWrittenWith() {
-    ConfigMap root = read("1: a\ntrue: b\n0x10: c\n'quoted': d\n~: e\n").root();
-    assertEquals(List.of("1", "true", "0x10", "quoted", "~"), new ArrayList<>(root.keys()));
+  void plainKeysAreTypedAndNamedAsPythonHydraNamesThem() {
+    ConfigMap root = read("1: a\ntrue: b\n0x10: c\n'quoted': d\n3.140: e\n'true': f\n")
+        .root();
+    assertEquals(List.of("1", "True", "16", "quoted", "3.14", "true"),
+        new ArrayList<>(root.keys()));
+  }
+
+  @Test
+  void aNullKeyIsRefusedAtItsLine() {
+    ConfigException e = assertThrows(ConfigException.class, () -> read("a: 1\n~: e\n"));
+    assertEquals("conf/x.yaml:2:1", e.origin().toString());
   }
 
   @Test

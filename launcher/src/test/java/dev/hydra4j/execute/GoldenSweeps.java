@@ -22,15 +22,18 @@ final class GoldenSweeps {
 
   private GoldenSweeps() {}
 
+  /** The shared golden sweeps, then those recorded for real-world trees (issue 8). */
   static List<JsonNode> cases() {
-    try (InputStream in = GoldenSweeps.class.getResourceAsStream("/conformance/sweeps.json")) {
-      JsonNode root = new ObjectMapper().readTree(in);
-      List<JsonNode> out = new ArrayList<>();
-      root.get("cases").forEach(out::add);
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    List<JsonNode> out = new ArrayList<>();
+    for (String resource : List.of("/conformance/sweeps.json",
+        "/conformance-real-world/sweeps.json")) {
+      try (InputStream in = GoldenSweeps.class.getResourceAsStream(resource)) {
+        new ObjectMapper().readTree(in).get("cases").forEach(out::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
+    return out;
   }
 
   static JsonNode byId(String id) {

@@ -141,9 +141,20 @@ class BuiltInResolversTest {
 
   @Test
   void everyNowInARunAgreesEvenWhenTheClockMoves() {
-    Clock ticking = new Clock() {
-      private long millis = 1_700_000_000_000L;
+    long[] millis = {1_700_000_000_000L};
+    Clock ticking = utcClock(() -> Instant.ofEpochMilli(millis[0] += 1500));
+    Interpolator interpolator = new Interpolator(Resolvers.builtIn(),
+        InterpolationContext.of(Map.of(), Tree.NOW).withClock(ticking));
+    ConfigMap root = t.map("a", "${now:'%H:%M:%S.%f'}", "b", "${now:%S.%f}");
+    ConfigMap first = interpolator.resolveAll(root);
+    ConfigMap second = interpolator.resolveAll(root);
+    assertEquals(value(first, "a"), value(second, "a"));
+    assertTrue(((String) value(first, "a")).endsWith((String) value(first, "b")));
+  }
 
+  /** A clock in UTC whose instants come from {@code instants}. */
+  private static Clock utcClock(java.util.function.Supplier<Instant> instants) {
+    return new Clock() {
       @Override
       public ZoneId getZone() {
         return ZoneId.of("UTC");
@@ -156,17 +167,25 @@ class BuiltInResolversTest {
 
       @Override
       public Instant instant() {
-        millis += 1500;
-        return Instant.ofEpochMilli(millis);
+        return instants.get();
       }
     };
+  }
+
+  /** A config without ${now:} never reads the clock (loading time zones costs start-up). */
+  @Test
+  void theClockIsReadOnlyForNow() {
+    int[] reads = {0};
+    Clock counting = utcClock(() -> {
+      reads[0]++;
+      return Instant.ofEpochMilli(1_700_000_000_000L);
+    });
     Interpolator interpolator = new Interpolator(Resolvers.builtIn(),
-        InterpolationContext.of(Map.of(), Tree.NOW).withClock(ticking));
-    ConfigMap root = t.map("a", "${now:'%H:%M:%S.%f'}", "b", "${now:%S.%f}");
-    ConfigMap first = interpolator.resolveAll(root);
-    ConfigMap second = interpolator.resolveAll(root);
-    assertEquals(value(first, "a"), value(second, "a"));
-    assertTrue(((String) value(first, "a")).endsWith((String) value(first, "b")));
+        InterpolationContext.of(Map.of(), Tree.NOW).withClock(counting));
+    interpolator.resolveAll(t.map("a", "${b}", "b", 1));
+    assertEquals(0, reads[0]);
+    interpolator.resolveAll(t.map("day", "${now:%Y-%m-%d}", "again", "${now:%H}"));
+    assertEquals(1, reads[0]);
   }
 
   @Test

@@ -52,6 +52,17 @@ class ProgressReporterTest {
   }
 
   @Test
+  void theFinalCountsArePrintedOnce() {
+    // an interval shorter than the sweep: the last update prints the counts itself
+    ProgressReporter plain = ProgressReporter.plain(out, Duration.ofNanos(1));
+    plain.start(counts(1, Map.of(JobState.PENDING, 1)));
+    plain.update(failed(0), counts(1, Map.of(JobState.FAILED, 1)));
+    plain.finish(counts(1, Map.of(JobState.FAILED, 1)));
+    assertEquals("launching 1 job\njob 0 FAILED (exit 2, 1.5 s)\n1/1 done: failed 1\n",
+        bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void terminalRedrawsOneLineWithABar() {
     ProgressReporter terminal = ProgressReporter.terminal(out);
     terminal.start(counts(4, Map.of(JobState.PENDING, 4)));

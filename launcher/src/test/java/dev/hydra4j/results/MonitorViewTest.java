@@ -1,6 +1,7 @@
 package dev.hydra4j.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,21 @@ import org.junit.jupiter.api.io.TempDir;
 class MonitorViewTest {
 
   @TempDir Path tmp;
+
+  @Test
+  void aRunningJobShowsTheLatestValueAndASparklineOfEachCurve() throws Exception {
+    FabricatedSweep s = FabricatedSweep.in(tmp);
+    Path running = s.job(0, "RUNNING", null, "lr=0.1");
+    StringBuilder log = new StringBuilder();
+    for (int step = 1; step <= 8; step++) {
+      log.append("{\"step\": ").append(step * 100).append(", \"reward\": ").append(step)
+          .append(", \"sps\": 850}\n");
+    }
+    Files.writeString(running.resolve("metrics.jsonl"), log);
+    SweepSnapshot snapshot = SweepSnapshot.read(RecordedRun.open(tmp));
+    String frame = MonitorView.frame(snapshot, Instant.parse("2026-01-31T12:01:02Z"), 0, 0, 0);
+    assertTrue(frame.contains("\n    reward 8.0 @800 ▁▂▃▄▅▆▇█  sps 850.0 @800 ▅▅▅▅▅▅▅▅\n"), frame);
+  }
 
   @Test
   void aFrameShowsProgressFailuresFirstAndRunningJobsWithTheirLogs() throws Exception {

@@ -38,6 +38,28 @@ class GitInfoTest {
   }
 
   @Test
+  void theUncommittedChangesAreRecordedCutAtTheirLimit() throws Exception {
+    assumeGit();
+    git("init", "-q", "-b", "trunk");
+    Files.writeString(repo.resolve("train.py"), "lr = 0.1\n");
+    git("add", "train.py");
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "first");
+    Path clean = repo.resolve("clean.diff");
+    GitInfo.writeDiff(repo, clean);
+    assertEquals(false, Files.exists(clean), "a clean tree has no diff");
+    Files.writeString(repo.resolve("train.py"), "lr = 0.5\n");
+    Path diff = repo.resolve("out.diff");
+    GitInfo.writeDiff(repo, diff);
+    String text = Files.readString(diff);
+    assertEquals(true, text.contains("-lr = 0.1\n+lr = 0.5\n"), text);
+    Files.writeString(repo.resolve("train.py"), "x".repeat(GitInfo.MAX_DIFF_BYTES + 10) + "\n");
+    GitInfo.writeDiff(repo, diff);
+    text = Files.readString(diff);
+    assertEquals(true, text.endsWith("bytes in all]\n"), text.substring(text.length() - 80));
+    assertEquals(true, Files.size(diff) < GitInfo.MAX_DIFF_BYTES + 200);
+  }
+
+  @Test
   void notARepositoryIsUnknown() {
     assumeGit();
     // /proc is never inside a repository

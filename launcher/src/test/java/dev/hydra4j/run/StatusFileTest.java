@@ -117,4 +117,20 @@ class StatusFileTest {
     assertEquals(List.of(JobState.OUT_OF_MEMORY, JobState.NODE_FAIL),
         List.of(JobState.parse("out_of_memory"), JobState.parse(" NODE_FAIL ")));
   }
+
+  /** The fast reader of hydra4j's own instants agrees with java.time on every form. */
+  @Test
+  void instantsReadAsJavaTimeReadsThem() throws IOException {
+    for (String text : List.of("2025-01-31T12:00:00Z", "2025-01-31T12:00:00.1Z",
+        "2024-02-29T23:59:59.125Z", "1999-12-31T00:00:00.123456789Z", "2025-01-31T12:00:00+02:00",
+        "2025-01-31T12:00:00.5z")) {
+      byte[] json = ("{\"num\":1,\"state\":\"RUNNING\",\"start\":\"" + text + "\"}")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      Instant expected = java.time.OffsetDateTime.parse(text.replace('z', 'Z')).toInstant();
+      assertEquals(expected, StatusJson.read(json, -1).start(), text);
+    }
+    byte[] bad = "{\"num\":1,\"state\":\"RUNNING\",\"start\":\"2025-02-30T12:00:00Z\"}"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThrows(java.time.DateTimeException.class, () -> StatusJson.read(bad, -1));
+  }
 }

@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * bench/sweeper.sh's in-process runner (not a test): prints one line per problem and seed,
- * {@code problem sampler seed best}.
+ * {@code problem sampler seed best}, best being the noise-free value of the trial that looked
+ * best. {@code tpe} is hydra4j's default (multivariate), {@code tpe-independent} Optuna's.
  *
- * <pre>java -cp … dev.hydra4j.search.SamplerBench TRIALS SEEDS [tpe|random]</pre>
+ * <pre>java -cp … dev.hydra4j.search.SamplerBench TRIALS SEEDS [tpe|tpe-independent|random]</pre>
  */
 public final class SamplerBench {
 
@@ -19,7 +20,9 @@ public final class SamplerBench {
     for (Objectives.Problem problem : Arrays.asList(Objectives.branin(),
         Objectives.hartmann6(), Objectives.noisyQuadratic())) {
       for (int seed = 0; seed < seeds; seed++) {
-        Sampler sampler = kind.equals("random") ? new RandomSampler(seed) : Objectives.tpe(seed);
+        Sampler sampler = kind.equals("random") ? new RandomSampler(seed)
+            : kind.equals("tpe-independent") ? Objectives.independentTpe(seed)
+            : Objectives.tpe(seed);
         System.out.println(problem.name() + " " + kind + " " + seed + " "
             + Objectives.bestOf(sampler, problem, trials));
       }

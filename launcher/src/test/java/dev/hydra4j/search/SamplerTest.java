@@ -47,6 +47,19 @@ class SamplerTest {
   }
 
   @Test
+  void multivariateTpeBeatsIndependentTpeWhereParametersInteract() {
+    Objectives.Problem h6 = Objectives.hartmann6();
+    double[] joint = new double[7];
+    double[] independent = new double[7];
+    for (int seed = 0; seed < 7; seed++) {
+      joint[seed] = Objectives.bestOf(Objectives.tpe(seed), h6, 80);
+      independent[seed] = Objectives.bestOf(Objectives.independentTpe(seed), h6, 80);
+    }
+    assertTrue(median(joint) < median(independent),
+        "multivariate " + median(joint) + ", independent " + median(independent));
+  }
+
+  @Test
   void tpeFindsALogScaledLearningRate() {
     Objectives.Problem q = Objectives.noisyQuadratic();
     Sampler tpe = Objectives.tpe(3);

@@ -68,6 +68,19 @@ final class ArrayFiles {
     }
   }
 
+  /** Removes the script and its links again: SLURM never took them, and the name is free. */
+  void discard() throws IOException {
+    if (Files.isDirectory(links)) {
+      try (Stream<Path> all = Files.list(links)) {
+        for (Path link : (Iterable<Path>) all::iterator) {
+          Files.delete(link);
+        }
+      }
+      Files.delete(links);
+    }
+    Files.deleteIfExists(script);
+  }
+
   String name() {
     return name;
   }

@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
  * Runs one command as an argument vector (never through a shell) with a time limit. Output goes to
  * temporary files rather than pipes: a large squeue listing can then never block the child while we
  * wait, and what a hung command printed so far can still be read after killing it.
+ *
+ * <p>Each command runs in a session of its own ({@code setsid}): Ctrl-C in the terminal then
+ * reaches hydra4j alone, which stops between commands, and never kills an sbatch half-way (a job
+ * that may or may not have been queued, with no id to show for it).
  */
 final class CommandRunner {
 
@@ -34,17 +38,25 @@ final class CommandRunner {
     this.timeout = timeout;
   }
 
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
+
   CommandResult run(String program, List<String> args) {
     List<String> argv = new ArrayList<>();
     argv.add(binDir == null ? program : binDir.resolve(program).toString());
     argv.addAll(args);
+    List<String> started = new ArrayList<>(argv);
+    if (Files.isExecutable(SETSID)) {
+      // setsid execs the program itself, so the program keeps the pid we wait for and kill.
+      started.set(0, executable(program, argv).toString());
+      started.add(0, SETSID.toString());
+    }
     Path out = null;
     Path err = null;
     try {
       out = Files.createTempFile("hydra4j-slurm-", ".out");
       err = Files.createTempFile("hydra4j-slurm-", ".err");
       ProcessBuilder builder =
-          new ProcessBuilder(argv)
+          new ProcessBuilder(started)
               .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
               .redirectOutput(out.toFile())
               .redirectError(err.toFile());
@@ -76,19 +88,34 @@ final class CommandRunner {
       return builder.start();
     } catch (IOException e) {
       // Java reports a missing executable only through the message ("error=2, No such file").
-      String where = binDir == null ? "on PATH" : "in " + binDir;
-      throw new ConfigException(
-          "SLURM is not installed here: '"
-              + program
-              + "' was not found "
-              + where
-              + " ("
-              + e.getMessage()
-              + ")",
-          Origin.of("command: " + CommandResult.commandLine(argv)),
-          INSTALL_HINT,
-          e);
+      throw notInstalled(program, argv, e.getMessage(), e);
     }
+  }
+
+  /** The program's file: in binDir, or the first executable one on PATH. */
+  private Path executable(String program, List<String> argv) {
+    if (binDir != null) {
+      Path file = binDir.resolve(program);
+      if (Files.isExecutable(file)) {
+        return file;
+      }
+      throw notInstalled(program, argv, "no executable " + file, null);
+    }
+    String path = environment.getOrDefault("PATH", System.getenv("PATH"));
+    for (String dir : (path == null ? "" : path).split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return Path.of(dir, program);
+      }
+    }
+    throw notInstalled(program, argv, "not on PATH=" + path, null);
+  }
+
+  private ConfigException notInstalled(String program, List<String> argv, String why,
+      Throwable cause) {
+    String where = binDir == null ? "on PATH" : "in " + binDir;
+    return new ConfigException("SLURM is not installed here: '" + program + "' was not found "
+        + where + " (" + why + ")", Origin.of("command: " + CommandResult.commandLine(argv)),
+        INSTALL_HINT, cause);
   }
 
   private ConfigException timedOut(List<String> argv, String stderr) {

@@ -42,6 +42,14 @@ final class Refusals {
 
   /** {@code refusal} (SlurmClient's, carrying SLURM's own words) with the key that caused it. */
   static ConfigException explain(ConfigException refusal, SlurmSettings settings) {
+    if (SubmitLimit.isLimit(refusal)) {
+      // Not a setting: the cluster's cap on jobs queued at once (array tasks count one each).
+      return new ConfigException(refusal.getMessage() + "\n  caused by the cluster's submit limit ("
+          + SubmitLimit.named(refusal) + "), not by a setting", refusal.origin(),
+          "see your limits with: sacctmgr show assoc user=$USER format=MaxSubmit,GrpSubmit;"
+              + " a SLURM launch waits for room under it, and hydra4j resume submits the rest",
+          refusal);
+    }
     String said = refusal.getMessage().toLowerCase(Locale.ROOT);
     List<SlurmKey> keys = CAUSES.stream()
         .filter(e -> said.contains(e.getKey()))

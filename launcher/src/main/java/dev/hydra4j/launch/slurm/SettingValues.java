@@ -27,6 +27,21 @@ final class SettingValues {
   private static final Pattern GPU_TYPE_COUNT = Pattern.compile("[A-Za-z0-9_.-]+:[0-9]+");
   private static final Pattern SIZE = Pattern.compile("[0-9]+[KMGTkmgt]?");
   private static final Pattern OPTION_NAME = Pattern.compile("[a-z][a-z0-9-]+");
+  private static final String NAME_CHARS = "[A-Za-z0-9_.-]+";
+  /** What each restricted kind of text may hold; anything else is refused before sbatch. */
+  private static final Map<Kind, Pattern> SYNTAX = Map.of(
+      Kind.NAMES, Pattern.compile(NAME_CHARS + "(," + NAME_CHARS + ")*"),
+      Kind.FEATURES, Pattern.compile("[A-Za-z0-9_.,&|()\\[\\]*!-]+"),
+      Kind.NODE_LIST, Pattern.compile("[A-Za-z0-9_.,\\[\\]-]+"),
+      Kind.GRES, Pattern.compile("[A-Za-z0-9_.:,-]+"));
+  private static final Map<Kind, String> EXAMPLES = Map.of(Kind.NAMES, "gpu",
+      Kind.FEATURES, "'a100&ib'", Kind.NODE_LIST, "'node[1-3],node7'", Kind.GRES, "gpu:2");
+
+  /** sbatch options that have a key, or a pair of keys, under another name. */
+  private static final Map<String, String> OPTIONS_WITH_KEYS = Map.of(
+      "ntasks", "hydra.launcher.nodes and hydra.launcher.tasks_per_node (tasks = their product)",
+      "mem", "hydra.launcher.mem_gb",
+      "time", "hydra.launcher.timeout_min");
 
   /** sbatch options hydra4j writes itself, whatever the config says. */
   private static final Set<String> OWN_OPTIONS =
@@ -46,6 +61,7 @@ final class SettingValues {
     return switch (key.kind) {
       case NAME -> name(key, node);
       case TEXT -> text(key, node);
+      case NAMES, FEATURES, NODE_LIST, GRES -> restricted(key, node);
       case COUNT -> whole(key, node, 1);
       case AMOUNT -> whole(key, node, 0);
       case GPUS -> gpus(key, node);
@@ -68,9 +84,18 @@ final class SettingValues {
     return oneLine(key.path(), node, key.kind);
   }
 
+  private static String restricted(SlurmKey key, ConfigNode node) {
+    String text = oneLine(key.path(), node, key.kind);
+    if (!SYNTAX.get(key.kind).matcher(text).matches()) {
+      throw invalid(key, node, EXAMPLES.get(key.kind));
+    }
+    return text;
+  }
+
   private static String oneLine(String path, ConfigNode node, Kind kind) {
     if (!(node instanceof ConfigValue v) || v.value() instanceof Boolean) {
-      throw invalid(path, node, kind.description, "e.g. " + path + "=debug");
+      throw invalid(path, node, kind.description,
+          "e.g. " + path + "=" + EXAMPLES.getOrDefault(kind, "debug"));
     }
     String text = v.value() instanceof Double d ? BigDecimal.valueOf(d).toPlainString()
         : String.valueOf(v.value());
@@ -79,9 +104,10 @@ final class SettingValues {
           "give it a value, or null to leave it unset");
     }
     // An #SBATCH line ends at a newline: the rest would run as shell code.
-    if (text.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0)) {
-      throw new ConfigException(path + " must be one line, not " + quoted(text), node.origin(),
-          "remove the line break");
+    String why = ShellText.refusal(text, ShellText.Place.LINE);
+    if (why != null) {
+      throw new ConfigException(path + " must be one line, not " + quoted(text) + ": it holds "
+          + why, node.origin(), "remove the line break or NUL");
     }
     return text;
   }
@@ -144,7 +170,13 @@ final class SettingValues {
       if (!(item instanceof ConfigValue v) || v.value() == null || v.value() instanceof Boolean) {
         throw invalid(key.path(), item, key.kind.description, "each item is one string");
       }
-      out.add(String.valueOf(v.value()));
+      String text = String.valueOf(v.value());
+      String why = ShellText.refusal(text, ShellText.Place.WORD);
+      if (why != null) {
+        throw new ConfigException(key.path() + " item " + quoted(text) + " holds " + why,
+            item.origin(), "remove it: no program can receive it");
+      }
+      out.add(text);
     }
     return List.copyOf(out);
   }
@@ -167,6 +199,11 @@ final class SettingValues {
       if (OWN_OPTIONS.contains(option)) {
         throw new ConfigException("hydra4j sets --" + option + " itself; remove " + path,
             value.origin(), "see docs/slurm.md for what the launcher controls");
+      }
+      if (OPTIONS_WITH_KEYS.containsKey(option)) {
+        throw new ConfigException("--" + option + " is set through "
+            + OPTIONS_WITH_KEYS.get(option) + "; remove " + path, value.origin(),
+            "e.g. hydra.launcher.tasks_per_node=2 runs two tasks under srun");
       }
       for (SlurmKey k : SlurmKey.values()) {
         if (("--" + option).equals(k.sbatchOption)) {
@@ -205,6 +242,6 @@ final class SettingValues {
   }
 
   private static String quoted(String s) {
-    return "'" + s.replace("\n", "\\n").replace("\r", "\\r") + "'";
+    return "'" + s.replace("\n", "\\n").replace("\r", "\\r").replace("\0", "\\0") + "'";
   }
 }

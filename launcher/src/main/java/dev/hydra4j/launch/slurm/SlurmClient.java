@@ -184,6 +184,19 @@ public final class SlurmClient {
     }
   }
 
+  /**
+   * How many jobs of this user SLURM holds queued or running, each array task counted as the
+   * submit limits count it ({@code squeue --me -r}).
+   */
+  public int queuedJobCount() {
+    CommandResult result = runner.run("squeue",
+        List.of("--me", "-h", "-r", "-t", "PD,CF,R,CG,S", "-o", "%i"));
+    if (!result.ok()) {
+      throw failure(unlessUnreachable(result));
+    }
+    return (int) result.stdout().lines().filter(l -> !l.isBlank()).count();
+  }
+
   /** The controller's running configuration ({@code scontrol show config}). */
   public SlurmConfig config() {
     CommandResult result = runner.run("scontrol", List.of("show", "config"));

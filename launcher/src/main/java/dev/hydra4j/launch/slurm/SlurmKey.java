@@ -11,17 +11,17 @@ import java.util.Locale;
 enum SlurmKey {
   NAME(Kind.NAME, null),
   JOB_NAME(Kind.TEXT, "--job-name"),
-  PARTITION(Kind.TEXT, "--partition"),
-  QOS(Kind.TEXT, "--qos"),
-  ACCOUNT(Kind.TEXT, "--account"),
+  PARTITION(Kind.NAMES, "--partition"),
+  QOS(Kind.NAMES, "--qos"),
+  ACCOUNT(Kind.NAMES, "--account"),
   COMMENT(Kind.TEXT, "--comment"),
-  CONSTRAINT(Kind.TEXT, "--constraint"),
-  EXCLUDE(Kind.TEXT, "--exclude"),
+  CONSTRAINT(Kind.FEATURES, "--constraint"),
+  EXCLUDE(Kind.NODE_LIST, "--exclude"),
   NODES(Kind.COUNT, "--nodes"),
   TASKS_PER_NODE(Kind.COUNT, "--ntasks-per-node"),
   CPUS_PER_TASK(Kind.COUNT, "--cpus-per-task"),
   GPUS_PER_NODE(Kind.GPUS, "--gpus-per-node"),
-  GRES(Kind.TEXT, "--gres"),
+  GRES(Kind.GRES, "--gres"),
   CPUS_PER_GPU(Kind.COUNT, "--cpus-per-gpu"),
   GPUS_PER_TASK(Kind.GPUS, "--gpus-per-task"),
   MEM_GB(Kind.GIGABYTES, "--mem"),
@@ -42,6 +42,14 @@ enum SlurmKey {
     NAME("the launcher's name, slurm"),
     /** One line of text (a number is taken as its text). */
     TEXT("one line of text"),
+    /** SLURM names (partitions, QOS, accounts), comma-separated. */
+    NAMES("a name of letters, digits, '_', '.' or '-' (several separated by commas)"),
+    /** A node feature expression ({@code a100&ib}, {@code [rack1|rack2]}). */
+    FEATURES("node features of letters, digits, '_', '.', '-' joined by & | , * ( ) [ ] !"),
+    /** A node list ({@code node[1-3],gpu7}). */
+    NODE_LIST("node names such as node7 or node[1-3], separated by commas"),
+    /** Generic resources ({@code gpu:a100:2,shard:1}). */
+    GRES("generic resources such as gpu:2 or gpu:a100:2, separated by commas"),
     /** A whole number of at least 1. */
     COUNT("a whole number of at least 1"),
     /** A whole number of at least 0. */
@@ -54,7 +62,7 @@ enum SlurmKey {
     MEMORY("megabytes (e.g. 4096) or a size with a unit (e.g. 4G, 500M)"),
     /** Minutes greater than 0, rounded up to whole minutes (SLURM's granularity). */
     MINUTES("minutes greater than 0"),
-    /** Shell lines, used verbatim. */
+    /** Shell code, one complete command per item, run with eval in the task's shell. */
     LINES("a list of shell lines"),
     /** Words, each passed as one argument. */
     WORDS("a list of words"),

@@ -1,6 +1,7 @@
 package dev.hydra4j.launch.slurm;
 
 import dev.hydra4j.config.ConfigException;
+import dev.hydra4j.config.Origin;
 import dev.hydra4j.launch.JobSource;
 import dev.hydra4j.launch.JobSpec;
 import dev.hydra4j.launch.LaunchOptions;
@@ -68,38 +69,25 @@ public final class SlurmLauncher implements Launcher {
   }
 
   /**
+   * Checks that a sweep directory can be named in an array script (no line break), before it
+   * is created.
+   *
+   * @param origin where {@code hydra.sweep.dir} was set
+   * @throws ConfigException when it cannot
+   */
+  public static void checkSweepDir(Path sweepDir, Origin origin) {
+    ArrayScript.checkSweepDir(sweepDir, origin);
+  }
+
+  /**
    * Asks the cluster, before a sweep directory exists, whether it would take arrays with each of
    * these settings ({@code sbatch --test-only}); nothing is queued.
    *
    * @throws ConfigException when SLURM is not installed or unreachable, or would refuse, with
-   *     SLURM's message and the setting that caused it
+   *     SLURM's message and the setting that caused it: every refused setting at once
    */
   public void preflight(Collection<SlurmSettings> distinct) throws IOException {
-    client.checkReachable();
-    Path dir = Files.createTempDirectory("hydra4j-preflight");
-    try {
-      for (SlurmSettings settings : distinct) {
-        Path script = dir.resolve("check.sh");
-        StringBuilder text = new StringBuilder("#!/bin/bash\n");
-        for (String option : ArrayScript.header(dir, settings, 1)) {
-          text.append("#SBATCH ").append(ShellText.sbatchOption(option)).append('\n');
-        }
-        Files.writeString(script, text.append("true\n"));
-        try {
-          client.validate(script, List.of());
-        } catch (ConfigException refused) {
-          throw refused.getMessage().startsWith("SLURM refused")
-              ? Refusals.explain(refused, settings) : refused;
-        }
-      }
-    } finally {
-      try (var files = Files.list(dir)) {
-        for (Path p : (Iterable<Path>) files::iterator) {
-          Files.deleteIfExists(p);
-        }
-      }
-      Files.deleteIfExists(dir);
-    }
+    new Preflight(client).check(distinct);
   }
 
   /**
@@ -166,8 +154,9 @@ public final class SlurmLauncher implements Launcher {
         : counts.get(JobState.FAILED) > 0 && !submitted.failed().isEmpty()
             ? SweepResult.EXIT_FAILED : SweepResult.EXIT_OK;
     if (!submitted.jobs().isEmpty()) {
-      options.progress().message("hydra4j: " + submitted.jobs().size() + " job(s) submitted;"
-          + " follow them with: hydra4j status " + options.sweepDir() + "   cancel them with:"
+      options.progress().message("hydra4j: " + submitted.jobs().size() + " job(s) submitted"
+          + (submitted.interrupted() ? " before the interruption" : "")
+          + "; follow them with: hydra4j status " + options.sweepDir() + "   cancel them with:"
           + " hydra4j kill " + options.sweepDir());
     }
     return new SweepResult(counts, exit, submitted.interrupted(), new ArrayList<>(all.values()));

@@ -64,7 +64,33 @@ public final class SlurmSettings {
           + " cannot both be set (SLURM takes one memory request)", origins.get(second),
           "set one of them and the other to null");
     }
+    checkWarning(values, origins);
     return new SlurmSettings(values, origins);
+  }
+
+  /** SLURM's {@code --signal} takes at most this many seconds. */
+  static final long MAX_SIGNAL_DELAY_S = 65535;
+
+  /** The time-limit warning must come before the limit, or it is no warning. */
+  private static void checkWarning(Map<SlurmKey, Object> values, Map<SlurmKey, Origin> origins) {
+    Long delay = (Long) values.get(SlurmKey.SIGNAL_DELAY_S);
+    if (delay == null || delay == 0) {
+      return;
+    }
+    Origin where = origins.get(SlurmKey.SIGNAL_DELAY_S);
+    if (delay > MAX_SIGNAL_DELAY_S) {
+      throw new ConfigException(SlurmKey.SIGNAL_DELAY_S.path() + "=" + delay + " is more than"
+          + " SLURM's largest warning time, " + MAX_SIGNAL_DELAY_S + " s", where,
+          "e.g. " + SlurmKey.SIGNAL_DELAY_S.path() + "=120");
+    }
+    Long minutes = (Long) values.get(SlurmKey.TIMEOUT_MIN);
+    if (minutes != null && delay >= minutes * 60) {
+      throw new ConfigException(SlurmKey.SIGNAL_DELAY_S.path() + "=" + delay + " is not shorter"
+          + " than the time limit (" + SlurmKey.TIMEOUT_MIN.path() + "=" + minutes + ", "
+          + minutes * 60 + " s): the warning would come at the start", where,
+          "give the warning some seconds before the limit, e.g. "
+              + SlurmKey.SIGNAL_DELAY_S.path() + "=" + Math.max(1, minutes * 60 / 10));
+    }
   }
 
   /**
@@ -73,7 +99,12 @@ public final class SlurmSettings {
    * dependency options, which depend on the submission.
    */
   public List<String> sbatchOptions() {
-    List<String> options = new ArrayList<>();
+    return sbatchOptionsByKey().stream().map(Map.Entry::getValue).toList();
+  }
+
+  /** {@link #sbatchOptions()}, each with the key that asked for it. */
+  List<Map.Entry<SlurmKey, String>> sbatchOptionsByKey() {
+    List<Map.Entry<SlurmKey, String>> options = new ArrayList<>();
     for (SlurmKey key : SlurmKey.values()) {
       Object value = values.get(key);
       if (key.sbatchOption == null) {
@@ -84,19 +115,20 @@ public final class SlurmSettings {
           long delay = (Long) values.getOrDefault(key, 0L);
           if (delay > 0) {
             // B: signals the batch shell only; the script passes the warning to the task.
-            options.add("--signal=B:USR2@" + delay);
+            options.add(Map.entry(key, "--signal=B:USR2@" + delay));
           }
         }
-        case MAX_NUM_TIMEOUT -> options.add(maxNumTimeout() > 0 ? "--requeue" : "--no-requeue");
+        case MAX_NUM_TIMEOUT -> options.add(Map.entry(key,
+            maxNumTimeout() > 0 ? "--requeue" : "--no-requeue"));
         default -> {
           if (value != null) {
-            options.add(key.sbatchOption + "=" + value);
+            options.add(Map.entry(key, key.sbatchOption + "=" + value));
           }
         }
       }
     }
-    additionalParameters().forEach((name, value) ->
-        options.add(value == null ? "--" + name : "--" + name + "=" + value));
+    additionalParameters().forEach((name, value) -> options.add(Map.entry(
+        SlurmKey.ADDITIONAL_PARAMETERS, value == null ? "--" + name : "--" + name + "=" + value)));
     return options;
   }
 
@@ -137,6 +169,17 @@ public final class SlurmSettings {
   @SuppressWarnings("unchecked")
   public List<String> srunArgs() {
     return (List<String>) values.getOrDefault(SlurmKey.SRUN_ARGS, List.of());
+  }
+
+  /**
+   * Whether the command runs under {@code srun}: with {@code srun_args}, or when the job asks
+   * for more than one task ({@code nodes} × {@code tasks_per_node}). The batch script runs once,
+   * on the first node; only srun starts one process per task, on every node.
+   */
+  public boolean runsUnderSrun() {
+    long nodes = (Long) values.getOrDefault(SlurmKey.NODES, 1L);
+    long perNode = (Long) values.getOrDefault(SlurmKey.TASKS_PER_NODE, 1L);
+    return !srunArgs().isEmpty() || nodes * perNode > 1;
   }
 
   /** A cap on tasks per array below the cluster's MaxArraySize, or {@code null}. */

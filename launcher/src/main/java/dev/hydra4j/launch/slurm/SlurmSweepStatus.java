@@ -91,6 +91,8 @@ public final class SlurmSweepStatus {
     Map<Integer, String> slurmIds = new TreeMap<>();
     Map<Integer, JobStatus> unrecorded = new TreeMap<>();
     Set<Integer> unknown = new LinkedHashSet<>();
+    Set<Integer> gone = new LinkedHashSet<>();
+    Set<Integer> requeued = new LinkedHashSet<>();
     Set<Long> active = new LinkedHashSet<>();
     List<Integer> refused = new ArrayList<>();
     for (Map.Entry<Integer, Path> e : jobDirs.entrySet()) {
@@ -114,9 +116,21 @@ public final class SlurmSweepStatus {
       slurmIds.put(num, id + "_" + p.task());
       JobRecord slurm = asked ? pick(queued.get(id).get(p.task()), accounted.get(id).get(p.task()))
           : null;
+      // A task neither lists is gone when SLURM lists its siblings, or when sacct, which keeps
+      // every task that was ever queued, was asked and answered.
+      boolean arrayKnown = !queued.get(id).isEmpty() || !accounted.get(id).isEmpty()
+          || accounting.available();
       StateReconciler.Outcome outcome = asked
-          ? StateReconciler.reconcile(file, id, p.task(), slurm)
+          ? StateReconciler.reconcile(file, id, p.task(), slurm, arrayKnown)
           : new StateReconciler.Outcome(file, false, false);
+      if (StateReconciler.GONE.equals(outcome.status().extra().get(StateReconciler.SLURM_STATE))
+          && outcome.record()) {
+        gone.add(num);
+      }
+      if (!outcome.status().state().isTerminal()
+          && "true".equals(outcome.status().extra().get(StateReconciler.REQUEUED))) {
+        requeued.add(num);
+      }
       statuses.put(num, outcome.status());
       if (outcome.record()) {
         unrecorded.put(num, outcome.status());
@@ -129,8 +143,22 @@ public final class SlurmSweepStatus {
       }
     }
     if (!refused.isEmpty()) {
-      notes.add(refused.size() + " job(s) were not submitted: SLURM refused their array ("
-          + firstLine(lastError(log)) + "); fix the settings and run hydra4j resume " + sweepDir);
+      String why = lastError(log);
+      notes.add(refused.size() + " job(s) were not submitted: " + (why.equals(Submission.INTERRUPTED)
+          ? "the launch was interrupted before their sbatch; hydra4j resume " + sweepDir
+              + " submits them"
+          : "SLURM refused their array (" + firstLine(why) + "); fix the settings and run"
+              + " hydra4j resume " + sweepDir));
+    }
+    if (!requeued.isEmpty()) {
+      notes.add(requeued.size() + " job(s) (" + SweepFollower.describeNums(requeued) + ") were"
+          + " put back in the queue by SLURM after they started (a node failure, preemption,"
+          + " a time limit with max_num_timeout, or scontrol requeue): they run again");
+    }
+    if (!gone.isEmpty()) {
+      notes.add(gone.size() + " job(s) (" + SweepFollower.describeNums(gone) + ") never started"
+          + " and SLURM no longer knows them (a pending task cancelled with scancel leaves no"
+          + " trace): recorded as CANCELLED; hydra4j resume " + sweepDir + " submits them again");
     }
     if (!unknown.isEmpty()) {
       notes.add(unknown.size() + " job(s) say RUNNING but SLURM no longer knows them: they may"

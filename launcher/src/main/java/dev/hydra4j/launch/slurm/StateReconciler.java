@@ -22,6 +22,8 @@ final class StateReconciler {
   /** Extra fields hydra4j adds when it records SLURM's verdict for the job. */
   static final String SLURM_STATE = "slurm_state";
   static final String STATE_FROM = "state_from";
+  /** The {@link #SLURM_STATE} of a task that neither squeue nor sacct lists any more. */
+  static final String GONE = "not known to SLURM";
 
   /** States only SLURM can see: the job could not record them itself, or not reliably. */
   private static final Set<JobState> OUTSIDE_VERDICTS = EnumSet.of(JobState.TIMEOUT,
@@ -38,18 +40,37 @@ final class StateReconciler {
 
   private StateReconciler() {}
 
+  /** As {@link #reconcile(JobStatus, long, int, JobRecord, boolean)}, the array not known. */
+  static Outcome reconcile(JobStatus file, long arrayJobId, int taskId, JobRecord slurm) {
+    return reconcile(file, arrayJobId, taskId, slurm, false);
+  }
+
   /**
    * @param file the status file's content (PENDING when there is none)
    * @param arrayJobId the job's current array, {@code taskId} its task index
    * @param slurm SLURM's record of that task, or {@code null} when neither squeue nor sacct
    *     knows it
+   * @param arrayKnown whether SLURM's answer covers the array (squeue or sacct lists other
+   *     tasks of it, or sacct answered at all): then a task neither lists is gone, not "not
+   *     yet known" (a pending task cancelled on its own with {@code scancel ID_TASK} vanishes
+   *     from both without a trace)
    */
-  static Outcome reconcile(JobStatus file, long arrayJobId, int taskId, JobRecord slurm) {
+  static Outcome reconcile(JobStatus file, long arrayJobId, int taskId, JobRecord slurm,
+      boolean arrayKnown) {
     JobState said = slurm == null ? null : jobState(slurm.state());
     boolean current = String.valueOf(arrayJobId).equals(file.extra().get(ARRAY_JOB_ID))
         && String.valueOf(taskId).equals(file.extra().get(ARRAY_TASK_ID));
     if (!current) {
       // Not started in this submission (or started without writing anything yet).
+      if (slurm == null && arrayKnown) {
+        Map<String, String> extra = new TreeMap<>();
+        extra.put(ARRAY_JOB_ID, String.valueOf(arrayJobId));
+        extra.put(ARRAY_TASK_ID, String.valueOf(taskId));
+        extra.put(SLURM_STATE, GONE);
+        extra.put(STATE_FROM, "squeue and sacct");
+        return new Outcome(new JobStatus(file.num(), JobState.CANCELLED, null, null, null, null,
+            null, null, file.attempt(), extra), true, false);
+      }
       if (said == null || !said.isTerminal()) {
         JobState state = said == null ? JobState.PENDING : said;
         return new Outcome(waiting(file, state, arrayJobId, taskId), false, false);
@@ -60,8 +81,10 @@ final class StateReconciler {
     }
     if (file.state().isTerminal()) {
       boolean requeued = "true".equals(file.extra().get(REQUEUED));
-      if (requeued && said != null && !said.isTerminal()) {
-        return new Outcome(waiting(file, said, arrayJobId, taskId), false, false);
+      // PENDING again: SLURM requeued the task after the file's end (a node failure, a
+      // preemption, scontrol requeue); it will run again.
+      if (said == JobState.PENDING || requeued && said != null && !said.isTerminal()) {
+        return new Outcome(requeued(waiting(file, said, arrayJobId, taskId)), false, false);
       }
       if (said != null && said != file.state() && OUTSIDE_VERDICTS.contains(said)
           && file.state() != JobState.COMPLETED) {
@@ -83,9 +106,17 @@ final class StateReconciler {
     }
     if (said == JobState.PENDING) {
       // SLURM put it back in the queue (node failure, preemption with requeue).
-      return new Outcome(waiting(file, said, arrayJobId, taskId), false, false);
+      return new Outcome(requeued(waiting(file, said, arrayJobId, taskId)), false, false);
     }
     return new Outcome(file, false, false);
+  }
+
+  /** {@code waiting}, marked as a run that SLURM put back in the queue after it started. */
+  private static JobStatus requeued(JobStatus waiting) {
+    Map<String, String> extra = new TreeMap<>(waiting.extra());
+    extra.put(REQUEUED, "true");
+    return new JobStatus(waiting.num(), waiting.state(), null, null, null, null, null, null,
+        waiting.attempt(), extra);
   }
 
   /** SLURM's state as a job state; {@code null} for one this client cannot name. */

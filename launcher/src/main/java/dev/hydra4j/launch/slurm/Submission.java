@@ -1,6 +1,7 @@
 package dev.hydra4j.launch.slurm;
 
 import dev.hydra4j.config.ConfigException;
+import dev.hydra4j.config.Origin;
 import dev.hydra4j.launch.JobSource;
 import dev.hydra4j.launch.JobSpec;
 import dev.hydra4j.launch.LaunchOptions;
@@ -10,7 +11,9 @@ import dev.hydra4j.run.JobStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +31,14 @@ final class Submission {
   /**
    * @param jobs the jobs submitted now, by number
    * @param failed jobs that could not even be prepared, with why
-   * @param interrupted whether a stop request cut the submission short
+   * @param interrupted whether a stop request (Ctrl-C) cut the submission short; the jobs it
+   *     kept from being submitted are recorded as such in {@code slurm.json}, so that {@code
+   *     status} and {@code resume} know
    */
   record Result(Map<Integer, JobSpec> jobs, List<JobStatus> failed, boolean interrupted) {}
+
+  /** The error recorded for arrays a stop request kept from being submitted. */
+  static final String INTERRUPTED = "not submitted: interrupted (Ctrl-C) before its sbatch";
 
   private final SlurmClient client;
   private final JobSource jobs;
@@ -47,6 +55,7 @@ final class Submission {
   }
 
   Result run() throws IOException {
+    ArrayScript.checkSweepDir(sweepDir, Origin.of(sweepDir.toString()));
     SubmissionLog submitted = SubmissionLog.read(sweepDir);
     Set<Integer> held = heldBySlurm(submitted);
     if (!held.isEmpty()) {
@@ -70,51 +79,91 @@ final class Submission {
       record(submitted, null, null, null, tasks, e.getMessage());
       throw e;
     }
-    boolean interrupted = submit(submitted,
+    List<ArrayScript.Task> left = submit(submitted,
         ArrayPlan.of(prepared.settings(), tasks, maxArraySize));
-    return new Result(specs, failed, interrupted);
+    left.forEach(t -> specs.remove(t.job().num()));
+    return new Result(specs, failed, !left.isEmpty());
   }
 
-  /** Submits the arrays in order; returns true when a stop request ended it early. */
-  private boolean submit(SubmissionLog submitted, List<ArrayPlan> arrays) throws IOException {
+  /**
+   * Submits the arrays in order, each cut to what the cluster's submit limit lets in (see
+   * {@link SubmitLimit}). Returns the tasks a stop request kept from being submitted (recorded
+   * in {@code slurm.json} as not submitted), none when all were.
+   */
+  private List<ArrayScript.Task> submit(SubmissionLog submitted, List<ArrayPlan> arrays)
+      throws IOException {
     SubmissionLog record = submitted;
+    Deque<ArrayPlan> queue = new ArrayDeque<>(arrays);
+    SubmitLimit limit = new SubmitLimit(client, options.stop(), options.progress()::message);
     ArrayFiles previous = null;
     Long previousId = null;
-    for (int k = 0; k < arrays.size(); k++) {
-      ArrayPlan array = arrays.get(k);
+    while (!queue.isEmpty()) {
+      ArrayPlan array = queue.peek();
       if (options.stop().isRequested()) {
-        options.progress().message("hydra4j: interrupted; " + (arrays.size() - k) + " array(s)"
-            + " not submitted: hydra4j resume " + sweepDir + " submits them");
-        log.event("interrupted before submitting " + (arrays.size() - k) + " array(s)");
-        return true;
+        List<ArrayScript.Task> left = new ArrayList<>();
+        queue.forEach(a -> left.addAll(a.tasks()));
+        record(record, null, null, null, left, INTERRUPTED);
+        options.progress().message("hydra4j: interrupted; " + left.size() + " job(s) not"
+            + " submitted (jobs " + nums(left) + "): hydra4j resume " + sweepDir
+            + " submits them");
+        log.event("interrupted before submitting jobs " + nums(left));
+        return left;
       }
+      List<ArrayScript.Task> part = array.tasks().subList(0,
+          limit.next(array.tasks().size()));
       ArrayFiles files = ArrayFiles.claim(sweepDir);
       Long after = array.afterPrevious() ? previousId : null;
       files.write(ArrayScript.render(files.name(), sweepDir, files.links(), array.settings(),
-          array.tasks(), after == null ? null : previous.name()), array.tasks());
+          part, after == null ? null : previous.name()), part);
       List<String> sbatch = after == null ? List.of() : List.of("--dependency=afterany:" + after);
       long id;
       try {
         id = client.submit(files.script(), sbatch);
       } catch (ConfigException refused) {
+        if (SubmitLimit.isLimit(refused)) {
+          // Never submitted: the name is free for the next try.
+          files.discard();
+          log.event(part.size() + " task(s) refused for the submit limit: " + refused.getMessage());
+          int waiting = queue.stream().mapToInt(a -> a.tasks().size()).sum();
+          try {
+            limit.refused(part.size(), waiting, SubmitLimit.named(refused));
+          } catch (ConfigException | SlurmCommandException lost) {
+            // SLURM stopped answering while we waited: what is left is recorded, for resume.
+            List<ArrayScript.Task> left = new ArrayList<>();
+            queue.forEach(a -> left.addAll(a.tasks()));
+            record(record, null, null, null, left, "not submitted: " + lost.getMessage());
+            throw new ConfigException(lost.getMessage() + "\n  " + left.size() + " job(s) were"
+                + " not submitted; hydra4j resume " + sweepDir + " submits them",
+                Origin.of(sweepDir.toString()), "check the cluster: scontrol ping", lost);
+          }
+          continue;
+        }
         List<ArrayScript.Task> left = new ArrayList<>();
-        arrays.subList(k, arrays.size()).forEach(a -> left.addAll(a.tasks()));
+        queue.forEach(a -> left.addAll(a.tasks()));
         record(record, files, after, null, left, refused.getMessage());
         log.event(files.name() + " refused by SLURM: " + refused.getMessage());
         throw explained(refused, array.settings(), record, files);
       }
-      record = record(record, files, after, id, array.tasks(), null);
-      String nums = SweepFollower.describeNums(array.tasks().stream().map(t -> t.job().num())
-          .toList());
-      log.event("submitted " + files.name() + " as SLURM job " + id + ": jobs " + nums
+      record = record(record, files, after, id, part, null);
+      queue.poll();
+      if (part.size() < array.tasks().size()) {
+        // The rest waits for this part, as the parts of a split array do.
+        queue.push(new ArrayPlan(array.settings(),
+            array.tasks().subList(part.size(), array.tasks().size()), true));
+      }
+      log.event("submitted " + files.name() + " as SLURM job " + id + ": jobs " + nums(part)
           + (after == null ? "" : ", after " + after));
       options.progress().message("hydra4j: submitted " + files.name() + " as SLURM array " + id
-          + " (jobs " + nums + (after == null ? "" : ", after array " + after) + "): "
+          + " (jobs " + nums(part) + (after == null ? "" : ", after array " + after) + "): "
           + files.script());
       previous = files;
       previousId = id;
     }
-    return false;
+    return List.of();
+  }
+
+  private static String nums(List<ArrayScript.Task> tasks) {
+    return SweepFollower.describeNums(tasks.stream().map(t -> t.job().num()).toList());
   }
 
   private SubmissionLog record(SubmissionLog log, ArrayFiles files, Long after, Long id,

@@ -34,7 +34,6 @@ final class SweepFollower {
   private final SlurmClient client;
   private final LaunchOptions options;
   private final LauncherLog log;
-  private final Object wake = new Object();
 
   SweepFollower(SlurmClient client, LaunchOptions options, LauncherLog log) {
     this.client = client;
@@ -53,46 +52,37 @@ final class SweepFollower {
     failed.forEach(s -> all.put(s.num(), s));
     jobDirs.keySet().forEach(num -> all.put(num, JobStatus.pending(num)));
     options.progress().start(counts(all));
-    Runnable unlisten = options.stop().onRequest(n -> {
-      synchronized (wake) {
-        wake.notifyAll();
-      }
-    });
     boolean interrupted = false;
-    try {
-      long interval = FIRST_INTERVAL.toMillis();
-      while (true) {
-        SlurmSweepStatus now = SlurmSweepStatus.read(sweepDir, jobDirs, client);
-        now.recordFinalStates();
-        boolean changed = false;
-        boolean done = true;
-        for (int num : jobDirs.keySet()) {
-          JobStatus s = now.status(num);
-          if (s.state() != all.get(num).state()) {
-            all.put(num, s);
-            changed = true;
-            options.progress().update(s, counts(all));
-            log.event("job " + num + " " + s.state() + " (" + now.slurmId(num) + ")");
-          }
-          done &= s.state().isTerminal() || now.unknownToSlurm().contains(num);
+    long interval = FIRST_INTERVAL.toMillis();
+    while (true) {
+      SlurmSweepStatus now = SlurmSweepStatus.read(sweepDir, jobDirs, client);
+      now.recordFinalStates();
+      boolean changed = false;
+      boolean done = true;
+      for (int num : jobDirs.keySet()) {
+        JobStatus s = now.status(num);
+        if (s.state() != all.get(num).state()) {
+          all.put(num, s);
+          changed = true;
+          options.progress().update(s, counts(all));
+          log.event("job " + num + " " + s.state() + " (" + now.slurmId(num) + ")");
         }
-        if (done) {
-          break;
-        }
-        if (options.stop().isRequested()) {
-          interrupted = true;
-          options.progress().message("hydra4j: stopped following; the jobs keep running in SLURM:"
-              + " hydra4j status " + sweepDir + " shows them, hydra4j kill " + sweepDir
-              + " cancels them");
-          log.event("stopped following on request; jobs left to SLURM");
-          break;
-        }
-        interval = changed ? Math.max(FIRST_INTERVAL.toMillis(), interval / 2)
-            : Math.min(MAX_INTERVAL.toMillis(), interval * 3 / 2);
-        pause(interval);
+        done &= s.state().isTerminal() || now.unknownToSlurm().contains(num);
       }
-    } finally {
-      unlisten.run();
+      if (done) {
+        break;
+      }
+      if (options.stop().isRequested()) {
+        interrupted = true;
+        options.progress().message("hydra4j: stopped following; the jobs keep running in SLURM:"
+            + " hydra4j status " + sweepDir + " shows them, hydra4j kill " + sweepDir
+            + " cancels them");
+        log.event("stopped following on request; jobs left to SLURM");
+        break;
+      }
+      interval = changed ? Math.max(FIRST_INTERVAL.toMillis(), interval / 2)
+          : Math.min(MAX_INTERVAL.toMillis(), interval * 3 / 2);
+      Pauses.pause(options.stop(), interval);
     }
     options.progress().finish(counts(all));
     SweepResult result = SweepResult.of(new ArrayList<>(all.values()), interrupted);
@@ -102,19 +92,6 @@ final class SweepFollower {
     log.event("end: " + result.counts().describe() + (interrupted ? ", no longer followed" : "")
         + "; exit code " + result.exitCode());
     return result;
-  }
-
-  private void pause(long millis) {
-    synchronized (wake) {
-      if (options.stop().isRequested()) {
-        return;
-      }
-      try {
-        wake.wait(millis);
-      } catch (InterruptedException e) {
-        options.stop().request();
-      }
-    }
   }
 
   static StateCounts counts(Map<Integer, JobStatus> all) {

@@ -3,14 +3,15 @@
 # (a temp file renamed over it, so a reader never sees half a file), copies the task's
 # output into stdout.log and stderr.log byte for byte and into combined.log line by line
 # (timestamped, tagged [out]/[err]), and tells how the task ended: COMPLETED, FAILED,
-# TIMEOUT (SLURM's time limit, or an exit after the time-limit warning) or CANCELLED.
+# TIMEOUT (SLURM's time limit, or an exit after the time-limit warning), CANCELLED, or PENDING
+# again when SLURM put it back in the queue (node failure, preemption).
 # Variables are prefixed hydra4j_ so that the job's environment cannot clobber them.
 
 hydra4j_restarts=${SLURM_RESTART_COUNT:-0}
 hydra4j_attempt=$((hydra4j_attempts_before + hydra4j_restarts + 1))
 hydra4j_start_s=$SECONDS
 hydra4j_task_pid='' hydra4j_final='' hydra4j_requeued='' hydra4j_terminated='' hydra4j_warned=''
-hydra4j_end_state='' hydra4j_fifos=''
+hydra4j_end_state='' hydra4j_fifos='' hydra4j_signals=0 hydra4j_task_rc=''
 hydra4j_task_id=${SLURM_ARRAY_JOB_ID:-}_${SLURM_ARRAY_TASK_ID:-}
 
 hydra4j_now() { date -u +%Y-%m-%dT%H:%M:%S.%3NZ; }
@@ -32,12 +33,14 @@ hydra4j_json() {
 # StatusFile, with the SLURM ids as extra fields.
 hydra4j_status() {
   local end='' extra='' host tmp=$hydra4j_job_dir/.status.json.$$.tmp
-  [[ $1 != RUNNING ]] && end=',"end":"'$(hydra4j_now)'"'
+  [[ $1 != RUNNING && $1 != PENDING ]] && end=',"end":"'$(hydra4j_now)'"'
   if [[ -n ${3:-} ]]; then
     hydra4j_json "$3"
     extra=',"error":'$REPLY
   fi
   [[ -n $hydra4j_requeued ]] && extra+=',"requeued":"true"'
+  [[ -n $hydra4j_task_rc && $hydra4j_task_rc != "${2:-}" ]] &&
+    extra+=',"task_exit_code":"'$hydra4j_task_rc'"'
   hydra4j_json "${HOSTNAME:-unknown}"
   host=$REPLY
   if printf '{"num":%s,"state":"%s","attempt":%s,"exit_code":%s,"start":"%s"%s,"host":%s,"pid":%s,"slurm_job_id":"%s","slurm_array_job_id":"%s","slurm_array_task_id":"%s"%s}\n' \
@@ -72,41 +75,72 @@ hydra4j_requeue() {
   return 1
 }
 
-# SLURM sends TERM to every process of the job for a time limit, scancel or preemption, and
-# KILL after its KillWait. A first record goes by the clock; then squeue's reason (TimeLimit)
-# says which it was, and a timed-out task is requeued when max_num_timeout allows.
+# SLURM sends TERM to every process of the job for a time limit, scancel, a node failure or
+# preemption, and KILL after its KillWait. A first record goes by the clock; then squeue says
+# which it was: TimeLimit, or PENDING when SLURM has already put the task back in the queue.
+# A timed-out task is requeued when max_num_timeout allows.
 hydra4j_on_term() {
+  hydra4j_signals=$((hydra4j_signals + 1))
   [[ -n $hydra4j_final || -n $hydra4j_terminated ]] && return
   hydra4j_terminated=1
   hydra4j_end_state=CANCELLED
-  if ((hydra4j_time_limit_s > 0 && SECONDS - hydra4j_start_s >= hydra4j_time_limit_s)); then
+  if [[ -n $hydra4j_warned ]] ||
+    ((hydra4j_time_limit_s > 0 && SECONDS - hydra4j_start_s >= hydra4j_time_limit_s)); then
     hydra4j_end_state=TIMEOUT
   fi
   hydra4j_status "$hydra4j_end_state"
-  local reason ask=(squeue -h -j "$hydra4j_task_id" -o %r)
+  local said ask=(squeue -h -j "$hydra4j_task_id" -o '%T %r')
   command -v timeout >/dev/null && ask=(timeout 3 "${ask[@]}")
-  reason=$("${ask[@]}" 2>/dev/null)
-  if [[ $reason == TimeLimit ]]; then
-    hydra4j_end_state=TIMEOUT
-  elif [[ -n $reason ]]; then
-    hydra4j_end_state=CANCELLED
-  fi
+  said=$("${ask[@]}" 2>/dev/null)
+  case $said in
+    *' TimeLimit') hydra4j_end_state=TIMEOUT ;;
+    PENDING* | REQUEUED*)
+      # Requeued by SLURM (--requeue): it runs again, as attempt $((hydra4j_attempt + 1)).
+      hydra4j_end_state=PENDING
+      hydra4j_requeued=1
+      ;;
+    ?*) hydra4j_end_state=CANCELLED ;;
+  esac
   [[ $hydra4j_end_state == TIMEOUT ]] && hydra4j_requeue && return
   hydra4j_status "$hydra4j_end_state"
 }
 
 # The time-limit warning (hydra.launcher.signal_delay_s) goes on to the task.
 hydra4j_on_warning() {
+  hydra4j_signals=$((hydra4j_signals + 1))
   hydra4j_warned=1
   [[ -n $hydra4j_task_pid ]] && kill -USR2 "$hydra4j_task_pid" 2>/dev/null
   return 0
+}
+
+# The end of a task SLURM stopped: the record, then this script ends by the same SIGTERM, so
+# that SLURM's accounting shows what happened (exit 0:15, shown here as 128+15) rather than an
+# exit code of this script's choosing. The task's own exit status is kept as task_exit_code.
+hydra4j_finish_terminated() {
+  hydra4j_final=1
+  hydra4j_status "$1" 143
+  [[ -n $hydra4j_fifos ]] && rm -rf -- "$hydra4j_fifos"
+  trap - TERM
+  kill -TERM $$
+  exit 143
+}
+
+# hydra.launcher.setup: each item is shell code, run with eval in this shell (so that
+# `module load` and `source venv/bin/activate` act on the task's environment). The first item
+# that fails ends the task as FAILED, naming it.
+hydra4j_setup() {
+  local hydra4j_i
+  for ((hydra4j_i = 0; hydra4j_i < ${#hydra4j_setup_lines[@]}; hydra4j_i++)); do
+    eval "${hydra4j_setup_lines[hydra4j_i]}" ||
+      hydra4j_finish FAILED "" "setup item $((hydra4j_i + 1)) failed (exit $?): ${hydra4j_setup_lines[hydra4j_i]}"
+  done
 }
 
 # Stopped before the task started (during setup, say): end here.
 hydra4j_stop_if_terminated() {
   [[ -z $hydra4j_terminated ]] && return
   [[ -n $hydra4j_requeued ]] && exit 0
-  hydra4j_finish "$hydra4j_end_state"
+  hydra4j_finish_terminated "$hydra4j_end_state"
 }
 
 hydra4j_on_exit() {
@@ -186,17 +220,24 @@ hydra4j_pump_err=$!
 ) </dev/null >"$hydra4j_fifos/out" 2>"$hydra4j_fifos/err" &
 hydra4j_task_pid=$!
 hydra4j_status RUNNING
+# A warning that came while the task was being set up is passed on now.
+[[ -n $hydra4j_warned ]] && kill -USR2 "$hydra4j_task_pid" 2>/dev/null
 
-# A trap (TERM, USR2) interrupts wait; wait again until the task itself has ended.
+# A trap (TERM, USR2) interrupts wait, which then returns 128+signal rather than the task's
+# status; wait again. When bash has meanwhile reaped the task and forgotten its status (wait
+# then says 127, or -1), the status is unknown: nothing is made up.
 while :; do
+  hydra4j_seen=$hydra4j_signals
   wait "$hydra4j_task_pid"
   hydra4j_rc=$?
-  ((hydra4j_rc > 128)) && kill -0 "$hydra4j_task_pid" 2>/dev/null && continue
+  ((hydra4j_signals == hydra4j_seen)) && break
+  kill -0 "$hydra4j_task_pid" 2>/dev/null && continue
+  wait "$hydra4j_task_pid" 2>/dev/null
+  hydra4j_rc=$?
+  ((hydra4j_rc >= 0 && hydra4j_rc <= 255 && hydra4j_rc != 127)) || hydra4j_rc=''
   break
 done
-wait "$hydra4j_task_pid" 2>/dev/null
-hydra4j_again=$?
-((hydra4j_again != 127)) && hydra4j_rc=$hydra4j_again
+hydra4j_task_rc=$hydra4j_rc
 
 # The pipes end with the task, unless it left a background process holding them.
 for ((hydra4j_i = 0; hydra4j_i < 100; hydra4j_i++)); do
@@ -204,14 +245,21 @@ for ((hydra4j_i = 0; hydra4j_i < 100; hydra4j_i++)); do
   sleep 0.05
 done
 
+if [[ -z $hydra4j_terminated && -n $hydra4j_warned ]]; then
+  # It stopped after the time-limit warning, whatever its exit code: a timeout, checkpointed
+  # or not. It is requeued when max_num_timeout allows; otherwise this script waits for the
+  # limit (at most signal_delay_s), so that SLURM too records TIMEOUT.
+  hydra4j_requeue "$hydra4j_rc" && exit 0
+  echo "hydra4j: the task stopped after the time-limit warning; waiting for the limit" >&2
+  while [[ -z $hydra4j_terminated ]]; do
+    sleep 5 &
+    wait $!
+  done
+fi
 if [[ -n $hydra4j_terminated ]]; then
-  [[ -n $hydra4j_requeued ]] && exit "$hydra4j_rc"
-  hydra4j_finish "$hydra4j_end_state" "$hydra4j_rc"
+  [[ -n $hydra4j_requeued ]] && exit 0
+  hydra4j_finish_terminated "$hydra4j_end_state"
 elif ((hydra4j_rc == 0)); then
   hydra4j_finish COMPLETED 0
-elif [[ -n $hydra4j_warned ]]; then
-  # It stopped after the time-limit warning: a timeout, checkpointed or not.
-  hydra4j_requeue "$hydra4j_rc" && exit "$hydra4j_rc"
-  hydra4j_finish TIMEOUT "$hydra4j_rc"
 fi
 hydra4j_finish FAILED "$hydra4j_rc"

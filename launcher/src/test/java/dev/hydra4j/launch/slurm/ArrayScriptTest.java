@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -142,6 +144,27 @@ class ArrayScriptTest {
   }
 
   @Test
+  void setupItemsAreQuotedSoNoneCanReshapeTheScript() throws Exception {
+    // Each item is one quoted word run with eval: '}' cannot end a function early, a quote
+    // cannot swallow the job table, and the first failing item ends the task as FAILED.
+    String settings = "setup: ['export A=1', '}', 'echo never']";
+    JobSpec j = job(0, settings, List.of("bash", "-c", "echo ran"), Map.of());
+    Path script = script(settings, List.of(new ArrayScript.Task(j, 0)));
+    assertTrue(read(script).contains("hydra4j_setup_lines=(\n  'export A=1'\n  '}'\n"));
+    assertEquals(1, run(script, 0, Map.of()));
+    JobStatus s = StatusFile.read(j.jobDir(), 0);
+    assertEquals(JobState.FAILED, s.state(), s.toString());
+    assertEquals("setup item 2 failed (exit 2): }", s.error());
+    assertFalse(read(script.resolveSibling("task-0.out")).contains("never"));
+
+    String quote = "setup: [\"echo 'unbalanced\"]";
+    JobSpec k = job(1, quote, List.of("true"), Map.of());
+    Path second = script(quote, List.of(new ArrayScript.Task(k, 0)));
+    assertEquals(1, run(second, 0, Map.of()));
+    assertTrue(StatusFile.read(k.jobDir(), 1).error().startsWith("setup item 1 failed"));
+  }
+
+  @Test
   void setupLinesRunInTheTasksShell() throws Exception {
     String settings = "setup: ['export FROM_SETUP=\"set up\"', 'cd /']";
     JobSpec j = job(0, settings, List.of("bash", "-c", "echo \"$FROM_SETUP in $PWD\""), Map.of());
@@ -173,20 +196,28 @@ class ArrayScriptTest {
     assertTrue(s.error().contains("more than hydra.launcher.max_num_timeout=1"), s.error());
   }
 
-  @Test
-  void anExitAfterTheTimeLimitWarningIsATimeout() throws Exception {
+  @ParameterizedTest
+  @ValueSource(ints = {0, 7})
+  void anExitAfterTheTimeLimitWarningIsATimeoutWhateverItsCode(int code) throws Exception {
     String settings = "signal_delay_s: 60";
     JobSpec j = job(0, settings, List.of("bash", "-c",
-        "trap 'echo saving; exit 7' USR2; echo started; sleep 20 & wait"), Map.of());
+        "trap 'echo saving; exit " + code + "' USR2; echo started; sleep 20 & wait"), Map.of());
     Path script = script(settings, List.of(new ArrayScript.Task(j, 0)));
     Process p = start(script, 0, Map.of());
     awaitLine(j.jobDir().resolve("stdout.log"), "started");
     // SLURM sends the warning to the batch shell only (--signal=B:USR2@60).
     assertEquals(0, new ProcessBuilder("kill", "-USR2", String.valueOf(p.pid())).start().waitFor());
+    awaitLine(j.jobDir().resolve("stdout.log"), "saving");
+    // With no requeue left, the script waits for SLURM's limit, which ends it with TERM, so
+    // that SLURM records TIMEOUT too rather than COMPLETED.
+    assertFalse(p.waitFor(1, TimeUnit.SECONDS), "the script ended before the time limit");
+    assertEquals(JobState.RUNNING, StatusFile.read(j.jobDir(), 0).state());
+    assertEquals(0, new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor());
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
     JobStatus s = StatusFile.read(j.jobDir(), 0);
     assertEquals(JobState.TIMEOUT, s.state(), s.toString());
-    assertEquals(7, s.exitCode());
+    assertEquals(143, s.exitCode(), s.toString());
+    assertEquals(String.valueOf(code), s.extra().get("task_exit_code"), s.toString());
     assertEquals("started\nsaving\n", read(j.jobDir().resolve("stdout.log")));
   }
 
@@ -208,6 +239,7 @@ class ArrayScriptTest {
     JobStatus s = StatusFile.read(j.jobDir(), 0);
     assertEquals(JobState.CANCELLED, s.state(), s.toString());
     assertEquals(143, s.exitCode());
+    assertEquals(null, s.extra().get("task_exit_code"), s.toString());
     assertEquals("started\nstopping\n", read(j.jobDir().resolve("stdout.log")));
   }
 

@@ -1,6 +1,8 @@
 package dev.hydra4j.launch.slurm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +64,21 @@ class ShellTextTest {
     assertEquals("--comment=\"a \\\"b\\\" \\\\c 'd' $(e)\"",
         ShellText.sbatchOption("--comment=a \"b\" \\c 'd' $(e)"));
     assertEquals("--comment=\"\"", ShellText.sbatchOption("--comment="));
+  }
+
+  @Test
+  void oneFunctionRefusesWhatEachPlaceCannotHold() {
+    assertEquals(null, ShellText.refusal("a\nb $(x) `y` ; 'q' \\", ShellText.Place.WORD));
+    assertEquals("a NUL character (at position 1)", ShellText.refusal("a\0", ShellText.Place.WORD));
+    assertEquals("a line break (at position 2)", ShellText.refusal("ok\rx", ShellText.Place.LINE));
+    assertEquals(null, ShellText.refusal("a\\b", ShellText.Place.LINE));
+    assertTrue(ShellText.refusal("/a\\b", ShellText.Place.PATTERN_PATH).startsWith("a backslash"));
+    // The renderers ask the same function, so unchecked text can never reach a script.
+    assertThrows(IllegalArgumentException.class, () -> ShellText.word("a\0b"));
+    assertThrows(IllegalArgumentException.class,
+        () -> ShellText.sbatchOption("--comment=a\ntouch pwned"));
+    assertThrows(IllegalArgumentException.class, () -> ShellText.comment("sweep\nrm -rf ~"));
+    assertThrows(IllegalArgumentException.class, () -> ShellText.filenamePattern("/a\\b"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.hydra4j.launch.slurm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +62,7 @@ class SlurmSettingsTest {
         cpus_per_gpu: 6
         gpus_per_task: 1
         mem_per_cpu: 4g
-        timeout_min: 0.5
+        timeout_min: 2.5
         signal_delay_s: 120
         max_num_timeout: 3
         array_parallelism: 10
@@ -73,7 +74,7 @@ class SlurmSettingsTest {
     assertEquals(List.of("--job-name=train", "--partition=gpu", "--qos=high", "--account=1234",
         "--comment=my run", "--constraint=a100&ib", "--exclude=node[1-3]", "--nodes=2",
         "--ntasks-per-node=4", "--cpus-per-task=8", "--gpus-per-node=a100:2", "--gres=gpu:2",
-        "--cpus-per-gpu=6", "--gpus-per-task=1", "--mem-per-cpu=4G", "--time=1",
+        "--cpus-per-gpu=6", "--gpus-per-task=1", "--mem-per-cpu=4G", "--time=3",
         "--signal=B:USR2@120", "--requeue", "--mail-type=END", "--exclusive"), s.sbatchOptions());
     assertEquals(List.of("module load cuda"), s.setup());
     assertEquals(List.of("--mpi=pmix"), s.srunArgs());
@@ -122,7 +123,19 @@ class SlurmSettingsTest {
       "mem_gb: 0             | hydra.launcher.mem_gb must be a number of gigabytes greater than 0, not 0",
       "mem_per_cpu: 4 GB     | hydra.launcher.mem_per_cpu must be megabytes (e.g. 4096) or a size with a unit (e.g. 4G, 500M), not '4 GB'",
       "timeout_min: -5       | hydra.launcher.timeout_min must be minutes greater than 0, not -5",
-      "partition: true       | hydra.launcher.partition must be one line of text, not true",
+      "partition: true       | hydra.launcher.partition must be a name of letters, digits, '_', '.' or '-' (several separated by commas), not true",
+      "partition: 'gpu;x'    | hydra.launcher.partition must be a name of letters, digits, '_', '.' or '-' (several separated by commas), not 'gpu;x'",
+      "partition: '$(id)'    | hydra.launcher.partition must be a name of letters, digits, '_', '.' or '-' (several separated by commas), not '$(id)'",
+      "account: 'a b'        | hydra.launcher.account must be a name of letters, digits, '_', '.' or '-' (several separated by commas), not 'a b'",
+      "qos: 'x,'             | hydra.launcher.qos must be a name of letters, digits, '_', '.' or '-' (several separated by commas), not 'x,'",
+      "exclude: 'n1 n2'      | hydra.launcher.exclude must be node names such as node7 or node[1-3], separated by commas, not 'n1 n2'",
+      "gres: 'gpu:2;x'       | hydra.launcher.gres must be generic resources such as gpu:2 or gpu:a100:2, separated by commas, not 'gpu:2;x'",
+      "array_parallelism: 0  | hydra.launcher.array_parallelism must be a whole number of at least 1, not 0",
+      "array_parallelism: 2147483648 | hydra.launcher.array_parallelism must be a whole number of at least 1, not 2147483648",
+      "mem_per_cpu: 12XB     | hydra.launcher.mem_per_cpu must be megabytes (e.g. 4096) or a size with a unit (e.g. 4G, 500M), not '12XB'",
+      "signal_delay_s: -1    | hydra.launcher.signal_delay_s must be a whole number of at least 0, not -1",
+      "signal_delay_s: 70000 | hydra.launcher.signal_delay_s=70000 is more than SLURM's largest warning time, 65535 s",
+      "additional_parameters: {ntasks: 2} | --ntasks is set through hydra.launcher.nodes and hydra.launcher.tasks_per_node (tasks = their product); remove hydra.launcher.additional_parameters.ntasks",
       "partition: ''         | hydra.launcher.partition is empty",
       "partition: ???        | hydra.launcher.partition is missing (???)",
       "name: local           | hydra.launcher.name must be the launcher's name, slurm, not 'local'",
@@ -143,9 +156,49 @@ class SlurmSettingsTest {
   void aLineBreakCannotReachAnSbatchLine() {
     ConfigException e = assertThrows(ConfigException.class,
         () -> SlurmSettings.parse(yaml("comment: \"ok\\nrm -rf ~\"")));
-    assertEquals("hydra.launcher.comment must be one line, not 'ok\\nrm -rf ~'", e.getMessage());
+    assertEquals("hydra.launcher.comment must be one line, not 'ok\\nrm -rf ~': it holds a line"
+        + " break (at position 2)", e.getMessage());
     assertThrows(ConfigException.class,
         () -> SlurmSettings.parse(yaml("additional_parameters: {mail_user: \"a\\rb\"}")));
+  }
+
+  @Test
+  void aNulCannotReachAnyWord() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> SlurmSettings.parse(yaml("srun_args: [\"a\\0b\"]")));
+    assertEquals("hydra.launcher.srun_args item 'a\\0b' holds a NUL character (at position 1)",
+        e.getMessage());
+    assertThrows(ConfigException.class, () -> SlurmSettings.parse(yaml("job_name: \"a\\0\"")));
+  }
+
+  @Test
+  void constraintsAreFeatureExpressions() {
+    SlurmSettings.parse(yaml("constraint: '[rack1|rack2]&a100*2'"));
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> SlurmSettings.parse(yaml("constraint: 'a`id`'")));
+    assertTrue(e.getMessage().startsWith("hydra.launcher.constraint must be node features of"),
+        e.getMessage());
+    assertEquals("conf/hydra/launcher/slurm.yaml:1:13", e.origin().toString());
+  }
+
+  @Test
+  void theTimeLimitWarningMustComeBeforeTheLimit() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> SlurmSettings.parse(yaml("timeout_min: 2\nsignal_delay_s: 120\n")));
+    assertEquals("hydra.launcher.signal_delay_s=120 is not shorter than the time limit"
+        + " (hydra.launcher.timeout_min=2, 120 s): the warning would come at the start",
+        e.getMessage());
+    assertEquals("conf/hydra/launcher/slurm.yaml:2:17", e.origin().toString());
+    assertTrue(e.hint().endsWith("signal_delay_s=12"), e.hint());
+    SlurmSettings.parse(yaml("timeout_min: 2\nsignal_delay_s: 119\n"));
+  }
+
+  @Test
+  void moreThanOneTaskRunsUnderSrun() {
+    assertFalse(SlurmSettings.parse(yaml("tasks_per_node: 1")).runsUnderSrun());
+    assertTrue(SlurmSettings.parse(yaml("tasks_per_node: 2")).runsUnderSrun());
+    assertTrue(SlurmSettings.parse(yaml("nodes: 2")).runsUnderSrun());
+    assertTrue(SlurmSettings.parse(yaml("srun_args: [--mpi=none]")).runsUnderSrun());
   }
 
   @Test

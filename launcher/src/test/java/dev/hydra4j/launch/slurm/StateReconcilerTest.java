@@ -109,6 +109,32 @@ class StateReconcilerTest {
   }
 
   @Test
+  void aPendingTaskSlurmNoLongerListsWasCancelled() {
+    // scancel 100_4 while it waits: squeue and sacct drop the task, and list its siblings.
+    Outcome o = StateReconciler.reconcile(JobStatus.pending(7), 100, 4, null, true);
+    assertEquals(JobState.CANCELLED, o.status().state());
+    assertEquals("not known to SLURM", o.status().extra().get("slurm_state"));
+    assertNull(o.status().exitCode());
+    assertTrue(o.record());
+    // Without any record of the array, nothing is concluded.
+    assertEquals(JobState.PENDING,
+        StateReconciler.reconcile(JobStatus.pending(7), 100, 4, null, false).status().state());
+  }
+
+  @Test
+  void aTaskSlurmRequeuedAfterItsFileEndedIsPendingAgain() {
+    // A node failure with --requeue: the script recorded CANCELLED as SLURM stopped it.
+    for (JobState ended : new JobState[] {JobState.CANCELLED, JobState.NODE_FAIL,
+        JobState.FAILED}) {
+      Outcome o = reconcile(file(ended, 143), queued(SlurmState.PENDING, "PENDING"));
+      assertEquals(JobState.PENDING, o.status().state(), ended.toString());
+      assertEquals("true", o.status().extra().get("requeued"));
+      assertFalse(o.record());
+      assertEquals(1, o.status().attempt());
+    }
+  }
+
+  @Test
   void slurmRequeueingARunningTaskMakesItPending() {
     Outcome o = reconcile(file(JobState.RUNNING, null), queued(SlurmState.PENDING, "PENDING"));
     assertEquals(JobState.PENDING, o.status().state());
