@@ -117,14 +117,21 @@ public final class StatusReport {
     String slurmColumn = slurm ? "  %-10s" : "%s";
     out.printf("%5s  %-13s  %4s  %9s" + slurmColumn + "  %s%n", "num", "state", "exit",
         "duration", slurm ? "slurm" : "", "overrides");
+    // The rows as the header's printf lays them out, without a Formatter per row: a
+    // 20,000-job sweep prints 20,000 of them.
+    StringBuilder row = new StringBuilder(128);
     for (SavedPlan.Job job : plan.jobs()) {
       JobStatus s = status.apply(job.num());
-      String exit = s.exitCode() == null ? "" : String.valueOf(s.exitCode());
-      String duration = s.duration() == null ? ""
-          : String.format("%.1fs", s.duration().toMillis() / 1000.0);
       String id = slurmId.apply(job.num());
-      out.printf("%5d  %-13s  %4s  %9s" + slurmColumn + "  %s%n", job.num(), s.state(), exit,
-          duration, slurm ? (id == null ? "-" : id) : "", taskOverrides(job.overrides()));
+      row.setLength(0);
+      pad(row, String.valueOf(job.num()), 5, true).append("  ");
+      pad(row, s.state().name(), 13, false).append("  ");
+      pad(row, s.exitCode() == null ? "" : String.valueOf(s.exitCode()), 4, true).append("  ");
+      pad(row, seconds(s.duration()), 9, true);
+      if (slurm) {
+        pad(row.append("  "), id == null ? "-" : id, 10, false);
+      }
+      out.println(row.append("  ").append(taskOverrides(job.overrides())));
     }
     List<String> stale = new java.util.ArrayList<>();
     for (SavedPlan.Job job : plan.jobs()) {
@@ -206,12 +213,39 @@ public final class StatusReport {
     return 0;
   }
 
+  /** {@code text} padded with blanks to {@code width}, on the left when {@code right}. */
+  private static StringBuilder pad(StringBuilder row, String text, int width, boolean right) {
+    if (!right) {
+      row.append(text);
+    }
+    for (int i = text.length(); i < width; i++) {
+      row.append(' ');
+    }
+    return right ? row.append(text) : row;
+  }
+
+  /** A duration as {@code %.1fs} prints it ({@code 4.4s}), or empty. */
+  private static String seconds(Duration d) {
+    if (d == null) {
+      return "";
+    }
+    long tenths = Math.round(d.toMillis() / 100.0);
+    return tenths < 0 ? String.format("%.1fs", d.toMillis() / 1000.0)
+        : tenths / 10 + "." + tenths % 10 + "s";
+  }
+
+  private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("^[+~]+");
+
   /** The overrides that make a job what it is; hydra.* settings are the same for all. */
   private static String taskOverrides(List<String> overrides) {
-    return String.join(" ", overrides.stream().filter(o -> {
-      String key = o.replaceFirst("^[+~]+", "");
-      return !key.startsWith("hydra.") && !key.startsWith("hydra/");
-    }).toList());
+    StringBuilder text = new StringBuilder();
+    for (String o : overrides) {
+      String key = PREFIX.matcher(o).replaceFirst("");
+      if (!key.startsWith("hydra.") && !key.startsWith("hydra/")) {
+        text.append(text.length() == 0 ? "" : " ").append(o);
+      }
+    }
+    return text.toString();
   }
 
   private static String describe(Map<JobState, Integer> counts) {

@@ -14,10 +14,10 @@
  * try (SigintHandler sigint = SigintHandler.install(options.stop())) {
  *   result = new LocalLauncher(nJobs).launch(jobs, options);
  * }
- * return result.exitCode(); // 0, 1, or 130 after Ctrl-C
+ * return result.exitCode(); // 0, 1, 3 when the sweep's files could not be written, 130
  * }</pre>
  *
- * <p>To resume: {@code SweepState state = SweepState.read(sweepDir)}, launch only
+ * <p>To resume: {@code SweepState state = SweepState.read(sweepDir, jobDirs)}, launch only
  * {@code state.notCompleted(total)}, with {@code options.withPrevious(state)} so that the
  * summary covers the whole sweep and attempts keep counting.
  */

@@ -39,7 +39,7 @@ class KillNineJournalIT {
 
   @Test
   void noCompletionIsLostOrRunTwiceAfterKillNine() throws Exception {
-    int trials = Integer.getInteger("hydra4j.killTrials", 10);
+    int trials = Integer.getInteger("hydra4j.killTrials", 8);
     long seed = Long.getLong("hydra4j.killSeed", System.nanoTime());
     Random random = new Random(seed);
     System.out.println("KillNineJournalIT: " + trials + " trials, seed " + seed);

@@ -10,8 +10,10 @@ import java.io.IOException;
  * Runs jobs as processes on this machine, {@code nJobs} at a time (Hydra's
  * {@code hydra/launcher=basic} with parallelism, like its joblib launcher's {@code n_jobs}).
  *
- * <p>For each job it writes into the job directory: {@code status.json} (RUNNING when the
- * process starts, the final state when it ends), {@code stdout.log} and {@code stderr.log}
+ * <p>Each job's start and end go to the sweep's {@link dev.hydra4j.run.SweepJournal}, the
+ * end flushed to disk (with the job's {@code .hydra/} files) before the job counts as done.
+ * Into the job directory it writes: {@code status.json} (a copy of the journal: RUNNING for
+ * a job still running after half a second, then its end), {@code stdout.log} and {@code stderr.log}
  * (the streams byte for byte, as they arrive) and {@code combined.log} (both, line by line,
  * timestamped and tagged {@code [out]}/{@code [err]}). Standard input is {@code /dev/null}.
  *
