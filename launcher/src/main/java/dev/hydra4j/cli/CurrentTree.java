@@ -126,8 +126,10 @@ final class CurrentTree {
     try {
       composition = Composer.forDirectory(dir).compose(CONFIG_NAME, List.of());
     } catch (ConfigException e) {
-      notices.println("hydra4j: the config tree in " + dir + " does not compose, so its rules"
-          + " and run directories are not used: " + e.render());
+      // One line: a tree that needs a choice on the command line is common and not wrong.
+      notices.println("hydra4j: " + CONFIG_DIR + "/" + CONFIG_NAME + ".yaml does not compose"
+          + " without overrides (" + e.getMessage().lines().findFirst().orElse("") + "); its"
+          + " harvest rules and run directories are not used");
     }
     return composition;
   }

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class MetricsLog {
 
-  static final String FILE = "metrics.jsonl";
+  static final String FILE = dev.hydra4j.run.JobLogs.METRICS_LOG;
   static final String STEP = "step";
   static final String TIME = "time";
 

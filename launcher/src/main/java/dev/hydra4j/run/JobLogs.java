@@ -25,7 +25,10 @@ public final class JobLogs {
    */
   public static final String METRICS = "metrics.json";
 
-  private static final String[] ALL = {STDOUT, STDERR, COMBINED, METRICS};
+  /** The metrics a task logged over time, one JSON object per line; kept aside like METRICS. */
+  public static final String METRICS_LOG = "metrics.jsonl";
+
+  private static final String[] ALL = {STDOUT, STDERR, COMBINED, METRICS, METRICS_LOG};
 
   private JobLogs() {}
 

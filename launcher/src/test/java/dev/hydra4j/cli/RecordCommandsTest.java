@@ -30,6 +30,15 @@ class RecordCommandsTest {
         """), run.out());
     assertTrue(run.out().contains("  digit: regex 'score: 0\\.(\\d+)' in stdout.log (--rules "
         + rules + ")"), run.out());
+    Files.writeString(rules, "metrics:\n  - {regex: 'x', nmae: typo}\n");
+    CliRun bad = CliRun.of("collect", sweep.toString(), "--rules", rules.toString());
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().contains("Unknown key 'nmae' in a metrics rule"), bad.err());
+    assertTrue(bad.err().contains(rules + ":2"), bad.err());
+    CliRun missing = CliRun.of("collect", sweep.toString(), "--rules", "nope.yaml");
+    assertEquals(2, missing.exitCode());
+    assertTrue(missing.err().contains("The rules file 'nope.yaml' does not exist"),
+        missing.err());
   }
 
   @Test
