@@ -99,7 +99,8 @@ final class Preflight {
     StringBuilder text = new StringBuilder("SLURM would refuse " + refusals.size()
         + " settings:");
     for (ConfigException e : refusals) {
-      text.append("\n  - ").append(e.getMessage().replace("\n", "\n    "));
+      text.append("\n  - ").append(String.join("\n    ",
+          e.getMessage().lines().map(String::strip).toList()));
       if (e.origin() != null) {
         text.append("\n    at ").append(e.origin());
       }

@@ -32,7 +32,9 @@ hydra4j_json() {
 # hydra4j_status STATE [EXIT_CODE] [ERROR]: writes status.json in the format of hydra4j's
 # StatusFile, with the SLURM ids as extra fields.
 hydra4j_status() {
-  local end='' extra='' host tmp=$hydra4j_job_dir/.status.json.$$.tmp
+  # A trap may write a record while another is half-written: each write has its own temp file.
+  hydra4j_writes=$((${hydra4j_writes:-0} + 1))
+  local end='' extra='' host tmp=$hydra4j_job_dir/.status.json.$$.$hydra4j_writes.tmp
   [[ $1 != RUNNING && $1 != PENDING ]] && end=',"end":"'$(hydra4j_now)'"'
   if [[ -n ${3:-} ]]; then
     hydra4j_json "$3"
@@ -56,8 +58,9 @@ hydra4j_status() {
 
 # hydra4j_finish STATE [EXIT_CODE] [ERROR]: the final record, then the end of the script.
 hydra4j_finish() {
-  hydra4j_status "$@"
+  # Final first: a TERM arriving now must not write a record over this one.
   hydra4j_final=1
+  hydra4j_status "$@"
   exit "${2:-1}"
 }
 
@@ -238,6 +241,12 @@ while :; do
   break
 done
 hydra4j_task_rc=$hydra4j_rc
+# SLURM sends TERM to every process of the job at once; when the task died of it first, give
+# the TERM meant for this script a moment to arrive, so the end is told as SLURM's.
+if [[ -z $hydra4j_terminated && $hydra4j_rc == 143 ]]; then
+  sleep 1 &
+  wait $! 2>/dev/null
+fi
 
 # The pipes end with the task, unless it left a background process holding them.
 for ((hydra4j_i = 0; hydra4j_i < 100; hydra4j_i++)); do

@@ -229,9 +229,9 @@ class ArrayScriptTest {
     Path script = script(settings, List.of(new ArrayScript.Task(j, 0)));
     Process p = start(script, 0, Map.of());
     awaitLine(j.jobDir().resolve("stdout.log"), "started");
-    // scancel signals every process of the job; the output pumps outlive it.
-    List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
-    all.add(p.toHandle());
+    // scancel signals every process of the job at once; the output pumps outlive it.
+    List<ProcessHandle> all = new ArrayList<>(List.of(p.toHandle()));
+    all.addAll(p.descendants().toList());
     for (ProcessHandle h : all) {
       new ProcessBuilder("kill", "-TERM", String.valueOf(h.pid())).start().waitFor();
     }
