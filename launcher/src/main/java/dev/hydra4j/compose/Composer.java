@@ -205,7 +205,7 @@ public final class Composer {
     ConfigFile primary = repository.load(primaryName);
     if (primary != null) {
       repository.extend(SearchPathSetting.directories(primary, overrides,
-          new Interpolator(resolvers, context)));
+          () -> new Interpolator(resolvers, context)));
     }
   }
 

@@ -69,7 +69,13 @@ public final class ConfigRepository {
    * Adds {@code hydra.searchpath} directories after the search path's own ones. Looking
    * up starts afresh when one is new (a config first missing may be found now).
    */
-  synchronized void extend(List<Path> more) {
+  void extend(List<Path> more) {
+    if (!more.isEmpty()) {
+      extendWith(more);
+    }
+  }
+
+  private synchronized void extendWith(List<Path> more) {
     boolean changed = false;
     for (Path dir : more) {
       if (!extraDirs.contains(dir) && !searchPath.directories().contains(dir)) {

@@ -32,10 +32,21 @@ final class DefaultsBuilder {
   /** Where each group got its option: the entry that wins, since entries expand last first. */
   private final Map<String, Chosen> selected = new LinkedHashMap<>();
 
-  private record Chosen(Origin origin, String group, List<String> options) {}
+  private record Chosen(Origin origin, String group, List<String> options, boolean multiple) {
+
+    /**
+     * Whether choosing {@code other} again conflicts: Hydra only refuses a second,
+     * different single option (the same option twice, or a list, is merged again).
+     */
+    boolean conflictsWith(List<String> other, boolean otherMultiple) {
+      return !multiple && !otherMultiple && !options.equals(other);
+    }
+  }
   private final Set<String> expanding = new HashSet<>();
   private final Map<String, GroupOverride> appendedByKey = new LinkedHashMap<>();
   private final List<String> notices = new ArrayList<>();
+  /** Group choices merged as plain configs, by key: Hydra allows each once in the result. */
+  private final Map<String, Origin> leafChoices = new LinkedHashMap<>();
   private final boolean skipMissing;
   private final List<DefaultsList.Unchosen> unchosen = new ArrayList<>();
 
@@ -289,14 +300,14 @@ final class DefaultsBuilder {
                   + ", not " + override.deleteOnlyIf(),
               override.origin(), "use ~" + key + " to delete whatever is selected");
         }
-        selected.put(key, new Chosen(origin, group, List.of()));
+        selected.put(key, new Chosen(origin, group, List.of(), false));
         return List.of();
       }
       options = override.options();
       isMultiple = override.multiple();
       origin = override.origin();
     }
-    if (selected.containsKey(key)) {
+    if (selected.containsKey(key) && selected.get(key).conflictsWith(options, isMultiple)) {
       if (appendedByKey.containsKey(key)) {
         throw alreadySelected(appendedByKey.get(key));
       }
@@ -307,7 +318,7 @@ final class DefaultsBuilder {
           "to replace this choice, write 'override /" + later.group() + ": "
               + String.join(",", later.options()) + "' at " + later.origin());
     }
-    selected.put(key, new Chosen(origin, group, options));
+    selected.putIfAbsent(key, new Chosen(origin, group, options, isMultiple));
     options = resolveInterpolations(options, key, origin);
     boolean named = versionBase.legacy() && pkg.contains("_name_") && !isMultiple
         && options.get(0) != null;
@@ -355,7 +366,19 @@ final class DefaultsBuilder {
       // package (golden cases compose-package-header-*); the choice key stays as written.
       String header = header(file, group);
       String childPkg = header != null && !explicitPackage ? Packages.absolute(header) : pkg;
-      nodes.add(expand(path, childPkg, parent, false, file, group, List.of()));
+      Node node = expand(path, childPkg, parent, false, file, group, List.of());
+      Origin first = isMultiple || node.hasDefaults() ? null
+          : leafChoices.putIfAbsent(key, origin);
+      if (first != null) {
+        // The same option chosen twice is allowed, but a config without a defaults list
+        // may appear once (golden rw-add-group-same-option-again).
+        if (appendedByKey.containsKey(key)) {
+          throw alreadySelected(appendedByKey.get(key));
+        }
+        throw new ConfigException("'" + key + "' appears twice in the defaults list ("
+            + path + ", also chosen at " + first + ")", origin, "remove one of the two entries");
+      }
+      nodes.add(node);
     }
     return nodes;
   }
@@ -411,7 +434,9 @@ final class DefaultsBuilder {
         String group = Packages.absolutePath(dir, g.group());
         String key = Packages.choiceKey(group,
             Packages.of(pkg, g.packageName(), null, stripSlash(g.group())));
-        if (seen.containsKey(key)) {
+        DefaultsEntry.Group earlier = seen.get(key);
+        if (earlier != null && new Chosen(earlier.origin(), group, earlier.options(),
+            earlier.multiple()).conflictsWith(g.options(), g.multiple())) {
           if (appendedByKey.containsKey(key)) {
             throw alreadySelected(appendedByKey.get(key));
           }

@@ -37,14 +37,14 @@ final class SearchPathSetting {
   private SearchPathSetting() {}
 
   static List<Path> directories(ConfigFile primary, List<ParsedOverride> overrides,
-      Interpolator interpolator) {
+      java.util.function.Supplier<Interpolator> interpolator) {
     List<String> entries = new ArrayList<>();
     List<Origin> origins = new ArrayList<>();
     ConfigNode declared = ConfigTree.select(primary.root(), ConfigPath.parse(KEY));
     if (declared instanceof ConfigList list) {
       for (ConfigNode item : list.items()) {
         if (item instanceof ConfigValue v && v.value() != null) {
-          entries.add(interpolator.resolveString(String.valueOf(v.value()), primary.root(),
+          entries.add(interpolator.get().resolveString(String.valueOf(v.value()), primary.root(),
               item.origin()));
           origins.add(item.origin());
         }

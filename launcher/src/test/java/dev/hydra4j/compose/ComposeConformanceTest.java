@@ -58,8 +58,10 @@ class ComposeConformanceTest {
     assertEquals(expected, actual, "config");
     assertEquals(PlainValues.keyOrder(expected), PlainValues.keyOrder(actual), "key order");
     assertEquals(expectedDefaults(golden), actualDefaults(composition.defaults()), "defaults");
-    assertEquals(PlainValues.of(golden.get("choices")), userChoices(composition.defaults()),
-        "choices");
+    Object choices = PlainValues.of(golden.get("choices"));
+    assertEquals(choices, userChoices(composition.defaults()), "choices");
+    assertEquals(PlainValues.keyOrder(choices),
+        PlainValues.keyOrder(userChoices(composition.defaults())), "choices in Hydra's order");
   }
 
   static List<ParsedOverride> overrides(JsonNode golden) {
