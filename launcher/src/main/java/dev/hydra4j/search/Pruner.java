@@ -42,7 +42,7 @@ sealed interface Pruner {
       long step = trial.intermediate().lastKey();
       List<Trial> completed = others.stream()
           .filter(t -> t.state() == TrialState.COMPLETE).toList();
-      if (step < nWarmupSteps || completed.size() < nStartupTrials) {
+      if (step <= nWarmupSteps || completed.size() < nStartupTrials) {
         return false;
       }
       List<Double> theirs = new ArrayList<>();

@@ -65,7 +65,13 @@ final class TrialSource implements JobSource {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return jobs.prepare(number, study.space().overrides(params));
+    try {
+      return jobs.prepare(number, study.space().overrides(params));
+    } catch (RuntimeException e) {
+      // The launcher records the job as FAILED without starting it; so does the study.
+      study.ended(number, "FAILED", jobDirs.get(number));
+      throw e;
+    }
   }
 
   /**

@@ -141,8 +141,9 @@ class AdaptiveSweepIT {
         "steps=4", "step_s=0.25")
         .redirectErrorStream(true).redirectOutput(root.resolve("launcher.out").toFile()).start();
     try {
+      // Killed once two trials ended and another is half-way through its curve.
       for (int i = 0; !Files.exists(sweep.resolve("study.jsonl"))
-          || events(sweep, "end").size() < 2; i++) {
+          || events(sweep, "end").size() < 2 || !midway(sweep); i++) {
         if (i > 600) {
           fail("the study did not start: " + Files.readString(root.resolve("launcher.out")));
         }
@@ -189,6 +190,19 @@ class AdaptiveSweepIT {
     CliRun again = CliRun.of("resume", sweep.toString());
     assertEquals(0, again.exitCode());
     assertTrue(again.err().contains("nothing to resume"), again.err());
+  }
+
+  /** Whether some trial runs and has logged part of its curve. */
+  private static boolean midway(Path sweep) throws Exception {
+    for (int num = 0; num < 10; num++) {
+      Path dir = sweep.resolve("" + num);
+      if (StatusFile.read(dir, num).state() == JobState.RUNNING
+          && Files.exists(dir.resolve("metrics.jsonl"))
+          && Files.readAllLines(dir.resolve("metrics.jsonl")).size() >= 1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test

@@ -112,7 +112,7 @@ class StatusFileTest {
   void stateFamilies() {
     for (JobState state : JobState.values()) {
       assertEquals(state != JobState.PENDING && state != JobState.RUNNING, state.isTerminal());
-      assertEquals(state == JobState.COMPLETED, state.isSuccess());
+      assertEquals(state == JobState.COMPLETED || state == JobState.PRUNED, state.isSuccess());
     }
     assertEquals(List.of(JobState.OUT_OF_MEMORY, JobState.NODE_FAIL),
         List.of(JobState.parse("out_of_memory"), JobState.parse(" NODE_FAIL ")));
