@@ -25,6 +25,10 @@ record SweeperSettings(int nTrials, int nJobs, Directions directions, List<Strin
   /** The {@code _target_} of Hydra's Optuna sweeper; a sweeper naming it is this one. */
   static final String TARGET = "hydra_plugins.hydra_optuna_sweeper.optuna_sweeper.OptunaSweeper";
 
+  /** Every key of Hydra's Optuna sweeper config, plus hydra4j's objective and pruner. */
+  static final List<String> KEYS = List.of("_target_", "storage", "study_name", "n_jobs",
+      "direction", "n_trials", "objective", "sampler", "pruner", "custom_search_space", "params");
+
   /** Whether {@code hydra.sweeper} asks for the Optuna sweeper. */
   static boolean isOptuna(ConfigNode sweeper) {
     return sweeper instanceof ConfigMap m && m.get("_target_") instanceof ConfigValue v
@@ -37,6 +41,7 @@ record SweeperSettings(int nTrials, int nJobs, Directions directions, List<Strin
    *     name in Hydra project templates, used when {@code objective} is not set
    */
   static SweeperSettings of(ConfigMap sweeper, ConfigNode optimizedMetric) {
+    requireKnownKeys(sweeper);
     List<String> notices = new ArrayList<>();
     int nTrials = positive(sweeper, "n_trials", 20);
     int nJobs = positive(sweeper, "n_jobs", 2);
@@ -176,5 +181,17 @@ record SweeperSettings(int nTrials, int nJobs, Directions directions, List<Strin
   private static Origin origin(ConfigMap map, String key) {
     ConfigNode node = map.get(key);
     return node == null ? map.origin() : node.origin();
+  }
+
+  /** A misspelt key ({@code n_trial}) would otherwise be ignored and run another study. */
+  private static void requireKnownKeys(ConfigMap sweeper) {
+    for (var e : sweeper.entries().entrySet()) {
+      if (!KEYS.contains(e.getKey())) {
+        throw new ConfigException("Unknown setting 'hydra.sweeper." + e.getKey()
+            + "' for the optuna sweeper", e.getValue().origin(),
+            dev.hydra4j.compose.Suggestions.didYouMean(e.getKey(), KEYS)
+                + "settings of the optuna sweeper: " + String.join(", ", KEYS));
+      }
+    }
   }
 }

@@ -72,6 +72,7 @@ class AdaptiveSweepInputTest {
       "grid over an interval | hydra.sweeper.sampler._target_=optuna.samplers.GridSampler"
           + " | grid sampler cannot list the values of 'lr=interval(0.001, 0.1)'",
       "unknown key | nope=interval(0,1) | no such key",
+      "misspelt setting | +hydra.sweeper.n_trial=3 | did you mean 'n_trials'",
   })
   void refusedBeforeAnythingIsWritten(String name, String override, String expected)
       throws Exception {
