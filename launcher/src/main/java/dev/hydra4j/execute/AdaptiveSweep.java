@@ -170,11 +170,19 @@ final class AdaptiveSweep {
       study.close();
     }
     study.summary().forEach(err::println);
+    int failedTrials = study.failedTrials();
     err.println("hydra4j: " + result.counts().describe() + " — results in "
         + Multirun.display(sweepDir));
     if (result.interrupted() || result.exitCode() != 0) {
       err.println("hydra4j: continue the study with: hydra4j resume "
           + Multirun.display(sweepDir));
+    }
+    // A trial whose job exited 0 without its objective is a failed trial (Optuna's FAIL): the
+    // study must not end with "everything succeeded" when some trials gave no value.
+    if (result.exitCode() == 0 && failedTrials > 0) {
+      err.println("hydra4j: " + failedTrials + " trial(s) FAILED: no objective value (see the"
+          + " notices above)");
+      return SweepResult.EXIT_FAILED;
     }
     return result.exitCode();
   }

@@ -257,6 +257,20 @@ public final class AdaptiveStudy implements AutoCloseable {
     return new TrialSource(study, numbers, jobDirs, jobs);
   }
 
+  /**
+   * How many trials ended FAIL: their job failed, or it completed without reporting the
+   * objective. Such a trial is a failed job for the exit code, though the study goes on.
+   */
+  public int failedTrials() {
+    int failed = 0;
+    for (Trial t : study.trials()) {
+      if (t.state() == TrialState.FAIL) {
+        failed++;
+      }
+    }
+    return failed;
+  }
+
   /** The study in a few lines: counts, then the best trial or the Pareto front. */
   public List<String> summary() {
     return StudySummary.lines(header, study.trials(), study.directions(), study.space());

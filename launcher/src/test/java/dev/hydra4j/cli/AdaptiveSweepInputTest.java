@@ -55,6 +55,16 @@ class AdaptiveSweepInputTest {
     assertFalse(Files.exists(sweep), "nothing written");
   }
 
+  @Test
+  void aStudyWhoseTrialsReportNoObjectiveExitsOne() throws Exception {
+    Path sweep = temp.resolve("multirun");
+    // 'true' completes without writing metrics: each trial is a FAIL, and so is the study.
+    CliRun run = CliRun.of("-cp", conf().toString(), "-m", "hydra.sweep.dir=" + sweep,
+        "hydra.sweeper.n_trials=2", "hydra.sweeper.n_jobs=1");
+    assertEquals(1, run.exitCode(), run.err());
+    assertTrue(run.err().contains("2 trial(s) FAILED: no objective value"), run.err());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "log interval from 0 | lr=tag(log,interval(0,1)) | must start above 0",
