@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 final class HarvestOptions {
 
   @Option(names = "--group-by", paramLabel = "KEY", split = ",", description = "Group jobs by"
-      + " KEY (repeatable): per metric the mean, std and 95% CI; curves as mean ± std.")
+      + " KEY (repeatable): per metric the mean, std and 95%% CI; curves as mean ± std.")
   List<String> groupBy = new ArrayList<>();
 
   @Option(names = "--over", paramLabel = "KEY", split = ",", description = "Aggregate over"
