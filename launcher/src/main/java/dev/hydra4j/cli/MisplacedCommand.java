@@ -4,6 +4,7 @@ import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.Origin;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -27,17 +28,42 @@ final class MisplacedCommand {
           i++;
         }
       } else if (i > 0 && Main.SUBCOMMANDS.containsKey(word)) {
-        List<String> fixed = new ArrayList<>(List.of("hydra4j", word));
-        for (int j = 0; j < args.size(); j++) {
-          if (j != i) {
-            fixed.add(quoted(args.get(j)));
-          }
-        }
         throw new ConfigException("'" + word + "' is a command: it must come first, before"
             + " any option or override", Origin.of("the command line"),
-            "write it as: " + String.join(" ", fixed));
+            hint(word, i, options, args));
       }
     }
+  }
+
+  /** The command line as it should be, when the command takes every option given. */
+  private static String hint(String command, int at, String[] options, List<String> args) {
+    List<String> foreign = optionsNotTakenBy(command, options);
+    if (!foreign.isEmpty()) {
+      return "write the command first (hydra4j " + command + " …); " + command
+          + " does not take " + String.join(", ", foreign) + ", see hydra4j " + command
+          + " --help";
+    }
+    List<String> fixed = new ArrayList<>(List.of("hydra4j", command));
+    for (int j = 0; j < args.size(); j++) {
+      if (j != at) {
+        fixed.add(quoted(args.get(j)));
+      }
+    }
+    return "write it as: " + String.join(" ", fixed);
+  }
+
+  /** The options among {@code options} that the command does not know. */
+  private static List<String> optionsNotTakenBy(String command, String[] options) {
+    // Built only here, on the error path: start-up registers just the command that runs.
+    CommandSpec spec = new CommandLine(Main.SUBCOMMANDS.get(command)).getCommandSpec();
+    List<String> foreign = new ArrayList<>();
+    for (String word : options) {
+      String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+      if (word.startsWith("-") && spec.findOption(name) == null && !foreign.contains(name)) {
+        foreign.add(name);
+      }
+    }
+    return foreign;
   }
 
   private static String quoted(String word) {

@@ -56,9 +56,9 @@ public final class ProgramMain {
         if (LAUNCHER_ONLY.contains(option.longestName())) {
           throw new ConfigException(option.longestName() + " does not apply to a program that"
               + " runs its jobs in this process", Origin.of("the command line"),
-              "flags for " + program + ": --cfg job|hydra|all, -p, --resolve, --info, --explain,"
-              + " -m, --dry-run, -cp, -cn, -cd, --help; " + String.join(", ", LAUNCHER_ONLY)
-              + " need the hydra4j command (hydra4j -m … -- java …)");
+              program + " takes --cfg, -p, --resolve, --info, --explain, -m, --dry-run, -cp,"
+              + " -cn, -cd and --help; " + option.longestName() + " needs the hydra4j command:"
+              + " hydra4j -m … " + option.longestName() + " … -- java … " + program);
         }
       }
       if (parsed.isUsageHelpRequested()) {
