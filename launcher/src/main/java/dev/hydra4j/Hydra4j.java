@@ -1,15 +1,16 @@
 package dev.hydra4j;
 
 import dev.hydra4j.cli.Main;
+import dev.hydra4j.cli.ProgramMain;
 import dev.hydra4j.compose.Composer;
 import dev.hydra4j.compose.Composition;
 import dev.hydra4j.compose.RunMode;
-import dev.hydra4j.compose.SearchPath;
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.ConfigMap;
 import dev.hydra4j.execute.InProcessRun;
 import dev.hydra4j.override.OverrideParser;
 import dev.hydra4j.override.ParsedOverride;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,23 +78,33 @@ public final class Hydra4j {
   }
 
   /**
-   * A {@code main} for JVM programs: {@code args} are overrides, optionally with
-   * {@code -m}/{@code --multirun} to run {@code task} once per job of the sweep. Each job
-   * gets its directory ({@code outputs/…} or {@code multirun/…/N}), {@code .hydra/} files
-   * and a status file. Bad input is printed as hydra4j prints it.
+   * A {@code main} for JVM programs, as Python Hydra's {@code @hydra.main}: {@code args} are
+   * overrides and the flags {@code -m}, {@code --dry-run}, {@code --cfg job|hydra|all},
+   * {@code -p}, {@code --resolve}, {@code --info}, {@code --explain}, {@code -cp},
+   * {@code -cn}, {@code -cd} and {@code --help}, as the command line takes them. Without a
+   * printing flag, {@code task} runs once, or once per job of the sweep with {@code -m}.
+   * Each job gets its directory ({@code outputs/…} or {@code multirun/…/N}), {@code .hydra/}
+   * files and a status file. Bad input is printed as hydra4j prints it.
    *
    * @return the exit code: 0 success, 1 a job threw, 2 bad input
    */
   public static int main(String[] args, Path configDir, String configName,
       InProcessRun.Task task) {
-    TypedMain.Arguments a = TypedMain.Arguments.of(args);
-    try {
-      return InProcessRun.run(new SearchPath(List.of(configDir), true), configName,
-          a.overrides(), a.multirun(), Arrays.asList(args), System.err, task);
-    } catch (ConfigException e) {
-      System.err.println("error: " + e.render());
-      return 2;
-    }
+    return main(program(), args, configDir, configName, task, System.out, System.err);
+  }
+
+  static int main(String program, String[] args, Path configDir, String configName,
+      InProcessRun.Task task, PrintStream out, PrintStream err) {
+    return ProgramMain.run(program, args, configDir, configName,
+        (searchPath, name, overrides, multirun) -> InProcessRun.run(searchPath, name, overrides,
+            multirun, Arrays.asList(args), err, task), out, err);
+  }
+
+  /** The class whose {@code main} called in, named as {@code java} starts it. */
+  private static String program() {
+    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames ->
+        frames.map(StackWalker.StackFrame::getDeclaringClass)
+            .filter(c -> c != Hydra4j.class).findFirst().map(Class::getName).orElse("program"));
   }
 
   /**
@@ -127,7 +138,7 @@ public final class Hydra4j {
    */
   public static <T> int main(String[] args, Path configDir, String configName, Class<T> type,
       Job<T> job) {
-    return TypedMain.run(args, new SearchPath(List.of(configDir), true), configName, type, job,
+    return TypedMain.run(program(), args, configDir, configName, type, job, System.out,
         System.err);
   }
 

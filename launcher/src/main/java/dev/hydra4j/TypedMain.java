@@ -1,5 +1,6 @@
 package dev.hydra4j;
 
+import dev.hydra4j.cli.ProgramMain;
 import dev.hydra4j.compose.Composer;
 import dev.hydra4j.compose.Composition;
 import dev.hydra4j.compose.RunMode;
@@ -12,6 +13,7 @@ import dev.hydra4j.sweep.PlannedJob;
 import dev.hydra4j.sweep.SweepOptions;
 import dev.hydra4j.sweep.SweepPlan;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,39 +28,25 @@ final class TypedMain {
 
   private TypedMain() {}
 
-  static <T> int run(String[] args, SearchPath searchPath, String configName, Class<T> type,
-      Hydra4j.Job<T> job, PrintStream err) {
-    Arguments a = Arguments.of(args);
-    boolean multirun = a.multirun();
-    List<String> overrides = a.overrides();
+  static <T> int run(String program, String[] args, Path configDir, String configName,
+      Class<T> type, Hydra4j.Job<T> job, PrintStream out, PrintStream err) {
+    return ProgramMain.run(program, args, configDir, configName,
+        (searchPath, name, overrides, multirun) -> runJobs(args, searchPath, name, overrides,
+            multirun, type, job, err), out, err);
+  }
+
+  private static <T> int runJobs(String[] args, SearchPath searchPath, String configName,
+      List<String> overrides, boolean multirun, Class<T> type, Hydra4j.Job<T> job,
+      PrintStream err) {
     try {
       Map<Integer, Map<String, String>> choices =
           bindEveryJob(searchPath, configName, overrides, multirun, type);
       return InProcessRun.run(searchPath, configName, overrides, multirun, List.of(args), err,
           (config, jobDir, num) -> job.run(new Config(config, "", choices.get(num)).bind(type),
               jobDir, num));
-    } catch (ConfigException e) {
-      err.println("error: " + e.render());
-      return 2;
     } catch (Hydra4jException e) {
       err.println("error: " + e.getMessage());
       return 2;
-    }
-  }
-
-  /** A program's arguments: overrides, and {@code -m}/{@code --multirun} anywhere. */
-  record Arguments(boolean multirun, List<String> overrides) {
-    static Arguments of(String[] args) {
-      boolean multirun = false;
-      List<String> overrides = new ArrayList<>();
-      for (String arg : args) {
-        if (arg.equals("-m") || arg.equals("--multirun")) {
-          multirun = true;
-        } else {
-          overrides.add(arg);
-        }
-      }
-      return new Arguments(multirun, List.copyOf(overrides));
     }
   }
 

@@ -46,4 +46,17 @@ class Hydra4jTest {
     assertEquals("override 'training.epochz=1'", e.origin().toString());
     assertTrue(e.hint().contains("training.epochs"), e.hint());
   }
+
+  @Test
+  void aProgramsMainPrintsWhatItsFlagsAskForAndRunsNoJob() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code = Hydra4j.main("App", new String[] {"--cfg", "job", "--resolve", "-p", "run_name",
+        "training=long"}, CONF, "config", (config, jobDir, num) -> {
+          throw new AssertionError("no job may run");
+        }, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(0, code, err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("person_100_e30\n", out.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
 }

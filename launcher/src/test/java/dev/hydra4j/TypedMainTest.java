@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hydra4j.compose.SearchPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,6 +29,7 @@ class TypedMainTest {
 
   record App(Model model, double lr) {}
 
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(Hydra4j.Job<App> job, String... args) throws IOException {
@@ -40,7 +40,8 @@ class TypedMainTest {
         + dir.resolve("multi") + "\n");
     Files.writeString(conf.resolve("model/small.yaml"), "width: 8\n");
     Files.writeString(conf.resolve("model/large.yaml"), "width: 64\ndepth: 4\n");
-    return TypedMain.run(args, new SearchPath(List.of(conf), true), "app", App.class, job,
+    return TypedMain.run("TrainApp", args, conf, "app", App.class, job,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -66,8 +67,9 @@ class TypedMainTest {
         + "out: ${hydra:runtime.output_dir}\nlr: x\nhydra:\n  sweep:\n    dir: "
         + dir.resolve("multi") + "\n");
     Map<Integer, Located> seen = new ConcurrentHashMap<>();
-    int code = TypedMain.run(new String[] {"-m", "lr=a,b"}, new SearchPath(List.of(conf), true),
-        "app", Located.class, (cfg, jobDir, num) -> seen.put(num, cfg),
+    int code = TypedMain.run("TrainApp", new String[] {"-m", "lr=a,b"}, conf, "app",
+        Located.class, (cfg, jobDir, num) -> seen.put(num, cfg),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
     assertEquals(new Located(1, dir.resolve("multi/1"), "b"), seen.get(1));
@@ -87,5 +89,55 @@ class TypedMainTest {
     assertTrue(text.contains("  model.depth: unknown key: Small has no component 'depth'"),
         text);
     assertFalse(Files.exists(dir.resolve("multi")), "nothing written");
+  }
+
+  private static final Hydra4j.Job<App> NEVER = (app, jobDir, num) -> {
+    throw new AssertionError("no job may run");
+  };
+
+  @Test
+  void cfgPrintsTheComposedConfigAsTheCommandLineDoesAndRunsNothing() throws IOException {
+    int code = run(NEVER, "--cfg", "job", "-p", "model", "model=large");
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    assertEquals("# @package model\nwidth: 64\ndepth: 4\n",
+        out.toString(StandardCharsets.UTF_8));
+    assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+  }
+
+  @Test
+  void helpNamesTheProgramItsFlagsAndConfigGroupsButNotLauncherOnlyFlags() throws IOException {
+    assertEquals(0, run(NEVER, "--help"), err.toString(StandardCharsets.UTF_8));
+    String help = out.toString(StandardCharsets.UTF_8);
+    assertTrue(help.startsWith("Usage: TrainApp "), help);
+    assertTrue(help.contains("--cfg=job|hydra|all") && help.contains("--dry-run"), help);
+    assertTrue(help.contains("model: large, small"), help);
+    assertFalse(help.contains("--zip") || help.contains("--wait"), help);
+  }
+
+  @Test
+  void dryRunPlansEveryJobAndWritesNothing() throws IOException {
+    int code = run(NEVER, "-m", "model=small,large", "lr=0.1,0.01", "--dry-run");
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    String plan = out.toString(StandardCharsets.UTF_8);
+    assertTrue(plan.contains("  3  large  0.01"), plan);
+    assertFalse(Files.exists(dir.resolve("multi")), "nothing written");
+  }
+
+  @Test
+  void aLauncherOnlyFlagIsNamedWithExitTwo() throws IOException {
+    int code = run(NEVER, "-m", "model=small,large", "--wait");
+    assertEquals(2, code);
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("error: --wait does not apply to a program that runs its jobs"
+        + " in this process"), text);
+    assertFalse(Files.exists(dir.resolve("multi")), "nothing written");
+  }
+
+  @Test
+  void anUnknownFlagPointsAtTheProgramsHelp() throws IOException {
+    assertEquals(2, run(NEVER, "--cgf", "job"));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("error: Unknown option: '--cgf'"), text);
+    assertTrue(text.contains("Run 'TrainApp --help' for usage."), text);
   }
 }

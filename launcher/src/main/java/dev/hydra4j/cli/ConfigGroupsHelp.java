@@ -27,6 +27,10 @@ final class ConfigGroupsHelp {
         dir = Path.of(args[i + 1]);
       }
     }
+    install(cli, dir);
+  }
+
+  static void install(CommandLine cli, Path dir) {
     String text;
     try {
       text = describe(dir);

@@ -158,6 +158,8 @@ public final class Hydra4jCommand implements Callable<Integer> {
 
   private final PrintStream out;
   private final PrintStream err;
+  /** A program's own jobs ({@link ProgramMain}), run in place of a launched command. */
+  ProgramMain.Jobs programJobs;
   private final List<String> command;
   private final List<String> argv;
 
@@ -177,7 +179,9 @@ public final class Hydra4jCommand implements Callable<Integer> {
     if (complete != null) {
       return Completion.complete(complete, composer, configName, out);
     }
-    checkForMistypedWords();
+    if (programJobs == null) {
+      checkForMistypedWords();
+    }
     List<ParsedOverride> parsed = parseOverrides(overrides);
     boolean preview = cfg != null || info != null || explain != null;
     if (!preview && (resolve || packageName != null)) {
@@ -215,9 +219,14 @@ public final class Hydra4jCommand implements Callable<Integer> {
         throw new ConfigException("--dry-run, --zip, --filter, --sample, --jobs and --wait"
             + " shape a sweep", Origin.of("the command line"), "add --multirun (-m)");
       }
-      return SingleRun.run(request);
+      return programJobs != null ? programJobs.run(searchPath(), configName, overrides, false)
+          : SingleRun.run(request);
     }
-    return dryRun ? DryRun.run(request, format) : Multirun.run(request);
+    if (dryRun) {
+      return DryRun.run(request, format, programJobs != null);
+    }
+    return programJobs != null ? programJobs.run(searchPath(), configName, overrides, true)
+        : Multirun.run(request);
   }
 
   private SweepOptions sweepOptions() {

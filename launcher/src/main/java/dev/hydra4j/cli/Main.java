@@ -33,6 +33,11 @@ public final class Main {
     Hydra4jCommand root = new Hydra4jCommand(out, err, command, List.of(args));
     Factory factory = new Factory(out, err);
     CommandLine cli = new CommandLine(root, factory);
+    try {
+      MisplacedCommand.check(cli.getCommandSpec(), options, List.of(args));
+    } catch (ConfigException e) {
+      return handle(e, err);
+    }
     addSubcommands(cli, factory, options);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
@@ -40,7 +45,7 @@ public final class Main {
       ConfigGroupsHelp.install(cli, options);
     }
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));
-    cli.setParameterExceptionHandler((ex, a) -> usageError(ex, err));
+    cli.setParameterExceptionHandler((ex, a) -> usageError(ex, err, "hydra4j"));
     try {
       int code = cli.execute(options);
       out.flush();
@@ -109,10 +114,10 @@ public final class Main {
     }
   }
 
-  private static int usageError(CommandLine.ParameterException ex, PrintStream err) {
+  static int usageError(CommandLine.ParameterException ex, PrintStream err, String program) {
     err.println("error: " + ex.getMessage());
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-    err.println("Run 'hydra4j --help' for usage.");
+    err.println("Run '" + program + " --help' for usage.");
     return ExitCode.USAGE;
   }
 

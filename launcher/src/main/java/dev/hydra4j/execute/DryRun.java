@@ -39,6 +39,14 @@ public final class DryRun {
   private DryRun() {}
 
   public static int run(LaunchRequest request, String format) {
+    return run(request, format, false);
+  }
+
+  /**
+   * {@code inProcess}: the jobs are a JVM program's own code ({@code Hydra4j.main}), so they
+   * need no command and no launcher's scripts.
+   */
+  public static int run(LaunchRequest request, String format, boolean inProcess) {
     if (!format.equals("table") && !format.equals("json")) {
       throw new ConfigException("Unknown --format '" + format + "' for --dry-run",
           Origin.of("--format " + format), "use --format table or --format json");
@@ -55,7 +63,7 @@ public final class DryRun {
     Path root = Path.of(new HydraSettings(base).text("hydra.sweep.dir", "multirun"))
         .toAbsolutePath().normalize();
     JobPreparer preparer = new JobPreparer(composer, request.configName(), RunMode.MULTIRUN,
-        root, request.command());
+        root, request.command(), inProcess);
     // Every job is checked before anything is printed, so that a sweep with a bad job
     // prints only the error (exit 2), never a plan that looks valid.
     LaunchSettings launch = new LaunchSettings(base).checked(root);
@@ -64,7 +72,7 @@ public final class DryRun {
       json(plan, preparer, request);
     } else {
       table(plan, composer, request);
-      if (launch.isSlurm()) {
+      if (launch.isSlurm() && !inProcess) {
         slurmScripts(plan, preparer, root, launch, request);
       }
     }
