@@ -43,7 +43,8 @@ public final class Config {
   Config(ConfigMap node, String path, Map<String, String> choices) {
     this.node = node;
     this.path = path;
-    this.choices = Map.copyOf(choices);
+    // A group chosen as null (logger: null) is a choice too: keep it, which Map.copyOf cannot.
+    this.choices = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(choices));
   }
 
   ConfigMap tree() {
