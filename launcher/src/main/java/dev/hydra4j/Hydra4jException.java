@@ -82,6 +82,7 @@ public final class Hydra4jException extends RuntimeException {
 
   /** The whole report, as {@link #getMessage()}: it is what a user should see. */
   @Override
+  @SuppressWarnings("OverrideThrowableToString") // no class name before a user's error
   public String toString() {
     return getMessage();
   }

@@ -100,7 +100,6 @@ final class Units {
     return Map.copyOf(units);
   }
 
-  @SafeVarargs
   private static <V> void alias(Map<String, V> units, V value, String... names) {
     for (String name : names) {
       units.put(name, value);

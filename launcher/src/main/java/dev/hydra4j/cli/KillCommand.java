@@ -1,5 +1,6 @@
 package dev.hydra4j.cli;
 
+import dev.hydra4j.Terminal;
 import dev.hydra4j.execute.SweepKill;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ final class KillCommand extends SweepDirCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     java.nio.file.Path dir = dir();
-    java.io.Console console = System.console();
+    java.io.Console console = Terminal.console();
     if (!force && console != null) {
       String answer = console.readLine("Stop %s? [y/N] ", dir);
       if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {

@@ -1,9 +1,11 @@
 package dev.hydra4j.cli;
 
 import dev.hydra4j.config.ConfigException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
@@ -39,8 +41,8 @@ public final class Main {
       return handle(e, err);
     }
     addSubcommands(cli, factory, options);
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(new OutputStreamWriter(out, Charset.defaultCharset()), true));
+    cli.setErr(new PrintWriter(new OutputStreamWriter(err, Charset.defaultCharset()), true));
     if (Arrays.asList(options).contains("--help") || Arrays.asList(options).contains("-h")) {
       ConfigGroupsHelp.install(cli, options);
     }

@@ -158,7 +158,7 @@ public final class Composer {
     }
     Base base = base(name, groupOverrides, skipMissing);
     ConfigMap config = ValueOverrides.apply(base.merged(), valueOverrides);
-    config = HydraNode.fill(config, new HydraNode.Runtime(
+    config = HydraNode.fill(config, new HydraNode.RuntimeFacts(
         name, mode, base.defaults().choices(), task, hydra, overrides, versionBase(name)));
     Interpolator interpolator = new Interpolator(resolvers, context.withHydraConfig(config));
     return new Composition(config, base.defaults(), task, hydra, interpolator);

@@ -27,11 +27,11 @@ final class HydraNode {
 
   private HydraNode() {}
 
-  record Runtime(
+  record RuntimeFacts(
       String configName, RunMode mode, Map<String, String> choices, List<String> task,
       List<String> hydra, List<ParsedOverride> overrides, VersionBase versionBase) {}
 
-  static ConfigMap fill(ConfigMap config, Runtime runtime) {
+  static ConfigMap fill(ConfigMap config, RuntimeFacts runtime) {
     ConfigNode root = config;
     if (runtime.mode() != null) {
       root = set(root, "hydra.mode", value(runtime.mode().name()));

@@ -6,6 +6,7 @@ package dev.hydra4j.config;
  * a plain scalar, line breaks, leading or trailing spaces, and characters only a
  * double-quoted scalar can escape. Text is handled as code points, as Python does.
  */
+@SuppressWarnings("ArrayRecordComponent") // never compared; the emitter indexes code points
 record ScalarAnalysis(
     int[] codePoints,
     boolean empty,

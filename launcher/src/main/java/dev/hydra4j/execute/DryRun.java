@@ -24,6 +24,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,8 @@ public final class DryRun {
       throw new ConfigException("Unknown --format '" + format + "' for --dry-run",
           Origin.of("--format " + format), "use --format table or --format json");
     }
-    Composer composer = Composers.create(request.searchPath(), ZonedDateTime.now());
+    Composer composer = Composers.create(request.searchPath(),
+        ZonedDateTime.now(ZoneId.systemDefault()));
     List<ParsedOverride> overrides = Composers.parse(request.overrides());
     Composition base = composer.compose(request.configName(),
         overrides.stream().filter(o -> !o.isSweep()).toList(), RunMode.MULTIRUN);
@@ -71,7 +73,7 @@ public final class DryRun {
     if (format.equals("json")) {
       json(plan, preparer, request);
     } else {
-      table(plan, composer, request);
+      table(plan, request);
       if (launch.isSlurm() && !inProcess) {
         slurmScripts(plan, preparer, root, launch, request);
       }
@@ -124,7 +126,7 @@ public final class DryRun {
    * Prints the table in two passes over the lazy plan, the first for the column widths, so
    * that no more than one row is held at a time whatever the sweep's size.
    */
-  private static void table(SweepPlan plan, Composer composer, LaunchRequest request) {
+  private static void table(SweepPlan plan, LaunchRequest request) {
     List<String> keys = plan.sweptKeys();
     List<String> header = new ArrayList<>();
     header.add("num");

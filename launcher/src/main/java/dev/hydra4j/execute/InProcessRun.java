@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
@@ -40,7 +41,7 @@ public final class InProcessRun {
   /** Runs one job, or every job of the sweep when {@code multirun}; returns the exit code. */
   public static int run(SearchPath searchPath, String configName, List<String> overrides,
       boolean multirun, List<String> argv, PrintStream err, Task task) {
-    ZonedDateTime now = ZonedDateTime.now();
+    ZonedDateTime now = ZonedDateTime.now(ZoneId.systemDefault());
     Composer composer = Composers.create(searchPath, now);
     List<ParsedOverride> parsed = Composers.parse(overrides);
     RunMode mode = multirun ? RunMode.MULTIRUN : RunMode.RUN;

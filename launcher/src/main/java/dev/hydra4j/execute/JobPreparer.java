@@ -114,7 +114,7 @@ final class JobPreparer {
     HydraSettings hydra = new HydraSettings(composition);
     // A bad harvest rule is found now, at its line, not by collect after the sweep.
     dev.hydra4j.results.HarvestRules.check(hydra.node("hydra.results.metrics"));
-    List<String> argv = inProcess ? List.of() : command(composition, hydra, overrides);
+    List<String> argv = inProcess ? List.of() : command(composition, hydra);
     Map<String, String> env = new LinkedHashMap<>(hydra.strings("hydra.job.env_set"));
     // Below version base 1.2 an unset hydra.job.chdir means true, as in Hydra.
     boolean chdirByDefault = hydra.text("hydra.runtime.version_base", "1.3").equals("1.1");
@@ -139,8 +139,7 @@ final class JobPreparer {
         timeout, launcher);
   }
 
-  private List<String> command(Composition composition, HydraSettings hydra,
-      List<ParsedOverride> overrides) {
+  private List<String> command(Composition composition, HydraSettings hydra) {
     List<String> words = new ArrayList<>();
     List<Origin> origins = new ArrayList<>();
     if (!commandLineCommand.isEmpty()) {

@@ -28,6 +28,7 @@ import dev.hydra4j.sweep.SweepPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ public final class Multirun {
 
   /** Runs the sweep and returns the exit code. */
   public static int run(LaunchRequest request) {
-    ZonedDateTime now = ZonedDateTime.now();
+    ZonedDateTime now = ZonedDateTime.now(ZoneId.systemDefault());
     Composer composer = Composers.create(request.searchPath(), now);
     List<ParsedOverride> overrides = Composers.parse(request.overrides());
     Composition base = composer.compose(request.configName(),

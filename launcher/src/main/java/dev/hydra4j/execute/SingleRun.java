@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
@@ -30,7 +31,7 @@ public final class SingleRun {
   private SingleRun() {}
 
   public static int run(LaunchRequest request) {
-    ZonedDateTime now = ZonedDateTime.now();
+    ZonedDateTime now = ZonedDateTime.now(ZoneId.systemDefault());
     Composer composer = Composers.create(request.searchPath(), now);
     List<ParsedOverride> overrides = Composers.parse(request.overrides());
     Composition composition = composer.compose(request.configName(), overrides, RunMode.RUN);

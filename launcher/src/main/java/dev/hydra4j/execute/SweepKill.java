@@ -8,6 +8,7 @@ import dev.hydra4j.launch.slurm.SweepCancel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -71,7 +72,8 @@ public final class SweepKill {
     }
     Process signal = new ProcessBuilder("kill", "-INT", String.valueOf(launcher.pid()))
         .redirectErrorStream(true).start();
-    String said = new String(signal.getInputStream().readAllBytes()).strip();
+    String said =
+        new String(signal.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     try {
       if (signal.waitFor() != 0) {
         out.println("cannot signal the launcher (pid " + launcher.pid() + "): " + said);

@@ -2,6 +2,7 @@ package dev.hydra4j.interpolate;
 
 import dev.hydra4j.config.ConfigMap;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +36,8 @@ public final class InterpolationContext {
 
     synchronized ZonedDateTime get() {
       if (value == null) {
-        value = clock == null ? ZonedDateTime.now() : ZonedDateTime.now(clock);
+        value = clock == null
+            ? ZonedDateTime.now(ZoneId.systemDefault()) : ZonedDateTime.now(clock);
       }
       return value;
     }

@@ -12,7 +12,7 @@ public final class InterpolationException extends ConfigException {
 
   /** What went wrong; tests and callers branch on this rather than on message text. */
   public enum Kind {
-    /** The text after {@code ${} does not follow the interpolation grammar. */
+    /** The text after <code>${</code> does not follow the interpolation grammar. */
     SYNTAX,
     /** A referenced key does not exist. */
     KEY_NOT_FOUND,

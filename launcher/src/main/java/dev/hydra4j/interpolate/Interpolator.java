@@ -18,8 +18,8 @@ import java.util.Objects;
  * <p>A value that is exactly one {@code ${…}} takes the type of what it refers to (an int stays
  * an int, a mapping stays a mapping); any other value becomes a string, each part converted as
  * Python's {@code str()} would ({@code True}, {@code None}, {@code 0.001}). A result that
- * contains {@code ${} (from {@code \${}, or a resolver's output) is kept literally and never
- * resolved again, as in OmegaConf.
+ * contains <code>${</code> (from <code>\${</code>, or a resolver's output) is kept literally and
+ * never resolved again, as in OmegaConf.
  *
  * <p>Thread-safe and cheap to share; each call resolves independently. Parsed strings are
  * cached process-wide, so a sweep parses each distinct string once.

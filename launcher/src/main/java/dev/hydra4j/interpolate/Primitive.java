@@ -28,9 +28,9 @@ final class Primitive {
       case "null":
         return null;
       case "true":
-        return Boolean.TRUE;
+        return true;
       case "false":
-        return Boolean.FALSE;
+        return false;
       default:
         break;
     }

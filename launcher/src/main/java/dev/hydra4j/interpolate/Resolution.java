@@ -62,6 +62,12 @@ final class Resolution {
     this.cache = cache;
   }
 
+  /** The very same tree, not an equal one: a cheap test, and an equal copy resolves alike. */
+  @SuppressWarnings("ReferenceEquality")
+  private boolean isRoot(ConfigMap config) {
+    return config == root;
+  }
+
   ConfigMap root() {
     return root;
   }
@@ -84,7 +90,7 @@ final class Resolution {
     if (config == null) {
       return null;
     }
-    if (config == root) {
+    if (isRoot(config)) {
       return this;
     }
     if (hydra == null) {

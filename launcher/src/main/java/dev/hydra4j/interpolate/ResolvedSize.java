@@ -19,7 +19,7 @@ final class ResolvedSize {
   /** Far above any real config: an 8 MiB file holds fewer nodes. */
   static final long MAX_NODES = 2_000_000;
 
-  private final Map<ConfigNode, Long> sizes = new IdentityHashMap<>();
+  private final IdentityHashMap<ConfigNode, Long> sizes = new IdentityHashMap<>();
 
   /** Fails when {@code built}, resolved at {@code scope}, walks to more than the limit. */
   void check(Scope scope, ConfigNode built) {

@@ -17,7 +17,7 @@ public final class Resolvers {
 
   private final Map<String, Resolver> byName;
 
-  private Resolvers(TreeMap<String, Resolver> owned) {
+  private Resolvers(Map<String, Resolver> owned) {
     this.byName = Collections.unmodifiableMap(owned);
   }
 

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A recursive-descent parser for OmegaConf 2.2's interpolation grammar, written from its
- * documentation ("The OmegaConf grammar"): top-level text with {@code \${} escapes, node
+ * documentation ("The OmegaConf grammar"): top-level text with <code>\${</code> escapes, node
  * references with dots and brackets, resolver calls whose arguments are typed primitives,
  * quoted strings, lists, dicts and nested interpolations.
  */

@@ -62,8 +62,7 @@ final class PlainProgress implements ProgressReporter {
 
   /** {@code job 3 FAILED (exit 1, 2.5 s)}. */
   static String describe(JobStatus s) {
-    StringBuilder line = new StringBuilder("job ").append(s.num()).append(' ')
-        .append(s.state());
+    String line = "job " + s.num() + " " + s.state();
     StringBuilder detail = new StringBuilder();
     if (s.exitCode() != null && s.state().isTerminal()) {
       detail.append("exit ").append(s.exitCode());
@@ -78,6 +77,6 @@ final class PlainProgress implements ProgressReporter {
     if (s.attempt() > 1) {
       detail.append(detail.length() > 0 ? ", " : "").append("attempt ").append(s.attempt());
     }
-    return detail.length() == 0 ? line.toString() : line + " (" + detail + ")";
+    return detail.length() == 0 ? line : line + " (" + detail + ")";
   }
 }

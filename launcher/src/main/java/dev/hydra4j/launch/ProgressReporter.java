@@ -1,5 +1,6 @@
 package dev.hydra4j.launch;
 
+import dev.hydra4j.Terminal;
 import dev.hydra4j.run.JobStatus;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -54,6 +55,6 @@ public interface ProgressReporter {
 
   /** {@link #terminal} when this JVM has a console, otherwise {@link #plain} every 10 s. */
   static ProgressReporter auto(PrintStream out) {
-    return System.console() != null ? terminal(out) : plain(out, Duration.ofSeconds(10));
+    return Terminal.console() != null ? terminal(out) : plain(out, Duration.ofSeconds(10));
   }
 }

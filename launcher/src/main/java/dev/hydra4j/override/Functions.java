@@ -124,10 +124,9 @@ final class Functions {
       call.allowKeywords("sweep", "list");
     }
     Object reverseArg = call.keyword("reverse", false);
-    if (!(reverseArg instanceof Boolean)) {
+    if (!(reverseArg instanceof Boolean reverse)) {
       throw new FunctionError("sort() needs true or false for 'reverse'", null);
     }
-    boolean reverse = (Boolean) reverseArg;
     List<Argument> positional = call.positional();
     int forms = (positional.isEmpty() ? 0 : 1) + (call.hasKeyword("sweep") ? 1 : 0)
         + (call.hasKeyword("list") ? 1 : 0);

@@ -17,6 +17,8 @@ public final class OverrideParser {
   private OverrideParser() {}
 
   /**
+   * One override as written on the command line, parsed.
+   *
    * @throws OverrideParseException with the column of the first character that does not fit
    */
   public static ParsedOverride parse(String text) {

@@ -76,8 +76,8 @@ final class IndexJson {
         out.put(name, switch (token) {
           case VALUE_NUMBER_INT -> p.getLongValue();
           case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-          case VALUE_TRUE -> Boolean.TRUE;
-          case VALUE_FALSE -> Boolean.FALSE;
+          case VALUE_TRUE -> true;
+          case VALUE_FALSE -> false;
           case VALUE_NULL -> null;
           case START_OBJECT -> special(p);
           default -> p.getText();

@@ -62,7 +62,7 @@ final class IndexRefresh {
           update(run, jobPrints, print);
         }
       }
-      forgetMissing(known.keySet(), seen, roots);
+      forgetMissing(known.keySet(), seen);
       db.commit();
     } catch (SQLException | RuntimeException e) {
       db.rollback();
@@ -166,7 +166,7 @@ final class IndexRefresh {
     s.setString(13, IndexJson.map(row.status().extra()));
   }
 
-  private void forgetMissing(Set<String> known, Set<String> seen, List<Path> roots)
+  private void forgetMissing(Set<String> known, Set<String> seen)
       throws SQLException {
     try (PreparedStatement runs = index.db().prepareStatement("DELETE FROM runs WHERE dir = ?");
         PreparedStatement jobs = index.db().prepareStatement(

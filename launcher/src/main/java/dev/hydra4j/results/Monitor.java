@@ -1,5 +1,6 @@
 package dev.hydra4j.results;
 
+import dev.hydra4j.Terminal;
 import dev.hydra4j.run.JobState;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class Monitor {
   public static int watch(Path dir, Options options, PrintStream out) {
     RecordedRun run = RecordedRun.open(dir);
     boolean terminal = options.terminal() != null ? options.terminal()
-        : System.console() != null;
+        : Terminal.console() != null;
     Thread farewell = new Thread(() -> {
       if (terminal) {
         out.print(SHOW_CURSOR);

@@ -1,6 +1,8 @@
 package dev.hydra4j.results;
 
+import dev.hydra4j.Terminal;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /** The size of the terminal the output goes to, or 0 when it goes to a pipe or a file. */
@@ -42,7 +44,7 @@ final class TerminalWidth {
 
   /** Rows and columns from {@code stty size} on the controlling terminal, or {@code null}. */
   private static int[] stty() {
-    if (System.console() == null) {
+    if (Terminal.console() == null) {
       return null;
     }
     try {
@@ -50,7 +52,8 @@ final class TerminalWidth {
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/tty")))
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();
-      String text = new String(stty.getInputStream().readAllBytes()).strip();
+      String text =
+          new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
       if (!stty.waitFor(2, TimeUnit.SECONDS) || stty.exitValue() != 0) {
         return null;
       }

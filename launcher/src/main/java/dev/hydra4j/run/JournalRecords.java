@@ -37,7 +37,7 @@ final class JournalRecords {
   static long validLength(byte[] bytes) {
     for (int i = bytes.length - 1; i >= 0; i--) {
       if (bytes[i] == '\n') {
-        return i + 1;
+        return i + 1L;
       }
     }
     return 0;
@@ -94,7 +94,7 @@ final class JournalRecords {
     return new SweepJournal.Contents(statuses, dirs, damaged, torn);
   }
 
-  /** The number in a JSON text that starts {@code {"num":N,}, or -1. */
+  /** The number in a JSON text that starts <code>{"num":N,</code>, or -1. */
   private static int leadingNum(byte[] bytes, int from, int end) {
     byte[] head = NUM_HEAD;
     if (end - from <= head.length) {

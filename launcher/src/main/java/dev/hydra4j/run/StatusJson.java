@@ -204,7 +204,7 @@ final class StatusJson {
 
   private static Instant instant(String text) {
     String t = text.strip();
-    if (!t.isEmpty() && (Character.isDigit(t.charAt(0))) && !t.contains("-")) {
+    if (!t.isEmpty() && Character.isDigit(t.charAt(0)) && !t.contains("-")) {
       // Epoch seconds, as bash gives them with `date +%s` or $EPOCHREALTIME.
       BigDecimal s = new BigDecimal(t);
       return Instant.ofEpochSecond(0, s.movePointRight(9).longValue());

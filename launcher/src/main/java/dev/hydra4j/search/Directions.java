@@ -38,7 +38,7 @@ record Directions(List<Boolean> maximize) {
     for (Trial t : completed) {
       boolean dominated = false;
       for (Trial other : completed) {
-        if (other != t && dominates(other.values(), t.values())) {
+        if (other.number() != t.number() && dominates(other.values(), t.values())) {
           dominated = true;
           break;
         }

@@ -15,6 +15,8 @@ import java.util.SortedMap;
 sealed interface Pruner {
 
   /**
+   * Whether to stop a running trial now.
+   *
    * @param trial a running trial, with its curve so far
    * @param others every other trial with a curve (finished or running)
    */

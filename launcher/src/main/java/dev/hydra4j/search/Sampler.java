@@ -12,6 +12,8 @@ import java.util.SplittableRandom;
 sealed interface Sampler permits RandomSampler, GridSampler, TpeSampler {
 
   /**
+   * The parameters of trial {@code number}.
+   *
    * @param history every trial so far, those still RUNNING included, in number order
    */
   Map<String, Object> suggest(SearchSpace space, int number, List<Trial> history);

@@ -4,6 +4,7 @@ import dev.hydra4j.config.PythonFloat;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,7 +18,7 @@ final class StudySummary {
     Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
     trials.forEach(t -> counts.merge(t.state(), 1, Integer::sum));
     String states = counts.entrySet().stream()
-        .map(e -> e.getKey().name().toLowerCase() + " " + e.getValue())
+        .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
         .collect(Collectors.joining(" · "));
     List<String> out = new ArrayList<>();
     out.add("study   " + header.name() + ": " + trials.size() + " of " + header.nTrials()

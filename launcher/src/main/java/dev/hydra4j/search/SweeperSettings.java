@@ -14,7 +14,7 @@ import java.util.Locale;
  * {@code hydra.sweeper} as Hydra's Optuna sweeper writes it, read and checked: direction(s),
  * n_trials, n_jobs, study_name, storage (ignored, with a notice: the study lives in the
  * sweep directory), sampler (by its Optuna {@code _target_}), and hydra4j's additions
- * {@code objective} and {@code pruner}.
+ * <code>objective</code> and <code>pruner</code>.
  *
  * @param seed the sampler's seed, or {@code null} for one drawn when the study starts
  */
@@ -79,7 +79,7 @@ record SweeperSettings(int nTrials, int nJobs, Directions directions, List<Strin
     }
     ConfigMap sampler = sweeper.get("sampler") instanceof ConfigMap m ? m
         : ConfigMap.empty(Origin.BUILT_IN);
-    String kind = samplerKind(sampler, maximize.size(), notices);
+    String kind = samplerKind(sampler, notices);
     Long seed = sampler.get("seed") instanceof ConfigValue s && s.value() instanceof Number n
         ? n.longValue() : null;
     Pruner pruner = Pruner.of(sweeper.get("pruner"), maximize.get(0));
@@ -105,7 +105,7 @@ record SweeperSettings(int nTrials, int nJobs, Directions directions, List<Strin
     };
   }
 
-  private static String samplerKind(ConfigMap sampler, int objectives, List<String> notices) {
+  private static String samplerKind(ConfigMap sampler, List<String> notices) {
     String target = text(sampler, "_target_");
     if (target == null) {
       return "tpe";

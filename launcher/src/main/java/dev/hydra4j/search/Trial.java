@@ -34,7 +34,7 @@ record Trial(int number, Map<String, Object> params, TrialState state, List<Doub
     return new Trial(number, params, state, values, curve);
   }
 
-  /** The loss of a single-objective trial, lower is better; {@code direction} applied. */
+  /** The loss of a single-objective trial, lower is better; its direction applied. */
   double loss(Directions directions) {
     return directions.loss(0, values.get(0));
   }

@@ -218,7 +218,8 @@ class InputFuzzTest {
   /** Control characters as Java escapes, so the input can be pasted into a test. */
   private static String escaped(String text) {
     StringBuilder out = new StringBuilder();
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       out.append(c == '\n' ? "\\n" : c < 0x20 || (c >= 0xD800 && c < 0xE000) || c == 0x202E
           ? String.format("\\u%04X", (int) c) : String.valueOf(c));
     }

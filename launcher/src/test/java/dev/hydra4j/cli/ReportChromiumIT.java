@@ -76,7 +76,7 @@ class ReportChromiumIT {
   @Test
   void learningCurvesAreDrawnWithTheirBandsInChromium() throws Exception {
     Path chrome = chrome();
-    Path sweep = CollectCommandTest.curveSweep(tmp);
+    CollectCommandTest.curveSweep(tmp);
     Path html = tmp.resolve("curves.html");
     CliRun report = CliRun.of("report", "curve probe", "--over", "seed", "-o", html.toString());
     assertEquals(0, report.exitCode(), report.err());

@@ -82,7 +82,9 @@ class RunsCommandTest {
     CliRun after = runs();
     assertTrue(after.out().contains("3 completed"), after.out());
     assertTrue(after.out().contains("mAP50=0.9 (max)"), after.out());
-    Files.walk(run).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try (var files = Files.walk(run)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
     CliRun gone = runs();
     assertFalse(gone.out().contains("outputs/"), gone.out());
   }

@@ -248,7 +248,8 @@ class SlurmSweepIT extends SlurmCliTest {
     long id = SubmissionLog.read(sweep).arrays().get(0).arrayJobId();
     Process squeue = new ProcessBuilder("squeue", "-h", "-t", "all", "-j", String.valueOf(id),
         "-o", "%k").start();
-    assertEquals("a \"b\" 'c' $(d) \\e", new String(squeue.getInputStream().readAllBytes()).strip());
+    assertEquals("a \"b\" 'c' $(d) \\e", new String(squeue.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8).strip());
   }
 
   @Test

@@ -164,7 +164,7 @@ class HydraTreeFormsTest {
   void theSearchPathAddsDirectoriesAndClasspathPackages() {
     Path extra = dir.resolve("additional_conf");
     new ConfigTreeFixture(extra).file("dataset/cifar100.yaml", "name: cifar100");
-    ConfigTreeFixture t = tree().file("conf/config.yaml", "defaults:", "  - dataset: cifar10",
+    tree().file("conf/config.yaml", "defaults:", "  - dataset: cifar10",
         "hydra:", "  searchpath:", "    - pkg://searchpath_pkg", "    - file://" + extra,
         "    - file:///no/such/dir", "    - pkg://no.such.pkg")
         .file("conf/dataset/cifar10.yaml", "name: cifar10");

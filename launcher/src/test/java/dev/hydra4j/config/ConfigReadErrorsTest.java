@@ -116,7 +116,7 @@ class ConfigReadErrorsTest {
     java.util.concurrent.atomic.AtomicInteger fetched =
         new java.util.concurrent.atomic.AtomicInteger();
     com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       fetched.incrementAndGet();
       byte[] body = "secret = 42\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);

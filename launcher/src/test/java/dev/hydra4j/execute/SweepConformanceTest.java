@@ -54,7 +54,8 @@ class SweepConformanceTest {
   void plansTheJobsHydraRuns(String id, JsonNode golden) throws IOException {
     Path conf = dir.resolve("conf");
     GoldenSweeps.writeTree(conf, golden.get("files"));
-    Composer composer = Composers.create(SearchPath.of(conf), java.time.ZonedDateTime.now());
+    Composer composer = Composers.create(SearchPath.of(conf),
+        java.time.ZonedDateTime.now(java.time.ZoneId.systemDefault()));
     String configName = golden.get("config_name").asText();
     List<ParsedOverride> overrides = new ArrayList<>();
     golden.get("overrides").forEach(o -> overrides.add(OverrideParser.parse(o.asText())));

@@ -30,7 +30,8 @@ class SweepOrderTest {
 
   private List<String> jobs(String config, String... overrides) throws IOException {
     Files.writeString(conf.resolve("config.yaml"), config);
-    Composer composer = Composers.create(SearchPath.of(conf), ZonedDateTime.now());
+    Composer composer = Composers.create(SearchPath.of(conf),
+        ZonedDateTime.now(java.time.ZoneId.systemDefault()));
     SweepPlan plan = SweepPlan.create(composer, "config",
         Arrays.stream(overrides).map(OverrideParser::parse).toList(), SweepOptions.NONE);
     JobPreparer preparer = new JobPreparer(composer, "config", RunMode.MULTIRUN,

@@ -15,11 +15,9 @@ import dev.hydra4j.config.PythonFloat;
 import dev.hydra4j.interpolate.InterpolationException.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +34,7 @@ class InterpolationPropertyTest {
   private static final int TRIALS = 300;
 
   /** One node: where it lives, and either a constant or the nodes its template names. */
+  @SuppressWarnings("ArrayRecordComponent") // never compared
   private record Node(ConfigPath path, Object constant, int[] refs, int shape) {}
 
   @Test
@@ -107,14 +106,12 @@ class InterpolationPropertyTest {
   private static List<Node> graph(Random random, boolean cyclic) {
     int n = 2 + random.nextInt(25);
     List<ConfigPath> places = new ArrayList<>();
-    Set<ConfigPath> containers = new HashSet<>();
     for (int i = 0; i < n; i++) {
       ConfigPath parent = ConfigPath.ROOT;
       int depth = random.nextInt(4);
       for (int d = 0; d < depth; d++) {
         parent = parent.child("m" + random.nextInt(3));
       }
-      containers.add(parent);
       places.add(parent.child("n" + i));
     }
     List<Node> nodes = new ArrayList<>();

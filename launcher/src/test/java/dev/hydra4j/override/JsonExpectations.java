@@ -73,8 +73,8 @@ final class JsonExpectations {
     String python = encoded.substring("$key:".length());
     switch (python) {
       case "None" -> assertNull(key, where + ": key");
-      case "True" -> assertEquals(Boolean.TRUE, key, where + ": key");
-      case "False" -> assertEquals(Boolean.FALSE, key, where + ": key");
+      case "True" -> assertEquals(true, key, where + ": key");
+      case "False" -> assertEquals(false, key, where + ": key");
       case "inf" -> assertEquals(Double.POSITIVE_INFINITY, key, where + ": key");
       case "-inf" -> assertEquals(Double.NEGATIVE_INFINITY, key, where + ": key");
       case "nan" -> assertEquals(Double.NaN, key, where + ": key");

@@ -35,9 +35,9 @@ class OverrideCastTest {
     assertEquals("1000000.0", value("a=str(1e6)"));
     assertEquals("1e-05", value("a=str(0.00001)"));
     assertEquals("true", value("a=str(true)"));
-    assertEquals(Boolean.FALSE, value("a=bool('FALSE')"));
-    assertEquals(Boolean.TRUE, value("a=bool(nan)"));
-    assertEquals(Boolean.FALSE, value("a=bool(0.0)"));
+    assertEquals(false, value("a=bool('FALSE')"));
+    assertEquals(true, value("a=bool(nan)"));
+    assertEquals(false, value("a=bool(0.0)"));
   }
 
   @Test

@@ -74,7 +74,7 @@ class OverrideEscapeTest {
     assertEquals(Double.NEGATIVE_INFINITY, element("a=-INF").value());
     assertTrue(Double.isNaN((Double) element("a=NaN").value()));
     assertEquals("Infinity", element("a=Infinity").value());
-    assertEquals(Boolean.TRUE, element("a=tRuE").value());
+    assertEquals(true, element("a=tRuE").value());
     assertEquals(null, element("a=NULL").value());
     assertEquals("none", element("a=none").value());
     assertEquals("0x10", element("a=0x10").value());

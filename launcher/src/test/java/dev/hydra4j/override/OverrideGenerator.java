@@ -124,7 +124,7 @@ final class OverrideGenerator {
     boolean floats = random.nextBoolean();
     Number start = floats ? (Number) (random.nextInt(100) / 4.0) : (Number) (long) random.nextInt(100);
     Number stop = floats ? (Number) (random.nextInt(200) / 8.0) : (Number) (long) random.nextInt(100);
-    long stepValue = random.nextInt(9) - 4;
+    long stepValue = random.nextInt(9) - 4L;
     Number step = floats ? (Number) ((stepValue == 0 ? 1 : stepValue) / 2.0)
         : (Number) (stepValue == 0 ? 1L : stepValue);
     return new RangeSweep(start, stop, step, random.nextInt(4) == 0, tags());

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@SuppressWarnings("ClosingStandardOutputStreams") // RunIndex.close() keeps System.err open
 class RunIndexTest {
 
   @TempDir Path tmp;
@@ -56,7 +57,7 @@ class RunIndexTest {
     try (RunIndex index = RunIndex.open(file, sink(err))) {
       assertEquals(List.of(), index.runs());
     }
-    assertEquals("", err.toString());
+    assertEquals("", err.toString(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test

@@ -73,7 +73,8 @@ class GitInfoTest {
     System.arraycopy(args, 0, command, 1, args.length);
     Process p = new ProcessBuilder(command).directory(repo.toFile())
         .redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes()).strip();
+    String out = new String(p.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8).strip();
     assertEquals(0, p.waitFor(), out);
     return out;
   }

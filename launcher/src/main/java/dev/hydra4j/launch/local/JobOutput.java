@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -132,7 +133,7 @@ final class JobOutput {
 
   /** Each line of {@code data[from, to)} prefixed with the time and {@code prefix}. */
   private static byte[] tag(byte[] data, int from, int to, String prefix) {
-    byte[] head = (LocalDateTime.now().format(TIME) + " " + prefix)
+    byte[] head = (LocalDateTime.now(ZoneId.systemDefault()).format(TIME) + " " + prefix)
         .getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream out = new ByteArrayOutputStream(to - from + 64);
     int start = from;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,7 +50,9 @@ final class StatusProjection {
   /** The job in {@code jobDir} started: copied if it still runs in a moment. */
   void running(Path jobDir, JobStatus status) {
     set(jobDir, status);
-    pool.schedule(() -> copy(jobDir), RUNNING_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    // copy() reports its own failures: the future holds nothing to wait for.
+    Future<?> unused =
+        pool.schedule(() -> copy(jobDir), RUNNING_DELAY_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /** The job in {@code jobDir} ended (its journal record is written): copied soon. */
@@ -69,7 +72,7 @@ final class StatusProjection {
     Slot slot = slots.get(jobDir);
     synchronized (slot) {
       JobStatus status = slot.latest;
-      if (status == slot.written) {
+      if (status.equals(slot.written)) {
         return;
       }
       try {

@@ -1,6 +1,7 @@
 package dev.hydra4j.launch.slurm;
 
 import dev.hydra4j.launch.StopSignal;
+import java.util.concurrent.TimeUnit;
 
 /** Waiting that a stop request (Ctrl-C) cuts short. */
 final class Pauses {
@@ -16,9 +17,12 @@ final class Pauses {
       }
     });
     try {
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
       synchronized (wake) {
-        if (!stop.isRequested()) {
-          wake.wait(millis);
+        // wait() may wake up early (spuriously): sleep again until the deadline.
+        for (long left = millis; left > 0 && !stop.isRequested();
+            left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+          wake.wait(left);
         }
       }
     } catch (InterruptedException e) {

@@ -18,6 +18,7 @@ class ShellTextTest {
       "abcXYZ019 \t\n'\"`$\\!#&*()[]{}<>|;:?~%^=+,-./@é€\u00a0";
 
   /** What bash makes of {@code words}: printf prints each followed by a NUL. */
+  @SuppressWarnings("OrphanedFormatString") // the format is bash's printf's, not Java's
   static List<String> throughBash(List<String> words) throws IOException, InterruptedException {
     StringBuilder script = new StringBuilder("printf '%s\\0'");
     for (String w : words) {
@@ -25,7 +26,8 @@ class ShellTextTest {
     }
     Process p = new ProcessBuilder("bash", "-c", script.toString()).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), new String(p.getErrorStream().readAllBytes()));
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), err);
     List<String> back = new ArrayList<>(List.of(out.split("\0", -1)));
     back.remove(back.size() - 1);
     return back;

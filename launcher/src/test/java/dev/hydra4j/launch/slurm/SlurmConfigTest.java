@@ -25,7 +25,7 @@ class SlurmConfigTest {
   void readsTheRealOutput() throws IOException {
     SlurmConfig config = SlurmConfig.parse(realOutput());
     assertEquals(10001, config.maxArraySize());
-    assertEquals(Optional.of(Duration.ofSeconds(300)), config.minJobAge());
+    assertEquals(Optional.of(Duration.ofMinutes(5)), config.minJobAge());
     assertTrue(config.accountingEnabled());
     assertEquals(Optional.of("22.05.8"), config.version());
     assertEquals(Optional.of("hydra4j"), config.get("ClusterName"));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class SubmitLimitTest {
 
   /** What sbatch 22.05 said when a QOS's MaxSubmitJobsPerUser was reached. */
+  @SuppressWarnings("StaticAssignmentOfThrowable") // never thrown: SLURM's words to read
   private static final ConfigException QOS_LIMIT = new ConfigException("SLURM refused the job:"
       + " sbatch: error: QOSMaxSubmitJobPerUserLimit\nsbatch: error: Batch job submission"
       + " failed: Job violates accounting/QOS policy (job submit limit, user's size and/or time"
