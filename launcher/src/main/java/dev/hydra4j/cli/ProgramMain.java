@@ -43,8 +43,10 @@ public final class ProgramMain {
     command.configName = configName;
     command.programJobs = jobs;
     CommandLine cli = new CommandLine(command).setCommandName(program);
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(
+        new java.io.OutputStreamWriter(out, java.nio.charset.Charset.defaultCharset()), true));
+    cli.setErr(new PrintWriter(
+        new java.io.OutputStreamWriter(err, java.nio.charset.Charset.defaultCharset()), true));
     try {
       if (Arrays.asList(args).contains("--")) {
         throw new ConfigException("'--' starts a command to launch; " + program
