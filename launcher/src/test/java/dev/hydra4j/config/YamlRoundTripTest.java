@@ -28,7 +28,7 @@ class YamlRoundTripTest {
 
   @Test
   void writtenTreesReadBackUnchanged() {
-    long seed = Long.getLong("hydra4j.seed", System.nanoTime());
+    long seed = dev.hydra4j.Seeds.seed();
     System.out.println("YamlRoundTripTest seed: " + seed);
     Random random = new Random(seed);
     int trees = Integer.getInteger("hydra4j.trees", 400);

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class InterpolationPropertyTest {
 
-  private static final long SEED = Long.getLong("hydra4j.seed", new Random().nextLong());
+  private static final long SEED = dev.hydra4j.Seeds.seed();
   private static final int TRIALS = 300;
 
   /** One node: where it lives, and either a constant or the nodes its template names. */

@@ -22,8 +22,7 @@ class OverridePropertyTest {
 
   @BeforeAll
   static void chooseSeed() {
-    String fixed = System.getProperty("hydra4j.seed");
-    seed = fixed != null ? Long.parseLong(fixed) : new Random().nextLong();
+    seed = dev.hydra4j.Seeds.seed();
     System.out.println("OverridePropertyTest seed: " + seed + " (replay with -Dhydra4j.seed="
         + seed + ")");
   }

@@ -82,7 +82,7 @@ class SlurmJobIdTest {
 
   @Test
   void printedIdsParseBackToTheSameTasks() {
-    long seed = Long.getLong("hydra4j.seed", System.nanoTime());
+    long seed = dev.hydra4j.Seeds.seed();
     System.out.println(
         "SlurmJobIdTest seed=" + seed + " (replay with -Dhydra4j.seed=" + seed + ")");
     Random random = new Random(seed);
