@@ -50,11 +50,15 @@ class KillNineJournalIT {
         Path sweep = ws.dir().resolve("sweeps/t" + trial);
         Workspace.Running running = ws.start("-m", "x=range(0," + JOBS + ")",
             "hydra.sweep.dir=" + sweep, "hydra.launcher.n_jobs=2", "--", "sh", "-c",
-            "echo $HYDRA4J_JOB_NUM >> \"$HYDRA4J_SWEEP_DIR/markers\"");
+            // A short sleep keeps the sweep going for a second or more on a quiet machine, so
+            // that the kill lands mid-sweep.
+            "echo $HYDRA4J_JOB_NUM >> \"$HYDRA4J_SWEEP_DIR/markers\"; sleep 0.05");
         Workspace.await("the sweep started",
             () -> Files.exists(sweep.resolve(SweepJournal.NAME)) || !running.process().isAlive());
         Thread.sleep(random.nextInt(700));
-        Workspace.signal(running.process(), "KILL");
+        if (running.process().isAlive()) {
+          Workspace.signal(running.process(), "KILL");
+        }
         running.process().waitFor(30, TimeUnit.SECONDS);
 
         Set<Integer> countedDone = countedDone(sweep);
@@ -98,6 +102,7 @@ class KillNineJournalIT {
     }
     System.out.println("KillNineJournalIT: " + killedMidSweep + " of " + trials
         + " kills landed mid-sweep");
+    assertTrue(killedMidSweep > 0, "no kill landed mid-sweep (seed " + seed + ")");
   }
 
   private static void resume(Workspace ws, Path sweep) throws InterruptedException {

@@ -33,6 +33,14 @@ class SlurmTruthIT extends SlurmCliTest {
 
   /** Lets a requeued task start now rather than after SLURM's two-minute hold. */
   private static void startNow(long arrayId, int tasks) {
+    // slurmd revokes a killed job's credential by the second: a requeued task started again
+    // within the second of its kill is refused ("Job credential revoked") and fails. SLURM
+    // itself holds a requeued job for minutes; the test waits just past that second.
+    try {
+      Thread.sleep(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (int task = 0; task < tasks; task++) {
       quietly("scontrol", "update", "JobId=" + arrayId + "_" + task, "StartTime=now");
     }
