@@ -12,9 +12,9 @@ import java.util.Set;
 
 /**
  * Jakarta Bean Validation ({@code @Min}, {@code @NotBlank}, …) on bound records, when the
- * application has a validator (e.g. Hibernate Validator) on its classpath. hydra4j does
- * not depend on it: the API is reached by reflection, and without a provider nothing is
- * checked. Each violation becomes a problem at the key and file:line of its value.
+ * application has a validator (e.g. Hibernate Validator) on its classpath. hydra4j does not depend
+ * on it: the API is reached by reflection, and without a provider nothing is checked. Each
+ * violation becomes a problem at the key and file:line of its value.
  */
 final class BeanValidation {
 
@@ -49,13 +49,16 @@ final class BeanValidation {
             where = Binder.join(where, configKey);
           }
         }
-        problems.add(new Hydra4jException.Problem(where,
-            call(violation, "getMessage") + ", got " + call(violation, "getInvalidValue"),
-            Origin.of(at.origin())));
+        problems.add(
+            new Hydra4jException.Problem(
+                where,
+                call(violation, "getMessage") + ", got " + call(violation, "getInvalidValue"),
+                Origin.of(at.origin())));
       }
     } catch (ReflectiveOperationException e) {
-      problems.add(new Hydra4jException.Problem(key,
-          "the bean validator failed: " + e, Origin.of(node.origin())));
+      problems.add(
+          new Hydra4jException.Problem(
+              key, "the bean validator failed: " + e, Origin.of(node.origin())));
     }
     problems.sort(Comparator.comparing(Hydra4jException.Problem::key));
     return problems;
@@ -73,8 +76,10 @@ final class BeanValidation {
   }
 
   private static ConfigNode child(ConfigNode node, String segment) {
-    ConfigNode next = node instanceof ConfigMap || node instanceof ConfigList
-        ? ConfigTree.child(node, segment) : null;
+    ConfigNode next =
+        node instanceof ConfigMap || node instanceof ConfigList
+            ? ConfigTree.child(node, segment)
+            : null;
     return next == null ? node : next;
   }
 

@@ -19,16 +19,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Binds config nodes to Java types, collecting every problem instead of stopping at the
- * first: a wrong type, a missing or unknown key, a {@code ???} value, a constructor that
- * refused its values. A failed part yields {@code null} and binding goes on with the rest.
+ * Binds config nodes to Java types, collecting every problem instead of stopping at the first: a
+ * wrong type, a missing or unknown key, a {@code ???} value, a constructor that refused its values.
+ * A failed part yields {@code null} and binding goes on with the rest.
  */
 final class Binder {
 
   private final Map<String, String> choices;
   private final List<Hydra4jException.Problem> problems = new ArrayList<>();
 
-  /** @param choices the group choices of the composition, by dotted key */
+  /**
+   * @param choices the group choices of the composition, by dotted key
+   */
   Binder(Map<String, String> choices) {
     this.choices = choices;
   }
@@ -42,22 +44,33 @@ final class Binder {
     Class<?> raw = rawClass(type);
     if (raw == Optional.class) {
       boolean absent = node instanceof ConfigValue v && (v.isNull() || v.isMissing());
-      return absent ? Optional.empty() : Optional.ofNullable(bind(node, typeArgument(type, 0), key));
+      return absent
+          ? Optional.empty()
+          : Optional.ofNullable(bind(node, typeArgument(type, 0), key));
     }
     if (node.isMissing()) {
-      return problem(key, "is ??? (a value that must be set)", node,
-          null);
+      return problem(key, "is ??? (a value that must be set)", node, null);
     }
     if (node instanceof ConfigValue v && v.isNull()) {
-      return raw == Object.class ? null
-          : problem(key, "is null, but " + typeName(raw) + " needs a value; declare it"
-              + " Optional<" + typeName(raw) + "> to allow null", node, null);
+      return raw == Object.class
+          ? null
+          : problem(
+              key,
+              "is null, but "
+                  + typeName(raw)
+                  + " needs a value; declare it"
+                  + " Optional<"
+                  + typeName(raw)
+                  + "> to allow null",
+              node,
+              null);
     }
     if (raw == Object.class) {
       return ConfigNodes.plain(node);
     }
     if (raw == Config.class) {
-      return node instanceof ConfigMap map ? new Config(map, key, choices)
+      return node instanceof ConfigMap map
+          ? new Config(map, key, choices)
           : mismatch(key, "a map", node);
     }
     if (Scalars.isScalar(raw)) {
@@ -98,8 +111,8 @@ final class Binder {
 
   private Object map(ConfigNode node, Type valueType, String key, Type keyType) {
     if (rawClass(keyType) != String.class && rawClass(keyType) != Object.class) {
-      return problem(key, "maps bind with String keys only, not " + keyType.getTypeName(),
-          node, null);
+      return problem(
+          key, "maps bind with String keys only, not " + keyType.getTypeName(), node, null);
     }
     if (!(node instanceof ConfigMap map)) {
       return mismatch(key, "a map", node);
@@ -132,22 +145,39 @@ final class Binder {
       }
       if (found != null) {
         used.add(found);
-        args[i] = slot.nullable() && map.get(found) instanceof ConfigValue v && v.isNull()
-            ? null : bind(map.get(found), slot.type(), join(key, found));
+        args[i] =
+            slot.nullable() && map.get(found) instanceof ConfigValue v && v.isNull()
+                ? null
+                : bind(map.get(found), slot.type(), join(key, found));
       } else if (rawClass(slot.type()) == Optional.class) {
         args[i] = Optional.empty();
       } else if (!slot.nullable()) {
-        problem(join(key, slot.snakeName()), "missing: " + raw.getSimpleName() + " needs it;"
-            + " set it in the config or declare it Optional", map, null);
+        problem(
+            join(key, slot.snakeName()),
+            "missing: "
+                + raw.getSimpleName()
+                + " needs it;"
+                + " set it in the config or declare it Optional",
+            map,
+            null);
       }
     }
     for (String k : map.keys()) {
       if (!used.contains(k)) {
         List<String> names = creator.parameters().stream().map(Creators.Slot::snakeName).toList();
         String close = Suggestions.didYouMean(k, names);
-        problem(join(key, k), "unknown key: " + raw.getSimpleName() + " has no component '"
-            + k + "'" + (close.isEmpty() ? " (it has " + String.join(", ", names) + ")"
-                : " (" + close.strip() + ")"), map.get(k), null);
+        problem(
+            join(key, k),
+            "unknown key: "
+                + raw.getSimpleName()
+                + " has no component '"
+                + k
+                + "'"
+                + (close.isEmpty()
+                    ? " (it has " + String.join(", ", names) + ")"
+                    : " (" + close.strip() + ")"),
+            map.get(k),
+            null);
       }
     }
     if (problems.size() > before) {
@@ -158,9 +188,9 @@ final class Binder {
   }
 
   /**
-   * A sealed interface's permitted subtype: the one named like the group option chosen
-   * for {@code key} ({@code optimizer=adam_w} picks {@code AdamW}; case, {@code _} and
-   * {@code -} are ignored); without a group choice, the only subtype the map binds to.
+   * A sealed interface's permitted subtype: the one named like the group option chosen for {@code
+   * key} ({@code optimizer=adam_w} picks {@code AdamW}; case, {@code _} and {@code -} are ignored);
+   * without a group choice, the only subtype the map binds to.
    */
   private Object sealed(ConfigNode node, Class<?> raw, String key) {
     Class<?>[] permitted = raw.getPermittedSubclasses();
@@ -172,8 +202,16 @@ final class Binder {
           return bind(node, sub, key);
         }
       }
-      return problem(key, "the group option '" + choice + "' names no subtype of "
-          + raw.getSimpleName() + " (" + names(permitted) + ")", node,
+      return problem(
+          key,
+          "the group option '"
+              + choice
+              + "' names no subtype of "
+              + raw.getSimpleName()
+              + " ("
+              + names(permitted)
+              + ")",
+          node,
           "name the record like the option (case, _ and - do not matter)");
     }
     for (Class<?> sub : permitted) {
@@ -193,9 +231,15 @@ final class Binder {
     if (fits.size() == 1) {
       return fits.get(0);
     }
-    return problem(key, (fits.isEmpty() ? "matches none" : "matches more than one")
-        + " of the subtypes of " + raw.getSimpleName() + " (" + names(permitted)
-        + ") and no config group chooses one", node,
+    return problem(
+        key,
+        (fits.isEmpty() ? "matches none" : "matches more than one")
+            + " of the subtypes of "
+            + raw.getSimpleName()
+            + " ("
+            + names(permitted)
+            + ") and no config group chooses one",
+        node,
         "make '" + key + "' a config group whose option names the subtype");
   }
 
@@ -212,8 +256,9 @@ final class Binder {
   }
 
   private Object problem(String key, String message, ConfigNode node, String hint) {
-    problems.add(new Hydra4jException.Problem(key, message + (hint == null ? "" : "; " + hint),
-        Origin.of(node.origin())));
+    problems.add(
+        new Hydra4jException.Problem(
+            key, message + (hint == null ? "" : "; " + hint), Origin.of(node.origin())));
     return null;
   }
 

@@ -1,10 +1,10 @@
 package dev.hydra4j;
 
 /**
- * A size in bytes, written in a config as {@code 512M}, {@code 2GiB}, {@code 10kB} or a
- * bare number of bytes ({@code K M G T P E} and their {@code i}/{@code iB} forms count in
- * 1024s, {@code kB MB GB …} in 1000s, as in Typesafe Config). Use it as a record component
- * type to bind such a value, or read one with {@link Config#getBytes(String)}.
+ * A size in bytes, written in a config as {@code 512M}, {@code 2GiB}, {@code 10kB} or a bare number
+ * of bytes ({@code K M G T P E} and their {@code i}/{@code iB} forms count in 1024s, {@code kB MB
+ * GB …} in 1000s, as in Typesafe Config). Use it as a record component type to bind such a value,
+ * or read one with {@link Config#getBytes(String)}.
  *
  * <pre>{@code
  * record Loader(ByteSize buffer, int workers) {}

@@ -15,10 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A composed, resolved config, read by dotted keys ({@code training.lr},
- * {@code test_videos[0]}) as typed values, or bound to records. Immutable and thread-safe.
- * Every failure is a {@link Hydra4jException} naming the key, the type wanted, the value
- * found and the file:line that set it.
+ * A composed, resolved config, read by dotted keys ({@code training.lr}, {@code test_videos[0]}) as
+ * typed values, or bound to records. Immutable and thread-safe. Every failure is a {@link
+ * Hydra4jException} naming the key, the type wanted, the value found and the file:line that set it.
  *
  * <pre>{@code
  * Config cfg = Hydra4j.load(Path.of("conf"), "config", "training.lr=0.1");
@@ -29,10 +28,10 @@ import java.util.Set;
  * Training t = cfg.bind("training", Training.class);
  * }</pre>
  *
- * <p>Numbers and booleans given as strings convert ({@code "10"} to an {@code int}), as
- * OmegaConf does for typed fields; a number never loses a fraction or overflows. A
- * {@code find…} method returns empty for a key that is absent, {@code null} or
- * {@code ???}, and still fails for a value of the wrong type.
+ * <p>Numbers and booleans given as strings convert ({@code "10"} to an {@code int}), as OmegaConf
+ * does for typed fields; a number never loses a fraction or overflows. A {@code find…} method
+ * returns empty for a key that is absent, {@code null} or {@code ???}, and still fails for a value
+ * of the wrong type.
  */
 public final class Config {
 
@@ -68,8 +67,7 @@ public final class Config {
   /** Whether {@code key} is set to a value: not absent, {@code null} or {@code ???}. */
   public boolean hasPath(String key) {
     ConfigNode found = ConfigTree.select(node, ConfigPath.parse(key));
-    return found != null && !found.isMissing()
-        && !(found instanceof ConfigValue v && v.isNull());
+    return found != null && !found.isMissing() && !(found instanceof ConfigValue v && v.isNull());
   }
 
   /** Where the value of {@code key} was set. */
@@ -164,14 +162,13 @@ public final class Config {
   }
 
   /**
-   * The value at {@code key} as {@code type}: a record (or a class with a constructor
-   * taking its values, e.g. a Kotlin data class), with nested records, {@code List},
-   * {@code Set}, {@code Map<String, …>}, enums, {@code Optional}, scalars,
-   * {@link Duration}, {@link ByteSize}, {@link Config}, or a sealed interface whose
-   * subtype is named by the group option chosen for {@code key}. A record component
-   * {@code batchSize} reads the key {@code batchSize}, {@code batch_size} or
-   * {@code batch-size}. Keys that no component reads are refused (struct mode). Jakarta
-   * Bean Validation annotations are checked when a validator is on the classpath.
+   * The value at {@code key} as {@code type}: a record (or a class with a constructor taking its
+   * values, e.g. a Kotlin data class), with nested records, {@code List}, {@code Set}, {@code
+   * Map<String, …>}, enums, {@code Optional}, scalars, {@link Duration}, {@link ByteSize}, {@link
+   * Config}, or a sealed interface whose subtype is named by the group option chosen for {@code
+   * key}. A record component {@code batchSize} reads the key {@code batchSize}, {@code batch_size}
+   * or {@code batch-size}. Keys that no component reads are refused (struct mode). Jakarta Bean
+   * Validation annotations are checked when a validator is on the classpath.
    *
    * @throws Hydra4jException listing every problem, each with its key and file:line
    */
@@ -198,8 +195,10 @@ public final class Config {
     if (!problems.isEmpty()) {
       String what = Binder.rawClass(type).getSimpleName();
       String shown = full.isEmpty() ? "the config" : "'" + full + "'";
-      String headline = problems.size() == 1 ? "Cannot bind " + shown + " to " + what
-          : problems.size() + " problems binding " + shown + " to " + what;
+      String headline =
+          problems.size() == 1
+              ? "Cannot bind " + shown + " to " + what
+              : problems.size() + " problems binding " + shown + " to " + what;
       throw new Hydra4jException(headline, problems, null, null);
     }
     return value;
@@ -218,10 +217,11 @@ public final class Config {
         }
         deepest = next;
       }
-      throw new Hydra4jException("No key '" + full + "'",
-          List.of(new Hydra4jException.Problem(full, "no such key",
-              Origin.of(deepest.origin()))),
-          Suggestions.forMissingKey(node, at), null);
+      throw new Hydra4jException(
+          "No key '" + full + "'",
+          List.of(new Hydra4jException.Problem(full, "no such key", Origin.of(deepest.origin()))),
+          Suggestions.forMissingKey(node, at),
+          null);
     }
     return found;
   }
@@ -234,9 +234,9 @@ public final class Config {
   }
 
   /**
-   * This config with the keys only {@code fallback} has added, as a config layered over
-   * an application's defaults (e.g. a {@code reference.conf}); values of this config win,
-   * maps merge key by key.
+   * This config with the keys only {@code fallback} has added, as a config layered over an
+   * application's defaults (e.g. a {@code reference.conf}); values of this config win, maps merge
+   * key by key.
    */
   public Config withFallback(Config fallback) {
     ConfigNode merged = ConfigTree.merge(fallback.node, node);
@@ -250,7 +250,8 @@ public final class Config {
   }
 
   /** {@code List<T>} as a type for the binder. */
-  private record Generic(Class<?> raw, Type argument) implements java.lang.reflect.ParameterizedType {
+  private record Generic(Class<?> raw, Type argument)
+      implements java.lang.reflect.ParameterizedType {
     @Override
     public Type[] getActualTypeArguments() {
       return new Type[] {argument};

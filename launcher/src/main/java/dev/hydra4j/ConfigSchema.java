@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * JSON Schemas (draft 2020-12) for editors and for programs that are not on the JVM: the
- * schema of a composed config, the schema of the configs a record type binds from, and a
- * check of a YAML or JSON file against a schema.
+ * JSON Schemas (draft 2020-12) for editors and for programs that are not on the JVM: the schema of
+ * a composed config, the schema of the configs a record type binds from, and a check of a YAML or
+ * JSON file against a schema.
  *
  * <pre>{@code
  * Files.writeString(Path.of("config.schema.json"),
@@ -23,17 +23,16 @@ import java.util.List;
  *     ConfigSchema.validate(Path.of("config.schema.json"), Path.of("run/.hydra/config.yaml"));
  * }</pre>
  *
- * <p>The same is on the command line: {@code hydra4j schema [overrides]} and
- * {@code hydra4j schema --validate FILE}.
+ * <p>The same is on the command line: {@code hydra4j schema [overrides]} and {@code hydra4j schema
+ * --validate FILE}.
  */
 public final class ConfigSchema {
 
   private ConfigSchema() {}
 
   /**
-   * The schema of {@code config}: types from its values, each value's file:line as its
-   * description and its value as the default, every key required and no other key allowed
-   * (struct mode).
+   * The schema of {@code config}: types from its values, each value's file:line as its description
+   * and its value as the default, every key required and no other key allowed (struct mode).
    */
   public static String of(Config config) {
     String title = config.path().isEmpty() ? "hydra4j config" : config.path();
@@ -46,9 +45,9 @@ public final class ConfigSchema {
   }
 
   /**
-   * Every violation of the schema in {@code schemaFile} by the YAML or JSON file
-   * {@code configFile}, each with its key and file:line; empty when it is valid. A keyword
-   * of the schema that hydra4j does not check is a problem too, never a silent pass.
+   * Every violation of the schema in {@code schemaFile} by the YAML or JSON file {@code
+   * configFile}, each with its key and file:line; empty when it is valid. A keyword of the schema
+   * that hydra4j does not check is a problem too, never a silent pass.
    *
    * @throws Hydra4jException when a file cannot be read or parsed
    */
@@ -62,9 +61,13 @@ public final class ConfigSchema {
         problems.add(new Hydra4jException.Problem(v.key(), v.message(), Origin.of(v.origin())));
       }
       for (String keyword : validator.unchecked()) {
-        problems.add(new Hydra4jException.Problem("", "the schema keyword '" + keyword
-            + "' is not checked by hydra4j; use a full JSON Schema validator",
-            new Origin(schemaFile.toString(), schemaFile.toString(), 0, 0)));
+        problems.add(
+            new Hydra4jException.Problem(
+                "",
+                "the schema keyword '"
+                    + keyword
+                    + "' is not checked by hydra4j; use a full JSON Schema validator",
+                new Origin(schemaFile.toString(), schemaFile.toString(), 0, 0)));
       }
       return problems;
     } catch (ConfigException e) {

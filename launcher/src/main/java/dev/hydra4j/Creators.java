@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How a config map becomes an object: a record through its canonical constructor, any
- * other class (a Kotlin data class, a Java class) through its public constructor with the
- * most parameters, whose names the compiler kept ({@code javac -parameters},
- * {@code kotlinc -java-parameters}).
+ * How a config map becomes an object: a record through its canonical constructor, any other class
+ * (a Kotlin data class, a Java class) through its public constructor with the most parameters,
+ * whose names the compiler kept ({@code javac -parameters}, {@code kotlinc -java-parameters}).
  *
  * @param type the class built
  * @param constructor the constructor that builds it
@@ -36,8 +35,9 @@ record Creators(Class<?> type, Constructor<?> constructor, List<Creators.Slot> p
     }
 
     boolean matches(String key) {
-      return key.equals(name) || key.equals(snakeName()) || key.equals(snakeName()
-          .replace('_', '-'));
+      return key.equals(name)
+          || key.equals(snakeName())
+          || key.equals(snakeName().replace('_', '-'));
     }
   }
 
@@ -50,35 +50,43 @@ record Creators(Class<?> type, Constructor<?> constructor, List<Creators.Slot> p
         List<Slot> slots = new ArrayList<>();
         for (int i = 0; i < components.length; i++) {
           raw[i] = components[i].getType();
-          slots.add(new Slot(components[i].getName(), components[i].getGenericType(),
-              nullable(components[i].getAnnotations())));
+          slots.add(
+              new Slot(
+                  components[i].getName(),
+                  components[i].getGenericType(),
+                  nullable(components[i].getAnnotations())));
         }
         return new Creators(type, accessible(type.getDeclaredConstructor(raw)), slots);
       }
       Constructor<?> widest = null;
       for (Constructor<?> c : type.getConstructors()) {
-        boolean kotlinDefaults = c.getParameterCount() > 0 && c.getParameterTypes()
-            [c.getParameterCount() - 1].getName().equals("kotlin.jvm.internal.DefaultConstructorMarker");
-        if (!kotlinDefaults && (widest == null
-            || c.getParameterCount() > widest.getParameterCount())) {
+        boolean kotlinDefaults =
+            c.getParameterCount() > 0
+                && c.getParameterTypes()[c.getParameterCount() - 1]
+                    .getName()
+                    .equals("kotlin.jvm.internal.DefaultConstructorMarker");
+        if (!kotlinDefaults
+            && (widest == null || c.getParameterCount() > widest.getParameterCount())) {
           widest = c;
         }
       }
       if (widest == null || widest.getParameterCount() == 0) {
-        why.append(type.getSimpleName()).append(" is neither a record nor a class with a"
-            + " public constructor taking its values");
+        why.append(type.getSimpleName())
+            .append(
+                " is neither a record nor a class with a"
+                    + " public constructor taking its values");
         return null;
       }
       List<Slot> slots = new ArrayList<>();
       for (Parameter p : widest.getParameters()) {
         if (!p.isNamePresent()) {
-          why.append("the constructor parameters of ").append(type.getSimpleName())
-              .append(" have no names: compile with javac -parameters"
-                  + " (kotlinc -java-parameters)");
+          why.append("the constructor parameters of ")
+              .append(type.getSimpleName())
+              .append(
+                  " have no names: compile with javac -parameters" + " (kotlinc -java-parameters)");
           return null;
         }
-        slots.add(new Slot(p.getName(), p.getParameterizedType(),
-            nullable(p.getAnnotations())));
+        slots.add(new Slot(p.getName(), p.getParameterizedType(), nullable(p.getAnnotations())));
       }
       return new Creators(type, widest, slots);
     } catch (NoSuchMethodException e) {
@@ -93,9 +101,10 @@ record Creators(Class<?> type, Constructor<?> constructor, List<Creators.Slot> p
       return constructor.newInstance(args);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
-      why.append(type.getSimpleName()).append(" refused the values: ")
-          .append(cause.getMessage() == null ? cause.getClass().getSimpleName()
-              : cause.getMessage());
+      why.append(type.getSimpleName())
+          .append(" refused the values: ")
+          .append(
+              cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
       return null;
     } catch (ReflectiveOperationException | IllegalArgumentException e) {
       why.append("cannot create ").append(type.getName()).append(": ").append(e.getMessage());
@@ -107,8 +116,7 @@ record Creators(Class<?> type, Constructor<?> constructor, List<Creators.Slot> p
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (Character.isUpperCase(c) && i > 0
-          && !Character.isUpperCase(name.charAt(i - 1))) {
+      if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(name.charAt(i - 1))) {
         out.append('_');
       }
       out.append(c);

@@ -17,9 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * hydra4j as a library: compose a config from a config directory and overrides, or run a
- * JVM program's main logic once per job, like Python Hydra's {@code compose()} and
- * {@code @hydra.main}.
+ * hydra4j as a library: compose a config from a config directory and overrides, or run a JVM
+ * program's main logic once per job, like Python Hydra's {@code compose()} and {@code @hydra.main}.
  *
  * <pre>{@code
  * Config cfg = Hydra4j.load(Path.of("conf"), "config", "training.lr=0.1");
@@ -37,8 +36,8 @@ public final class Hydra4j {
   private Hydra4j() {}
 
   /**
-   * The resolved job config ({@code hydra4j --cfg job --resolve}) of {@code configName} in
-   * {@code configDir} with {@code overrides} in Hydra's grammar.
+   * The resolved job config ({@code hydra4j --cfg job --resolve}) of {@code configName} in {@code
+   * configDir} with {@code overrides} in Hydra's grammar.
    *
    * @throws ConfigException for any bad input, with its location and a hint
    */
@@ -47,8 +46,8 @@ public final class Hydra4j {
   }
 
   /**
-   * The resolved job config of {@code configName} in {@code configDir} with
-   * {@code overrides} in Hydra's grammar, as a typed view.
+   * The resolved job config of {@code configName} in {@code configDir} with {@code overrides} in
+   * Hydra's grammar, as a typed view.
    *
    * <pre>{@code
    * Config cfg = Hydra4j.load(Path.of("conf"), "config", "training=long", "seed=3");
@@ -60,16 +59,14 @@ public final class Hydra4j {
   public static Config load(Path configDir, String configName, String... overrides) {
     try {
       Composition composition = composition(configDir, configName, Arrays.asList(overrides));
-      return new Config(composition.resolvedJobConfig(), "",
-          composition.defaults().choices());
+      return new Config(composition.resolvedJobConfig(), "", composition.defaults().choices());
     } catch (ConfigException e) {
       throw Hydra4jException.of(e);
     }
   }
 
   /** The whole composition: unresolved config with its {@code hydra} node, defaults, origins. */
-  public static Composition composition(Path configDir, String configName,
-      List<String> overrides) {
+  public static Composition composition(Path configDir, String configName, List<String> overrides) {
     List<ParsedOverride> parsed = new ArrayList<>();
     for (String o : overrides) {
       parsed.add(OverrideParser.parse(o));
@@ -79,37 +76,54 @@ public final class Hydra4j {
 
   /**
    * A {@code main} for JVM programs, as Python Hydra's {@code @hydra.main}: {@code args} are
-   * overrides and the flags {@code -m}, {@code --dry-run}, {@code --cfg job|hydra|all},
-   * {@code -p}, {@code --resolve}, {@code --info}, {@code --explain}, {@code -cp},
-   * {@code -cn}, {@code -cd} and {@code --help}, as the command line takes them. Without a
-   * printing flag, {@code task} runs once, or once per job of the sweep with {@code -m}.
-   * Each job gets its directory ({@code outputs/…} or {@code multirun/…/N}), {@code .hydra/}
-   * files and a status file. Bad input is printed as hydra4j prints it.
+   * overrides and the flags {@code -m}, {@code --dry-run}, {@code --cfg job|hydra|all}, {@code -p},
+   * {@code --resolve}, {@code --info}, {@code --explain}, {@code -cp}, {@code -cn}, {@code -cd} and
+   * {@code --help}, as the command line takes them. Without a printing flag, {@code task} runs
+   * once, or once per job of the sweep with {@code -m}. Each job gets its directory ({@code
+   * outputs/…} or {@code multirun/…/N}), {@code .hydra/} files and a status file. Bad input is
+   * printed as hydra4j prints it.
    *
    * @return the exit code: 0 success, 1 a job threw, 2 bad input
    */
-  public static int main(String[] args, Path configDir, String configName,
-      InProcessRun.Task task) {
+  public static int main(String[] args, Path configDir, String configName, InProcessRun.Task task) {
     return main(program(), args, configDir, configName, task, System.out, System.err);
   }
 
-  static int main(String program, String[] args, Path configDir, String configName,
-      InProcessRun.Task task, PrintStream out, PrintStream err) {
-    return ProgramMain.run(program, args, configDir, configName,
-        (searchPath, name, overrides, multirun) -> InProcessRun.run(searchPath, name, overrides,
-            multirun, Arrays.asList(args), err, task), out, err);
+  static int main(
+      String program,
+      String[] args,
+      Path configDir,
+      String configName,
+      InProcessRun.Task task,
+      PrintStream out,
+      PrintStream err) {
+    return ProgramMain.run(
+        program,
+        args,
+        configDir,
+        configName,
+        (searchPath, name, overrides, multirun) ->
+            InProcessRun.run(searchPath, name, overrides, multirun, Arrays.asList(args), err, task),
+        out,
+        err);
   }
 
   /** The class whose {@code main} called in, named as {@code java} starts it. */
   private static String program() {
-    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames ->
-        frames.map(StackWalker.StackFrame::getDeclaringClass)
-            .filter(c -> c != Hydra4j.class).findFirst().map(Class::getName).orElse("program"));
+    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+        .walk(
+            frames ->
+                frames
+                    .map(StackWalker.StackFrame::getDeclaringClass)
+                    .filter(c -> c != Hydra4j.class)
+                    .findFirst()
+                    .map(Class::getName)
+                    .orElse("program"));
   }
 
   /**
-   * A job of a JVM program: its config bound to the program's record, and the job's own
-   * directory (for outputs, metrics).
+   * A job of a JVM program: its config bound to the program's record, and the job's own directory
+   * (for outputs, metrics).
    *
    * @param <T> the record the config binds to ({@link Config} for no binding)
    */
@@ -119,10 +133,9 @@ public final class Hydra4j {
   }
 
   /**
-   * {@link #main(String[], Path, String, InProcessRun.Task)} with each job's config bound to
-   * {@code type}. Every job's config is bound before the first job runs: a config that does
-   * not fit prints all its problems with their file:line and returns 2, with nothing run
-   * or written.
+   * {@link #main(String[], Path, String, InProcessRun.Task)} with each job's config bound to {@code
+   * type}. Every job's config is bound before the first job runs: a config that does not fit prints
+   * all its problems with their file:line and returns 2, with nothing run or written.
    *
    * <pre>{@code
    * record Training(int epochs, double lr) {}
@@ -136,10 +149,9 @@ public final class Hydra4j {
    *
    * @return the exit code: 0 success, 1 a job threw, 2 bad input
    */
-  public static <T> int main(String[] args, Path configDir, String configName, Class<T> type,
-      Job<T> job) {
-    return TypedMain.run(program(), args, configDir, configName, type, job, System.out,
-        System.err);
+  public static <T> int main(
+      String[] args, Path configDir, String configName, Class<T> type, Job<T> job) {
+    return TypedMain.run(program(), args, configDir, configName, type, job, System.out, System.err);
   }
 
   /** The command-line tool, for embedding: returns its exit code. */

@@ -4,10 +4,10 @@ import dev.hydra4j.config.ConfigException;
 import java.util.List;
 
 /**
- * The one exception of hydra4j's library API: bad input (a config file, an override, a
- * value of the wrong type, a record that does not match the config). It lists every
- * problem found, each with the key, what is wrong and the file:line of the value, plus a
- * hint that fixes it when there is one. {@link #getMessage()} is the whole report.
+ * The one exception of hydra4j's library API: bad input (a config file, an override, a value of the
+ * wrong type, a record that does not match the config). It lists every problem found, each with the
+ * key, what is wrong and the file:line of the value, plus a hint that fixes it when there is one.
+ * {@link #getMessage()} is the whole report.
  *
  * <pre>{@code
  * try {

@@ -13,17 +13,36 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Scalar values as Java types. Numbers and booleans may also be given as strings (a value
- * from {@code ${oc.env:…}} is always one), as OmegaConf converts them for typed fields;
- * a number never silently loses a fraction or overflows.
+ * Scalar values as Java types. Numbers and booleans may also be given as strings (a value from
+ * {@code ${oc.env:…}} is always one), as OmegaConf converts them for typed fields; a number never
+ * silently loses a fraction or overflows.
  */
 final class Scalars {
 
-  private static final Set<Class<?>> TYPES = Set.of(String.class, int.class, Integer.class,
-      long.class, Long.class, double.class, Double.class, float.class, Float.class,
-      short.class, Short.class, byte.class, Byte.class, boolean.class, Boolean.class,
-      char.class, Character.class, BigInteger.class, BigDecimal.class, Duration.class,
-      ByteSize.class, Path.class);
+  private static final Set<Class<?>> TYPES =
+      Set.of(
+          String.class,
+          int.class,
+          Integer.class,
+          long.class,
+          Long.class,
+          double.class,
+          Double.class,
+          float.class,
+          Float.class,
+          short.class,
+          Short.class,
+          byte.class,
+          Byte.class,
+          boolean.class,
+          Boolean.class,
+          char.class,
+          Character.class,
+          BigInteger.class,
+          BigDecimal.class,
+          Duration.class,
+          ByteSize.class,
+          Path.class);
 
   /** A scalar that does not fit the wanted type. */
   static final class Mismatch extends Exception {
@@ -54,8 +73,7 @@ final class Scalars {
       return bool(v);
     }
     if (type == Duration.class) {
-      Duration d = v instanceof Long || v instanceof String
-          ? Units.duration(v.toString()) : null;
+      Duration d = v instanceof Long || v instanceof String ? Units.duration(v.toString()) : null;
       if (d == null) {
         throw new Mismatch();
       }
@@ -174,8 +192,8 @@ final class Scalars {
   /** What a value of {@code type} looks like, for messages: {@code an int}, {@code a duration}. */
   static String expected(Class<?> type) {
     if (type.isEnum()) {
-      return "one of " + Arrays.stream(type.getEnumConstants())
-          .map(c -> ((Enum<?>) c).name()).toList();
+      return "one of "
+          + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
     }
     if (type == Duration.class) {
       return "a duration (e.g. 10s, 500ms, 2h)";
@@ -186,11 +204,14 @@ final class Scalars {
     if (type == Path.class) {
       return "a path";
     }
-    String name = type.isPrimitive() ? type.getName() : switch (type.getSimpleName()) {
-      case "Integer" -> "int";
-      case "Character" -> "char";
-      default -> type.getSimpleName().toLowerCase(Locale.ROOT);
-    };
+    String name =
+        type.isPrimitive()
+            ? type.getName()
+            : switch (type.getSimpleName()) {
+              case "Integer" -> "int";
+              case "Character" -> "char";
+              default -> type.getSimpleName().toLowerCase(Locale.ROOT);
+            };
     return ("int".equals(name) ? "an " : "a ") + name;
   }
 
@@ -210,7 +231,9 @@ final class Scalars {
       return "'" + s + "' (a string)";
     }
     String text = v instanceof Double d ? dev.hydra4j.config.PythonFloat.repr(d) : v.toString();
-    return text + (v instanceof Boolean ? " (a boolean)"
-        : v instanceof Double ? " (a float)" : " (an integer)");
+    return text
+        + (v instanceof Boolean
+            ? " (a boolean)"
+            : v instanceof Double ? " (a float)" : " (an integer)");
   }
 }

@@ -8,9 +8,9 @@ public final class Terminal {
   private Terminal() {}
 
   /**
-   * The console when standard input and output are a terminal, otherwise {@code null}. From
-   * JDK 22 on, {@link System#console()} is never null, even in a pipe; there {@code
-   * isTerminal()} (JDK 22) tells, called by reflection as hydra4j builds for Java 17.
+   * The console when standard input and output are a terminal, otherwise {@code null}. From JDK 22
+   * on, {@link System#console()} is never null, even in a pipe; there {@code isTerminal()} (JDK 22)
+   * tells, called by reflection as hydra4j builds for Java 17.
    */
   @SuppressWarnings("SystemConsoleNull") // the check below is the JDK 17-21 answer
   public static Console console() {

@@ -19,11 +19,11 @@ import java.util.Optional;
 
 /**
  * The JSON Schema of the configs a type binds from, with the binder's rules: records and
- * constructor-bound classes are closed objects under their snake_case keys (the binder also
- * takes camelCase and kebab-case), {@code Optional} and {@code @Nullable} components are
- * not required and accept {@code null}, each record is one {@code $defs} entry, and a
- * sealed interface is {@code anyOf} its permitted subtypes. Strings that the binder would
- * convert to numbers are not accepted here: the schema describes what to write.
+ * constructor-bound classes are closed objects under their snake_case keys (the binder also takes
+ * camelCase and kebab-case), {@code Optional} and {@code @Nullable} components are not required and
+ * accept {@code null}, each record is one {@code $defs} entry, and a sealed interface is {@code
+ * anyOf} its permitted subtypes. Strings that the binder would convert to numbers are not accepted
+ * here: the schema describes what to write.
  */
 final class TypeSchema {
 
@@ -33,9 +33,10 @@ final class TypeSchema {
   static ConfigMap document(Class<?> type) {
     TypeSchema builder = new TypeSchema();
     ConfigMap body = builder.schema(type);
-    ConfigMap.Builder doc = ConfigMap.builder(null)
-        .put("$schema", text(TreeSchema.DRAFT))
-        .put("title", text(type.getSimpleName()));
+    ConfigMap.Builder doc =
+        ConfigMap.builder(null)
+            .put("$schema", text(TreeSchema.DRAFT))
+            .put("title", text(type.getSimpleName()));
     body.entries().forEach(doc::put);
     if (!builder.defs.isEmpty()) {
       ConfigMap.Builder defs = ConfigMap.builder(null);
@@ -61,8 +62,10 @@ final class TypeSchema {
       return out.build();
     }
     if (Collection.class.isAssignableFrom(raw)) {
-      return ConfigMap.builder(null).put("type", text("array"))
-          .put("items", schema(argument(type, 0))).build();
+      return ConfigMap.builder(null)
+          .put("type", text("array"))
+          .put("items", schema(argument(type, 0)))
+          .build();
     }
     if (Scalars.isScalar(raw)) {
       return scalar(raw);
@@ -87,9 +90,15 @@ final class TypeSchema {
       options.add(schema(sub));
     }
     return ConfigMap.builder(null)
-        .put("description", text("one of " + raw.getSimpleName() + "'s subtypes, chosen by"
-            + " the config group option of the same name"))
-        .put("anyOf", new ConfigList(options, null)).build();
+        .put(
+            "description",
+            text(
+                "one of "
+                    + raw.getSimpleName()
+                    + "'s subtypes, chosen by"
+                    + " the config group option of the same name"))
+        .put("anyOf", new ConfigList(options, null))
+        .build();
   }
 
   private ConfigMap object(Class<?> raw) {
@@ -107,9 +116,11 @@ final class TypeSchema {
         required.add(slot.snakeName());
       }
     }
-    ConfigMap.Builder out = ConfigMap.builder(null).put("type", text("object"))
-        .put("description", text(raw.getName()))
-        .put("properties", properties.build());
+    ConfigMap.Builder out =
+        ConfigMap.builder(null)
+            .put("type", text("object"))
+            .put("description", text(raw.getName()))
+            .put("properties", properties.build());
     if (!required.isEmpty()) {
       out.put("required", strings(required));
     }
@@ -131,13 +142,21 @@ final class TypeSchema {
     }
     if (raw == Duration.class || raw == ByteSize.class) {
       return out.put("type", strings(List.of("string", "integer")))
-          .put("description", text(Scalars.expected(raw))).build();
+          .put("description", text(Scalars.expected(raw)))
+          .build();
     }
-    String type = raw == String.class || raw == Path.class || raw == char.class
-        || raw == Character.class ? "string"
-        : raw == boolean.class || raw == Boolean.class ? "boolean"
-        : raw == double.class || raw == Double.class || raw == float.class
-            || raw == Float.class || raw == BigDecimal.class ? "number" : "integer";
+    String type =
+        raw == String.class || raw == Path.class || raw == char.class || raw == Character.class
+            ? "string"
+            : raw == boolean.class || raw == Boolean.class
+                ? "boolean"
+                : raw == double.class
+                        || raw == Double.class
+                        || raw == float.class
+                        || raw == Float.class
+                        || raw == BigDecimal.class
+                    ? "number"
+                    : "integer";
     out.put("type", text(type));
     if (raw == int.class || raw == Integer.class) {
       out.put("minimum", new ConfigValue((long) Integer.MIN_VALUE, null))
@@ -147,8 +166,8 @@ final class TypeSchema {
   }
 
   private static ConfigMap nullable(ConfigMap schema) {
-    List<ConfigNode> options = List.of(schema,
-        ConfigMap.builder(null).put("type", text("null")).build());
+    List<ConfigNode> options =
+        List.of(schema, ConfigMap.builder(null).put("type", text("null")).build());
     return ConfigMap.builder(null).put("anyOf", new ConfigList(options, null)).build();
   }
 

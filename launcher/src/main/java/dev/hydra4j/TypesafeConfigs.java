@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Interop with Typesafe Config (Lightbend Config): use an application's
- * {@code reference.conf} as defaults under a composed config, or hand a composed config to
- * code that reads a {@code com.typesafe.config.Config}. Origins travel both ways, so
- * errors still name the file and line.
+ * Interop with Typesafe Config (Lightbend Config): use an application's {@code reference.conf} as
+ * defaults under a composed config, or hand a composed config to code that reads a {@code
+ * com.typesafe.config.Config}. Origins travel both ways, so errors still name the file and line.
  *
  * <pre>{@code
  * Config defaults = TypesafeConfigs.toHydra(ConfigFactory.defaultReference());
@@ -26,16 +25,16 @@ import java.util.Map;
  * com.typesafe.config.Config forAkka = TypesafeConfigs.toTypesafe(cfg);
  * }</pre>
  *
- * <p>Typesafe Config is a dependency of hydra4j today; this class is the only public
- * place that names its types, so a program that never calls it never loads them.
+ * <p>Typesafe Config is a dependency of hydra4j today; this class is the only public place that
+ * names its types, so a program that never calls it never loads them.
  */
 public final class TypesafeConfigs {
 
   private TypesafeConfigs() {}
 
   /**
-   * {@code config}, resolved, as a hydra4j {@link Config}; each value keeps the file (or
-   * classpath resource) and line Typesafe Config read it from.
+   * {@code config}, resolved, as a hydra4j {@link Config}; each value keeps the file (or classpath
+   * resource) and line Typesafe Config read it from.
    *
    * @throws Hydra4jException when a substitution cannot be resolved
    */
@@ -44,14 +43,17 @@ public final class TypesafeConfigs {
       return new Config((ConfigMap) node(config.resolve().root()), "", Map.of());
     } catch (com.typesafe.config.ConfigException e) {
       Origin at = e.origin() == null ? Origin.UNKNOWN : origin(e.origin());
-      throw new Hydra4jException(e.getMessage(), List.of(new Hydra4jException.Problem("",
-          e.getMessage(), at)), "fix the Typesafe config before handing it to hydra4j", e);
+      throw new Hydra4jException(
+          e.getMessage(),
+          List.of(new Hydra4jException.Problem("", e.getMessage(), at)),
+          "fix the Typesafe config before handing it to hydra4j",
+          e);
     }
   }
 
   /**
-   * {@code config} as a Typesafe {@code Config}; values from a file carry it and their
-   * line as their origin, others the override or source that set them.
+   * {@code config} as a Typesafe {@code Config}; values from a file carry it and their line as
+   * their origin, others the override or source that set them.
    */
   public static com.typesafe.config.Config toTypesafe(Config config) {
     com.typesafe.config.Config out = ConfigFactory.empty("hydra4j config");
@@ -103,10 +105,13 @@ public final class TypesafeConfigs {
   }
 
   private static Origin origin(ConfigOrigin origin) {
-    String where = origin.resource() != null ? origin.resource()
-        : origin.filename() != null ? origin.filename() : null;
+    String where =
+        origin.resource() != null
+            ? origin.resource()
+            : origin.filename() != null ? origin.filename() : null;
     int line = Math.max(0, origin.lineNumber());
-    return where == null ? new Origin(origin.description(), null, line, 0)
+    return where == null
+        ? new Origin(origin.description(), null, line, 0)
         : new Origin(where, where, line, 0);
   }
 }

@@ -9,16 +9,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations ({@code 10s}, {@code 1.5h}, {@code 250 ms}) and sizes ({@code 512M},
- * {@code 2GiB}, {@code 10kB}) in Typesafe Config's conventions, so that a value reads the
- * same in hydra4j as in an application's {@code reference.conf}: a bare number is
- * milliseconds for a duration and bytes for a size; {@code K M G T P} (and {@code Ki},
- * {@code KiB}, …) are powers of 1024, {@code kB MB GB TB PB} powers of 1000.
+ * Durations ({@code 10s}, {@code 1.5h}, {@code 250 ms}) and sizes ({@code 512M}, {@code 2GiB},
+ * {@code 10kB}) in Typesafe Config's conventions, so that a value reads the same in hydra4j as in
+ * an application's {@code reference.conf}: a bare number is milliseconds for a duration and bytes
+ * for a size; {@code K M G T P} (and {@code Ki}, {@code KiB}, …) are powers of 1024, {@code kB MB
+ * GB TB PB} powers of 1000.
  */
 final class Units {
 
   private static final Pattern AMOUNT =
-      Pattern.compile("\\s*([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*([A-Za-z]*)\\s*");
+      Pattern.compile(
+          "\\s*([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*([A-Za-z]*)\\s*");
 
   private static final Map<String, Long> NANOS_PER_UNIT = nanosPerUnit();
   private static final Map<String, BigDecimal> BYTES_PER_UNIT = bytesPerUnit();
@@ -44,8 +45,7 @@ final class Units {
     }
     try {
       BigDecimal total = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(nanos));
-      return Duration.ofNanos(total.setScale(0, java.math.RoundingMode.HALF_EVEN)
-          .longValueExact());
+      return Duration.ofNanos(total.setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact());
     } catch (ArithmeticException e) {
       return null;
     }
@@ -63,8 +63,9 @@ final class Units {
     }
     try {
       BigDecimal total = new BigDecimal(m.group(1)).multiply(unit);
-      return total.signum() < 0 ? null : total.setScale(0, java.math.RoundingMode.HALF_EVEN)
-          .longValueExact();
+      return total.signum() < 0
+          ? null
+          : total.setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
     } catch (ArithmeticException e) {
       return null;
     }
@@ -92,9 +93,20 @@ final class Units {
       String p = binary[i];
       BigDecimal power2 = BigDecimal.valueOf(1024).pow(i + 1);
       BigDecimal power10 = BigDecimal.TEN.pow(3 * (i + 1));
-      alias(units, power2, p, p.toLowerCase(Locale.ROOT), p + "i", p + "iB",
-          binaryNames[i] + "byte", binaryNames[i] + "bytes");
-      alias(units, power10, (i == 0 ? "k" : p) + "B", decimalNames[i] + "byte",
+      alias(
+          units,
+          power2,
+          p,
+          p.toLowerCase(Locale.ROOT),
+          p + "i",
+          p + "iB",
+          binaryNames[i] + "byte",
+          binaryNames[i] + "bytes");
+      alias(
+          units,
+          power10,
+          (i == 0 ? "k" : p) + "B",
+          decimalNames[i] + "byte",
           decimalNames[i] + "bytes");
     }
     return Map.copyOf(units);

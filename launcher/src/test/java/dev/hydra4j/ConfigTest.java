@@ -33,8 +33,7 @@ class ConfigTest {
     assertEquals(0.01, cfg.getDouble("training.lr"));
     assertEquals(7L, cfg.getLong("seed"));
     assertEquals("person_100_e30", cfg.getString("run_name"));
-    assertEquals(List.of("videos/test_01.mp4", "videos/test_02.mp4"),
-        cfg.getList("test_videos"));
+    assertEquals(List.of("videos/test_01.mp4", "videos/test_02.mp4"), cfg.getList("test_videos"));
     assertEquals("videos/test_02.mp4", cfg.getString("test_videos[1]"));
     Config training = cfg.getConfig("training");
     assertEquals("training", training.path());
@@ -49,7 +48,8 @@ class ConfigTest {
   void aViewListsItsKeysAndConvertsToPlainValues() throws IOException {
     Config cfg = load("b: {x: 1, z: [true, null]}\na: text\n");
     assertEquals(List.of("b", "a"), List.copyOf(cfg.keys()));
-    assertEquals(java.util.Map.of("x", 1L, "z", java.util.Arrays.asList(true, null)),
+    assertEquals(
+        java.util.Map.of("x", 1L, "z", java.util.Arrays.asList(true, null)),
         cfg.getConfig("b").toMap());
     assertEquals("b:\n  x: 1\n  z:\n  - true\n  - null\na: text\n", cfg.toString());
   }
@@ -57,24 +57,23 @@ class ConfigTest {
   @Test
   void aWrongTypeNamesKeyTypeValueAndFileLine() throws IOException {
     Config cfg = load("training:\n  lr: fast\n  epochs: 2.5\n");
-    Hydra4jException e = assertThrows(Hydra4jException.class,
-        () -> cfg.getDouble("training.lr"));
+    Hydra4jException e = assertThrows(Hydra4jException.class, () -> cfg.getDouble("training.lr"));
     String problem = e.problems().get(0).toString();
-    assertTrue(problem.startsWith("training.lr: expected a double, got 'fast' (a string) at "),
-        problem);
+    assertTrue(
+        problem.startsWith("training.lr: expected a double, got 'fast' (a string) at "), problem);
     assertTrue(problem.endsWith("app.yaml:2:7"), problem);
     assertEquals(2, e.origin().line());
-    Hydra4jException fraction = assertThrows(Hydra4jException.class,
-        () -> cfg.getInt("training.epochs"));
-    assertTrue(fraction.getMessage().contains("expected an int, got 2.5 (a float)"),
+    Hydra4jException fraction =
+        assertThrows(Hydra4jException.class, () -> cfg.getInt("training.epochs"));
+    assertTrue(
+        fraction.getMessage().contains("expected an int, got 2.5 (a float)"),
         fraction.getMessage());
   }
 
   @Test
   void anAbsentKeySuggestsTheClosestOne() {
     Config cfg = Hydra4j.load(CONF, "config");
-    Hydra4jException e = assertThrows(Hydra4jException.class,
-        () -> cfg.getInt("training.epoch"));
+    Hydra4jException e = assertThrows(Hydra4jException.class, () -> cfg.getInt("training.epoch"));
     assertEquals("training.epoch", e.problems().get(0).key());
     assertTrue(e.hint().contains("training.epochs"), e.hint());
   }
@@ -88,17 +87,22 @@ class ConfigTest {
     assertEquals(Optional.of(3), cfg.findInt("c"));
     assertFalse(cfg.hasPath("a"));
     assertTrue(cfg.hasPath("c"));
-    assertThrows(Hydra4jException.class, () -> cfg.findInt("d"),
+    assertThrows(
+        Hydra4jException.class,
+        () -> cfg.findInt("d"),
         "a value of the wrong type is an error, not an empty optional");
     Hydra4jException missing = assertThrows(Hydra4jException.class, () -> cfg.getInt("b"));
-    assertTrue(missing.getMessage().contains("b: is ??? (a value that must be set)"),
+    assertTrue(
+        missing.getMessage().contains("b: is ??? (a value that must be set)"),
         missing.getMessage());
   }
 
   @Test
   void durationsAndSizesFollowTypesafeConventions() throws IOException {
-    Config cfg = load("t1: 10s\nt2: 1.5h\nt3: 250\nt4: 2 minutes\nt5: PT3S\n"
-        + "s1: 512M\ns2: 10kB\ns3: 2GiB\ns4: 100\ns5: 1.5K\nbad: 10 parsecs\n");
+    Config cfg =
+        load(
+            "t1: 10s\nt2: 1.5h\nt3: 250\nt4: 2 minutes\nt5: PT3S\n"
+                + "s1: 512M\ns2: 10kB\ns3: 2GiB\ns4: 100\ns5: 1.5K\nbad: 10 parsecs\n");
     assertEquals(Duration.ofSeconds(10), cfg.getDuration("t1"));
     assertEquals(Duration.ofMinutes(90), cfg.getDuration("t2"));
     assertEquals(Duration.ofMillis(250), cfg.getDuration("t3"));
@@ -110,8 +114,9 @@ class ConfigTest {
     assertEquals(100L, cfg.getBytes("s4"));
     assertEquals(1536L, cfg.getBytes("s5"));
     Hydra4jException e = assertThrows(Hydra4jException.class, () -> cfg.getDuration("bad"));
-    assertTrue(e.getMessage().contains("expected a duration (e.g. 10s, 500ms, 2h), got"
-        + " '10 parsecs'"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("expected a duration (e.g. 10s, 500ms, 2h), got" + " '10 parsecs'"),
+        e.getMessage());
   }
 
   @Test
@@ -125,8 +130,9 @@ class ConfigTest {
 
   @Test
   void badCompositionIsAHydra4jExceptionWithTheOverride() {
-    Hydra4jException e = assertThrows(Hydra4jException.class,
-        () -> Hydra4j.load(CONF, "config", "training.epochz=1"));
+    Hydra4jException e =
+        assertThrows(
+            Hydra4jException.class, () -> Hydra4j.load(CONF, "config", "training.epochz=1"));
     assertEquals("override 'training.epochz=1'", e.origin().toString());
     assertTrue(e.hint().contains("training.epochs"), e.hint());
   }

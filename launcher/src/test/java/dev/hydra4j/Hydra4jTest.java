@@ -23,8 +23,8 @@ class Hydra4jTest {
 
   @Test
   void composesAndResolvesTheExampleTree() {
-    ConfigMap cfg = Hydra4j.compose(CONF, "config", "experiment=exp_person_25",
-        "training.epochs=100");
+    ConfigMap cfg =
+        Hydra4j.compose(CONF, "config", "experiment=exp_person_25", "training.epochs=100");
     assertEquals("person_25", value(cfg, "experiment.name"));
     assertEquals(100L, value(cfg, "training.epochs"));
     assertEquals("person_25_e100", value(cfg, "run_name"));
@@ -41,8 +41,9 @@ class Hydra4jTest {
 
   @Test
   void badInputIsAConfigExceptionWithAPlace() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> Hydra4j.compose(CONF, "config", "training.epochz=1"));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> Hydra4j.compose(CONF, "config", "training.epochz=1"));
     assertEquals("override 'training.epochz=1'", e.origin().toString());
     assertTrue(e.hint().contains("training.epochs"), e.hint());
   }
@@ -51,11 +52,17 @@ class Hydra4jTest {
   void aProgramsMainPrintsWhatItsFlagsAskForAndRunsNoJob() {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    int code = Hydra4j.main("App", new String[] {"--cfg", "job", "--resolve", "-p", "run_name",
-        "training=long"}, CONF, "config", (config, jobDir, num) -> {
-          throw new AssertionError("no job may run");
-        }, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    int code =
+        Hydra4j.main(
+            "App",
+            new String[] {"--cfg", "job", "--resolve", "-p", "run_name", "training=long"},
+            CONF,
+            "config",
+            (config, jobDir, num) -> {
+              throw new AssertionError("no job may run");
+            },
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
     assertEquals(0, code, err.toString(java.nio.charset.StandardCharsets.UTF_8));
     assertEquals("person_100_e30\n", out.toString(java.nio.charset.StandardCharsets.UTF_8));
   }

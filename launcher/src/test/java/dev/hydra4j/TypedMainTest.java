@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -35,12 +34,23 @@ class TypedMainTest {
   private int run(Hydra4j.Job<App> job, String... args) throws IOException {
     Path conf = dir.resolve("conf");
     Files.createDirectories(conf.resolve("model"));
-    Files.writeString(conf.resolve("app.yaml"), "defaults:\n  - model: small\n  - _self_\n"
-        + "lr: 0.1\nhydra:\n  run:\n    dir: " + dir.resolve("out") + "\n  sweep:\n    dir: "
-        + dir.resolve("multi") + "\n");
+    Files.writeString(
+        conf.resolve("app.yaml"),
+        "defaults:\n  - model: small\n  - _self_\n"
+            + "lr: 0.1\nhydra:\n  run:\n    dir: "
+            + dir.resolve("out")
+            + "\n  sweep:\n    dir: "
+            + dir.resolve("multi")
+            + "\n");
     Files.writeString(conf.resolve("model/small.yaml"), "width: 8\n");
     Files.writeString(conf.resolve("model/large.yaml"), "width: 64\ndepth: 4\n");
-    return TypedMain.run("TrainApp", args, conf, "app", App.class, job,
+    return TypedMain.run(
+        "TrainApp",
+        args,
+        conf,
+        "app",
+        App.class,
+        job,
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
@@ -48,10 +58,15 @@ class TypedMainTest {
   @Test
   void eachJobGetsItsConfigBoundWithTheSubtypeItsGroupChose() throws IOException {
     Map<Integer, App> seen = new ConcurrentHashMap<>();
-    int code = run((app, jobDir, num) -> {
-      seen.put(num, app);
-      Files.writeString(jobDir.resolve("done"), "ok");
-    }, "-m", "model=small,large", "lr=0.5");
+    int code =
+        run(
+            (app, jobDir, num) -> {
+              seen.put(num, app);
+              Files.writeString(jobDir.resolve("done"), "ok");
+            },
+            "-m",
+            "model=small,large",
+            "lr=0.5");
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
     assertEquals(Map.of(0, new App(new Small(8), 0.5), 1, new App(new Large(64, 4), 0.5)), seen);
     assertTrue(Files.exists(dir.resolve("multi/1/done")));
@@ -63,44 +78,63 @@ class TypedMainTest {
   void valuesFromTheRunItselfBindWithTheJobsRealDirectory() throws IOException {
     Path conf = dir.resolve("conf2");
     Files.createDirectories(conf);
-    Files.writeString(conf.resolve("app.yaml"), "seed: ${hydra:job.num}\n"
-        + "out: ${hydra:runtime.output_dir}\nlr: x\nhydra:\n  sweep:\n    dir: "
-        + dir.resolve("multi") + "\n");
+    Files.writeString(
+        conf.resolve("app.yaml"),
+        "seed: ${hydra:job.num}\n"
+            + "out: ${hydra:runtime.output_dir}\nlr: x\nhydra:\n  sweep:\n    dir: "
+            + dir.resolve("multi")
+            + "\n");
     Map<Integer, Located> seen = new ConcurrentHashMap<>();
-    int code = TypedMain.run("TrainApp", new String[] {"-m", "lr=a,b"}, conf, "app",
-        Located.class, (cfg, jobDir, num) -> seen.put(num, cfg),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        TypedMain.run(
+            "TrainApp",
+            new String[] {"-m", "lr=a,b"},
+            conf,
+            "app",
+            Located.class,
+            (cfg, jobDir, num) -> seen.put(num, cfg),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
     assertEquals(new Located(1, dir.resolve("multi/1"), "b"), seen.get(1));
   }
 
   @Test
   void aConfigThatDoesNotBindStopsBeforeAnythingIsWritten() throws IOException {
-    int code = run((app, jobDir, num) -> {
-      throw new AssertionError("no job may run");
-    }, "-m", "model=small,large", "lr=fast", "+model.depth=2");
+    int code =
+        run(
+            (app, jobDir, num) -> {
+              throw new AssertionError("no job may run");
+            },
+            "-m",
+            "model=small,large",
+            "lr=fast",
+            "+model.depth=2");
     assertEquals(2, code);
     String text = err.toString(StandardCharsets.UTF_8);
-    assertTrue(text.startsWith("error: Job 0 (model=small lr=fast +model.depth=2): 2 problems"
-        + " binding the config to App:\n"), text);
-    assertTrue(text.contains("  lr: expected a double, got 'fast' (a string) at override"
-        + " 'lr=fast'\n"), text);
-    assertTrue(text.contains("  model.depth: unknown key: Small has no component 'depth'"),
+    assertTrue(
+        text.startsWith(
+            "error: Job 0 (model=small lr=fast +model.depth=2): 2 problems"
+                + " binding the config to App:\n"),
         text);
+    assertTrue(
+        text.contains(
+            "  lr: expected a double, got 'fast' (a string) at override" + " 'lr=fast'\n"),
+        text);
+    assertTrue(text.contains("  model.depth: unknown key: Small has no component 'depth'"), text);
     assertFalse(Files.exists(dir.resolve("multi")), "nothing written");
   }
 
-  private static final Hydra4j.Job<App> NEVER = (app, jobDir, num) -> {
-    throw new AssertionError("no job may run");
-  };
+  private static final Hydra4j.Job<App> NEVER =
+      (app, jobDir, num) -> {
+        throw new AssertionError("no job may run");
+      };
 
   @Test
   void cfgPrintsTheComposedConfigAsTheCommandLineDoesAndRunsNothing() throws IOException {
     int code = run(NEVER, "--cfg", "job", "-p", "model", "model=large");
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-    assertEquals("# @package model\nwidth: 64\ndepth: 4\n",
-        out.toString(StandardCharsets.UTF_8));
+    assertEquals("# @package model\nwidth: 64\ndepth: 4\n", out.toString(StandardCharsets.UTF_8));
     assertFalse(Files.exists(dir.resolve("out")), "nothing written");
   }
 
@@ -128,8 +162,10 @@ class TypedMainTest {
     int code = run(NEVER, "-m", "model=small,large", "--wait");
     assertEquals(2, code);
     String text = err.toString(StandardCharsets.UTF_8);
-    assertTrue(text.startsWith("error: --wait does not apply to a program that runs its jobs"
-        + " in this process"), text);
+    assertTrue(
+        text.startsWith(
+            "error: --wait does not apply to a program that runs its jobs" + " in this process"),
+        text);
     assertFalse(Files.exists(dir.resolve("multi")), "nothing written");
   }
 

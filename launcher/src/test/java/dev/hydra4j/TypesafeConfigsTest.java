@@ -24,7 +24,10 @@ class TypesafeConfigsTest {
 
   @Test
   void aReferenceConfIsAFallbackThatKeepsItsFileAndLine() throws IOException {
-    Path reference = Files.writeString(dir.resolve("reference.conf"), """
+    Path reference =
+        Files.writeString(
+            dir.resolve("reference.conf"),
+            """
         serving {
           host = localhost
           port = 8080
@@ -35,8 +38,9 @@ class TypesafeConfigsTest {
         """);
     Config defaults = TypesafeConfigs.toHydra(ConfigFactory.parseFile(reference.toFile()));
     Config cfg = Hydra4j.load(CONF, "config").withFallback(defaults);
-    assertEquals(new Serving("localhost", 8080, Duration.ofSeconds(5),
-        List.of("predict", "health")), cfg.bind("serving", Serving.class));
+    assertEquals(
+        new Serving("localhost", 8080, Duration.ofSeconds(5), List.of("predict", "health")),
+        cfg.bind("serving", Serving.class));
     assertEquals(0.01, cfg.getDouble("training.lr"), "the composed config wins");
     Origin port = cfg.origin("serving.port");
     assertEquals(3, port.line());
@@ -45,10 +49,12 @@ class TypesafeConfigsTest {
 
   @Test
   void bindingErrorsNameTheReferenceConfLine() {
-    Config cfg = TypesafeConfigs.toHydra(ConfigFactory.parseString(
-        "serving {\n  host = h\n  port = eighty\n  timeout = 1s\n  routes = []\n}\n"));
-    Hydra4jException e = assertThrows(Hydra4jException.class,
-        () -> cfg.bind("serving", Serving.class));
+    Config cfg =
+        TypesafeConfigs.toHydra(
+            ConfigFactory.parseString(
+                "serving {\n  host = h\n  port = eighty\n  timeout = 1s\n  routes = []\n}\n"));
+    Hydra4jException e =
+        assertThrows(Hydra4jException.class, () -> cfg.bind("serving", Serving.class));
     assertEquals("serving.port", e.problems().get(0).key());
     assertEquals(3, e.origin().line());
   }
@@ -59,13 +65,13 @@ class TypesafeConfigsTest {
     com.typesafe.config.Config typesafe = TypesafeConfigs.toTypesafe(cfg);
     assertEquals(0.02, typesafe.getDouble("training.lr"));
     assertEquals(5, typesafe.getInt("seed"));
-    assertEquals(List.of("videos/test_01.mp4", "videos/test_02.mp4"),
-        typesafe.getStringList("test_videos"));
+    assertEquals(
+        List.of("videos/test_01.mp4", "videos/test_02.mp4"), typesafe.getStringList("test_videos"));
     assertEquals(1.0, typesafe.getDouble("experiment.frame_sample_fractions.\"crane hook\""));
     assertEquals("person_100_e3", typesafe.getString("run_name"));
     assertEquals(6, typesafe.getValue("training.lr").origin().lineNumber());
-    assertTrue(typesafe.getValue("training.lr").origin().filename()
-        .endsWith("conf/training/fast.conf"));
+    assertTrue(
+        typesafe.getValue("training.lr").origin().filename().endsWith("conf/training/fast.conf"));
     assertEquals("override 'seed=5'", typesafe.getValue("seed").origin().description());
     assertEquals(cfg.toMap(), TypesafeConfigs.toHydra(typesafe).toMap(), "a round trip");
   }

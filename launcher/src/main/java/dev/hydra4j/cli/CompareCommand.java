@@ -10,15 +10,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"What differs between two runs, sweeps or jobs: the config keys that"
-        + " differ and what set them, the metrics and their change, the git commits and"
-        + " uncommitted changes, and the times."},
-    footer = {"", "A and B are directories, names, directory names or tags; NAME:3 is job 3"
-        + " of a sweep.", "", "Examples:",
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "What differs between two runs, sweeps or jobs: the config keys that"
+          + " differ and what set them, the metrics and their change, the git commits and"
+          + " uncommitted changes, and the times."
+    },
+    footer = {
+      "",
+      "A and B are directories, names, directory names or tags; NAME:3 is job 3" + " of a sweep.",
+      "",
+      "Examples:",
       "  hydra4j compare multirun/2026-01-31/12-00-00/0 multirun/2026-01-31/12-00-00/3",
       "  hydra4j compare baseline:0 lr_sweep:2",
-      "  hydra4j compare baseline lr_sweep"})
+      "  hydra4j compare baseline lr_sweep"
+    })
 final class CompareCommand extends PrintingCommand implements Callable<Integer> {
 
   private static final Pattern JOB = Pattern.compile("(.+):(\\d+)");
@@ -29,7 +37,10 @@ final class CompareCommand extends PrintingCommand implements Callable<Integer> 
   @Parameters(index = "1", paramLabel = "B", description = "The second run, sweep or job.")
   String b;
 
-  @Option(names = "--width", paramLabel = "N", defaultValue = "-1",
+  @Option(
+      names = "--width",
+      paramLabel = "N",
+      defaultValue = "-1",
       description = "Table width (default: the terminal's; 0: no limit).")
   int width;
 
@@ -39,8 +50,12 @@ final class CompareCommand extends PrintingCommand implements Callable<Integer> 
     Matcher y = JOB.matcher(b);
     boolean jobA = !Files.exists(Path.of(a)) && x.matches();
     boolean jobB = !Files.exists(Path.of(b)) && y.matches();
-    return RunCompare.print(locate(jobA ? x.group(1) : a), jobA ? Integer.valueOf(x.group(2))
-        : null, locate(jobB ? y.group(1) : b), jobB ? Integer.valueOf(y.group(2)) : null, width,
+    return RunCompare.print(
+        locate(jobA ? x.group(1) : a),
+        jobA ? Integer.valueOf(x.group(2)) : null,
+        locate(jobB ? y.group(1) : b),
+        jobB ? Integer.valueOf(y.group(2)) : null,
+        width,
         out);
   }
 

@@ -3,33 +3,36 @@ package dev.hydra4j.cli;
 import dev.hydra4j.compose.Composer;
 import dev.hydra4j.compose.ConfigRepository;
 import dev.hydra4j.compose.SearchPath;
+import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.ConfigMap;
 import dev.hydra4j.config.ConfigNode;
+import dev.hydra4j.config.Origin;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.hydra4j.config.ConfigException;
-import dev.hydra4j.config.Origin;
-import java.io.PrintStream;
 
 /**
- * {@code --shell-completion install=bash|zsh}: a completion script that completes flags,
- * and asks hydra4j itself ({@code --complete WORD}) for groups, options and keys, so it
- * stays right as the config tree changes.
+ * {@code --shell-completion install=bash|zsh}: a completion script that completes flags, and asks
+ * hydra4j itself ({@code --complete WORD}) for groups, options and keys, so it stays right as the
+ * config tree changes.
  */
 final class Completion {
 
   private Completion() {}
 
   static int print(String request, SearchPath searchPath, PrintStream out) {
-    String shell = request.startsWith("install=") ? request.substring("install=".length()) : request;
+    String shell =
+        request.startsWith("install=") ? request.substring("install=".length()) : request;
     switch (shell) {
       case "bash" -> out.print(BASH);
       case "zsh" -> out.print("autoload -U +X bashcompinit && bashcompinit\n" + BASH);
-      default -> throw new ConfigException("Unknown shell '" + shell + "' for --shell-completion",
-          Origin.of("--shell-completion " + request),
-          "use --shell-completion install=bash or install=zsh, then: eval \"$(./hydra4j"
-              + " --shell-completion install=bash)\"");
+      default ->
+          throw new ConfigException(
+              "Unknown shell '" + shell + "' for --shell-completion",
+              Origin.of("--shell-completion " + request),
+              "use --shell-completion install=bash or install=zsh, then: eval \"$(./hydra4j"
+                  + " --shell-completion install=bash)\"");
     }
     return ExitCode.OK;
   }
@@ -38,8 +41,8 @@ final class Completion {
   static int complete(String word, Composer composer, String configName, PrintStream out) {
     ConfigRepository repository = composer.repository();
     List<String> candidates = new ArrayList<>();
-    String prefix = word.startsWith("++") ? "++" : word.startsWith("+") ? "+"
-        : word.startsWith("~") ? "~" : "";
+    String prefix =
+        word.startsWith("++") ? "++" : word.startsWith("+") ? "+" : word.startsWith("~") ? "~" : "";
     String body = word.substring(prefix.length());
     int eq = body.indexOf('=');
     if (eq >= 0) {
@@ -82,7 +85,8 @@ final class Completion {
   // Bash splits words at '=' and ':' (COMP_WORDBREAKS), so the word being completed is
   // rebuilt from the line up to the cursor, and the candidates are trimmed back to the part
   // after the last break that bash will replace.
-  private static final String BASH = """
+  private static final String BASH =
+      """
       _hydra4j_complete() {
         local line="${COMP_LINE:0:$COMP_POINT}"
         local cur="${line##*[[:space:]]}"

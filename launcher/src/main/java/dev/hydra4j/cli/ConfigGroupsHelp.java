@@ -11,8 +11,8 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * Adds the config groups of the current config tree to {@code --help}, as Hydra's help
- * does, so a user sees what {@code group=option} choices exist.
+ * Adds the config groups of the current config tree to {@code --help}, as Hydra's help does, so a
+ * user sees what {@code group=option} choices exist.
  */
 final class ConfigGroupsHelp {
 
@@ -47,15 +47,15 @@ final class ConfigGroupsHelp {
   }
 
   private static String describe(Path dir) {
-    ConfigRepository repository = new ConfigRepository(
-        new SearchPath(Files.isDirectory(dir) ? List.of(dir) : List.of(), true));
-    StringBuilder out = new StringBuilder("%nConfig groups in " + dir
-        + " (choose with group=option):%n");
+    ConfigRepository repository =
+        new ConfigRepository(
+            new SearchPath(Files.isDirectory(dir) ? List.of(dir) : List.of(), true));
+    StringBuilder out =
+        new StringBuilder("%nConfig groups in " + dir + " (choose with group=option):%n");
     for (String group : repository.groups()) {
       List<String> options = repository.options(group);
       if (!options.isEmpty() && !group.equals("hydra")) {
-        out.append("  ").append(group).append(": ").append(String.join(", ", options))
-            .append("%n");
+        out.append("  ").append(group).append(": ").append(String.join(", ", options)).append("%n");
       }
     }
     return CommandLine.Help.Ansi.OFF.string(String.format(out.toString()));

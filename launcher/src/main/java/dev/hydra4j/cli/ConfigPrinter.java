@@ -32,21 +32,27 @@ final class ConfigPrinter {
 
   void cfg(String kind, String packageName, boolean resolve, List<ParsedOverride> overrides) {
     if (!List.of("job", "hydra", "all").contains(kind)) {
-      throw new ConfigException("Unknown --cfg kind '" + kind + "'",
-          Origin.of("--cfg " + kind), "use --cfg job, --cfg hydra or --cfg all");
+      throw new ConfigException(
+          "Unknown --cfg kind '" + kind + "'",
+          Origin.of("--cfg " + kind),
+          "use --cfg job, --cfg hydra or --cfg all");
     }
     Composition composition = composer.compose(configName, overrides);
-    ConfigMap config = !resolve ? composition.config()
-        : kind.equals("job") ? composition.resolvedJobConfig() : composition.resolved();
-    ConfigNode shown = switch (kind) {
-      case "job" -> config.without("hydra");
-      case "hydra" -> ConfigMap.empty(config.origin()).with("hydra", config.get("hydra"));
-      default -> config;
-    };
+    ConfigMap config =
+        !resolve
+            ? composition.config()
+            : kind.equals("job") ? composition.resolvedJobConfig() : composition.resolved();
+    ConfigNode shown =
+        switch (kind) {
+          case "job" -> config.without("hydra");
+          case "hydra" -> ConfigMap.empty(config.origin()).with("hydra", config.get("hydra"));
+          default -> config;
+        };
     if (packageName != null && !packageName.isEmpty() && !packageName.equals("_global_")) {
       ConfigNode selected = ConfigTree.select(shown, ConfigPath.parse(packageName));
       if (selected == null) {
-        throw new ConfigException("Package '" + packageName + "' is not in the config",
+        throw new ConfigException(
+            "Package '" + packageName + "' is not in the config",
             Origin.of("--package " + packageName),
             shown instanceof ConfigMap m ? "top-level keys: " + String.join(", ", m.keys()) : null);
       }
@@ -57,8 +63,10 @@ final class ConfigPrinter {
     }
     // A lone scalar (-p training.lr) prints as its value, without YAML's '...' end marker.
     // Hydra writes the YAML as it is (no blank line after it) and prints a scalar's value.
-    out.print(shown instanceof ConfigMap || shown instanceof ConfigList
-        ? YamlWriter.toYaml(shown) : inline(shown) + "\n");
+    out.print(
+        shown instanceof ConfigMap || shown instanceof ConfigList
+            ? YamlWriter.toYaml(shown)
+            : inline(shown) + "\n");
   }
 
   void info(String kind, List<ParsedOverride> overrides) {
@@ -90,14 +98,18 @@ final class ConfigPrinter {
     Composition composition = composer.compose(configName, overrides);
     ConfigNode node = ConfigTree.select(composition.config(), ConfigPath.parse(key));
     if (node == null) {
-      throw new ConfigException("'" + key + "' is not in the composed config",
-          Origin.of("--explain " + key), dev.hydra4j.compose.Suggestions.forMissingKey(composition.config(),
-              ConfigPath.parse(key)));
+      throw new ConfigException(
+          "'" + key + "' is not in the composed config",
+          Origin.of("--explain " + key),
+          dev.hydra4j.compose.Suggestions.forMissingKey(
+              composition.config(), ConfigPath.parse(key)));
     }
     out.println(key + " = " + inline(node));
     out.println("  set by " + node.origin());
-    ConfigMap resolvedConfig = key.equals("hydra") || key.startsWith("hydra.")
-        ? composition.resolved() : composition.resolvedJobConfig();
+    ConfigMap resolvedConfig =
+        key.equals("hydra") || key.startsWith("hydra.")
+            ? composition.resolved()
+            : composition.resolvedJobConfig();
     ConfigNode resolved = ConfigTree.select(resolvedConfig, ConfigPath.parse(key));
     if (resolved != null && !resolved.equals(node)) {
       out.println("  resolves to " + inline(resolved));

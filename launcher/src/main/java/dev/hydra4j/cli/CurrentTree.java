@@ -16,11 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the config tree of the current directory ({@code conf/config.yaml}, no overrides)
- * says about results: its harvest rules, applied to old runs too, and where runs live —
- * the fixed part of {@code hydra.run.dir} and {@code hydra.sweep.dir} plus the directories
- * in {@code hydra.results.roots}. Without a tree, or when it does not compose, there is
- * nothing to add (and a broken tree is named on standard error, once).
+ * What the config tree of the current directory ({@code conf/config.yaml}, no overrides) says about
+ * results: its harvest rules, applied to old runs too, and where runs live — the fixed part of
+ * {@code hydra.run.dir} and {@code hydra.sweep.dir} plus the directories in {@code
+ * hydra.results.roots}. Without a tree, or when it does not compose, there is nothing to add (and a
+ * broken tree is named on standard error, once).
  */
 final class CurrentTree {
 
@@ -46,23 +46,28 @@ final class CurrentTree {
     try {
       return HarvestRules.of(node, CONFIG_DIR + "/" + CONFIG_NAME + ".yaml");
     } catch (ConfigException e) {
-      notices.println("hydra4j: the rules of " + CONFIG_DIR + "/" + CONFIG_NAME
-          + ".yaml are not used: " + e.render());
+      notices.println(
+          "hydra4j: the rules of "
+              + CONFIG_DIR
+              + "/"
+              + CONFIG_NAME
+              + ".yaml are not used: "
+              + e.render());
       return HarvestRules.none();
     }
   }
 
   /**
-   * The directories runs are searched in: outputs/ and multirun/ (or wherever
-   * {@code hydra.run.dir}/{@code hydra.sweep.dir} put them, up to their first
-   * interpolation) and {@code hydra.results.roots}.
+   * The directories runs are searched in: outputs/ and multirun/ (or wherever {@code
+   * hydra.run.dir}/{@code hydra.sweep.dir} put them, up to their first interpolation) and {@code
+   * hydra.results.roots}.
    */
   List<Path> roots() {
     List<Path> roots = new ArrayList<>();
     for (String key : List.of("hydra.run.dir", "hydra.sweep.dir")) {
       Path fixed = fixedPart(raw(key));
-      roots.add(fixed != null ? fixed : project.resolve(key.contains("sweep") ? "multirun"
-          : "outputs"));
+      roots.add(
+          fixed != null ? fixed : project.resolve(key.contains("sweep") ? "multirun" : "outputs"));
     }
     if (node("hydra.results.roots") instanceof ConfigList list) {
       for (ConfigNode item : list.items()) {
@@ -94,8 +99,7 @@ final class CurrentTree {
       return null;
     }
     ConfigNode node = ConfigTree.select(c.config(), ConfigPath.parse(key));
-    return node instanceof ConfigValue v && v.value() != null ? String.valueOf(v.value())
-        : null;
+    return node instanceof ConfigValue v && v.value() != null ? String.valueOf(v.value()) : null;
   }
 
   private ConfigNode node(String key) {
@@ -105,11 +109,19 @@ final class CurrentTree {
     }
     ConfigPath at = ConfigPath.parse(key);
     try {
-      return ConfigTree.select(c.config(), at) == null ? null
+      return ConfigTree.select(c.config(), at) == null
+          ? null
           : c.interpolator().resolve(c.config(), at);
     } catch (ConfigException e) {
-      notices.println("hydra4j: " + key + " of " + CONFIG_DIR + "/" + CONFIG_NAME
-          + ".yaml is not used: " + e.render());
+      notices.println(
+          "hydra4j: "
+              + key
+              + " of "
+              + CONFIG_DIR
+              + "/"
+              + CONFIG_NAME
+              + ".yaml is not used: "
+              + e.render());
       return null;
     }
   }
@@ -127,9 +139,16 @@ final class CurrentTree {
       composition = Composer.forDirectory(dir).compose(CONFIG_NAME, List.of());
     } catch (ConfigException e) {
       // One line: a tree that needs a choice on the command line is common and not wrong.
-      notices.println("hydra4j: " + CONFIG_DIR + "/" + CONFIG_NAME + ".yaml does not compose"
-          + " without overrides (" + e.getMessage().lines().findFirst().orElse("") + "); its"
-          + " harvest rules and run directories are not used");
+      notices.println(
+          "hydra4j: "
+              + CONFIG_DIR
+              + "/"
+              + CONFIG_NAME
+              + ".yaml does not compose"
+              + " without overrides ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + "); its"
+              + " harvest rules and run directories are not used");
     }
     return composition;
   }

@@ -1,17 +1,17 @@
 package dev.hydra4j.cli;
 
 import dev.hydra4j.compose.Composer;
-import dev.hydra4j.execute.DryRun;
-import dev.hydra4j.execute.LaunchRequest;
-import dev.hydra4j.execute.Multirun;
-import dev.hydra4j.execute.SingleRun;
-import dev.hydra4j.sweep.SweepOptions;
 import dev.hydra4j.compose.SearchPath;
 import dev.hydra4j.compose.Version;
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.Origin;
-import dev.hydra4j.override.ParsedOverride;
+import dev.hydra4j.execute.DryRun;
+import dev.hydra4j.execute.LaunchRequest;
+import dev.hydra4j.execute.Multirun;
+import dev.hydra4j.execute.SingleRun;
 import dev.hydra4j.override.OverrideParser;
+import dev.hydra4j.override.ParsedOverride;
+import dev.hydra4j.sweep.SweepOptions;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,101 +55,153 @@ import picocli.CommandLine.Parameters;
     })
 public final class Hydra4jCommand implements Callable<Integer> {
 
-  @Option(names = {"--cfg", "-c"}, paramLabel = "job|hydra|all",
+  @Option(
+      names = {"--cfg", "-c"},
+      paramLabel = "job|hydra|all",
       description = "Print the composed config (job, hydra or all) and exit.")
   String cfg;
 
-  @Option(names = {"--resolve"}, description = "Resolve interpolations in --cfg output.")
+  @Option(
+      names = {"--resolve"},
+      description = "Resolve interpolations in --cfg output.")
   boolean resolve;
 
-  @Option(names = {"--package", "-p"}, paramLabel = "PKG",
+  @Option(
+      names = {"--package", "-p"},
+      paramLabel = "PKG",
       description = "With --cfg: print only this package (e.g. training).")
   String packageName;
 
-  @Option(names = {"--info", "-i"}, arity = "0..1", fallbackValue = "all",
+  @Option(
+      names = {"--info", "-i"},
+      arity = "0..1",
+      fallbackValue = "all",
       paramLabel = "all|config|defaults|defaults-tree|searchpath",
       parameterConsumer = InfoConsumer.class,
-      description = "Print information about the composition and exit"
-          + " (config shows where each value came from).")
+      description =
+          "Print information about the composition and exit"
+              + " (config shows where each value came from).")
   String info;
 
-  @Option(names = {"--explain"}, paramLabel = "KEY",
+  @Option(
+      names = {"--explain"},
+      paramLabel = "KEY",
       description = "Show which file:line or override set KEY, and its value.")
   String explain;
 
-  @Option(names = {"--config-path", "-cp"}, paramLabel = "DIR",
+  @Option(
+      names = {"--config-path", "-cp"},
+      paramLabel = "DIR",
       description = "The primary config directory (default: ./conf).")
   Path configPath;
 
-  @Option(names = {"--config-name", "-cn"}, paramLabel = "NAME",
+  @Option(
+      names = {"--config-name", "-cn"},
+      paramLabel = "NAME",
       description = "The primary config's name (default: config).")
   String configName = "config";
 
-  @Option(names = {"--config-dir", "-cd"}, paramLabel = "DIR",
+  @Option(
+      names = {"--config-dir", "-cd"},
+      paramLabel = "DIR",
       description = "An extra config directory searched first.")
   List<Path> configDirs = new ArrayList<>();
 
-  @Option(names = {"--version-base"}, paramLabel = "1.1|1.2|1.3",
-      description = "The Hydra version whose composition rules the config tree follows, as"
-          + " @hydra.main(version_base=...) selects them (default: the primary config's"
-          + " hydra.version_base, else 1.3).")
+  @Option(
+      names = {"--version-base"},
+      paramLabel = "1.1|1.2|1.3",
+      description =
+          "The Hydra version whose composition rules the config tree follows, as"
+              + " @hydra.main(version_base=...) selects them (default: the primary config's"
+              + " hydra.version_base, else 1.3).")
   String versionBase;
 
-  @Option(names = {"--multirun", "-m"},
+  @Option(
+      names = {"--multirun", "-m"},
       description = "Run a sweep: one job per combination of the swept overrides.")
   boolean multirun;
 
-  @Option(names = {"--dry-run"},
+  @Option(
+      names = {"--dry-run"},
       description = "With -m: plan and check every job, print them, write nothing.")
   boolean dryRun;
 
-  @Option(names = {"--wait"},
-      description = "With -m on SLURM: follow the sweep with a progress bar until every job"
-          + " has ended (exit 0 if all completed, 1 otherwise), instead of submitting and"
-          + " returning at once.")
+  @Option(
+      names = {"--wait"},
+      description =
+          "With -m on SLURM: follow the sweep with a progress bar until every job"
+              + " has ended (exit 0 if all completed, 1 otherwise), instead of submitting and"
+              + " returning at once.")
   boolean waitForJobs;
 
-  @Option(names = {"--format"}, paramLabel = "table|json", defaultValue = "table",
+  @Option(
+      names = {"--format"},
+      paramLabel = "table|json",
+      defaultValue = "table",
       description = "--dry-run output: a table of the swept keys, or JSON for machines.")
   String format;
 
-  @Option(names = {"--zip"}, paramLabel = "KEY,KEY[,…]", split = ";",
+  @Option(
+      names = {"--zip"},
+      paramLabel = "KEY,KEY[,…]",
+      split = ";",
       description = "Sweep these keys together (equal lengths), not as a product.")
   List<String> zip = new ArrayList<>();
 
-  @Option(names = {"--filter"}, paramLabel = "EXPR",
-      description = "Keep only jobs whose config makes EXPR true, e.g."
-          + " 'training.lr < 0.01 && experiment.name != \"person_25\"'.")
+  @Option(
+      names = {"--filter"},
+      paramLabel = "EXPR",
+      description =
+          "Keep only jobs whose config makes EXPR true, e.g."
+              + " 'training.lr < 0.01 && experiment.name != \"person_25\"'.")
   String filter;
 
-  @Option(names = {"--sample"}, paramLabel = "N",
+  @Option(
+      names = {"--sample"},
+      paramLabel = "N",
       description = "Run a random subset of N jobs of the grid (see --seed).")
   int sample;
 
-  @Option(names = {"--seed"}, paramLabel = "N", description = "Seed for --sample (default 0).")
+  @Option(
+      names = {"--seed"},
+      paramLabel = "N",
+      description = "Seed for --sample (default 0).")
   long seed;
 
-  @Option(names = {"--jobs"}, paramLabel = "LIST",
+  @Option(
+      names = {"--jobs"},
+      paramLabel = "LIST",
       description = "Run only these grid positions, e.g. 3,5,7-9.")
   String jobs;
 
-  @Option(names = {"--name"}, paramLabel = "NAME",
+  @Option(
+      names = {"--name"},
+      paramLabel = "NAME",
       description = "Name this run or sweep (kept in meta.json; see hydra4j runs, show).")
   String runName;
 
-  @Option(names = {"--tag"}, paramLabel = "TAG",
+  @Option(
+      names = {"--tag"},
+      paramLabel = "TAG",
       description = "Tag this run or sweep (repeatable; change later with hydra4j tag).")
   List<String> runTags = new ArrayList<>();
 
-  @Option(names = {"--note"}, paramLabel = "TEXT",
+  @Option(
+      names = {"--note"},
+      paramLabel = "TEXT",
       description = "A note about this run or sweep (add more later with hydra4j note).")
   List<String> runNotes = new ArrayList<>();
 
-  @Option(names = {"--shell-completion"}, paramLabel = "install=bash|zsh",
+  @Option(
+      names = {"--shell-completion"},
+      paramLabel = "install=bash|zsh",
       description = "Print a completion script for bash or zsh (source it in your shell).")
   String shellCompletion;
 
-  @Option(names = {"--complete"}, hidden = true, paramLabel = "WORD",
+  @Option(
+      names = {"--complete"},
+      hidden = true,
+      paramLabel = "WORD",
       description = "Print completion candidates for WORD (used by the completion script).")
   String complete;
 
@@ -158,8 +210,10 @@ public final class Hydra4jCommand implements Callable<Integer> {
 
   private final PrintStream out;
   private final PrintStream err;
+
   /** A program's own jobs ({@link ProgramMain}), run in place of a launched command. */
   ProgramMain.Jobs programJobs;
+
   private final List<String> command;
   private final List<String> argv;
 
@@ -185,13 +239,18 @@ public final class Hydra4jCommand implements Callable<Integer> {
     List<ParsedOverride> parsed = parseOverrides(overrides);
     boolean preview = cfg != null || info != null || explain != null;
     if (!preview && (resolve || packageName != null)) {
-      throw new ConfigException((resolve ? "--resolve" : "--package") + " only applies to --cfg",
-          Origin.of("the command line"), "e.g. hydra4j --cfg job" + (resolve ? " --resolve"
-              : " -p " + packageName) + "; without --cfg, hydra4j runs the job");
+      throw new ConfigException(
+          (resolve ? "--resolve" : "--package") + " only applies to --cfg",
+          Origin.of("the command line"),
+          "e.g. hydra4j --cfg job"
+              + (resolve ? " --resolve" : " -p " + packageName)
+              + "; without --cfg, hydra4j runs the job");
     }
     if (preview && multirun) {
-      throw new ConfigException("--cfg, --info and --explain show one config, not a sweep",
-          Origin.of("--multirun"), "to see every job's config: hydra4j -m --dry-run --format json"
+      throw new ConfigException(
+          "--cfg, --info and --explain show one config, not a sweep",
+          Origin.of("--multirun"),
+          "to see every job's config: hydra4j -m --dry-run --format json"
               + " …; to preview one job, drop -m and give one value per key");
     }
     if (preview) {
@@ -207,25 +266,38 @@ public final class Hydra4jCommand implements Callable<Integer> {
       }
       return ExitCode.OK;
     }
-    LaunchRequest request = new LaunchRequest(searchPath(), configName, overrides, command,
-        sweepOptions(), argv, new LaunchRequest.Label(runName, runTags, runNotes), out, err,
-        waitForJobs);
+    LaunchRequest request =
+        new LaunchRequest(
+            searchPath(),
+            configName,
+            overrides,
+            command,
+            sweepOptions(),
+            argv,
+            new LaunchRequest.Label(runName, runTags, runNotes),
+            out,
+            err,
+            waitForJobs);
     // Hydra 1.2+: a config may ask for a sweep itself with hydra.mode: MULTIRUN.
-    boolean sweep = multirun
-        || composer.declaredMode(configName, parsed) == dev.hydra4j.compose.RunMode.MULTIRUN;
+    boolean sweep =
+        multirun
+            || composer.declaredMode(configName, parsed) == dev.hydra4j.compose.RunMode.MULTIRUN;
     if (!sweep) {
-      if (dryRun || !zip.isEmpty() || filter != null || sample > 0 || jobs != null
-          || waitForJobs) {
-        throw new ConfigException("--dry-run, --zip, --filter, --sample, --jobs and --wait"
-            + " shape a sweep", Origin.of("the command line"), "add --multirun (-m)");
+      if (dryRun || !zip.isEmpty() || filter != null || sample > 0 || jobs != null || waitForJobs) {
+        throw new ConfigException(
+            "--dry-run, --zip, --filter, --sample, --jobs and --wait" + " shape a sweep",
+            Origin.of("the command line"),
+            "add --multirun (-m)");
       }
-      return programJobs != null ? programJobs.run(searchPath(), configName, overrides, false)
+      return programJobs != null
+          ? programJobs.run(searchPath(), configName, overrides, false)
           : SingleRun.run(request);
     }
     if (dryRun) {
       return DryRun.run(request, format, programJobs != null);
     }
-    return programJobs != null ? programJobs.run(searchPath(), configName, overrides, true)
+    return programJobs != null
+        ? programJobs.run(searchPath(), configName, overrides, true)
         : Multirun.run(request);
   }
 
@@ -238,8 +310,8 @@ public final class Hydra4jCommand implements Callable<Integer> {
   }
 
   /**
-   * A bare word that is no override but is close to a command ({@code staus}) gets a
-   * did-you-mean instead of the override parser's "missing '='".
+   * A bare word that is no override but is close to a command ({@code staus}) gets a did-you-mean
+   * instead of the override parser's "missing '='".
    */
   private void checkForMistypedWords() {
     java.util.Set<String> commands = Main.SUBCOMMANDS.keySet();
@@ -252,22 +324,25 @@ public final class Hydra4jCommand implements Callable<Integer> {
         close = List.of(COMMAND_WORDS.get(word));
       }
       if (!close.isEmpty()) {
-        throw new ConfigException("Unknown command '" + word + "'", Origin.of(word),
+        throw new ConfigException(
+            "Unknown command '" + word + "'",
+            Origin.of(word),
             "did you mean '" + close.get(0) + "'? Commands: " + String.join(", ", commands));
       }
     }
   }
 
   /** Words people coming from other tools type for a command, and the command they mean. */
-  private static final java.util.Map<String, String> COMMAND_WORDS = java.util.Map.ofEntries(
-      java.util.Map.entry("list", "runs"), java.util.Map.entry("ls", "runs"),
-      java.util.Map.entry("history", "runs"), java.util.Map.entry("ps", "status"),
-      java.util.Map.entry("stop", "kill"), java.util.Map.entry("cancel", "kill"),
-      java.util.Map.entry("scancel", "kill"), java.util.Map.entry("diff", "compare"),
-      java.util.Map.entry("results", "collect"), java.util.Map.entry("harvest", "collect"),
-      java.util.Map.entry("watch", "monitor"), java.util.Map.entry("tail", "monitor"),
-      java.util.Map.entry("html", "report"), java.util.Map.entry("jupyter", "notebook"),
-      java.util.Map.entry("describe", "show"), java.util.Map.entry("label", "tag"));
+  private static final java.util.Map<String, String> COMMAND_WORDS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("list", "runs"), java.util.Map.entry("ls", "runs"),
+          java.util.Map.entry("history", "runs"), java.util.Map.entry("ps", "status"),
+          java.util.Map.entry("stop", "kill"), java.util.Map.entry("cancel", "kill"),
+          java.util.Map.entry("scancel", "kill"), java.util.Map.entry("diff", "compare"),
+          java.util.Map.entry("results", "collect"), java.util.Map.entry("harvest", "collect"),
+          java.util.Map.entry("watch", "monitor"), java.util.Map.entry("tail", "monitor"),
+          java.util.Map.entry("html", "report"), java.util.Map.entry("jupyter", "notebook"),
+          java.util.Map.entry("describe", "show"), java.util.Map.entry("label", "tag"));
 
   static List<ParsedOverride> parseOverrides(List<String> texts) {
     List<ParsedOverride> parsed = new ArrayList<>(texts.size());
@@ -279,7 +354,8 @@ public final class Hydra4jCommand implements Callable<Integer> {
 
   SearchPath searchPath() {
     SearchPath path = searchPath(configPath, configDirs);
-    return versionBase == null ? path
+    return versionBase == null
+        ? path
         : path.withVersionBase(dev.hydra4j.compose.VersionBase.parse(versionBase));
   }
 
@@ -295,8 +371,10 @@ public final class Hydra4jCommand implements Callable<Integer> {
     }
     for (Path dir : configDirs) {
       if (!Files.isDirectory(dir)) {
-        throw new ConfigException("The config directory '" + dir + "' does not exist",
-            Origin.of("--config-dir " + dir), "give an existing directory to search first");
+        throw new ConfigException(
+            "The config directory '" + dir + "' does not exist",
+            Origin.of("--config-dir " + dir),
+            "give an existing directory to search first");
       }
     }
     dirs.add(primary);
@@ -306,8 +384,9 @@ public final class Hydra4jCommand implements Callable<Integer> {
   static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
     @java.lang.Override
     public String[] getVersion() {
-      return new String[] {"hydra4j " + Version.VALUE,
-          "Java " + System.getProperty("java.version")};
+      return new String[] {
+        "hydra4j " + Version.VALUE, "Java " + System.getProperty("java.version")
+      };
     }
   }
 }

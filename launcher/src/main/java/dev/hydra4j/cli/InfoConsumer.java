@@ -10,15 +10,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code --info} takes an optional kind; the next word is taken only when it is one of
- * the kinds, so {@code --info db=mysql} keeps {@code db=mysql} as an override.
+ * {@code --info} takes an optional kind; the next word is taken only when it is one of the kinds,
+ * so {@code --info db=mysql} keeps {@code db=mysql} as an override.
  */
 final class InfoConsumer implements IParameterConsumer {
 
   /** A plain word (not an override or an option) after --info was meant as its kind. */
   private static boolean looksLikeAKind(String word) {
-    return !word.isEmpty() && !word.contains("=") && !word.startsWith("-")
-        && !word.startsWith("+") && !word.startsWith("~")
+    return !word.isEmpty()
+        && !word.contains("=")
+        && !word.startsWith("-")
+        && !word.startsWith("+")
+        && !word.startsWith("~")
         && !Suggestions.closest(word, KINDS).isEmpty();
   }
 
@@ -33,9 +36,13 @@ final class InfoConsumer implements IParameterConsumer {
     } else if (!args.isEmpty() && looksLikeAKind(args.peek())) {
       String wrong = args.peek();
       List<String> close = Suggestions.closest(wrong, KINDS);
-      throw new ParameterException(commandSpec.commandLine(), "Unknown --info kind '" + wrong
-          + "'" + (close.isEmpty() ? "" : "; did you mean '" + close.get(0) + "'?")
-          + " Kinds: all, config, defaults, defaults-tree, searchpath");
+      throw new ParameterException(
+          commandSpec.commandLine(),
+          "Unknown --info kind '"
+              + wrong
+              + "'"
+              + (close.isEmpty() ? "" : "; did you mean '" + close.get(0) + "'?")
+              + " Kinds: all, config, defaults, defaults-tree, searchpath");
     }
     argSpec.setValue(kind);
   }

@@ -16,22 +16,25 @@ public final class Main {
   private Main() {}
 
   public static void main(String... args) {
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
-        false, java.nio.charset.StandardCharsets.UTF_8);
+    PrintStream out =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out),
+            false,
+            java.nio.charset.StandardCharsets.UTF_8);
     int code = run(out, System.err, args);
     out.flush();
     System.exit(code);
   }
 
   /**
-   * Runs hydra4j with the given streams and returns the exit code. Words after the first
-   * {@code --} are the task's command and never reach the option parser.
+   * Runs hydra4j with the given streams and returns the exit code. Words after the first {@code --}
+   * are the task's command and never reach the option parser.
    */
   public static int run(PrintStream out, PrintStream err, String... args) {
     int dashes = Arrays.asList(args).indexOf("--");
     String[] options = dashes < 0 ? args : Arrays.copyOfRange(args, 0, dashes);
-    List<String> command = dashes < 0
-        ? List.of() : List.of(Arrays.copyOfRange(args, dashes + 1, args.length));
+    List<String> command =
+        dashes < 0 ? List.of() : List.of(Arrays.copyOfRange(args, dashes + 1, args.length));
     Hydra4jCommand root = new Hydra4jCommand(out, err, command, List.of(args));
     Factory factory = new Factory(out, err);
     CommandLine cli = new CommandLine(root, factory);
@@ -85,13 +88,13 @@ public final class Main {
   }
 
   /**
-   * Registers only the subcommand this run needs (all of them for {@code --help}): picocli
-   * inspects every registered command at start-up, and {@code --cfg job} must start fast.
+   * Registers only the subcommand this run needs (all of them for {@code --help}): picocli inspects
+   * every registered command at start-up, and {@code --cfg job} must start fast.
    */
   private static void addSubcommands(CommandLine cli, Factory factory, String[] options) {
     String first = options.length == 0 ? null : options[0];
-    boolean help = Arrays.asList(options).contains("--help")
-        || Arrays.asList(options).contains("-h");
+    boolean help =
+        Arrays.asList(options).contains("--help") || Arrays.asList(options).contains("-h");
     for (java.util.Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
       if (e.getKey().equals(first) || (help && !SUBCOMMANDS.containsKey(first))) {
         try {
@@ -139,14 +142,21 @@ public final class Main {
   }
 
   /**
-   * A bug: one line that says so, and the stack trace only when {@value #DEBUG_VARIABLE} is
-   * set, so a user sees no wall of Java frames but a report can still carry them.
+   * A bug: one line that says so, and the stack trace only when {@value #DEBUG_VARIABLE} is set, so
+   * a user sees no wall of Java frames but a report can still carry them.
    */
   static int internalError(Throwable ex, PrintStream err) {
-    err.println("internal error: " + ex.getClass().getSimpleName()
-        + (ex.getMessage() == null ? "" : ": " + ex.getMessage().lines().findFirst().orElse("")));
-    err.println("  this is a bug in hydra4j, not in your input; please report it with the"
-        + " command you ran (run it again with " + DEBUG_VARIABLE + "=1 for the details)");
+    err.println(
+        "internal error: "
+            + ex.getClass().getSimpleName()
+            + (ex.getMessage() == null
+                ? ""
+                : ": " + ex.getMessage().lines().findFirst().orElse("")));
+    err.println(
+        "  this is a bug in hydra4j, not in your input; please report it with the"
+            + " command you ran (run it again with "
+            + DEBUG_VARIABLE
+            + "=1 for the details)");
     if (System.getenv(DEBUG_VARIABLE) != null) {
       ex.printStackTrace(err);
     }

@@ -9,9 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * A command typed after options or overrides ({@code hydra4j -cp conf status}): picocli
- * would take it for an override or reject the command's own options, so it is caught first
- * and answered with the command line as it should be written.
+ * A command typed after options or overrides ({@code hydra4j -cp conf status}): picocli would take
+ * it for an override or reject the command's own options, so it is caught first and answered with
+ * the command line as it should be written.
  */
 final class MisplacedCommand {
 
@@ -28,8 +28,9 @@ final class MisplacedCommand {
           i++;
         }
       } else if (i > 0 && Main.SUBCOMMANDS.containsKey(word)) {
-        throw new ConfigException("'" + word + "' is a command: it must come first, before"
-            + " any option or override", Origin.of("the command line"),
+        throw new ConfigException(
+            "'" + word + "' is a command: it must come first, before" + " any option or override",
+            Origin.of("the command line"),
             hint(word, i, options, args));
       }
     }
@@ -39,8 +40,14 @@ final class MisplacedCommand {
   private static String hint(String command, int at, String[] options, List<String> args) {
     List<String> foreign = optionsNotTakenBy(command, options);
     if (!foreign.isEmpty()) {
-      return "write the command first (hydra4j " + command + " …); " + command
-          + " does not take " + String.join(", ", foreign) + ", see hydra4j " + command
+      return "write the command first (hydra4j "
+          + command
+          + " …); "
+          + command
+          + " does not take "
+          + String.join(", ", foreign)
+          + ", see hydra4j "
+          + command
           + " --help";
     }
     List<String> fixed = new ArrayList<>(List.of("hydra4j", command));
@@ -67,8 +74,10 @@ final class MisplacedCommand {
   }
 
   private static String quoted(String word) {
-    boolean plain = !word.isEmpty() && word.chars()
-        .allMatch(c -> Character.isLetterOrDigit(c) || "-_=,./:@+%".indexOf(c) >= 0);
+    boolean plain =
+        !word.isEmpty()
+            && word.chars()
+                .allMatch(c -> Character.isLetterOrDigit(c) || "-_=,./:@+%".indexOf(c) >= 0);
     return plain ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 }

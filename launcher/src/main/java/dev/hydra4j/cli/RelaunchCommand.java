@@ -9,13 +9,16 @@ import picocli.CommandLine.Parameters;
 /** Base of {@code resume} and {@code rerun}: a saved sweep, launched again. */
 abstract class RelaunchCommand extends SweepDirCommand {
 
-  @Parameters(index = "1..*", paramLabel = "hydra.launcher.KEY=VALUE",
+  @Parameters(
+      index = "1..*",
+      paramLabel = "hydra.launcher.KEY=VALUE",
       description = "Launcher settings for this launch, e.g. hydra.launcher.timeout_min=120.")
   List<String> launcherOverrides = new ArrayList<>();
 
-  @Option(names = "--wait",
-      description = "For a SLURM sweep: follow the jobs until they end (default: submit and"
-          + " return).")
+  @Option(
+      names = "--wait",
+      description =
+          "For a SLURM sweep: follow the jobs until they end (default: submit and" + " return).")
   boolean waitForJobs;
 
   SavedSweep sweep() {

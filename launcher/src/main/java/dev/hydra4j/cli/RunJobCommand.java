@@ -5,9 +5,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run-job", mixinStandardHelpOptions = true,
-    description = {"Run one job of a saved sweep in the foreground, its output shown live"
-        + " (to debug it), in its own directory."},
+@Command(
+    name = "run-job",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run one job of a saved sweep in the foreground, its output shown live"
+          + " (to debug it), in its own directory."
+    },
     footer = {"", "Example:", "  hydra4j run-job multirun/2026-01-31/12-00-00 3"})
 final class RunJobCommand extends SweepDirCommand implements Callable<Integer> {
 

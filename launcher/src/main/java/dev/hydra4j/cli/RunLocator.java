@@ -7,8 +7,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * Turns what a person typed (a directory, a run's name, a tag, or {@code --latest}) into a
- * run or sweep directory, searching where the current config tree says runs live.
+ * Turns what a person typed (a directory, a run's name, a tag, or {@code --latest}) into a run or
+ * sweep directory, searching where the current config tree says runs live.
  */
 final class RunLocator {
 
@@ -16,12 +16,14 @@ final class RunLocator {
 
   static Path locate(String word, boolean latest, PrintStream notices) {
     if (word != null && latest) {
-      throw new ConfigException("Give a directory or --latest, not both",
-          Origin.of("--latest"), null);
+      throw new ConfigException(
+          "Give a directory or --latest, not both", Origin.of("--latest"), null);
     }
     if (word == null && !latest) {
-      throw new ConfigException("Which run? Give its directory, its name or --latest",
-          Origin.of("the command line"), "e.g. multirun/2026-01-31/12-00-00 or lr_sweep"
+      throw new ConfigException(
+          "Which run? Give its directory, its name or --latest",
+          Origin.of("the command line"),
+          "e.g. multirun/2026-01-31/12-00-00 or lr_sweep"
               + " (`hydra4j runs` lists them), or --latest for the newest");
     }
     if (word != null && java.nio.file.Files.exists(Path.of(word))) {
@@ -29,7 +31,8 @@ final class RunLocator {
     }
     Path project = Path.of("").toAbsolutePath();
     CurrentTree tree = new CurrentTree(project, notices);
-    return latest ? RunAddress.latest(tree.roots(), project)
+    return latest
+        ? RunAddress.latest(tree.roots(), project)
         : RunAddress.resolve(word, tree.roots(), project);
   }
 }

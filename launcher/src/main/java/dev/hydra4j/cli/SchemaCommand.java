@@ -23,61 +23,91 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "schema", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Print the JSON Schema (draft 2020-12) of the composed job config, for"
-        + " completion and checks in YAML editors; or, with --validate, check a YAML/JSON"
-        + " config (e.g. a job's .hydra/config.yaml) against it."},
-    footer = {"", "Examples:",
+@Command(
+    name = "schema",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Print the JSON Schema (draft 2020-12) of the composed job config, for"
+          + " completion and checks in YAML editors; or, with --validate, check a YAML/JSON"
+          + " config (e.g. a job's .hydra/config.yaml) against it."
+    },
+    footer = {
+      "",
+      "Examples:",
       "  hydra4j schema -o config.schema.json",
       "  hydra4j schema --partial -p training -o training.schema.json",
       "  hydra4j schema --validate outputs/2026-01-31/12-00-00/.hydra/config.yaml",
       "  hydra4j schema --validate my.yaml --schema config.schema.json",
-      "", "Exit codes: 0 valid (or schema written), 2 invalid or bad input."})
+      "",
+      "Exit codes: 0 valid (or schema written), 2 invalid or bad input."
+    })
 final class SchemaCommand extends PrintingCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "OVERRIDE", description = "Overrides, as for hydra4j --cfg job.")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = {"--package", "-p"}, paramLabel = "KEY",
+  @Option(
+      names = {"--package", "-p"},
+      paramLabel = "KEY",
       description = "Only the part of the config under KEY (e.g. training).")
   String packageName;
 
-  @Option(names = "--partial", description = "Require no key: for files that set only some"
-      + " keys (a group option, a partial override file).")
+  @Option(
+      names = "--partial",
+      description =
+          "Require no key: for files that set only some"
+              + " keys (a group option, a partial override file).")
   boolean partial;
 
-  @Option(names = "--validate", paramLabel = "FILE",
+  @Option(
+      names = "--validate",
+      paramLabel = "FILE",
       description = "Check FILE (.yaml, .yml or .json) against the schema; list every problem.")
   Path validate;
 
-  @Option(names = "--schema", paramLabel = "FILE",
+  @Option(
+      names = "--schema",
+      paramLabel = "FILE",
       description = "With --validate: check against this schema, not the composed config's.")
   Path schemaFile;
 
-  @Option(names = {"--output", "-o"}, paramLabel = "FILE",
+  @Option(
+      names = {"--output", "-o"},
+      paramLabel = "FILE",
       description = "Write the schema to FILE instead of printing it.")
   Path output;
 
-  @Option(names = {"--config-path", "-cp"}, paramLabel = "DIR",
+  @Option(
+      names = {"--config-path", "-cp"},
+      paramLabel = "DIR",
       description = "The primary config directory (default: ./conf).")
   Path configPath;
 
-  @Option(names = {"--config-name", "-cn"}, paramLabel = "NAME",
+  @Option(
+      names = {"--config-name", "-cn"},
+      paramLabel = "NAME",
       description = "The primary config (default: config).")
   String configName = "config";
 
-  @Option(names = {"--config-dir", "-cd"}, paramLabel = "DIR",
+  @Option(
+      names = {"--config-dir", "-cd"},
+      paramLabel = "DIR",
       description = "Another config directory, searched first.")
   List<Path> configDirs = new ArrayList<>();
 
   @Override
   public Integer call() {
     if (schemaFile != null && validate == null) {
-      throw new ConfigException("--schema only applies to --validate", Origin.of("--schema"),
+      throw new ConfigException(
+          "--schema only applies to --validate",
+          Origin.of("--schema"),
           "e.g. hydra4j schema --validate FILE --schema " + schemaFile);
     }
-    ConfigMap schema = schemaFile != null
-        ? ConfigFiles.readDocument(schemaFile, schemaFile.toString()).root() : composedSchema();
+    ConfigMap schema =
+        schemaFile != null
+            ? ConfigFiles.readDocument(schemaFile, schemaFile.toString()).root()
+            : composedSchema();
     if (validate == null) {
       String json = JsonWriter.toJson(schema, true);
       if (output == null) {
@@ -92,16 +122,24 @@ final class SchemaCommand extends PrintingCommand implements Callable<Integer> {
     SchemaValidator validator = new SchemaValidator(schema);
     List<SchemaValidator.Violation> violations = validator.validate(config);
     for (String keyword : validator.unchecked()) {
-      err.println("error: the schema keyword '" + keyword + "' is not checked by hydra4j;"
-          + " use a full JSON Schema validator for this schema");
+      err.println(
+          "error: the schema keyword '"
+              + keyword
+              + "' is not checked by hydra4j;"
+              + " use a full JSON Schema validator for this schema");
     }
     if (violations.isEmpty() && validator.unchecked().isEmpty()) {
       out.println(validate + ": valid");
       return ExitCode.OK;
     }
     if (!violations.isEmpty()) {
-      err.println("error: " + validate + " does not match the schema (" + violations.size()
-          + (violations.size() == 1 ? " problem" : " problems") + "):");
+      err.println(
+          "error: "
+              + validate
+              + " does not match the schema ("
+              + violations.size()
+              + (violations.size() == 1 ? " problem" : " problems")
+              + "):");
       for (SchemaValidator.Violation v : violations) {
         err.println("  " + v);
       }
@@ -111,8 +149,10 @@ final class SchemaCommand extends PrintingCommand implements Callable<Integer> {
 
   private ConfigMap composedSchema() {
     Composer composer = new Composer(Hydra4jCommand.searchPath(configPath, configDirs));
-    ConfigMap job = composer.compose(configName, Hydra4jCommand.parseOverrides(overrides),
-        RunMode.RUN).resolvedJobConfig();
+    ConfigMap job =
+        composer
+            .compose(configName, Hydra4jCommand.parseOverrides(overrides), RunMode.RUN)
+            .resolvedJobConfig();
     String title = "hydra4j config '" + configName + "'";
     if (packageName == null) {
       return new TreeSchema(!partial).document(job, title);
@@ -120,9 +160,10 @@ final class SchemaCommand extends PrintingCommand implements Callable<Integer> {
     ConfigPath at = ConfigPath.parse(packageName);
     ConfigNode part = ConfigTree.select(job, at);
     if (!(part instanceof ConfigMap map)) {
-      throw new ConfigException("--package " + packageName + " is not a map of the config",
-          Origin.of("--package " + packageName), part == null
-              ? Suggestions.forMissingKey(job, at) : "give a key whose value is a map");
+      throw new ConfigException(
+          "--package " + packageName + " is not a map of the config",
+          Origin.of("--package " + packageName),
+          part == null ? Suggestions.forMissingKey(job, at) : "give a key whose value is a map");
     }
     return new TreeSchema(!partial).document(map, title + ", package " + packageName);
   }
@@ -132,10 +173,14 @@ final class SchemaCommand extends PrintingCommand implements Callable<Integer> {
       AtomicFiles.write(file, text);
     } catch (IOException e) {
       Path dir = file.toAbsolutePath().getParent();
-      throw new ConfigException("Cannot write the schema to " + file
-          + (dir != null && !java.nio.file.Files.isDirectory(dir)
-              ? ": the directory " + dir + " does not exist" : ": " + e.getMessage()),
-          Origin.of("--output " + file), "give a file in an existing, writable directory");
+      throw new ConfigException(
+          "Cannot write the schema to "
+              + file
+              + (dir != null && !java.nio.file.Files.isDirectory(dir)
+                  ? ": the directory " + dir + " does not exist"
+                  : ": " + e.getMessage()),
+          Origin.of("--output " + file),
+          "give a file in an existing, writable directory");
     }
   }
 }

@@ -5,14 +5,21 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "show", mixinStandardHelpOptions = true,
-    description = {"Everything recorded about a run or sweep: name, tags and notes; command,"
-        + " user, host and git state; config choices and overrides; times, job states,"
-        + " scheduler ids and metrics; failures with their last stderr lines."},
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Everything recorded about a run or sweep: name, tags and notes; command,"
+          + " user, host and git state; config choices and overrides; times, job states,"
+          + " scheduler ids and metrics; failures with their last stderr lines."
+    },
     footer = {"", "Example:", "  hydra4j show multirun/2026-01-31/12-00-00"})
 final class ShowCommand extends SweepDirCommand implements Callable<Integer> {
 
-  @Option(names = "--width", paramLabel = "N", defaultValue = "-1",
+  @Option(
+      names = "--width",
+      paramLabel = "N",
+      defaultValue = "-1",
       description = "Table width (default: the terminal's; 0: no limit).")
   int width;
 

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Overrides of group choices, keyed by {@code group} or {@code group@package}. The first
- * registration of a key wins: command-line overrides are registered before any config is
- * expanded, and configs are expanded last entry first, so a later {@code override} entry
- * beats an earlier one — Hydra's rule that the last appearance of a group decides its value.
+ * registration of a key wins: command-line overrides are registered before any config is expanded,
+ * and configs are expanded last entry first, so a later {@code override} entry beats an earlier one
+ * — Hydra's rule that the last appearance of a group decides its value.
  */
 final class ChoiceOverrides {
 
@@ -67,12 +67,18 @@ final class ChoiceOverrides {
                 : "to add it to the defaults list, use +" + choice.text());
       }
       throw new ConfigException(
-          "In '" + choice.source() + "': could not override '" + key
+          "In '"
+              + choice.source()
+              + "': could not override '"
+              + key
               + "': no match in the defaults list",
           choice.origin(),
           key.contains("@") && !key.endsWith("@")
-              ? "'" + choice.source() + "' is placed at a package, so its override names '"
-                  + key + "'; an experiment-style config needs '# @package _global_' as its"
+              ? "'"
+                  + choice.source()
+                  + "' is placed at a package, so its override names '"
+                  + key
+                  + "'; an experiment-style config needs '# @package _global_' as its"
                   + " first line"
               : "'override' replaces an option chosen elsewhere; to add a default, drop"
                   + " 'override'");

@@ -2,20 +2,20 @@ package dev.hydra4j.compose;
 
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.ConfigFile;
-import dev.hydra4j.config.DictKeys;
 import dev.hydra4j.config.ConfigList;
 import dev.hydra4j.config.ConfigMap;
 import dev.hydra4j.config.ConfigNode;
 import dev.hydra4j.config.ConfigPath;
 import dev.hydra4j.config.ConfigTree;
 import dev.hydra4j.config.ConfigValue;
+import dev.hydra4j.config.DictKeys;
 import dev.hydra4j.config.Origin;
-import dev.hydra4j.override.ParsedOverride;
-import dev.hydra4j.override.OverrideType;
-import dev.hydra4j.override.Element;
 import dev.hydra4j.interpolate.InterpolationContext;
 import dev.hydra4j.interpolate.Interpolator;
 import dev.hydra4j.interpolate.Resolvers;
+import dev.hydra4j.override.Element;
+import dev.hydra4j.override.OverrideType;
+import dev.hydra4j.override.ParsedOverride;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,11 +24,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Composes configs the way Hydra does: expand the defaults lists, merge every chosen
- * config at its package, apply the command line's value overrides in struct mode, and
- * fill in the {@code hydra} node. A composer caches parsed files and, for sweeps, the
- * merged result of each distinct set of group choices, so job k of a sweep costs little
- * more than its value overrides.
+ * Composes configs the way Hydra does: expand the defaults lists, merge every chosen config at its
+ * package, apply the command line's value overrides in struct mode, and fill in the {@code hydra}
+ * node. A composer caches parsed files and, for sweeps, the merged result of each distinct set of
+ * group choices, so job k of a sweep costs little more than its value overrides.
  */
 public final class Composer {
 
@@ -37,18 +36,20 @@ public final class Composer {
   private final ConfigRepository repository;
   private final Resolvers resolvers;
   private final InterpolationContext context;
-  private final Map<String, Base> bases = Collections.synchronizedMap(
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @java.lang.Override
-        protected boolean removeEldestEntry(Map.Entry<String, Base> eldest) {
-          return size() > BASE_CACHE_SIZE;
-        }
-      });
+  private final Map<String, Base> bases =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @java.lang.Override
+            protected boolean removeEldestEntry(Map.Entry<String, Base> eldest) {
+              return size() > BASE_CACHE_SIZE;
+            }
+          });
 
   private record Base(DefaultsList defaults, ConfigMap merged) {}
 
   /** Notices already shown: a sweep of many jobs shows each once. */
   private final java.util.Set<String> shown = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private volatile java.util.function.Consumer<String> notices =
       line -> System.err.println("hydra4j: " + line);
 
@@ -57,8 +58,8 @@ public final class Composer {
   }
 
   /**
-   * A composer with user resolvers and a fixed context (environment, the run's instant).
-   * Every composition made by one composer reads the same instant for {@code ${now:…}}.
+   * A composer with user resolvers and a fixed context (environment, the run's instant). Every
+   * composition made by one composer reads the same instant for {@code ${now:…}}.
    */
   public Composer(SearchPath searchPath, Resolvers resolvers, InterpolationContext context) {
     this.repository = new ConfigRepository(searchPath);
@@ -76,8 +77,8 @@ public final class Composer {
   }
 
   /**
-   * Where notices go (an option only a Python plugin provides, accepted and ignored); each
-   * distinct notice is passed once. Standard error by default.
+   * Where notices go (an option only a Python plugin provides, accepted and ignored); each distinct
+   * notice is passed once. Standard error by default.
    */
   public Composer withNotices(java.util.function.Consumer<String> sink) {
     this.notices = sink;
@@ -85,8 +86,8 @@ public final class Composer {
   }
 
   /**
-   * Composes {@code configName} with {@code overrides} to look at ({@code --cfg},
-   * Hydra's compose API): {@code hydra.mode} stays as configured, {@code null} unless set.
+   * Composes {@code configName} with {@code overrides} to look at ({@code --cfg}, Hydra's compose
+   * API): {@code hydra.mode} stays as configured, {@code null} unless set.
    */
   public Composition compose(String configName, List<ParsedOverride> overrides) {
     return compose(configName, overrides, null);
@@ -94,14 +95,13 @@ public final class Composer {
 
   /**
    * The run mode the config asks for with {@code hydra.mode} (Hydra 1.2+ lets a config say
-   * MULTIRUN, so a sweep runs without {@code -m}), or {@code null}. Swept overrides are
-   * left out: only the fixed part of the command line can set the mode.
+   * MULTIRUN, so a sweep runs without {@code -m}), or {@code null}. Swept overrides are left out:
+   * only the fixed part of the command line can set the mode.
    */
   public RunMode declaredMode(String configName, List<ParsedOverride> overrides) {
     Composition c;
     try {
-      c = compose(configName, overrides.stream().filter(o -> !o.isSweep()).toList(), null,
-          true);
+      c = compose(configName, overrides.stream().filter(o -> !o.isSweep()).toList(), null, true);
     } catch (ConfigException e) {
       return null; // the run itself reports what is wrong
     }
@@ -113,26 +113,30 @@ public final class Composer {
           return m;
         }
       }
-      throw new ConfigException("Unknown hydra.mode '" + text + "'", mode.origin(),
+      throw new ConfigException(
+          "Unknown hydra.mode '" + text + "'",
+          mode.origin(),
           "use RUN or MULTIRUN (or leave it null and pass -m for a sweep)");
     }
     return null;
   }
 
   /**
-   * Composes {@code configName} with {@code overrides}. Sweeps must already be expanded
-   * into one value per override; a sweep left here is an error that says so.
+   * Composes {@code configName} with {@code overrides}. Sweeps must already be expanded into one
+   * value per override; a sweep left here is an error that says so.
    *
-   * @param mode the mode the config is composed for, written to {@code hydra.mode};
-   *     {@code null} keeps the configured value
+   * @param mode the mode the config is composed for, written to {@code hydra.mode}; {@code null}
+   *     keeps the configured value
    */
   public Composition compose(String configName, List<ParsedOverride> overrides, RunMode mode) {
     return compose(configName, overrides, mode, mode == RunMode.MULTIRUN);
   }
 
-  /** @param skipMissing leave {@code ???} choices open (a sweep's jobs fill them) */
-  private Composition compose(String configName, List<ParsedOverride> overrides, RunMode mode,
-      boolean skipMissing) {
+  /**
+   * @param skipMissing leave {@code ???} choices open (a sweep's jobs fill them)
+   */
+  private Composition compose(
+      String configName, List<ParsedOverride> overrides, RunMode mode, boolean skipMissing) {
     String name = stripExtension(configName);
     extendSearchPath(name, overrides);
     List<GroupOverride> groupOverrides = new ArrayList<>();
@@ -144,11 +148,15 @@ public final class Composer {
         throw new ConfigException(
             "Ambiguous value for '" + o.input() + "': a sweep needs --multirun",
             Origin.ofOverride(o.input()),
-            "to sweep, add --multirun (-m); for a list write " + o.key() + "=[…]; for a"
-                + " string, quote it: " + o.key() + "='…'");
+            "to sweep, add --multirun (-m); for a list write "
+                + o.key()
+                + "=[…]; for a"
+                + " string, quote it: "
+                + o.key()
+                + "='…'");
       }
-      boolean isHydra = o.key().equals("hydra") || o.key().startsWith("hydra.")
-          || o.key().startsWith("hydra/");
+      boolean isHydra =
+          o.key().equals("hydra") || o.key().startsWith("hydra.") || o.key().startsWith("hydra/");
       (isHydra ? hydra : task).add(o.input());
       if (repository.isGroup(o.key())) {
         groupOverrides.add(toGroupOverride(o));
@@ -158,8 +166,11 @@ public final class Composer {
     }
     Base base = base(name, groupOverrides, skipMissing);
     ConfigMap config = ValueOverrides.apply(base.merged(), valueOverrides);
-    config = HydraNode.fill(config, new HydraNode.RuntimeFacts(
-        name, mode, base.defaults().choices(), task, hydra, overrides, versionBase(name)));
+    config =
+        HydraNode.fill(
+            config,
+            new HydraNode.RuntimeFacts(
+                name, mode, base.defaults().choices(), task, hydra, overrides, versionBase(name)));
     Interpolator interpolator = new Interpolator(resolvers, context.withHydraConfig(config));
     return new Composition(config, base.defaults(), task, hydra, interpolator);
   }
@@ -172,8 +183,9 @@ public final class Composer {
     String cacheKey = key.toString();
     Base base = bases.get(cacheKey);
     if (base == null) {
-      DefaultsList defaults = DefaultsBuilder.build(repository, name, groupOverrides, true,
-          versionBase(name), skipMissing);
+      DefaultsList defaults =
+          DefaultsBuilder.build(
+              repository, name, groupOverrides, true, versionBase(name), skipMissing);
       ConfigMap merged = merge(defaults.entries());
       HydraSchema.check(merged, HydraSchema.shipped(defaults));
       for (String notice : defaults.notices()) {
@@ -197,29 +209,31 @@ public final class Composer {
     }
     String name = stripExtension(configName);
     extendSearchPath(name, overrides);
-    return DefaultsBuilder.build(repository, name, groupOverrides, true, versionBase(name),
-        false);
+    return DefaultsBuilder.build(repository, name, groupOverrides, true, versionBase(name), false);
   }
 
   private void extendSearchPath(String primaryName, List<ParsedOverride> overrides) {
     ConfigFile primary = repository.load(primaryName);
     if (primary != null) {
-      repository.extend(SearchPathSetting.directories(primary, overrides,
-          () -> new Interpolator(resolvers, context)));
+      repository.extend(
+          SearchPathSetting.directories(
+              primary, overrides, () -> new Interpolator(resolvers, context)));
     }
   }
 
   /**
-   * The composition rules for a primary config: {@code --version-base} if given, else the
-   * config's own {@code hydra.version_base}, else {@link VersionBase#DEFAULT}.
+   * The composition rules for a primary config: {@code --version-base} if given, else the config's
+   * own {@code hydra.version_base}, else {@link VersionBase#DEFAULT}.
    */
   VersionBase versionBase(String primaryName) {
     if (repository.searchPath().versionBase() != null) {
       return repository.searchPath().versionBase();
     }
     ConfigFile primary = repository.load(primaryName);
-    ConfigNode declared = primary == null ? null
-        : ConfigTree.select(primary.root(), ConfigPath.parse("hydra.version_base"));
+    ConfigNode declared =
+        primary == null
+            ? null
+            : ConfigTree.select(primary.root(), ConfigPath.parse("hydra.version_base"));
     if (declared instanceof ConfigValue v && v.value() != null) {
       return VersionBase.parse(String.valueOf(v.value()));
     }
@@ -232,18 +246,21 @@ public final class Composer {
       ConfigNode content = d.content();
       ConfigPath at = ConfigPath.parse(d.packageName());
       ConfigNode existing = ConfigTree.select(root, at);
-      root = ConfigTree.set(root, at, existing == null ? content : ConfigTree.merge(existing, content));
+      root =
+          ConfigTree.set(
+              root, at, existing == null ? content : ConfigTree.merge(existing, content));
     }
     return (ConfigMap) root;
   }
 
   private GroupOverride toGroupOverride(ParsedOverride o) {
-    GroupOverride.Kind kind = switch (o.type()) {
-      case CHANGE -> GroupOverride.Kind.CHANGE;
-      case ADD -> GroupOverride.Kind.ADD;
-      case FORCE_ADD -> GroupOverride.Kind.FORCE_ADD;
-      case DEL -> GroupOverride.Kind.DELETE;
-    };
+    GroupOverride.Kind kind =
+        switch (o.type()) {
+          case CHANGE -> GroupOverride.Kind.CHANGE;
+          case ADD -> GroupOverride.Kind.ADD;
+          case FORCE_ADD -> GroupOverride.Kind.FORCE_ADD;
+          case DEL -> GroupOverride.Kind.DELETE;
+        };
     List<String> options = new ArrayList<>();
     boolean multiple = false;
     if (o.value() instanceof Element element) {
@@ -259,31 +276,41 @@ public final class Composer {
         throw new ConfigException(
             "'" + o.input() + "' chooses null for config group '" + o.key() + "'",
             Origin.ofOverride(o.input()),
-            "to drop the group from the defaults list write ~" + o.key()
-                + "; to choose an option write " + o.key() + "=<option>; available: "
+            "to drop the group from the defaults list write ~"
+                + o.key()
+                + "; to choose an option write "
+                + o.key()
+                + "=<option>; available: "
                 + String.join(", ", repository.options(o.key())));
       } else if (value != null) {
         options.add(String.valueOf(value));
       }
     }
-    return new GroupOverride(kind, o.key(), o.packageName(), options, multiple, o.input(),
-        Origin.ofOverride(o.input()));
+    return new GroupOverride(
+        kind, o.key(), o.packageName(), options, multiple, o.input(), Origin.ofOverride(o.input()));
   }
 
   private static ValueOverrides.ValueOverride toValueOverride(ParsedOverride o) {
     Origin origin = Origin.ofOverride(o.input());
     if (o.packageName() != null) {
       throw new ConfigException(
-          "'" + o.key() + "@" + o.packageName() + "' names a package, but '" + o.key()
+          "'"
+              + o.key()
+              + "@"
+              + o.packageName()
+              + "' names a package, but '"
+              + o.key()
               + "' is not a config group",
-          origin, "a package (@…) only applies to config groups; drop it for a value");
+          origin,
+          "a package (@…) only applies to config groups; drop it for a value");
     }
-    ValueOverrides.ValueOverride.Kind kind = switch (o.type()) {
-      case CHANGE -> ValueOverrides.ValueOverride.Kind.CHANGE;
-      case ADD -> ValueOverrides.ValueOverride.Kind.ADD;
-      case FORCE_ADD -> ValueOverrides.ValueOverride.Kind.FORCE_ADD;
-      case DEL -> ValueOverrides.ValueOverride.Kind.DELETE;
-    };
+    ValueOverrides.ValueOverride.Kind kind =
+        switch (o.type()) {
+          case CHANGE -> ValueOverrides.ValueOverride.Kind.CHANGE;
+          case ADD -> ValueOverrides.ValueOverride.Kind.ADD;
+          case FORCE_ADD -> ValueOverrides.ValueOverride.Kind.FORCE_ADD;
+          case DEL -> ValueOverrides.ValueOverride.Kind.DELETE;
+        };
     ConfigNode value = null;
     if (o.value() instanceof Element element) {
       value = toNode(element.value(), origin);
@@ -295,13 +322,16 @@ public final class Composer {
   static ConfigNode toNode(Object value, Origin origin) {
     if (value instanceof Map<?, ?> map) {
       ConfigMap.Builder b = ConfigMap.builder(origin);
-      map.forEach((k, v) -> {
-        if (k == null) {
-          throw new ConfigException("A dict key cannot be null", origin,
-              "quote the key to make it text: {'null': …}");
-        }
-        b.put(DictKeys.of(k), toNode(v, origin));
-      });
+      map.forEach(
+          (k, v) -> {
+            if (k == null) {
+              throw new ConfigException(
+                  "A dict key cannot be null",
+                  origin,
+                  "quote the key to make it text: {'null': …}");
+            }
+            b.put(DictKeys.of(k), toNode(v, origin));
+          });
       return b.build();
     }
     if (value instanceof List<?> list) {

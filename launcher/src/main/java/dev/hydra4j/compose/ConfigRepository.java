@@ -1,11 +1,9 @@
 package dev.hydra4j.compose;
 
-import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.ConfigFile;
 import dev.hydra4j.config.ConfigFiles;
 import dev.hydra4j.config.ConfigMap;
 import dev.hydra4j.config.ConfigTree;
-import dev.hydra4j.config.Origin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Finds, lists and loads configs on a {@link SearchPath}. Parsed files are cached, so a
- * sweep that composes thousands of jobs reads each file once.
+ * Finds, lists and loads configs on a {@link SearchPath}. Parsed files are cached, so a sweep that
+ * composes thousands of jobs reads each file once.
  */
 public final class ConfigRepository {
 
@@ -34,6 +32,7 @@ public final class ConfigRepository {
   private final Map<String, ConfigFile> loaded = new ConcurrentHashMap<>();
   private final Map<String, Boolean> missing = new ConcurrentHashMap<>();
   private final Map<String, List<String>> optionsCache = new ConcurrentHashMap<>();
+
   /** Directories a primary config adds with {@code hydra.searchpath}, searched after ours. */
   private final List<Path> extraDirs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -66,8 +65,8 @@ public final class ConfigRepository {
   }
 
   /**
-   * Adds {@code hydra.searchpath} directories after the search path's own ones. Looking
-   * up starts afresh when one is new (a config first missing may be found now).
+   * Adds {@code hydra.searchpath} directories after the search path's own ones. Looking up starts
+   * afresh when one is new (a config first missing may be found now).
    */
   void extend(List<Path> more) {
     if (!more.isEmpty()) {
@@ -164,14 +163,16 @@ public final class ConfigRepository {
         continue;
       }
       try (Stream<Path> files = Files.list(group)) {
-        files.filter(Files::isRegularFile)
+        files
+            .filter(Files::isRegularFile)
             .map(p -> p.getFileName().toString())
-            .forEach(name -> {
-              String stem = stem(name);
-              if (stem != null) {
-                names.add(stem);
-              }
-            });
+            .forEach(
+                name -> {
+                  String stem = stem(name);
+                  if (stem != null) {
+                    names.add(stem);
+                  }
+                });
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -191,9 +192,9 @@ public final class ConfigRepository {
   }
 
   /**
-   * A user's {@code conf/hydra/launcher/slurm.yaml} extends the shipped config of the
-   * same name: the user's keys are merged over hydra4j's, so a lab's file names only
-   * what differs and every other key keeps its documented default.
+   * A user's {@code conf/hydra/launcher/slurm.yaml} extends the shipped config of the same name:
+   * the user's keys are merged over hydra4j's, so a lab's file names only what differs and every
+   * other key keeps its documented default.
    */
   private ConfigFile extendBuiltIn(String configPath, ConfigFile file) {
     for (String ext : EXTENSIONS) {
@@ -201,16 +202,17 @@ public final class ConfigRepository {
       if (builtInIndex().contains(name)) {
         ConfigFile base = ConfigFiles.parse(readBuiltIn(name), "builtin://" + name);
         if (file.packageHeader() == null) {
-          return new ConfigFile((ConfigMap) ConfigTree.merge(base.root(), file.root()),
-              base.packageHeader());
+          return new ConfigFile(
+              (ConfigMap) ConfigTree.merge(base.root(), file.root()), base.packageHeader());
         }
         // A file written as Hydra's plugins document it ('# @package _global_' and a
         // 'hydra: launcher:' block) extends the shipped settings at their own place, so
         // none of them lands at the job config's root.
         ConfigMap placed = PluginConfigFiles.placeAt(base.root(), configPath, file);
-        return placed == null ? file
-            : new ConfigFile((ConfigMap) ConfigTree.merge(placed, file.root()),
-                file.packageHeader());
+        return placed == null
+            ? file
+            : new ConfigFile(
+                (ConfigMap) ConfigTree.merge(placed, file.root()), file.packageHeader());
       }
     }
     return file;
@@ -279,8 +281,8 @@ public final class ConfigRepository {
   }
 
   private static String readBuiltIn(String name) {
-    try (InputStream in = ConfigRepository.class.getClassLoader()
-        .getResourceAsStream(BUILT_IN_ROOT + name)) {
+    try (InputStream in =
+        ConfigRepository.class.getClassLoader().getResourceAsStream(BUILT_IN_ROOT + name)) {
       if (in == null) {
         throw new IllegalStateException("hydra4j is missing its built-in config " + name);
       }

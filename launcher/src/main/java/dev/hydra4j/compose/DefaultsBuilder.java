@@ -14,10 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands the primary config's defaults list, recursively, into the final
- * {@link DefaultsList}. Entries are expanded last to first so that {@code override}
- * entries found in later configs (an experiment's {@code override /db: sqlite}) apply to
- * earlier defaults; entries whose option is interpolated wait until the others are chosen.
+ * Expands the primary config's defaults list, recursively, into the final {@link DefaultsList}.
+ * Entries are expanded last to first so that {@code override} entries found in later configs (an
+ * experiment's {@code override /db: sqlite}) apply to earlier defaults; entries whose option is
+ * interpolated wait until the others are chosen.
  */
 final class DefaultsBuilder {
 
@@ -29,29 +29,33 @@ final class DefaultsBuilder {
   private final VersionBase versionBase;
   private final ChoiceOverrides overrides = new ChoiceOverrides();
   private final Map<String, String> choices = new LinkedHashMap<>();
+
   /** Where each group got its option: the entry that wins, since entries expand last first. */
   private final Map<String, Chosen> selected = new LinkedHashMap<>();
 
   private record Chosen(Origin origin, String group, List<String> options, boolean multiple) {
 
     /**
-     * Whether choosing {@code other} again conflicts: Hydra only refuses a second,
-     * different single option (the same option twice, or a list, is merged again).
+     * Whether choosing {@code other} again conflicts: Hydra only refuses a second, different single
+     * option (the same option twice, or a list, is merged again).
      */
     boolean conflictsWith(List<String> other, boolean otherMultiple) {
       return !multiple && !otherMultiple && !options.equals(other);
     }
   }
+
   private final Set<String> expanding = new HashSet<>();
   private final Map<String, GroupOverride> appendedByKey = new LinkedHashMap<>();
   private final List<String> notices = new ArrayList<>();
+
   /** Group choices merged as plain configs, by key: Hydra allows each once in the result. */
   private final Map<String, Origin> leafChoices = new LinkedHashMap<>();
+
   private final boolean skipMissing;
   private final List<DefaultsList.Unchosen> unchosen = new ArrayList<>();
 
-  private DefaultsBuilder(ConfigRepository repository, VersionBase versionBase,
-      boolean skipMissing) {
+  private DefaultsBuilder(
+      ConfigRepository repository, VersionBase versionBase, boolean skipMissing) {
     this.repository = repository;
     this.versionBase = versionBase;
     this.skipMissing = skipMissing;
@@ -59,14 +63,23 @@ final class DefaultsBuilder {
 
   /** A node of the defaults tree: one loaded config and what its defaults list chose. */
   private record Node(
-      String configPath, String packageName, String parent, boolean primary, ConfigFile file,
-      boolean hasDefaults, List<Object> children) {}
+      String configPath,
+      String packageName,
+      String parent,
+      boolean primary,
+      ConfigFile file,
+      boolean hasDefaults,
+      List<Object> children) {}
 
   private static final Object SELF = new Object();
 
   static DefaultsList build(
-      ConfigRepository repository, String primaryName, List<GroupOverride> commandLine,
-      boolean withHydra, VersionBase versionBase, boolean skipMissing) {
+      ConfigRepository repository,
+      String primaryName,
+      List<GroupOverride> commandLine,
+      boolean withHydra,
+      VersionBase versionBase,
+      boolean skipMissing) {
     List<GroupOverride> forced = new ArrayList<>();
     while (true) {
       try {
@@ -89,14 +102,16 @@ final class DefaultsBuilder {
   }
 
   private DefaultsList run(
-      String primaryName, List<GroupOverride> commandLine, List<GroupOverride> forcedAppends,
+      String primaryName,
+      List<GroupOverride> commandLine,
+      List<GroupOverride> forcedAppends,
       boolean withHydra) {
     // Within the command line the last choice of a group wins (db=x db=y is db=y, as in
     // Hydra): registering from the end makes it the first registration.
     for (int i = commandLine.size() - 1; i >= 0; i--) {
       GroupOverride o = commandLine.get(i);
       switch (o.kind()) {
-        case ADD -> { }
+        case ADD -> {}
         case FORCE_ADD -> {
           if (!forcedAppends.contains(o)) {
             overrides.register(o.key(), choice(o, false));
@@ -113,8 +128,15 @@ final class DefaultsBuilder {
       if (o.kind() == GroupOverride.Kind.ADD
           || o.kind() == GroupOverride.Kind.FORCE_ADD && forcedAppends.contains(o)) {
         appendedByKey.put(o.key(), o);
-        appends.add(new DefaultsEntry.Group("/" + o.group(), o.packageName(), o.options(),
-            o.multiple(), false, false, o.origin()));
+        appends.add(
+            new DefaultsEntry.Group(
+                "/" + o.group(),
+                o.packageName(),
+                o.options(),
+                o.multiple(),
+                false,
+                false,
+                o.origin()));
       }
     }
     ConfigFile primary = repository.load(primaryName);
@@ -126,16 +148,18 @@ final class DefaultsBuilder {
     List<Node> rootChildren = new ArrayList<>();
     // The primary config first (its 'override hydra/launcher: x' must be seen before
     // hydra's own defaults expand), then hydra's; merged hydra first.
-    Node primaryNode = expand(primaryName, primaryPackage, ROOT, true, primary, primaryDir,
-        appends);
+    Node primaryNode =
+        expand(primaryName, primaryPackage, ROOT, true, primary, primaryDir, appends);
     if (withHydra) {
       ConfigFile hydra = repository.load(HYDRA_CONFIG);
       rootChildren.add(expand(HYDRA_CONFIG, "hydra", ROOT, false, hydra, "hydra", List.of()));
     }
     rootChildren.add(primaryNode);
     for (GroupOverride o : commandLine) {
-      if (o.kind() == GroupOverride.Kind.FORCE_ADD && !forcedAppends.contains(o)
-          && overrides.take(o.key()) != null && !selected.containsKey(o.key())) {
+      if (o.kind() == GroupOverride.Kind.FORCE_ADD
+          && !forcedAppends.contains(o)
+          && overrides.take(o.key()) != null
+          && !selected.containsKey(o.key())) {
         throw new UnusedForceAdd(o);
       }
     }
@@ -149,22 +173,36 @@ final class DefaultsBuilder {
 
   private static ChoiceOverrides.Choice choice(GroupOverride o, boolean delete) {
     String deleteOnlyIf = delete && !o.options().isEmpty() ? o.options().get(0) : null;
-    return new ChoiceOverrides.Choice(o.options(), o.multiple(), delete, deleteOnlyIf, null,
-        o.text().replaceFirst("^[+~]+", ""), o.origin());
+    return new ChoiceOverrides.Choice(
+        o.options(),
+        o.multiple(),
+        delete,
+        deleteOnlyIf,
+        null,
+        o.text().replaceFirst("^[+~]+", ""),
+        o.origin());
   }
 
   /**
    * Expands one config's defaults list.
    *
-   * @param dir the group its relative defaults are resolved in: the group it was chosen
-   *     from ({@code model} for the option {@code lm/big}, as in Hydra), else its directory
+   * @param dir the group its relative defaults are resolved in: the group it was chosen from
+   *     ({@code model} for the option {@code lm/big}, as in Hydra), else its directory
    * @param appended entries added after its own ({@code +group=opt}; the primary only)
    */
-  private Node expand(String configPath, String pkg, String parent, boolean primary,
-      ConfigFile file, String dir, List<DefaultsEntry> appended) {
+  private Node expand(
+      String configPath,
+      String pkg,
+      String parent,
+      boolean primary,
+      ConfigFile file,
+      String dir,
+      List<DefaultsEntry> appended) {
     if (!expanding.add(configPath + "@" + pkg)) {
       throw new ConfigException(
-          "The defaults list of '" + configPath + "' includes itself (directly or through"
+          "The defaults list of '"
+              + configPath
+              + "' includes itself (directly or through"
               + " another config)",
           file.root().origin(),
           "remove the entry that leads back to '" + configPath + "'");
@@ -172,16 +210,16 @@ final class DefaultsBuilder {
     ConfigMap root = file.root();
     List<DefaultsEntry> entries = new ArrayList<>();
     if (root.has("defaults")) {
-      for (DefaultsEntry entry : DefaultsParser.parse(root.get("defaults"), configPath,
-          versionBase)) {
+      for (DefaultsEntry entry :
+          DefaultsParser.parse(root.get("defaults"), configPath, versionBase)) {
         entries.add(legacyOverride(entry));
       }
     }
     // Hydra adds _self_ (last) to a list that has other defaults but no _self_; a list of
     // overrides only leaves the config a plain entry (what --info defaults shows).
     boolean hasSelf = entries.stream().anyMatch(e -> e instanceof DefaultsEntry.Self);
-    boolean hasChoices = entries.stream()
-        .anyMatch(e -> !(e instanceof DefaultsEntry.Group g && g.override()));
+    boolean hasChoices =
+        entries.stream().anyMatch(e -> !(e instanceof DefaultsEntry.Group g && g.override()));
     if (!hasSelf && (hasChoices || entries.isEmpty() && !appended.isEmpty())) {
       entries.add(new DefaultsEntry.Self(root.origin()));
     }
@@ -192,9 +230,16 @@ final class DefaultsBuilder {
       if (entry instanceof DefaultsEntry.Group g && g.override()) {
         String group = Packages.absolutePath(dir, g.group());
         String childPkg = Packages.of(pkg, g.packageName(), null, stripSlash(g.group()));
-        overrides.register(Packages.choiceKey(group, childPkg),
-            new ChoiceOverrides.Choice(g.options(), g.multiple(), false, null, configPath,
-                g.group() + "=" + String.join(",", g.options()), g.origin()));
+        overrides.register(
+            Packages.choiceKey(group, childPkg),
+            new ChoiceOverrides.Choice(
+                g.options(),
+                g.multiple(),
+                false,
+                null,
+                configPath,
+                g.group() + "=" + String.join(",", g.options()),
+                g.origin()));
       }
     }
     if (entries.stream().noneMatch(e -> e instanceof DefaultsEntry.Self)) {
@@ -206,8 +251,8 @@ final class DefaultsBuilder {
     List<Integer> order = new ArrayList<>();
     List<Integer> deferred = new ArrayList<>();
     for (int i = entries.size() - 1; i >= 0; i--) {
-      boolean interpolated = entries.get(i) instanceof DefaultsEntry.Group g
-          && !g.override() && g.isInterpolated();
+      boolean interpolated =
+          entries.get(i) instanceof DefaultsEntry.Group g && !g.override() && g.isInterpolated();
       (interpolated ? deferred : order).add(i);
     }
     order.addAll(deferred);
@@ -221,8 +266,17 @@ final class DefaultsBuilder {
         String group = Packages.absolutePath(dir, g.group());
         String childPkg = Packages.of(pkg, g.packageName(), null, stripSlash(g.group()));
         String key = Packages.choiceKey(group, childPkg);
-        slots[i] = expandGroup(group, childPkg, key, g.options(), g.multiple(), g.optional(),
-            configPath, g.packageName() != null, g.origin());
+        slots[i] =
+            expandGroup(
+                group,
+                childPkg,
+                key,
+                g.options(),
+                g.multiple(),
+                g.optional(),
+                configPath,
+                g.packageName() != null,
+                g.origin());
       }
     }
     List<Object> children = new ArrayList<>();
@@ -240,22 +294,24 @@ final class DefaultsBuilder {
   }
 
   /**
-   * Hydra 1.1 let a {@code hydra/…} entry replace hydra's own choice without the
-   * {@code override} keyword; from version base 1.2 on it is an ordinary (duplicate) default.
+   * Hydra 1.1 let a {@code hydra/…} entry replace hydra's own choice without the {@code override}
+   * keyword; from version base 1.2 on it is an ordinary (duplicate) default.
    */
   private DefaultsEntry legacyOverride(DefaultsEntry entry) {
-    if (versionBase.legacy() && entry instanceof DefaultsEntry.Group g && !g.override()
+    if (versionBase.legacy()
+        && entry instanceof DefaultsEntry.Group g
+        && !g.override()
         && stripSlash(g.group()).startsWith("hydra/")) {
-      return new DefaultsEntry.Group(g.group(), g.packageName(), g.options(), g.multiple(),
-          g.optional(), true, g.origin());
+      return new DefaultsEntry.Group(
+          g.group(), g.packageName(), g.options(), g.multiple(), g.optional(), true, g.origin());
     }
     return entry;
   }
 
   /**
-   * A config's {@code # @package} header as the version base reads it: below 1.2,
-   * {@code _group_} is the config's default package (a header of just {@code _group_} is
-   * no header); from 1.2 on it is an ordinary key (golden rw-version-base-13-group-header).
+   * A config's {@code # @package} header as the version base reads it: below 1.2, {@code _group_}
+   * is the config's default package (a header of just {@code _group_} is no header); from 1.2 on it
+   * is an ordinary key (golden rw-version-base-13-group-header).
    */
   private String header(ConfigFile file, String defaultPackage) {
     String header = file.packageHeader();
@@ -281,13 +337,24 @@ final class DefaultsBuilder {
           Suggestions.forMissingConfig(repository, path));
     }
     String childDir = Packages.directoryOf(path);
-    String childPkg = Packages.of(pkg, c.packageName(), header(file, childDir),
-        Packages.directoryOf(stripSlash(c.path())));
+    String childPkg =
+        Packages.of(
+            pkg,
+            c.packageName(),
+            header(file, childDir),
+            Packages.directoryOf(stripSlash(c.path())));
     return expand(path, childPkg, parent, false, file, childDir, List.of());
   }
 
-  private List<Node> expandGroup(String group, String pkg, String key, List<String> written,
-      boolean multiple, boolean optional, String parent, boolean explicitPackage,
+  private List<Node> expandGroup(
+      String group,
+      String pkg,
+      String key,
+      List<String> written,
+      boolean multiple,
+      boolean optional,
+      String parent,
+      boolean explicitPackage,
       Origin origin) {
     List<String> options = written;
     boolean isMultiple = multiple;
@@ -296,9 +363,14 @@ final class DefaultsBuilder {
       if (override.delete()) {
         if (override.deleteOnlyIf() != null && !options.contains(override.deleteOnlyIf())) {
           throw new ConfigException(
-              "Could not delete '" + key + "': its option is " + String.join(",", options)
-                  + ", not " + override.deleteOnlyIf(),
-              override.origin(), "use ~" + key + " to delete whatever is selected");
+              "Could not delete '"
+                  + key
+                  + "': its option is "
+                  + String.join(",", options)
+                  + ", not "
+                  + override.deleteOnlyIf(),
+              override.origin(),
+              "use ~" + key + " to delete whatever is selected");
         }
         selected.put(key, new Chosen(origin, group, List.of(), false));
         return List.of();
@@ -315,13 +387,17 @@ final class DefaultsBuilder {
       throw new ConfigException(
           "Multiple values for " + key + ": chosen here and again at " + later.origin(),
           origin,
-          "to replace this choice, write 'override /" + later.group() + ": "
-              + String.join(",", later.options()) + "' at " + later.origin());
+          "to replace this choice, write 'override /"
+              + later.group()
+              + ": "
+              + String.join(",", later.options())
+              + "' at "
+              + later.origin());
     }
     selected.putIfAbsent(key, new Chosen(origin, group, options, isMultiple));
     options = resolveInterpolations(options, key, origin);
-    boolean named = versionBase.legacy() && pkg.contains("_name_") && !isMultiple
-        && options.get(0) != null;
+    boolean named =
+        versionBase.legacy() && pkg.contains("_name_") && !isMultiple && options.get(0) != null;
     if (named) {
       // Hydra 1.1: '_name_' in a package is the chosen option's name.
       pkg = pkg.replace("_name_", options.get(0));
@@ -343,7 +419,9 @@ final class DefaultsBuilder {
         throw new ConfigException(
             "You must choose an option for group '" + key + "'",
             origin,
-            "add " + key + "=<option> to the command line; available: "
+            "add "
+                + key
+                + "=<option> to the command line; available: "
                 + String.join(", ", repository.options(group)));
       }
       requireInsideGroup(group, option, origin);
@@ -367,16 +445,23 @@ final class DefaultsBuilder {
       String header = header(file, group);
       String childPkg = header != null && !explicitPackage ? Packages.absolute(header) : pkg;
       Node node = expand(path, childPkg, parent, false, file, group, List.of());
-      Origin first = isMultiple || node.hasDefaults() ? null
-          : leafChoices.putIfAbsent(key, origin);
+      Origin first = isMultiple || node.hasDefaults() ? null : leafChoices.putIfAbsent(key, origin);
       if (first != null) {
         // The same option chosen twice is allowed, but a config without a defaults list
         // may appear once (golden rw-add-group-same-option-again).
         if (appendedByKey.containsKey(key)) {
           throw alreadySelected(appendedByKey.get(key));
         }
-        throw new ConfigException("'" + key + "' appears twice in the defaults list ("
-            + path + ", also chosen at " + first + ")", origin, "remove one of the two entries");
+        throw new ConfigException(
+            "'"
+                + key
+                + "' appears twice in the defaults list ("
+                + path
+                + ", also chosen at "
+                + first
+                + ")",
+            origin,
+            "remove one of the two entries");
       }
       nodes.add(node);
     }
@@ -384,9 +469,9 @@ final class DefaultsBuilder {
   }
 
   /**
-   * An option names a file of its group, possibly in a subdirectory ({@code lm/big}); it
-   * cannot leave the group. Python Hydra loads {@code experiment=../training/base} from
-   * another group; hydra4j refuses it, so a value never reaches files it should not.
+   * An option names a file of its group, possibly in a subdirectory ({@code lm/big}); it cannot
+   * leave the group. Python Hydra loads {@code experiment=../training/base} from another group;
+   * hydra4j refuses it, so a value never reaches files it should not.
    */
   private void requireInsideGroup(String group, String option, Origin origin) {
     boolean leaves = option.startsWith("/") || option.startsWith("\\");
@@ -397,8 +482,11 @@ final class DefaultsBuilder {
       throw new ConfigException(
           "Option '" + option + "' of config group '" + group + "' points outside the group",
           origin,
-          "an option is a file of " + group + "/ (subdirectories such as 'a/b' work);"
-              + " options: " + String.join(", ", repository.options(group)));
+          "an option is a file of "
+              + group
+              + "/ (subdirectories such as 'a/b' work);"
+              + " options: "
+              + String.join(", ", repository.options(group)));
     }
   }
 
@@ -415,9 +503,15 @@ final class DefaultsBuilder {
         String ref = m.group(1).trim();
         if (!choices.containsKey(ref)) {
           throw new ConfigException(
-              "The option of group '" + key + "' refers to ${" + ref
-                  + "}, but no group '" + ref + "' has been chosen",
-              origin, "known groups: " + String.join(", ", choices.keySet()));
+              "The option of group '"
+                  + key
+                  + "' refers to ${"
+                  + ref
+                  + "}, but no group '"
+                  + ref
+                  + "' has been chosen",
+              origin,
+              "known groups: " + String.join(", ", choices.keySet()));
         }
         m.appendReplacement(sb, Matcher.quoteReplacement(String.valueOf(choices.get(ref))));
       }
@@ -432,19 +526,24 @@ final class DefaultsBuilder {
     for (DefaultsEntry entry : entries) {
       if (entry instanceof DefaultsEntry.Group g && !g.override()) {
         String group = Packages.absolutePath(dir, g.group());
-        String key = Packages.choiceKey(group,
-            Packages.of(pkg, g.packageName(), null, stripSlash(g.group())));
+        String key =
+            Packages.choiceKey(
+                group, Packages.of(pkg, g.packageName(), null, stripSlash(g.group())));
         DefaultsEntry.Group earlier = seen.get(key);
-        if (earlier != null && new Chosen(earlier.origin(), group, earlier.options(),
-            earlier.multiple()).conflictsWith(g.options(), g.multiple())) {
+        if (earlier != null
+            && new Chosen(earlier.origin(), group, earlier.options(), earlier.multiple())
+                .conflictsWith(g.options(), g.multiple())) {
           if (appendedByKey.containsKey(key)) {
             throw alreadySelected(appendedByKey.get(key));
           }
           throw new ConfigException(
               "Multiple values for " + key + " in one defaults list",
               g.origin(),
-              "to change the earlier choice, write 'override " + g.group() + ": "
-                  + String.join(",", g.options()) + "'");
+              "to change the earlier choice, write 'override "
+                  + g.group()
+                  + ": "
+                  + String.join(",", g.options())
+                  + "'");
         }
         seen.put(key, g);
       }
@@ -454,7 +553,8 @@ final class DefaultsBuilder {
   private ConfigException alreadySelected(GroupOverride add) {
     return new ConfigException(
         "Could not add '" + add.key() + "': it is already in the defaults list",
-        add.origin(), "to change its option, drop the '+': " + add.text().substring(1));
+        add.origin(),
+        "to change its option, drop the '+': " + add.text().substring(1));
   }
 
   private static String stripSlash(String path) {
@@ -464,14 +564,26 @@ final class DefaultsBuilder {
   private static void flatten(Node node, List<ResolvedDefault> out) {
     ConfigMap content = node.file().root().without("defaults");
     if (!node.hasDefaults()) {
-      out.add(new ResolvedDefault(node.configPath(), node.packageName(), node.parent(), false,
-          node.primary(), content));
+      out.add(
+          new ResolvedDefault(
+              node.configPath(),
+              node.packageName(),
+              node.parent(),
+              false,
+              node.primary(),
+              content));
       return;
     }
     for (Object child : node.children()) {
       if (child == SELF) {
-        out.add(new ResolvedDefault(node.configPath(), node.packageName(), node.parent(), true,
-            node.primary(), content));
+        out.add(
+            new ResolvedDefault(
+                node.configPath(),
+                node.packageName(),
+                node.parent(),
+                true,
+                node.primary(),
+                content));
       } else {
         flatten((Node) child, out);
       }

@@ -21,8 +21,8 @@ sealed interface DefaultsEntry {
       implements DefaultsEntry {}
 
   /**
-   * A group default such as {@code - db: mysql}, {@code - optional db@x: ???},
-   * {@code - override /db: sqlite} or {@code - site: [a, b]}.
+   * A group default such as {@code - db: mysql}, {@code - optional db@x: ???}, {@code - override
+   * /db: sqlite} or {@code - site: [a, b]}.
    *
    * @param group the group as written, possibly starting with {@code /}
    * @param packageName the {@code @package} part, or {@code null}

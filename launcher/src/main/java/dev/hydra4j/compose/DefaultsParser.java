@@ -22,8 +22,11 @@ final class DefaultsParser {
     if (!(node instanceof ConfigList list)) {
       String got = node instanceof ConfigMap ? "mapping" : "a single value";
       throw new ConfigException(
-          "Invalid defaults list in '" + configPath + "': defaults must be a list (got "
-              + got + ")",
+          "Invalid defaults list in '"
+              + configPath
+              + "': defaults must be a list (got "
+              + got
+              + ")",
           node.origin(),
           "write each entry as a list item, e.g. 'defaults:\\n  - db: mysql'");
     }
@@ -38,9 +41,14 @@ final class DefaultsParser {
         // Hydra 1.1+: overrides go last, so that reading a list top-down shows what it
         // chooses before what it changes elsewhere.
         throw new ConfigException(
-            "In '" + configPath + "': 'override " + firstOverride.group() + "' comes before"
+            "In '"
+                + configPath
+                + "': 'override "
+                + firstOverride.group()
+                + "' comes before"
                 + " another default; overrides must be at the end of the defaults list",
-            firstOverride.origin(), "move the override entries after the other defaults");
+            firstOverride.origin(),
+            "move the override entries after the other defaults");
       }
       if (entry instanceof DefaultsEntry.Self) {
         if (seenSelf) {
@@ -69,21 +77,31 @@ final class DefaultsParser {
         trimmed = trimmed.substring("optional ".length()).trim();
       }
       String[] pathAndPackage = splitPackage(trimmed);
-      return new DefaultsEntry.Config(pathAndPackage[0], pathAndPackage[1], optional, item.origin());
+      return new DefaultsEntry.Config(
+          pathAndPackage[0], pathAndPackage[1], optional, item.origin());
     }
     if (item instanceof ConfigMap map && map.size() == 1) {
       Map.Entry<String, ConfigNode> only = map.entries().entrySet().iterator().next();
       return parseGroup(only.getKey(), only.getValue(), item.origin(), configPath);
     }
-    if (versionBase.legacy() && item instanceof ConfigMap map && map.size() == 2
-        && map.get("optional") instanceof ConfigValue flag && flag.value() instanceof Boolean b) {
+    if (versionBase.legacy()
+        && item instanceof ConfigMap map
+        && map.size() == 2
+        && map.get("optional") instanceof ConfigValue flag
+        && flag.value() instanceof Boolean b) {
       // Hydra 1.1's '- db: mysql' + 'optional: true' in one item.
-      Map.Entry<String, ConfigNode> group = map.without("optional").entries().entrySet()
-          .iterator().next();
-      DefaultsEntry.Group g = parseGroup(group.getKey(), group.getValue(), item.origin(),
-          configPath);
-      return new DefaultsEntry.Group(g.group(), g.packageName(), g.options(), g.multiple(),
-          g.optional() || b, g.override(), g.origin());
+      Map.Entry<String, ConfigNode> group =
+          map.without("optional").entries().entrySet().iterator().next();
+      DefaultsEntry.Group g =
+          parseGroup(group.getKey(), group.getValue(), item.origin(), configPath);
+      return new DefaultsEntry.Group(
+          g.group(),
+          g.packageName(),
+          g.options(),
+          g.multiple(),
+          g.optional() || b,
+          g.override(),
+          g.origin());
     }
     throw new ConfigException(
         "Unsupported item in the defaults list of '" + configPath + "'",
@@ -125,7 +143,12 @@ final class DefaultsParser {
       options.add(optionText(value, configPath));
     }
     return new DefaultsEntry.Group(
-        groupAndPackage[0], groupAndPackage[1], options, multiple, optional, override,
+        groupAndPackage[0],
+        groupAndPackage[1],
+        options,
+        multiple,
+        optional,
+        override,
         value.origin() == null ? origin : value.origin());
   }
 

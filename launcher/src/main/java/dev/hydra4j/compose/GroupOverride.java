@@ -4,8 +4,8 @@ import dev.hydra4j.config.Origin;
 import java.util.List;
 
 /**
- * A command-line override that selects, adds or deletes a group option
- * ({@code db=mysql}, {@code +db@backup=sqlite}, {@code ~db}, {@code site=[a,b]}).
+ * A command-line override that selects, adds or deletes a group option ({@code db=mysql}, {@code
+ * +db@backup=sqlite}, {@code ~db}, {@code site=[a,b]}).
  *
  * @param kind what the override does to the defaults list
  * @param group the group path, absolute ({@code server/db})
@@ -22,10 +22,15 @@ record GroupOverride(
     String text,
     Origin origin) {
 
-  enum Kind { CHANGE, ADD, FORCE_ADD, DELETE }
+  enum Kind {
+    CHANGE,
+    ADD,
+    FORCE_ADD,
+    DELETE
+  }
 
   String key() {
-    return Packages.choiceKey(group,
-        packageName == null ? group.replace('/', '.') : Packages.absolute(packageName));
+    return Packages.choiceKey(
+        group, packageName == null ? group.replace('/', '.') : Packages.absolute(packageName));
   }
 }

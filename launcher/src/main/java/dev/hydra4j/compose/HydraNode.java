@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Fills the runtime part of the {@code hydra} node: mode, chosen options, overrides,
- * {@code job.override_dirname}, config name, working directory and version — what
- * Hydra shows in {@code --cfg hydra} and writes to {@code .hydra/hydra.yaml}.
+ * Fills the runtime part of the {@code hydra} node: mode, chosen options, overrides, {@code
+ * job.override_dirname}, config name, working directory and version — what Hydra shows in {@code
+ * --cfg hydra} and writes to {@code .hydra/hydra.yaml}.
  */
 final class HydraNode {
 
@@ -28,8 +28,13 @@ final class HydraNode {
   private HydraNode() {}
 
   record RuntimeFacts(
-      String configName, RunMode mode, Map<String, String> choices, List<String> task,
-      List<String> hydra, List<ParsedOverride> overrides, VersionBase versionBase) {}
+      String configName,
+      RunMode mode,
+      Map<String, String> choices,
+      List<String> task,
+      List<String> hydra,
+      List<ParsedOverride> overrides,
+      VersionBase versionBase) {}
 
   static ConfigMap fill(ConfigMap config, RuntimeFacts runtime) {
     ConfigNode root = config;
@@ -45,8 +50,11 @@ final class HydraNode {
     root = set(root, "hydra.overrides.task", strings(runtime.task()));
     root = set(root, "hydra.overrides.hydra", strings(runtime.hydra()));
     root = set(root, "hydra.job.config_name", value(runtime.configName()));
-    root = set(root, "hydra.job.override_dirname",
-        value(overrideDirname((ConfigMap) root, runtime.overrides())));
+    root =
+        set(
+            root,
+            "hydra.job.override_dirname",
+            value(overrideDirname((ConfigMap) root, runtime.overrides())));
     ConfigNode name = ConfigTree.select(root, ConfigPath.parse("hydra.job.name"));
     if (name == null || name.isMissing()) {
       root = set(root, "hydra.job.name", value(runtime.configName().replace('/', '_')));
@@ -55,25 +63,27 @@ final class HydraNode {
   }
 
   /**
-   * Hydra's {@code override_dirname}: the task overrides minus excluded keys, sorted as
-   * typed (golden case sweep-cartesian-order-reversed-args), joined with item_sep, and then
-   * every {@code =} of the result replaced by kv_sep — a quirk we match: an {@code =}
-   * inside a value ({@code name='a=b'}) is replaced too, and the sort sees {@code =}, not
-   * kv_sep.
+   * Hydra's {@code override_dirname}: the task overrides minus excluded keys, sorted as typed
+   * (golden case sweep-cartesian-order-reversed-args), joined with item_sep, and then every {@code
+   * =} of the result replaced by kv_sep — a quirk we match: an {@code =} inside a value ({@code
+   * name='a=b'}) is replaced too, and the sort sees {@code =}, not kv_sep.
    */
   static String overrideDirname(ConfigMap config, List<ParsedOverride> overrides) {
     String kvSep = text(config, "hydra.job.config.override_dirname.kv_sep", "=");
     String itemSep = text(config, "hydra.job.config.override_dirname.item_sep", ",");
     Set<String> exclude = new HashSet<>();
-    if (ConfigTree.select(config, ConfigPath.parse(
-        "hydra.job.config.override_dirname.exclude_keys")) instanceof ConfigList list) {
+    if (ConfigTree.select(
+            config, ConfigPath.parse("hydra.job.config.override_dirname.exclude_keys"))
+        instanceof ConfigList list) {
       for (ConfigNode item : list.items()) {
         exclude.add(String.valueOf(((ConfigValue) item).value()));
       }
     }
     List<String> items = new ArrayList<>();
     for (ParsedOverride o : overrides) {
-      if (o.key().equals("hydra") || o.key().startsWith("hydra.") || o.key().startsWith("hydra/")
+      if (o.key().equals("hydra")
+          || o.key().startsWith("hydra.")
+          || o.key().startsWith("hydra/")
           || exclude.contains(o.key())) {
         continue;
       }
@@ -85,7 +95,9 @@ final class HydraNode {
 
   private static String text(ConfigMap config, String path, String fallback) {
     ConfigNode node = ConfigTree.select(config, ConfigPath.parse(path));
-    return node instanceof ConfigValue v && v.value() != null ? String.valueOf(v.value()) : fallback;
+    return node instanceof ConfigValue v && v.value() != null
+        ? String.valueOf(v.value())
+        : fallback;
   }
 
   private static ConfigNode set(ConfigNode root, String path, ConfigNode value) {

@@ -9,18 +9,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks the {@code hydra} node that config files build against the node hydra4j ships,
- * as Hydra checks it against its schema: {@code hydra: {job: {chdirr: true}}} in a config
- * is an error naming the key, the file and line, and the closest valid keys (golden
- * rw-hydra-node-typo). Subtrees whose keys are free or checked elsewhere are left open.
+ * Checks the {@code hydra} node that config files build against the node hydra4j ships, as Hydra
+ * checks it against its schema: {@code hydra: {job: {chdirr: true}}} in a config is an error naming
+ * the key, the file and line, and the closest valid keys (golden rw-hydra-node-typo). Subtrees
+ * whose keys are free or checked elsewhere are left open.
  */
 final class HydraSchema {
 
   /** Free-form (logging dictConfig, env vars, sweep params) or checked by their plugin. */
-  private static final Set<String> OPEN = Set.of(
-      "hydra.launcher", "hydra.sweeper", "hydra.job_logging", "hydra.hydra_logging",
-      "hydra.callbacks", "hydra.job.env_set", "hydra.runtime", "hydra.overrides",
-      "hydra.help", "hydra.hydra_help", "hydra.env", "hydra.results");
+  private static final Set<String> OPEN =
+      Set.of(
+          "hydra.launcher",
+          "hydra.sweeper",
+          "hydra.job_logging",
+          "hydra.hydra_logging",
+          "hydra.callbacks",
+          "hydra.job.env_set",
+          "hydra.runtime",
+          "hydra.overrides",
+          "hydra.help",
+          "hydra.hydra_help",
+          "hydra.env",
+          "hydra.results");
 
   private HydraSchema() {}
 
@@ -52,11 +62,19 @@ final class HydraSchema {
       if (valid == null && !OPEN.contains(path + "." + e.getKey())) {
         List<String> close = Suggestions.closest(e.getKey(), schema.keys());
         throw new ConfigException(
-            "Unknown key '" + e.getKey() + "' in " + path + " (Hydra's schema has no "
-                + path + "." + e.getKey() + ")",
+            "Unknown key '"
+                + e.getKey()
+                + "' in "
+                + path
+                + " (Hydra's schema has no "
+                + path
+                + "."
+                + e.getKey()
+                + ")",
             e.getValue().origin(),
             (close.isEmpty() ? "" : "did you mean '" + String.join("' or '", close) + "'? ")
-                + "valid keys: " + String.join(", ", schema.keys()));
+                + "valid keys: "
+                + String.join(", ", schema.keys()));
       }
       if (e.getValue() instanceof ConfigMap child && valid instanceof ConfigMap childSchema) {
         check(child, childSchema, path + "." + e.getKey());

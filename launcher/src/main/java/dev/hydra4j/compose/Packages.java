@@ -16,11 +16,11 @@ final class Packages {
   }
 
   /**
-   * The package of a config chosen by a defaults entry. An {@code @package} in the
-   * defaults list is relative to the including config; a {@code # @package} header is
-   * absolute; otherwise the group as written is appended to the including package (so
-   * {@code /db} inside {@code server/apache} lands at {@code server.db}, as Hydra does:
-   * golden case compose-absolute-group-in-nested-defaults).
+   * The package of a config chosen by a defaults entry. An {@code @package} in the defaults list is
+   * relative to the including config; a {@code # @package} header is absolute; otherwise the group
+   * as written is appended to the including package (so {@code /db} inside {@code server/apache}
+   * lands at {@code server.db}, as Hydra does: golden case
+   * compose-absolute-group-in-nested-defaults).
    */
   static String of(String parentPackage, String explicit, String header, String writtenGroup) {
     if (explicit != null) {
@@ -43,10 +43,10 @@ final class Packages {
   }
 
   /**
-   * A package with Hydra's {@code _global_} rule applied: whatever follows the last
-   * {@code _global_} in it (and the one character after) is the package from the root. The
-   * rule finds {@code _global_} inside {@code __global__} too, which is why real trees'
-   * {@code # @package __global__} lands at the root (golden rw-package-double-underscore-global).
+   * A package with Hydra's {@code _global_} rule applied: whatever follows the last {@code
+   * _global_} in it (and the one character after) is the package from the root. The rule finds
+   * {@code _global_} inside {@code __global__} too, which is why real trees' {@code # @package
+   * __global__} lands at the root (golden rw-package-double-underscore-global).
    */
   static String absolute(String pkg) {
     int last = pkg.lastIndexOf(GLOBAL);

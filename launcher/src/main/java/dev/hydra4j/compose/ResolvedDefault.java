@@ -8,8 +8,8 @@ import dev.hydra4j.config.ConfigMap;
  * @param configPath the config's path on the search path ({@code db/mysql})
  * @param packageName where its content lands ({@code ""} is the root)
  * @param parent the config whose defaults list chose it, or {@code <root>}
- * @param isSelf whether this is the content of a config that has its own defaults list
- *     (merged at its {@code _self_} position)
+ * @param isSelf whether this is the content of a config that has its own defaults list (merged at
+ *     its {@code _self_} position)
  * @param primary whether this is the primary config
  * @param content the config's own content, without its {@code defaults} key
  */

@@ -5,16 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where configs are looked up, in order: the user's config directories first, hydra4j's
- * built-in configs (launchers, sweeper, the {@code hydra} node) last, so that a user's
- * {@code conf/hydra/launcher/slurm.yaml} replaces the shipped one.
+ * Where configs are looked up, in order: the user's config directories first, hydra4j's built-in
+ * configs (launchers, sweeper, the {@code hydra} node) last, so that a user's {@code
+ * conf/hydra/launcher/slurm.yaml} replaces the shipped one.
  */
 public record SearchPath(List<Path> directories, boolean includeBuiltIn, VersionBase versionBase) {
 
   /**
-   * @param versionBase the composition rules asked for on the command line
-   *     ({@code --version-base}), or {@code null}: then the primary config's
-   *     {@code hydra.version_base}, else {@link VersionBase#DEFAULT}
+   * @param versionBase the composition rules asked for on the command line ({@code
+   *     --version-base}), or {@code null}: then the primary config's {@code hydra.version_base},
+   *     else {@link VersionBase#DEFAULT}
    */
   public SearchPath {
     directories = List.copyOf(directories);

@@ -24,11 +24,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code hydra.searchpath}: more config directories, named in the primary config or on the
- * command line. {@code file://DIR} is a directory (relative to the current one);
- * {@code pkg://a.b} is the package {@code a/b} on the classpath (a directory or inside a
- * jar), the JVM's counterpart of a Python package. Entries that do not exist are skipped,
- * as Hydra skips them, so a tree naming a Python package still composes.
+ * {@code hydra.searchpath}: more config directories, named in the primary config or on the command
+ * line. {@code file://DIR} is a directory (relative to the current one); {@code pkg://a.b} is the
+ * package {@code a/b} on the classpath (a directory or inside a jar), the JVM's counterpart of a
+ * Python package. Entries that do not exist are skipped, as Hydra skips them, so a tree naming a
+ * Python package still composes.
  */
 final class SearchPathSetting {
 
@@ -36,7 +36,9 @@ final class SearchPathSetting {
 
   private SearchPathSetting() {}
 
-  static List<Path> directories(ConfigFile primary, List<ParsedOverride> overrides,
+  static List<Path> directories(
+      ConfigFile primary,
+      List<ParsedOverride> overrides,
       java.util.function.Supplier<Interpolator> interpolator) {
     List<String> entries = new ArrayList<>();
     List<Origin> origins = new ArrayList<>();
@@ -44,14 +46,17 @@ final class SearchPathSetting {
     if (declared instanceof ConfigList list) {
       for (ConfigNode item : list.items()) {
         if (item instanceof ConfigValue v && v.value() != null) {
-          entries.add(interpolator.get().resolveString(String.valueOf(v.value()), primary.root(),
-              item.origin()));
+          entries.add(
+              interpolator
+                  .get()
+                  .resolveString(String.valueOf(v.value()), primary.root(), item.origin()));
           origins.add(item.origin());
         }
       }
     }
     for (ParsedOverride o : overrides) {
-      if (o.key().equals(KEY) && o.value() instanceof Element e
+      if (o.key().equals(KEY)
+          && o.value() instanceof Element e
           && e.value() instanceof List<?> items) {
         entries.clear();
         origins.clear();
@@ -80,7 +85,9 @@ final class SearchPathSetting {
       URL url = SearchPathSetting.class.getClassLoader().getResource(resource);
       return url == null ? null : classpathDirectory(url, resource);
     }
-    throw new ConfigException("Search path entry '" + entry + "' names no scheme", origin,
+    throw new ConfigException(
+        "Search path entry '" + entry + "' names no scheme",
+        origin,
         "write file://DIR (a directory, relative to the current one) or pkg://package"
             + " (a package on the classpath)");
   }

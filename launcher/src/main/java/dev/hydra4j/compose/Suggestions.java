@@ -34,13 +34,14 @@ public final class Suggestions {
     if (close.isEmpty()) {
       return "";
     }
-    return "did you mean " + String.join(" or ", close.stream().map(c -> "'" + c + "'").toList())
+    return "did you mean "
+        + String.join(" or ", close.stream().map(c -> "'" + c + "'").toList())
         + "? ";
   }
 
   /**
-   * A hint for a dotted key that is not in the config: the closest keys where the path
-   * stops matching, or the keys that exist there.
+   * A hint for a dotted key that is not in the config: the closest keys where the path stops
+   * matching, or the keys that exist there.
    */
   public static String forMissingKey(ConfigNode root, ConfigPath path) {
     ConfigPath known = ConfigPath.ROOT;
@@ -62,29 +63,42 @@ public final class Suggestions {
     List<String> close = Suggestions.closest(missing, siblings);
     if (!close.isEmpty()) {
       ConfigPath parent = known;
-      return "did you mean " + String.join(" or ",
-          close.stream().map(c -> "'" + parent.child(c) + "'").toList()) + "?";
+      return "did you mean "
+          + String.join(" or ", close.stream().map(c -> "'" + parent.child(c) + "'").toList())
+          + "?";
     }
     return siblings.isEmpty()
         ? "'" + known + "' has no keys"
         : "keys " + where + ": " + String.join(", ", siblings);
   }
+
   static String forMissingOption(ConfigRepository repository, String group, String option) {
     List<String> options = repository.options(group);
     String plugin = PluginOptions.pythonPlugin(group, option);
     if (plugin != null) {
-      return "'" + option + "' is " + plugin + ", a Python Hydra plugin hydra4j does not"
-          + " provide; hydra4j's options for " + group + ": " + String.join(", ", options);
+      return "'"
+          + option
+          + "' is "
+          + plugin
+          + ", a Python Hydra plugin hydra4j does not"
+          + " provide; hydra4j's options for "
+          + group
+          + ": "
+          + String.join(", ", options);
     }
     for (String ext : ConfigRepository.EXTENSIONS) {
-      String stem = option.endsWith("." + ext)
-          ? option.substring(0, option.length() - ext.length() - 1) : null;
+      String stem =
+          option.endsWith("." + ext)
+              ? option.substring(0, option.length() - ext.length() - 1)
+              : null;
       if (stem != null && options.contains(stem)) {
         return "options are named without their file extension: " + group + "=" + stem;
       }
     }
     if (options.isEmpty()) {
-      return "group '" + group + "' has no options on the search path: "
+      return "group '"
+          + group
+          + "' has no options on the search path: "
           + String.join(", ", repository.searchPath().describe());
     }
     return didYouMean(option, options) + "available options: " + String.join(", ", options);
@@ -94,7 +108,10 @@ public final class Suggestions {
     String dir = Packages.directoryOf(path);
     String name = path.substring(path.lastIndexOf('/') + 1);
     List<String> options = repository.options(dir);
-    return didYouMean(name, options) + "configs in '" + (dir.isEmpty() ? "." : dir) + "': "
+    return didYouMean(name, options)
+        + "configs in '"
+        + (dir.isEmpty() ? "." : dir)
+        + "': "
         + String.join(", ", options);
   }
 

@@ -5,10 +5,10 @@ import dev.hydra4j.config.Origin;
 
 /**
  * Which Hydra version's composition rules a config tree is written for, as
- * {@code @hydra.main(version_base=…)} selects them. Below 1.2 the legacy rules apply:
- * {@code # @package _group_} and {@code _name_} in packages, {@code optional: true} in a
- * defaults entry, and {@code hydra/…} entries of a primary defaults list that override
- * without the {@code override} keyword.
+ * {@code @hydra.main(version_base=…)} selects them. Below 1.2 the legacy rules apply: {@code
+ * # @package _group_} and {@code _name_} in packages, {@code optional: true} in a defaults entry,
+ * and {@code hydra/…} entries of a primary defaults list that override without the {@code override}
+ * keyword.
  */
 public record VersionBase(int major, int minor) {
 
@@ -22,16 +22,19 @@ public record VersionBase(int major, int minor) {
     }
     String[] parts = text.trim().split("\\.");
     try {
-      VersionBase v = new VersionBase(Integer.parseInt(parts[0]),
-          parts.length > 1 ? Integer.parseInt(parts[1]) : 0);
+      VersionBase v =
+          new VersionBase(
+              Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0);
       if (v.major == 1 && v.minor >= 1 && v.minor <= 3) {
         return v;
       }
     } catch (NumberFormatException e) {
       // reported below with the accepted values
     }
-    throw new ConfigException("Unknown version base '" + text + "'",
-        Origin.of("version base " + text), "use 1.1, 1.2 or 1.3 (the default)");
+    throw new ConfigException(
+        "Unknown version base '" + text + "'",
+        Origin.of("version base " + text),
+        "use 1.1, 1.2 or 1.3 (the default)");
   }
 
   /** Whether the pre-1.2 (Hydra 1.1) rules apply. */

@@ -1,9 +1,9 @@
 package dev.hydra4j.config;
 
 /**
- * A problem with the user's input — a config file, an override, a setting — that stops
- * hydra4j before anything runs. It carries where the problem is and, when there is one,
- * how to fix it; the CLI renders every such error the same way and exits with 2.
+ * A problem with the user's input — a config file, an override, a setting — that stops hydra4j
+ * before anything runs. It carries where the problem is and, when there is one, how to fix it; the
+ * CLI renders every such error the same way and exits with 2.
  */
 public class ConfigException extends RuntimeException {
 

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads config files: YAML ({@code .yaml}, {@code .yml}) as Hydra reads them, and HOCON
- * ({@code .conf}) as an alternative syntax for the same tree. The result's nodes carry
- * {@code displayPath:line:column} origins, so give the path as the user should see it
- * (e.g. {@code conf/db/mysql.yaml}).
+ * Reads config files: YAML ({@code .yaml}, {@code .yml}) as Hydra reads them, and HOCON ({@code
+ * .conf}) as an alternative syntax for the same tree. The result's nodes carry {@code
+ * displayPath:line:column} origins, so give the path as the user should see it (e.g. {@code
+ * conf/db/mysql.yaml}).
  */
 public final class ConfigFiles {
 
@@ -22,16 +22,19 @@ public final class ConfigFiles {
   }
 
   /**
-   * A YAML or JSON document that is no part of a config tree (a JSON Schema, a config to
-   * check against one); JSON is read as YAML 1.2, of which it is a subset.
+   * A YAML or JSON document that is no part of a config tree (a JSON Schema, a config to check
+   * against one); JSON is read as YAML 1.2, of which it is a subset.
    */
   public static ConfigFile readDocument(Path file, String displayPath) {
     if (!displayPath.endsWith(".json") && !isConfigFile(displayPath)) {
-      throw new ConfigException(displayPath + " is neither a YAML nor a JSON file",
-          Origin.ofFile(displayPath, 0, 0), "give a .yaml, .yml, .json or .conf file");
+      throw new ConfigException(
+          displayPath + " is neither a YAML nor a JSON file",
+          Origin.ofFile(displayPath, 0, 0),
+          "give a .yaml, .yml, .json or .conf file");
     }
     String text = ConfigText.read(file, displayPath);
-    return displayPath.endsWith(".json") ? YamlReader.read(text, displayPath)
+    return displayPath.endsWith(".json")
+        ? YamlReader.read(text, displayPath)
         : parse(text, displayPath);
   }
 
@@ -47,8 +50,10 @@ public final class ConfigFiles {
     if (displayPath.endsWith(".yaml") || displayPath.endsWith(".yml")) {
       return YamlReader.read(text, displayPath);
     }
-    throw new ConfigException("Unknown config file type: " + displayPath,
-        Origin.ofFile(displayPath, 0, 0), "config files end in .yaml, .yml or .conf");
+    throw new ConfigException(
+        "Unknown config file type: " + displayPath,
+        Origin.ofFile(displayPath, 0, 0),
+        "config files end in .yaml, .yml or .conf");
   }
 
   /** Whether {@code fileName} ends in one of {@link #EXTENSIONS}. */

@@ -1,8 +1,8 @@
 package dev.hydra4j.config;
 
 /**
- * One node of a composed config: a mapping, a list, or a scalar value. Nodes are
- * immutable; every change returns a new node and shares the untouched parts.
+ * One node of a composed config: a mapping, a list, or a scalar value. Nodes are immutable; every
+ * change returns a new node and shares the untouched parts.
  */
 public sealed interface ConfigNode permits ConfigMap, ConfigList, ConfigValue {
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A dotted key such as {@code training.lr} or {@code layers.0.size} ({@code layers[0]} is
- * accepted too), split into its segments.
+ * A dotted key such as {@code training.lr} or {@code layers.0.size} ({@code layers[0]} is accepted
+ * too), split into its segments.
  */
 public record ConfigPath(List<String> segments) {
 

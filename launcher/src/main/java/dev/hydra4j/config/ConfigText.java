@@ -14,9 +14,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * The text of one config file, read with two guards: a size limit ({@link #MAX_BYTES}), so a
- * huge or endless file (a device, a log written by mistake) fails at once instead of filling
- * memory, and strict UTF-8, whose failure names the line and the byte that is wrong.
+ * The text of one config file, read with two guards: a size limit ({@link #MAX_BYTES}), so a huge
+ * or endless file (a device, a log written by mistake) fails at once instead of filling memory, and
+ * strict UTF-8, whose failure names the line and the byte that is wrong.
  */
 public final class ConfigText {
 
@@ -31,11 +31,17 @@ public final class ConfigText {
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_BYTES + 1);
     } catch (NoSuchFileException e) {
-      throw new ConfigException("Config file " + displayPath + " does not exist",
-          Origin.ofFile(displayPath, 0, 0), null, e);
+      throw new ConfigException(
+          "Config file " + displayPath + " does not exist",
+          Origin.ofFile(displayPath, 0, 0),
+          null,
+          e);
     } catch (IOException e) {
-      throw new ConfigException("Cannot read config file " + displayPath + ": " + e.getMessage(),
-          Origin.ofFile(displayPath, 0, 0), "check that it is a readable file", e);
+      throw new ConfigException(
+          "Cannot read config file " + displayPath + ": " + e.getMessage(),
+          Origin.ofFile(displayPath, 0, 0),
+          "check that it is a readable file",
+          e);
     }
     if (bytes.length > MAX_BYTES) {
       throw tooLarge(displayPath);
@@ -44,27 +50,32 @@ public final class ConfigText {
   }
 
   static ConfigException tooLarge(String displayPath) {
-    return new ConfigException("Config file " + displayPath + " is larger than "
-        + MAX_BYTES / (1024 * 1024) + " MiB", Origin.ofFile(displayPath, 0, 0),
+    return new ConfigException(
+        "Config file " + displayPath + " is larger than " + MAX_BYTES / (1024 * 1024) + " MiB",
+        Origin.ofFile(displayPath, 0, 0),
         "a config file holds settings, not data: keep large data in its own file and put its"
             + " path in the config");
   }
 
   /**
-   * Refuses text that no UTF-8 file can hold: a lone UTF-16 surrogate (only text built in a
-   * program has one), which the YAML parser cannot read.
+   * Refuses text that no UTF-8 file can hold: a lone UTF-16 surrogate (only text built in a program
+   * has one), which the YAML parser cannot read.
    */
   static void requireWellFormed(String text, String displayPath) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         Origin at = originAt(text, i, displayPath);
-        throw new ConfigException(String.format("Config text %s holds a lone UTF-16 surrogate"
-                + " (U+%04X) at line %d, column %d", displayPath, (int) c, at.line(),
-                at.column()), at, "build config text from valid Unicode characters");
+        throw new ConfigException(
+            String.format(
+                "Config text %s holds a lone UTF-16 surrogate" + " (U+%04X) at line %d, column %d",
+                displayPath, (int) c, at.line(), at.column()),
+            at,
+            "build config text from valid Unicode characters");
       }
     }
   }
@@ -84,9 +95,11 @@ public final class ConfigText {
 
   /** Decodes strict UTF-8; an invalid sequence is reported with its line, column and byte. */
   static String decode(byte[] bytes, String displayPath) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult result = decoder.decode(in, out, true);
@@ -100,10 +113,12 @@ public final class ConfigText {
           lineStart = i + 1;
         }
       }
-      int column = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8)
-          .length() + 1;
-      throw new ConfigException(String.format("Config file %s is not valid UTF-8: byte 0x%02X"
-              + " at line %d, column %d (byte offset %d) starts no valid character",
+      int column =
+          new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8).length() + 1;
+      throw new ConfigException(
+          String.format(
+              "Config file %s is not valid UTF-8: byte 0x%02X"
+                  + " at line %d, column %d (byte offset %d) starts no valid character",
               displayPath, bytes[at] & 0xFF, line, column, at),
           Origin.ofFile(displayPath, line, column),
           "save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)",

@@ -3,8 +3,8 @@ package dev.hydra4j.config;
 import java.util.Map;
 
 /**
- * Reading and rewriting nodes by path, and OmegaConf's merge: mappings merge key by key,
- * everything else (lists included) is replaced, and a {@code ???} never replaces a value.
+ * Reading and rewriting nodes by path, and OmegaConf's merge: mappings merge key by key, everything
+ * else (lists included) is replaced, and a {@code ???} never replaces a value.
  */
 public final class ConfigTree {
 
@@ -48,8 +48,8 @@ public final class ConfigTree {
   }
 
   /**
-   * {@code root} with the node at {@code path} replaced by {@code value}; missing
-   * intermediate maps are created with the given origin.
+   * {@code root} with the node at {@code path} replaced by {@code value}; missing intermediate maps
+   * are created with the given origin.
    */
   public static ConfigNode set(ConfigNode root, ConfigPath path, ConfigNode value) {
     return set(root, path, 0, value);
@@ -64,9 +64,15 @@ public final class ConfigTree {
       int index = listIndex(segment, list.size());
       if (index < 0) {
         throw new ConfigException(
-            "Index '" + segment + "' is out of range for the list at '"
-                + prefix(path, depth) + "' (size " + list.size() + ")",
-            value.origin(), null);
+            "Index '"
+                + segment
+                + "' is out of range for the list at '"
+                + prefix(path, depth)
+                + "' (size "
+                + list.size()
+                + ")",
+            value.origin(),
+            null);
       }
       return list.with(index, set(list.get(index), path, depth + 1, value));
     }

@@ -3,9 +3,9 @@ package dev.hydra4j.config;
 import java.math.BigInteger;
 
 /**
- * A scalar: {@code null}, a {@link String}, a {@link Long} (or {@link BigInteger} beyond
- * 64 bits), a {@link Double} or a {@link Boolean}. The string {@code ???} is OmegaConf's
- * missing marker; a string containing <code>${</code> is an interpolation, resolved on read.
+ * A scalar: {@code null}, a {@link String}, a {@link Long} (or {@link BigInteger} beyond 64 bits),
+ * a {@link Double} or a {@link Boolean}. The string {@code ???} is OmegaConf's missing marker; a
+ * string containing <code>${</code> is an interpolation, resolved on read.
  */
 public record ConfigValue(Object value, Origin origin) implements ConfigNode {
 

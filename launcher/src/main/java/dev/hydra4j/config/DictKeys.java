@@ -1,10 +1,10 @@
 package dev.hydra4j.config;
 
 /**
- * Dict keys as Python Hydra names them. A key written as a number or boolean (in YAML or
- * in an override such as {@code x={true: 1}}) is typed first, and OmegaConf's key is then
- * what Python's {@code str()} gives: {@code True}, {@code 16} for {@code 0x10},
- * {@code 3.14} for {@code 3.140}. The config tree keys maps by that text.
+ * Dict keys as Python Hydra names them. A key written as a number or boolean (in YAML or in an
+ * override such as {@code x={true: 1}}) is typed first, and OmegaConf's key is then what Python's
+ * {@code str()} gives: {@code True}, {@code 16} for {@code 0x10}, {@code 3.14} for {@code 3.140}.
+ * The config tree keys maps by that text.
  */
 public final class DictKeys {
 

@@ -20,22 +20,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a HOCON ({@code .conf}) config file with Typesafe Config used only as a parser: the
- * file is never resolved, so {@code ${a.b}} stays an interpolation for hydra4j's own
- * interpolator and may refer to keys of other files, exactly like {@code ${a.b}} in YAML.
- * A concatenation such as {@code run_${a}} becomes the one string {@code "run_${a}"}.
+ * Reads a HOCON ({@code .conf}) config file with Typesafe Config used only as a parser: the file is
+ * never resolved, so {@code ${a.b}} stays an interpolation for hydra4j's own interpolator and may
+ * refer to keys of other files, exactly like {@code ${a.b}} in YAML. A concatenation such as {@code
+ * run_${a}} becomes the one string {@code "run_${a}"}.
  *
- * <p>Not supported, each with a clear error: optional substitutions {@code ${?x}} (they
- * mean "absent if undefined", which has no OmegaConf equivalent: use {@code ${x}} or
- * {@code ${oc.env:X,default}}), {@code +=} and a key set twice where one of the values is
- * a substitution (both need HOCON's own resolution), and {@code include} (use the defaults
- * list). All Typesafe types stay inside this class, so they load only when a {@code .conf}
- * file is read.
+ * <p>Not supported, each with a clear error: optional substitutions {@code ${?x}} (they mean
+ * "absent if undefined", which has no OmegaConf equivalent: use {@code ${x}} or {@code
+ * ${oc.env:X,default}}), {@code +=} and a key set twice where one of the values is a substitution
+ * (both need HOCON's own resolution), and {@code include} (use the defaults list). All Typesafe
+ * types stay inside this class, so they load only when a {@code .conf} file is read.
  */
 final class HoconReader {
 
   /** As deep as YAML files may nest. */
   private static final int MAX_DEPTH = 500;
+
   private static final Pattern LINE_RANGE = Pattern.compile(": \\d+-(\\d+)$");
 
   private final String file;
@@ -49,11 +49,12 @@ final class HoconReader {
   static ConfigFile read(String text, String displayPath) {
     String header = PackageHeader.find(text, displayPath, true);
     HoconReader reader = new HoconReader(displayPath, text);
-    ConfigParseOptions options = ConfigParseOptions.defaults()
-        .setSyntax(ConfigSyntax.CONF)
-        .setOriginDescription(displayPath)
-        .setAllowMissing(false)
-        .setIncluder(reader.new RefusingIncluder());
+    ConfigParseOptions options =
+        ConfigParseOptions.defaults()
+            .setSyntax(ConfigSyntax.CONF)
+            .setOriginDescription(displayPath)
+            .setAllowMissing(false)
+            .setIncluder(reader.new RefusingIncluder());
     reader.requireShallow(text);
     ConfigObject root;
     try {
@@ -64,14 +65,16 @@ final class HoconReader {
     } catch (StackOverflowError e) {
       // Typesafe Config parses recursively; a nesting our scan did not see (a very long
       // dotted key) still ends here, as the same error.
-      throw new ConfigException("HOCON nesting is too deep to read", Origin.ofFile(displayPath,
-          0, 0), "flatten the structure");
+      throw new ConfigException(
+          "HOCON nesting is too deep to read",
+          Origin.ofFile(displayPath, 0, 0),
+          "flatten the structure");
     }
   }
 
   /**
-   * Refuses brackets nested deeper than {@link #MAX_DEPTH} before Typesafe Config, which
-   * parses recursively, runs out of stack on them. Quoted text and comments are skipped.
+   * Refuses brackets nested deeper than {@link #MAX_DEPTH} before Typesafe Config, which parses
+   * recursively, runs out of stack on them. Quoted text and comments are skipped.
    */
   private void requireShallow(String text) {
     int depth = 0;
@@ -80,7 +83,9 @@ final class HoconReader {
       if (c == '"') {
         boolean triple = text.startsWith("\"\"\"", i);
         int end = triple ? text.indexOf("\"\"\"", i + 3) : i + 1;
-        while (!triple && end < text.length() && text.charAt(end) != '"'
+        while (!triple
+            && end < text.length()
+            && text.charAt(end) != '"'
             && text.charAt(end) != '\n') {
           end += text.charAt(end) == '\\' ? 2 : 1;
         }
@@ -90,8 +95,10 @@ final class HoconReader {
         i = (end < 0 ? text.length() : end) - 1;
       } else if (c == '{' || c == '[') {
         if (++depth > MAX_DEPTH) {
-          throw new ConfigException("Config nesting is deeper than " + MAX_DEPTH + " levels",
-              ConfigText.originAt(text, i, file), "flatten the structure");
+          throw new ConfigException(
+              "Config nesting is deeper than " + MAX_DEPTH + " levels",
+              ConfigText.originAt(text, i, file),
+              "flatten the structure");
         }
       } else if (c == '}' || c == ']') {
         depth = Math.max(0, depth - 1);
@@ -103,11 +110,12 @@ final class HoconReader {
     List<Map.Entry<String, com.typesafe.config.ConfigValue>> entries =
         new ArrayList<>(object.entrySet());
     // Typesafe keeps keys in a hash map; their order in the file comes back from origins.
-    entries.sort(Comparator
-        .comparingInt((Map.Entry<String, com.typesafe.config.ConfigValue> e) ->
-            e.getValue().origin().lineNumber())
-        .thenComparingInt(e -> keyColumn(e.getValue().origin().lineNumber(), e.getKey()))
-        .thenComparing(Map.Entry::getKey));
+    entries.sort(
+        Comparator.comparingInt(
+                (Map.Entry<String, com.typesafe.config.ConfigValue> e) ->
+                    e.getValue().origin().lineNumber())
+            .thenComparingInt(e -> keyColumn(e.getValue().origin().lineNumber(), e.getKey()))
+            .thenComparing(Map.Entry::getKey));
     ConfigMap.Builder out = ConfigMap.builder(origin(object, null));
     for (Map.Entry<String, com.typesafe.config.ConfigValue> e : entries) {
       out.put(e.getKey(), node(e.getValue(), e.getKey()));
@@ -121,8 +129,10 @@ final class HoconReader {
     try {
       type = value.valueType();
     } catch (com.typesafe.config.ConfigException.NotResolved e) {
-      return new ConfigValue(HoconSubstitutions.interpolation(
-          value.render(ConfigRenderOptions.concise().setJson(false)), key, origin), origin);
+      return new ConfigValue(
+          HoconSubstitutions.interpolation(
+              value.render(ConfigRenderOptions.concise().setJson(false)), key, origin),
+          origin);
     }
     return switch (type) {
       case OBJECT -> object((ConfigObject) value);
@@ -142,8 +152,8 @@ final class HoconReader {
   }
 
   /**
-   * A number typed by the text it was written as: Typesafe stores {@code 2.0} as the int 2,
-   * but a config author who writes {@code lr = 1.0} means a float, as in YAML.
+   * A number typed by the text it was written as: Typesafe stores {@code 2.0} as the int 2, but a
+   * config author who writes {@code lr = 1.0} means a float, as in YAML.
    */
   private static Object number(com.typesafe.config.ConfigValue value) {
     String text = value.atKey("n").getString("n");
@@ -158,9 +168,9 @@ final class HoconReader {
   }
 
   /**
-   * Typesafe origins carry no column; for a key we find where it is written on its line
-   * (as a whole word followed by '=', ':', '{' or '.'), so that entries sharing a line keep
-   * their order and origins point at the entry.
+   * Typesafe origins carry no column; for a key we find where it is written on its line (as a whole
+   * word followed by '=', ':', '{' or '.'), so that entries sharing a line keep their order and
+   * origins point at the entry.
    */
   private int keyColumn(int line, String key) {
     if (key == null || key.isEmpty() || line < 1 || line > lines.length) {
@@ -202,10 +212,12 @@ final class HoconReader {
 
   private ConfigException parseError(com.typesafe.config.ConfigException e) {
     if (e instanceof com.typesafe.config.ConfigException.WrongType) {
-      return new ConfigException("The top level of a config file must be a mapping, but "
-          + file + " holds a list", Origin.ofFile(file, 1, 0),
+      return new ConfigException(
+          "The top level of a config file must be a mapping, but " + file + " holds a list",
+          Origin.ofFile(file, 1, 0),
           "write 'key = value' lines at the top level; a config file is merged into the "
-              + "config by its keys", e);
+              + "config by its keys",
+          e);
     }
     int line = e.origin() == null ? 0 : Math.max(e.origin().lineNumber(), 0);
     String message = e.getMessage();
@@ -213,20 +225,23 @@ final class HoconReader {
     if (prefix != null && message.startsWith(prefix)) {
       message = message.substring(prefix.length()).strip();
     }
-    return new ConfigException("HOCON syntax error: " + message, Origin.ofFile(file, line, 0),
+    return new ConfigException(
+        "HOCON syntax error: " + message,
+        Origin.ofFile(file, line, 0),
         "check the brackets, quotes and separators on this line; quote values that contain "
-            + "'=', ':', '{', '}', '[', ']', ',' or '#'", e);
+            + "'=', ':', '{', '}', '[', ']', ',' or '#'",
+        e);
   }
 
   /**
-   * Refuses every {@code include} form: plain, {@code file(…)}, {@code url(…)},
-   * {@code classpath(…)}, each also inside {@code required(…)}. Typesafe Config handles the
-   * {@code file}, {@code url} and {@code classpath} forms itself (a URL is fetched) unless the
-   * includer implements their interfaces, so this one implements them all and never reads or
-   * fetches anything: composing must not depend on files outside the tree or on the network.
+   * Refuses every {@code include} form: plain, {@code file(…)}, {@code url(…)}, {@code
+   * classpath(…)}, each also inside {@code required(…)}. Typesafe Config handles the {@code file},
+   * {@code url} and {@code classpath} forms itself (a URL is fetched) unless the includer
+   * implements their interfaces, so this one implements them all and never reads or fetches
+   * anything: composing must not depend on files outside the tree or on the network.
    */
-  private final class RefusingIncluder implements ConfigIncluder, ConfigIncluderFile,
-      ConfigIncluderURL, ConfigIncluderClasspath {
+  private final class RefusingIncluder
+      implements ConfigIncluder, ConfigIncluderFile, ConfigIncluderURL, ConfigIncluderClasspath {
     @Override
     public ConfigIncluder withFallback(ConfigIncluder fallback) {
       return this;
@@ -266,8 +281,11 @@ final class HoconReader {
         }
       }
       int column = line == 0 ? 0 : lines[line - 1].indexOf("include") + 1;
-      return new ConfigException("HOCON 'include " + form + "' is not supported: a config"
-          + " file cannot bring in other files, URLs or classpath resources",
+      return new ConfigException(
+          "HOCON 'include "
+              + form
+              + "' is not supported: a config"
+              + " file cannot bring in other files, URLs or classpath resources",
           Origin.ofFile(file, line, column),
           "compose files through the defaults list instead (defaults: [ ... ] in the"
               + " primary config, or a group=option override)");

@@ -1,12 +1,11 @@
 package dev.hydra4j.config;
 
 /**
- * Rewrites an unresolved HOCON value into hydra4j's interpolation string. Typesafe Config
- * does not expose a substitution's parts, but renders them unambiguously: JSON-quoted
- * strings, unquoted words and {@code ${path}} references side by side (e.g. {@code
- * "run_"${a.b}"_x"}). Reading that rendering back gives {@code run_${a.b}_x}. A quoted
- * path element loses its quotes ({@code ${"a.b"}} becomes {@code ${a.b}}): OmegaConf's
- * interpolation has no quoting.
+ * Rewrites an unresolved HOCON value into hydra4j's interpolation string. Typesafe Config does not
+ * expose a substitution's parts, but renders them unambiguously: JSON-quoted strings, unquoted
+ * words and {@code ${path}} references side by side (e.g. {@code "run_"${a.b}"_x"}). Reading that
+ * rendering back gives {@code run_${a.b}_x}. A quoted path element loses its quotes ({@code
+ * ${"a.b"}} becomes {@code ${a.b}}): OmegaConf's interpolation has no quoting.
  */
 final class HoconSubstitutions {
 
@@ -23,7 +22,10 @@ final class HoconSubstitutions {
       } else if (rendered.startsWith("${", i)) {
         i = reference(rendered, i, out, key, origin);
       } else if (c == '{' || c == '[' || c == ',') {
-        throw unsupported(rendered, key, origin,
+        throw unsupported(
+            rendered,
+            key,
+            origin,
             "a key set more than once, '+=', or an object or list joined with a substitution "
                 + "needs HOCON's own resolution",
             "set each key once to a plain value or one substitution such as ${a.b}");
@@ -39,11 +41,14 @@ final class HoconSubstitutions {
     return out.toString();
   }
 
-  private static int reference(String rendered, int start, StringBuilder out, String key,
-      Origin origin) {
+  private static int reference(
+      String rendered, int start, StringBuilder out, String key, Origin origin) {
     int i = start + 2;
     if (i < rendered.length() && rendered.charAt(i) == '?') {
-      throw unsupported(rendered, key, origin,
+      throw unsupported(
+          rendered,
+          key,
+          origin,
           "optional substitutions ${?...} have no equivalent in hydra4j's interpolation",
           "use ${key} (the key must exist after composition) or ${oc.env:VAR,default} for an "
               + "environment variable with a fallback");
@@ -92,10 +97,10 @@ final class HoconSubstitutions {
     return i + 1;
   }
 
-  private static ConfigException unsupported(String rendered, String key, Origin origin,
-      String why, String hint) {
+  private static ConfigException unsupported(
+      String rendered, String key, Origin origin, String why, String hint) {
     String what = key == null ? "list item" : "value of '" + key + "'";
-    return new ConfigException("Unsupported HOCON " + what + " (" + rendered + "): " + why,
-        origin, hint);
+    return new ConfigException(
+        "Unsupported HOCON " + what + " (" + rendered + "): " + why, origin, hint);
   }
 }

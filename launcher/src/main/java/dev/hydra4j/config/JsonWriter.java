@@ -11,10 +11,10 @@ import java.math.BigInteger;
 import java.util.Map;
 
 /**
- * Writes a config tree as JSON. Floats are written as Python's {@code repr} prints them
- * ({@code 1e-05}, {@code 0.1}), as Python's {@code json.dumps} would; JSON has no infinity
- * or NaN, so those are written as the strings {@code "inf"}, {@code "-inf"} and {@code
- * "nan"}. Jackson is referenced only here, so it loads only when JSON is written.
+ * Writes a config tree as JSON. Floats are written as Python's {@code repr} prints them ({@code
+ * 1e-05}, {@code 0.1}), as Python's {@code json.dumps} would; JSON has no infinity or NaN, so those
+ * are written as the strings {@code "inf"}, {@code "-inf"} and {@code "nan"}. Jackson is referenced
+ * only here, so it loads only when JSON is written.
  */
 public final class JsonWriter {
 
@@ -85,8 +85,8 @@ public final class JsonWriter {
   }
 
   /**
-   * Python's {@code json.dumps(indent=2)} layout: one entry per line, {@code "key": value},
-   * and empty containers as {@code {}} and {@code []}.
+   * Python's {@code json.dumps(indent=2)} layout: one entry per line, {@code "key": value}, and
+   * empty containers as {@code {}} and {@code []}.
    */
   private static final class TwoSpaces implements PrettyPrinter {
     private int depth;

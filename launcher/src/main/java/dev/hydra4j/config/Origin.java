@@ -1,12 +1,12 @@
 package dev.hydra4j.config;
 
 /**
- * Where a config value came from: a position in a config file, a command-line override,
- * or something hydra4j built itself. Carried by every node so that {@code --info config}
- * and error messages can name the place that set a value.
+ * Where a config value came from: a position in a config file, a command-line override, or
+ * something hydra4j built itself. Carried by every node so that {@code --info config} and error
+ * messages can name the place that set a value.
  *
- * @param description what set the value, e.g. {@code conf/training/base.yaml} or
- *     {@code override 'training.lr=0.1'}
+ * @param description what set the value, e.g. {@code conf/training/base.yaml} or {@code override
+ *     'training.lr=0.1'}
  * @param file the file path as shown to the user, or {@code null} when not from a file
  * @param line 1-based line, or 0 when unknown
  * @param column 1-based column, or 0 when unknown

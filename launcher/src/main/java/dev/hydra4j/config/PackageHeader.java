@@ -1,11 +1,11 @@
 package dev.hydra4j.config;
 
 /**
- * Finds Hydra's package directive, {@code # @package <package>}, in a config file's
- * leading comment lines. Hydra stops looking at the first comment line that is not a
- * directive, so a plain comment above {@code # @package} silently hides it there; here
- * any of the comment lines before the first content line may hold it (the last one wins,
- * as in Hydra). Other {@code # @key value} directives are ignored, as Hydra ignores them.
+ * Finds Hydra's package directive, {@code # @package <package>}, in a config file's leading comment
+ * lines. Hydra stops looking at the first comment line that is not a directive, so a plain comment
+ * above {@code # @package} silently hides it there; here any of the comment lines before the first
+ * content line may hold it (the last one wins, as in Hydra). Other {@code # @key value} directives
+ * are ignored, as Hydra ignores them.
  */
 final class PackageHeader {
 
@@ -65,19 +65,26 @@ final class PackageHeader {
     String[] parts = body.split("\\s+");
     String key = parts[0];
     if (key.equals("@package:")) {
-      throw new ConfigException("Malformed package header '" + body + "'", origin,
-          "write it without the colon: '# @package " + (parts.length > 1 ? parts[1] : "<package>")
+      throw new ConfigException(
+          "Malformed package header '" + body + "'",
+          origin,
+          "write it without the colon: '# @package "
+              + (parts.length > 1 ? parts[1] : "<package>")
               + "'");
     }
     if (!key.equals("@package")) {
       return null;
     }
     if (parts.length < 2) {
-      throw new ConfigException("Package header '" + body + "' names no package", origin,
+      throw new ConfigException(
+          "Package header '" + body + "' names no package",
+          origin,
           "write '# @package <package>', e.g. '# @package _global_' or '# @package db.primary'");
     }
     if (parts.length > 2) {
-      throw new ConfigException("Package header '" + body + "' has too many parts", origin,
+      throw new ConfigException(
+          "Package header '" + body + "' has too many parts",
+          origin,
           "a package is one dotted name without spaces, e.g. '# @package db.primary'");
     }
     return parts[1];

@@ -5,10 +5,10 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Formats doubles exactly as Python's {@code repr(float)} does (shortest digits that read
- * back to the same double; exponent form below 1e-4 and from 1e16). Hydra users see
- * these strings in {@code --cfg} output, override strings and directory names, so they
- * must not differ from what Python prints.
+ * Formats doubles exactly as Python's {@code repr(float)} does (shortest digits that read back to
+ * the same double; exponent form below 1e-4 and from 1e16). Hydra users see these strings in {@code
+ * --cfg} output, override strings and directory names, so they must not differ from what Python
+ * prints.
  */
 public final class PythonFloat {
 
@@ -35,7 +35,8 @@ public final class PythonFloat {
     digits = digits.substring(0, end);
     String sign = value < 0 ? "-" : "";
     if (exponent < -4 || exponent >= 16) {
-      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      String mantissa =
+          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
       String exp = String.format("%02d", Math.abs(exponent));
       return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
     }

@@ -2,10 +2,10 @@ package dev.hydra4j.config;
 
 /**
  * Whether Python's {@code int(s)} or {@code float(s)} would accept a string. OmegaConf
- * single-quotes every string they accept when it prints YAML, so {@code '1e3'}, {@code
- * 'inf'} and {@code '08'} come out quoted although YAML 1.1 would read them as strings.
- * Python's rules: surrounding whitespace is ignored, one sign, any Unicode decimal digits,
- * single underscores between digits; float() also takes inf, infinity and nan in any case.
+ * single-quotes every string they accept when it prints YAML, so {@code '1e3'}, {@code 'inf'} and
+ * {@code '08'} come out quoted although YAML 1.1 would read them as strings. Python's rules:
+ * surrounding whitespace is ignored, one sign, any Unicode decimal digits, single underscores
+ * between digits; float() also takes inf, infinity and nan in any case.
  */
 final class PythonNumberSyntax {
 
@@ -82,8 +82,16 @@ final class PythonNumberSyntax {
 
   /** Python's str.isspace(), which also counts no-break spaces and a few separators. */
   static boolean isPythonSpace(int cp) {
-    return (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x20) || cp == 0x85
-        || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028
-        || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+    return (cp >= 0x09 && cp <= 0x0D)
+        || (cp >= 0x1C && cp <= 0x20)
+        || cp == 0x85
+        || cp == 0xA0
+        || cp == 0x1680
+        || (cp >= 0x2000 && cp <= 0x200A)
+        || cp == 0x2028
+        || cp == 0x2029
+        || cp == 0x202F
+        || cp == 0x205F
+        || cp == 0x3000;
   }
 }

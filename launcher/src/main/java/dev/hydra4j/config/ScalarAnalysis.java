@@ -1,10 +1,10 @@
 package dev.hydra4j.config;
 
 /**
- * Which YAML styles can carry a scalar's text, decided character by character as PyYAML's
- * emitter does (with {@code allow_unicode=True}): indicators that would change the meaning of
- * a plain scalar, line breaks, leading or trailing spaces, and characters only a
- * double-quoted scalar can escape. Text is handled as code points, as Python does.
+ * Which YAML styles can carry a scalar's text, decided character by character as PyYAML's emitter
+ * does (with {@code allow_unicode=True}): indicators that would change the meaning of a plain
+ * scalar, line breaks, leading or trailing spaces, and characters only a double-quoted scalar can
+ * escape. Text is handled as code points, as Python does.
  */
 @SuppressWarnings("ArrayRecordComponent") // never compared; the emitter indexes code points
 record ScalarAnalysis(
@@ -71,16 +71,27 @@ record ScalarAnalysis(
       precededByWhitespace = isWhitespace(ch);
       followedByWhitespace = i + 2 >= n || isWhitespace(cps[i + 2]);
     }
-    boolean plain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak
-        || breakSpace || spaceBreak || special || lineBreaks || blockIndicators);
+    boolean plain =
+        !(leadingSpace
+            || leadingBreak
+            || trailingSpace
+            || trailingBreak
+            || breakSpace
+            || spaceBreak
+            || special
+            || lineBreaks
+            || blockIndicators);
     boolean single = !(breakSpace || spaceBreak || special);
     return new ScalarAnalysis(cps, false, lineBreaks, plain, single);
   }
 
   /** Characters PyYAML writes as they are when {@code allow_unicode} is on. */
   private static boolean isPrintableUnicode(int ch) {
-    return (ch == 0x85 || (ch >= 0xA0 && ch <= 0xD7FF) || (ch >= 0xE000 && ch <= 0xFFFD)
-        || (ch >= 0x10000 && ch < 0x10FFFF)) && ch != 0xFEFF;
+    return (ch == 0x85
+            || (ch >= 0xA0 && ch <= 0xD7FF)
+            || (ch >= 0xE000 && ch <= 0xFFFD)
+            || (ch >= 0x10000 && ch < 0x10FFFF))
+        && ch != 0xFEFF;
   }
 
   static boolean isBreak(int ch) {

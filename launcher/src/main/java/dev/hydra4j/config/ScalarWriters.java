@@ -1,11 +1,10 @@
 package dev.hydra4j.config;
 
 /**
- * PyYAML's single- and double-quoted scalar writers. Both fold long text at a space once
- * the column passes 80 and continue on the next line at the scalar's indent; a single-quoted
- * scalar writes each line break as an empty line (YAML folding turns a lone break into a
- * space), and a double-quoted one escapes what it cannot show and ends a folded line with
- * a backslash.
+ * PyYAML's single- and double-quoted scalar writers. Both fold long text at a space once the column
+ * passes 80 and continue on the next line at the scalar's indent; a single-quoted scalar writes
+ * each line break as an empty line (YAML folding turns a lone break into a space), and a
+ * double-quoted one escapes what it cannot show and ends a folded line with a backslash.
  */
 final class ScalarWriters {
 
@@ -22,7 +21,10 @@ final class ScalarWriters {
       int ch = end < text.length ? text[end] : -1;
       if (spaces) {
         if (ch != ' ') {
-          if (start + 1 == end && e.column() > BEST_WIDTH && split && start != 0
+          if (start + 1 == end
+              && e.column() > BEST_WIDTH
+              && split
+              && start != 0
               && end != text.length) {
             e.writeIndent();
           } else {
@@ -74,8 +76,11 @@ final class ScalarWriters {
           start = end + 1;
         }
       }
-      if (end > 0 && end < text.length - 1 && (ch == ' ' || start >= end)
-          && e.column() + (end - start) > BEST_WIDTH && split) {
+      if (end > 0
+          && end < text.length - 1
+          && (ch == ' ' || start >= end)
+          && e.column() + (end - start) > BEST_WIDTH
+          && split) {
         e.append(text, start, end);
         e.append("\\");
         if (start < end) {
@@ -95,7 +100,8 @@ final class ScalarWriters {
     if (ch == '"' || ch == '\\' || ch == 0x85 || ch == 0x2028 || ch == 0x2029 || ch == 0xFEFF) {
       return true;
     }
-    return !((ch >= 0x20 && ch <= 0x7E) || (ch >= 0xA0 && ch <= 0xD7FF)
+    return !((ch >= 0x20 && ch <= 0x7E)
+        || (ch >= 0xA0 && ch <= 0xD7FF)
         || (ch >= 0xE000 && ch <= 0xFFFD));
   }
 
@@ -116,8 +122,10 @@ final class ScalarWriters {
       case 0xA0 -> "\\_";
       case 0x2028 -> "\\L";
       case 0x2029 -> "\\P";
-      default -> ch <= 0xFF ? String.format("\\x%02X", ch)
-          : ch <= 0xFFFF ? String.format("\\u%04X", ch) : String.format("\\U%08X", ch);
+      default ->
+          ch <= 0xFF
+              ? String.format("\\x%02X", ch)
+              : ch <= 0xFFFF ? String.format("\\u%04X", ch) : String.format("\\U%08X", ch);
     };
   }
 }

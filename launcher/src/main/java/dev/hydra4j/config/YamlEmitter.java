@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a config tree as PyYAML's emitter writes what OmegaConf hands it ({@code
- * yaml.dump(..., default_flow_style=False, allow_unicode=True)}): block collections with a
- * 2-space indent, sequences inside mappings not indented further, empty collections as
- * {@code {}} and {@code []}, and scalars wrapped at column 80. The state kept here (column,
- * indent stack, "last write was whitespace", "still in indentation") is the emitter's own,
- * because its line-wrapping and spacing decisions depend on exactly that state.
+ * Writes a config tree as PyYAML's emitter writes what OmegaConf hands it ({@code yaml.dump(...,
+ * default_flow_style=False, allow_unicode=True)}): block collections with a 2-space indent,
+ * sequences inside mappings not indented further, empty collections as {@code {}} and {@code []},
+ * and scalars wrapped at column 80. The state kept here (column, indent stack, "last write was
+ * whitespace", "still in indentation") is the emitter's own, because its line-wrapping and spacing
+ * decisions depend on exactly that state.
  */
 final class YamlEmitter {
 
@@ -21,7 +21,11 @@ final class YamlEmitter {
   private static final int BEST_INDENT = 2;
   private static final int NO_INDENT = -1;
 
-  private enum Style { PLAIN, SINGLE, DOUBLE }
+  private enum Style {
+    PLAIN,
+    SINGLE,
+    DOUBLE
+  }
 
   private final StringBuilder out = new StringBuilder();
   private final boolean sortKeys;
@@ -108,11 +112,12 @@ final class YamlEmitter {
   }
 
   /**
-   * PyYAML allows a simple key when it is one line and, with its "!!str" tag counted as
-   * the emitter counts it (5 characters), shorter than 128; longer keys use "? key".
+   * PyYAML allows a simple key when it is one line and, with its "!!str" tag counted as the emitter
+   * counts it (5 characters), shorter than 128; longer keys use "? key".
    */
   private static boolean isSimpleKey(Scalar key) {
-    return !key.analysis.empty() && !key.analysis.multiline()
+    return !key.analysis.empty()
+        && !key.analysis.multiline()
         && key.analysis.codePoints().length + 5 < 128;
   }
 
@@ -137,8 +142,10 @@ final class YamlEmitter {
 
   private static Style chooseStyle(Scalar scalar, boolean simpleKey) {
     ScalarAnalysis a = scalar.analysis;
-    if (!scalar.quoteRequested && scalar.implicitPlain
-        && !(simpleKey && (a.empty() || a.multiline())) && a.allowBlockPlain()) {
+    if (!scalar.quoteRequested
+        && scalar.implicitPlain
+        && !(simpleKey && (a.empty() || a.multiline()))
+        && a.allowBlockPlain()) {
       return Style.PLAIN;
     }
     if (a.allowSingleQuoted() && !(simpleKey && a.multiline())) {
@@ -197,8 +204,8 @@ final class YamlEmitter {
     }
   }
 
-  void writeIndicator(String indicator, boolean needWhitespace, boolean thenWhitespace,
-      boolean keepIndention) {
+  void writeIndicator(
+      String indicator, boolean needWhitespace, boolean thenWhitespace, boolean keepIndention) {
     String data = whitespace || !needWhitespace ? indicator : " " + indicator;
     whitespace = thenWhitespace;
     indention = indention && keepIndention;
@@ -254,10 +261,14 @@ final class YamlEmitter {
         // OmegaConf's str representer asks for single quotes when Python would read the
         // text as a bool (YAML 1.1 plus y/n), an int or a float; PyYAML then refuses
         // plain style for any text its own resolver would read as something else.
-        boolean quote = OMEGACONF_BOOLS.contains(s) || PythonNumberSyntax.isInt(s)
-            || PythonNumberSyntax.isFloat(s);
-        boolean implicit = !s.isEmpty() && YamlImplicitTypes.kind(s,
-            YamlImplicitTypes.Flavour.PYYAML_DUMPER) == YamlImplicitTypes.Kind.STRING;
+        boolean quote =
+            OMEGACONF_BOOLS.contains(s)
+                || PythonNumberSyntax.isInt(s)
+                || PythonNumberSyntax.isFloat(s);
+        boolean implicit =
+            !s.isEmpty()
+                && YamlImplicitTypes.kind(s, YamlImplicitTypes.Flavour.PYYAML_DUMPER)
+                    == YamlImplicitTypes.Kind.STRING;
         return new Scalar(ScalarAnalysis.of(s), quote, implicit);
       }
       return new Scalar(ScalarAnalysis.of(text(value)), false, true);
@@ -292,7 +303,8 @@ final class YamlEmitter {
     }
   }
 
-  private static final java.util.Set<String> OMEGACONF_BOOLS = java.util.Set.of(
-      "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE",
-      "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF");
+  private static final java.util.Set<String> OMEGACONF_BOOLS =
+      java.util.Set.of(
+          "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE",
+          "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF");
 }

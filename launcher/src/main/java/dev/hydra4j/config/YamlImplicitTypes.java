@@ -5,25 +5,39 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * PyYAML's YAML 1.1 implicit typing of plain scalars, in the two flavours Hydra goes
- * through: OmegaConf's loader (adds floats without a dot such as {@code 1e-5}, drops
- * timestamps) and the dumper OmegaConf prints with (PyYAML's default resolver, timestamps
- * included). The patterns restate PyYAML's documented YAML 1.1 resolvers; {@code y}/{@code n}
- * are not booleans there, and {@code 0o17} is not an int (YAML 1.1 octal is {@code 017}).
+ * PyYAML's YAML 1.1 implicit typing of plain scalars, in the two flavours Hydra goes through:
+ * OmegaConf's loader (adds floats without a dot such as {@code 1e-5}, drops timestamps) and the
+ * dumper OmegaConf prints with (PyYAML's default resolver, timestamps included). The patterns
+ * restate PyYAML's documented YAML 1.1 resolvers; {@code y}/{@code n} are not booleans there, and
+ * {@code 0o17} is not an int (YAML 1.1 octal is {@code 017}).
  */
 final class YamlImplicitTypes {
 
   /** What a plain scalar's text resolves to. */
-  enum Kind { NULL, BOOL, INT, FLOAT, TIMESTAMP, MERGE, VALUE, STRING }
+  enum Kind {
+    NULL,
+    BOOL,
+    INT,
+    FLOAT,
+    TIMESTAMP,
+    MERGE,
+    VALUE,
+    STRING
+  }
 
   /** Whose resolver is asked: OmegaConf's loader, or the PyYAML dumper OmegaConf uses. */
-  enum Flavour { OMEGACONF_LOADER, PYYAML_DUMPER }
+  enum Flavour {
+    OMEGACONF_LOADER,
+    PYYAML_DUMPER
+  }
 
-  private static final Set<String> BOOLS = Set.of(
-      "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE",
-      "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF");
+  private static final Set<String> BOOLS =
+      Set.of(
+          "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+          "on", "On", "ON", "off", "Off", "OFF");
   private static final Set<String> TRUE_WORDS = Set.of("yes", "true", "on");
   private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
+
   /** Returned by the converters for text they cannot convert. */
   private static final Object NOT_A_NUMBER = new Object();
 
@@ -62,18 +76,19 @@ final class YamlImplicitTypes {
   }
 
   /**
-   * The value of a plain scalar read by OmegaConf's loader. Texts PyYAML matches but then
-   * fails to convert ({@code 0b_}, {@code ._}) and the tags SafeLoader cannot construct
-   * ({@code =}, a {@code <<} value) stay strings instead of crashing as they do in Python.
+   * The value of a plain scalar read by OmegaConf's loader. Texts PyYAML matches but then fails to
+   * convert ({@code 0b_}, {@code ._}) and the tags SafeLoader cannot construct ({@code =}, a {@code
+   * <<} value) stay strings instead of crashing as they do in Python.
    */
   static Object plainValue(String text) {
-    Object value = switch (kind(text, Flavour.OMEGACONF_LOADER)) {
-      case NULL -> null;
-      case BOOL -> TRUE_WORDS.contains(text.toLowerCase(java.util.Locale.ROOT));
-      case INT -> toInt(text);
-      case FLOAT -> toFloat(text);
-      default -> text;
-    };
+    Object value =
+        switch (kind(text, Flavour.OMEGACONF_LOADER)) {
+          case NULL -> null;
+          case BOOL -> TRUE_WORDS.contains(text.toLowerCase(java.util.Locale.ROOT));
+          case INT -> toInt(text);
+          case FLOAT -> toFloat(text);
+          default -> text;
+        };
     return value == NOT_A_NUMBER ? text : value;
   }
 
@@ -179,24 +194,28 @@ final class YamlImplicitTypes {
 
   /** Compiled on first use of a numeric-looking scalar, not at class load. */
   private static final class Patterns {
-    static final Pattern INT = Pattern.compile(
-        "[-+]?(?:0b[0-1_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+"
-            + "|[1-9][0-9_]*(?::[0-5]?[0-9])+)");
-    static final Pattern FLOAT = Pattern.compile(
-        "[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+][0-9]+)?"
-            + "|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
-            + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
-            + "|[-+]?\\.(?:inf|Inf|INF)"
-            + "|\\.(?:nan|NaN|NAN)");
+    static final Pattern INT =
+        Pattern.compile(
+            "[-+]?(?:0b[0-1_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+"
+                + "|[1-9][0-9_]*(?::[0-5]?[0-9])+)");
+    static final Pattern FLOAT =
+        Pattern.compile(
+            "[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+][0-9]+)?"
+                + "|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+                + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
+                + "|[-+]?\\.(?:inf|Inf|INF)"
+                + "|\\.(?:nan|NaN|NAN)");
     // OmegaConf's extra float forms: an exponent without a dot, an unsigned exponent
     // after a dot, and a leading-dot form that allows '_' right after the dot.
-    static final Pattern FLOAT_NO_DOT = Pattern.compile(
-        "[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
-            + "|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
-            + "|\\.[0-9_]+(?:[eE][-+][0-9]+)?");
-    static final Pattern TIMESTAMP = Pattern.compile(
-        "[0-9]{4}-[0-9]{2}-[0-9]{2}"
-            + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
-            + "(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?");
+    static final Pattern FLOAT_NO_DOT =
+        Pattern.compile(
+            "[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+                + "|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
+                + "|\\.[0-9_]+(?:[eE][-+][0-9]+)?");
+    static final Pattern TIMESTAMP =
+        Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+                + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
+                + "(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?");
   }
 }

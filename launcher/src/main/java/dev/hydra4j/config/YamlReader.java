@@ -11,7 +11,6 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
-import org.snakeyaml.engine.v2.events.DocumentEndEvent;
 import org.snakeyaml.engine.v2.events.DocumentStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.MappingEndEvent;
@@ -26,35 +25,41 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 /**
- * Reads a YAML config file the way Hydra does (OmegaConf's loader: PyYAML's SafeLoader with
- * YAML 1.1 typing, see {@link YamlImplicitTypes}) into a {@link ConfigFile} whose every node
- * knows its file, line and column. snakeyaml-engine's parser supplies the events and their
- * positions; typing, anchors, {@code <<} merge keys and duplicate-key checks are done here.
+ * Reads a YAML config file the way Hydra does (OmegaConf's loader: PyYAML's SafeLoader with YAML
+ * 1.1 typing, see {@link YamlImplicitTypes}) into a {@link ConfigFile} whose every node knows its
+ * file, line and column. snakeyaml-engine's parser supplies the events and their positions; typing,
+ * anchors, {@code <<} merge keys and duplicate-key checks are done here.
  *
- * <p>Plain keys are typed as Python Hydra types them ({@link DictKeys}); quoted keys are
- * kept as written.
+ * <p>Plain keys are typed as Python Hydra types them ({@link DictKeys}); quoted keys are kept as
+ * written.
  */
 final class YamlReader {
 
   private static final int MAX_DEPTH = 500;
+
   /**
    * The most nodes a file may reach through aliases, counting each alias as the whole node it
-   * repeats. The tree shares aliased nodes, but merging, printing and resolving walk every
-   * repeat, so nested aliases (the "billion laughs") would otherwise cost time and memory
-   * exponential in the file's size.
+   * repeats. The tree shares aliased nodes, but merging, printing and resolving walk every repeat,
+   * so nested aliases (the "billion laughs") would otherwise cost time and memory exponential in
+   * the file's size.
    */
   static final int MAX_ALIASED_NODES = 100_000;
+
   private static final String TAG_PREFIX = "tag:yaml.org,2002:";
 
   /**
-   * One parser configuration for the whole process, built on first use. Typing is ours, so
-   * the failsafe schema spares building snakeyaml's resolver patterns.
+   * One parser configuration for the whole process, built on first use. Typing is ours, so the
+   * failsafe schema spares building snakeyaml's resolver patterns.
    */
   private static final class Shared {
-    static final Parse PARSE = new Parse(
-        LoadSettings.builder().setLabel("config").setSchema(new FailsafeSchema())
-            // ConfigText limits a file's size, with a message that says so.
-            .setCodePointLimit(Integer.MAX_VALUE).build());
+    static final Parse PARSE =
+        new Parse(
+            LoadSettings.builder()
+                .setLabel("config")
+                .setSchema(new FailsafeSchema())
+                // ConfigText limits a file's size, with a message that says so.
+                .setCodePointLimit(Integer.MAX_VALUE)
+                .build());
   }
 
   private final String file;
@@ -66,6 +71,7 @@ final class YamlReader {
 
   /** Nodes built so far, each alias counted as the nodes it repeats. */
   private long weight;
+
   /** Nodes reached through aliases so far. */
   private long aliasedWeight;
 
@@ -88,8 +94,8 @@ final class YamlReader {
     if (!(root instanceof ConfigMap map)) {
       String kind = root instanceof ConfigList ? "a list" : "a single value";
       throw new ConfigException(
-          "The top level of a config file must be a mapping, but " + displayPath + " holds "
-              + kind, root.origin(),
+          "The top level of a config file must be a mapping, but " + displayPath + " holds " + kind,
+          root.origin(),
           "write 'key: value' lines at the top level; a config file is merged into the config "
               + "by its keys");
     }
@@ -108,7 +114,8 @@ final class YamlReader {
     if (after instanceof DocumentStartEvent) {
       throw new ConfigException(
           "A config file must hold one YAML document, but " + file + " has more",
-          origin(after), "remove the '---' line and keep one document per file");
+          origin(after),
+          "remove the '---' line and keep one document per file");
     }
     return root;
   }
@@ -119,8 +126,10 @@ final class YamlReader {
 
   private ConfigNode node(Event event, int depth) {
     if (depth > MAX_DEPTH) {
-      throw new ConfigException("Config nesting is deeper than " + MAX_DEPTH + " levels",
-          origin(event), "flatten the structure");
+      throw new ConfigException(
+          "Config nesting is deeper than " + MAX_DEPTH + " levels",
+          origin(event),
+          "flatten the structure");
     }
     if (event instanceof AliasEvent alias) {
       Anchored target = aliased(alias);
@@ -148,8 +157,13 @@ final class YamlReader {
       Anchored earlier = anchors.get(name);
       if (earlier != null) {
         throw new ConfigException(
-            "Anchor '&" + name + "' is defined twice (first at line " + earlier.origin().line()
-                + ")", origin(event), "give each anchor its own name");
+            "Anchor '&"
+                + name
+                + "' is defined twice (first at line "
+                + earlier.origin().line()
+                + ")",
+            origin(event),
+            "give each anchor its own name");
       }
       anchors.put(name, new Anchored(built, keyText, origin(event), weight - weightBefore));
     }
@@ -160,9 +174,17 @@ final class YamlReader {
     weight += target.weight();
     aliasedWeight += target.weight();
     if (aliasedWeight > MAX_ALIASED_NODES) {
-      throw new ConfigException("YAML aliases in " + file + " expand to more than "
-          + MAX_ALIASED_NODES + " nodes (alias '*" + alias.getAlias().getValue()
-          + "' repeats " + target.weight() + ")", origin(alias),
+      throw new ConfigException(
+          "YAML aliases in "
+              + file
+              + " expand to more than "
+              + MAX_ALIASED_NODES
+              + " nodes (alias '*"
+              + alias.getAlias().getValue()
+              + "' repeats "
+              + target.weight()
+              + ")",
+          origin(alias),
           "aliases that repeat aliases grow exponentially; write the values out, or split"
               + " them into config groups");
     }
@@ -172,9 +194,12 @@ final class YamlReader {
     String name = alias.getAlias().getValue();
     Anchored target = anchors.get(name);
     if (target == null) {
-      throw new ConfigException("Alias '*" + name + "' refers to no anchor defined before it",
+      throw new ConfigException(
+          "Alias '*" + name + "' refers to no anchor defined before it",
           origin(alias),
-          "define '&" + name + "' earlier in the file; an alias cannot refer to a node that "
+          "define '&"
+              + name
+              + "' earlier in the file; an alias cannot refer to a node that "
               + "contains it");
     }
     return target;
@@ -189,9 +214,9 @@ final class YamlReader {
   }
 
   /**
-   * A mapping with PyYAML's merge-key rule: entries brought in by {@code <<} come first, in
-   * the order PyYAML flattens them (a list of merged maps is taken last to first), and the
-   * mapping's own keys override them. Only the mapping's own keys count as duplicates.
+   * A mapping with PyYAML's merge-key rule: entries brought in by {@code <<} come first, in the
+   * order PyYAML flattens them (a list of merged maps is taken last to first), and the mapping's
+   * own keys override them. Only the mapping's own keys count as duplicates.
    */
   private ConfigMap mapping(MappingStartEvent start, int depth) {
     List<ConfigMap> merged = new ArrayList<>();
@@ -207,7 +232,8 @@ final class YamlReader {
       Origin first = keyOrigins.putIfAbsent(key, keyOrigin);
       if (first != null) {
         throw new ConfigException(
-            "Duplicate key '" + key + "' (first at line " + first.line() + ")", keyOrigin,
+            "Duplicate key '" + key + "' (first at line " + first.line() + ")",
+            keyOrigin,
             "remove one of the two '" + key + "' entries; YAML keys must be unique in a mapping");
       }
       own.put(key, node(next(), depth + 1));
@@ -221,7 +247,9 @@ final class YamlReader {
   }
 
   private static boolean isMergeKey(Event event) {
-    return event instanceof ScalarEvent s && s.isPlain() && s.getTag().isEmpty()
+    return event instanceof ScalarEvent s
+        && s.isPlain()
+        && s.getTag().isEmpty()
         && s.getValue().equals("<<");
   }
 
@@ -247,14 +275,17 @@ final class YamlReader {
   }
 
   private static ConfigException mergeError(Origin origin) {
-    return new ConfigException("A '<<' merge key needs a mapping or a list of mappings",
-        origin, "write '<<: *anchor' or '<<: [*one, *two]' where the anchors name mappings");
+    return new ConfigException(
+        "A '<<' merge key needs a mapping or a list of mappings",
+        origin,
+        "write '<<: *anchor' or '<<: [*one, *two]' where the anchors name mappings");
   }
 
   private String keyText(Event event) {
     if (event instanceof ScalarEvent scalar) {
       return scalar.isPlain() && scalar.getTag().isEmpty()
-          ? typedKey(scalar.getValue(), origin(event)) : scalar.getValue();
+          ? typedKey(scalar.getValue(), origin(event))
+          : scalar.getValue();
     }
     if (event instanceof AliasEvent alias) {
       Anchored target = aliased(alias);
@@ -262,20 +293,24 @@ final class YamlReader {
         return target.keyText();
       }
     }
-    throw new ConfigException("A mapping key must be a scalar (text, number, ...)",
-        origin(event), "use a plain key such as 'name:'; lists and mappings cannot be keys");
+    throw new ConfigException(
+        "A mapping key must be a scalar (text, number, ...)",
+        origin(event),
+        "use a plain key such as 'name:'; lists and mappings cannot be keys");
   }
 
   /**
-   * A plain key as Python Hydra sees it: YAML types keys like values, and OmegaConf keys
-   * are then named by Python's {@code str()}: {@code true:} is the key "True", {@code 0x10:}
-   * is "16", {@code 3.140:} is "3.14"; a null key is refused, as OmegaConf refuses it
-   * (golden rw-dict-key-null). Other keys keep their text.
+   * A plain key as Python Hydra sees it: YAML types keys like values, and OmegaConf keys are then
+   * named by Python's {@code str()}: {@code true:} is the key "True", {@code 0x10:} is "16", {@code
+   * 3.140:} is "3.14"; a null key is refused, as OmegaConf refuses it (golden rw-dict-key-null).
+   * Other keys keep their text.
    */
   private static String typedKey(String text, Origin origin) {
     Object typed = YamlImplicitTypes.plainValue(text);
     if (typed == null) {
-      throw new ConfigException("A mapping key cannot be null ('" + text + "')", origin,
+      throw new ConfigException(
+          "A mapping key cannot be null ('" + text + "')",
+          origin,
           "quote the key to make it text: '" + text + "':");
     }
     return typed instanceof String ? text : DictKeys.of(typed);
@@ -288,20 +323,26 @@ final class YamlReader {
       // Quoted and block scalars, and plain ones under the non-specific tag, are strings.
       return scalar.isPlain() && tag.isEmpty() ? YamlImplicitTypes.plainValue(text) : text;
     }
-    String name = tag.get().startsWith(TAG_PREFIX)
-        ? tag.get().substring(TAG_PREFIX.length()) : tag.get();
-    Object value = switch (name) {
-      case "str" -> text;
-      case "null" -> null;
-      case "int" -> YamlImplicitTypes.toInt(text);
-      case "float" -> YamlImplicitTypes.toFloat(text);
-      case "bool" -> YamlImplicitTypes.toBool(text);
-      default -> throw new ConfigException("Unsupported YAML tag '" + tag.get() + "'",
-          origin(scalar), "remove the tag; config values are strings, numbers, booleans "
-              + "or null (use !!str, !!int, !!float, !!bool or !!null to force a type)");
-    };
+    String name =
+        tag.get().startsWith(TAG_PREFIX) ? tag.get().substring(TAG_PREFIX.length()) : tag.get();
+    Object value =
+        switch (name) {
+          case "str" -> text;
+          case "null" -> null;
+          case "int" -> YamlImplicitTypes.toInt(text);
+          case "float" -> YamlImplicitTypes.toFloat(text);
+          case "bool" -> YamlImplicitTypes.toBool(text);
+          default ->
+              throw new ConfigException(
+                  "Unsupported YAML tag '" + tag.get() + "'",
+                  origin(scalar),
+                  "remove the tag; config values are strings, numbers, booleans "
+                      + "or null (use !!str, !!int, !!float, !!bool or !!null to force a type)");
+        };
     if ((value == null && name.equals("bool")) || YamlImplicitTypes.isNotANumber(value)) {
-      throw new ConfigException("'" + text + "' is not a valid !!" + name, origin(scalar),
+      throw new ConfigException(
+          "'" + text + "' is not a valid !!" + name,
+          origin(scalar),
           "fix the value or remove the '!!" + name + "' tag");
     }
     return value;
@@ -309,7 +350,9 @@ final class YamlReader {
 
   private void checkCollectionTag(Optional<String> tag, String expected, Event event) {
     if (tag.isPresent() && !tag.get().equals("!") && !tag.get().equals(TAG_PREFIX + expected)) {
-      throw new ConfigException("Unsupported YAML tag '" + tag.get() + "'", origin(event),
+      throw new ConfigException(
+          "Unsupported YAML tag '" + tag.get() + "'",
+          origin(event),
           "remove the tag; plain mappings and lists need none");
     }
   }

@@ -8,8 +8,8 @@ import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * Turns snakeyaml-engine's syntax errors into a {@link ConfigException} pointing at the
- * offending position (the parser's problem mark, 1-based) with a hint for the usual causes.
+ * Turns snakeyaml-engine's syntax errors into a {@link ConfigException} pointing at the offending
+ * position (the parser's problem mark, 1-based) with a hint for the usual causes.
  */
 final class YamlSyntaxErrors {
 
@@ -25,20 +25,30 @@ final class YamlSyntaxErrors {
       String context = marked.getContext();
       if (context != null && !context.isBlank() && contextMark.isPresent()) {
         Mark c = contextMark.get();
-        message.append(" (").append(clean(context)).append(" that starts at line ")
-            .append(c.getLine() + 1).append(", column ").append(c.getColumn() + 1).append(')');
+        message
+            .append(" (")
+            .append(clean(context))
+            .append(" that starts at line ")
+            .append(c.getLine() + 1)
+            .append(", column ")
+            .append(c.getColumn() + 1)
+            .append(')');
       }
-      Origin origin = at == null
-          ? Origin.ofFile(file, 0, 0)
-          : Origin.ofFile(file, at.getLine() + 1, at.getColumn() + 1);
+      Origin origin =
+          at == null
+              ? Origin.ofFile(file, 0, 0)
+              : Origin.ofFile(file, at.getLine() + 1, at.getColumn() + 1);
       return new ConfigException(message.toString(), origin, hint(problem, context), e);
     }
     if (e instanceof ReaderException reader) {
       return new ConfigException(
           "YAML syntax error: the file contains the special character U+"
-              + String.format("%04X", reader.getCodePoint()) + ", which YAML does not allow",
-          position(text, reader.getPosition(), file), "remove the character, or write it as "
-              + "an escape such as \\u0001 inside a double-quoted string", e);
+              + String.format("%04X", reader.getCodePoint())
+              + ", which YAML does not allow",
+          position(text, reader.getPosition(), file),
+          "remove the character, or write it as "
+              + "an escape such as \\u0001 inside a double-quoted string",
+          e);
     }
     if (e instanceof org.snakeyaml.engine.v2.exceptions.YamlVersionException) {
       int line = 1;
@@ -48,11 +58,17 @@ final class YamlSyntaxErrors {
         }
         line++;
       }
-      return new ConfigException("Unsupported YAML version directive: " + clean(e.getMessage()),
-          Origin.ofFile(file, line, 1), "remove the %YAML line, or write %YAML 1.1 or 1.2", e);
+      return new ConfigException(
+          "Unsupported YAML version directive: " + clean(e.getMessage()),
+          Origin.ofFile(file, line, 1),
+          "remove the %YAML line, or write %YAML 1.1 or 1.2",
+          e);
     }
-    return new ConfigException("YAML error: " + clean(e.getMessage()),
-        Origin.ofFile(file, 0, 0), "check the file's YAML syntax", e);
+    return new ConfigException(
+        "YAML error: " + clean(e.getMessage()),
+        Origin.ofFile(file, 0, 0),
+        "check the file's YAML syntax",
+        e);
   }
 
   /** The origin of the {@code index}-th code point of {@code text}. */
@@ -60,7 +76,8 @@ final class YamlSyntaxErrors {
     int line = 1;
     int column = 1;
     int seen = 0;
-    for (int i = 0; i < text.length() && seen < index;
+    for (int i = 0;
+        i < text.length() && seen < index;
         i += Character.charCount(text.codePointAt(i))) {
       if (text.charAt(i) == '\n') {
         line++;
@@ -74,9 +91,9 @@ final class YamlSyntaxErrors {
   }
 
   /**
-   * snakeyaml-engine's wording, tidied: a trailing mark of its own dropped, a bare token
-   * quoted ("but got :" reads as "but got ':'"), and its advice about indentation kept only
-   * where a tab is the problem.
+   * snakeyaml-engine's wording, tidied: a trailing mark of its own dropped, a bare token quoted
+   * ("but got :" reads as "but got ':'"), and its advice about indentation kept only where a tab is
+   * the problem.
    */
   private static String clean(String text) {
     if (text == null) {

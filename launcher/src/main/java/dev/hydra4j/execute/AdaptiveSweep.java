@@ -27,33 +27,44 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code --multirun} with {@code hydra/sweeper=optuna}, and its resume: the jobs are the
- * study's trials, suggested as slots free up (see {@link AdaptiveStudy}). Trial k is job k,
- * in the directory the plan recorded for it.
+ * {@code --multirun} with {@code hydra/sweeper=optuna}, and its resume: the jobs are the study's
+ * trials, suggested as slots free up (see {@link AdaptiveStudy}). Trial k is job k, in the
+ * directory the plan recorded for it.
  */
 final class AdaptiveSweep {
 
   private AdaptiveSweep() {}
 
   /** {@code --dry-run}: checks the study as a launch would, prints it, writes nothing. */
-  static int dryRun(LaunchRequest request, Composer composer, List<ParsedOverride> overrides,
-      Composition base) {
+  static int dryRun(
+      LaunchRequest request, Composer composer, List<ParsedOverride> overrides, Composition base) {
     AdaptiveStudy.Plan study = AdaptiveStudy.plan(base.config(), overrides);
     List<ParsedOverride> fixed = fixed(overrides, study);
-    Path root = Path.of(new HydraSettings(base).text("hydra.sweep.dir", "multirun"))
-        .toAbsolutePath().normalize();
+    Path root =
+        Path.of(new HydraSettings(base).text("hydra.sweep.dir", "multirun"))
+            .toAbsolutePath()
+            .normalize();
     LaunchSettings launch = launchSettings(composer, request.configName(), fixed, study, false);
-    checkProbes(study, fixed, new JobPreparer(composer, request.configName(), RunMode.MULTIRUN,
-        root, request.command()), launch);
+    checkProbes(
+        study,
+        fixed,
+        new JobPreparer(composer, request.configName(), RunMode.MULTIRUN, root, request.command()),
+        launch);
     study.notices().forEach(n -> request.err().println("hydra4j: note: " + n));
     study.describe().forEach(request.out()::println);
-    request.err().println("hydra4j: dry run: the trials are suggested as the study runs;"
-        + " nothing was written");
+    request
+        .err()
+        .println(
+            "hydra4j: dry run: the trials are suggested as the study runs;"
+                + " nothing was written");
     return 0;
   }
 
-  private static void checkProbes(AdaptiveStudy.Plan study, List<ParsedOverride> fixed,
-      JobPreparer preparer, LaunchSettings launch) {
+  private static void checkProbes(
+      AdaptiveStudy.Plan study,
+      List<ParsedOverride> fixed,
+      JobPreparer preparer,
+      LaunchSettings launch) {
     for (List<String> probe : study.probes()) {
       PreparedJob prepared = preparer.prepare(0, withTrial(fixed, probe));
       launch.checkCommand(prepared);
@@ -61,17 +72,23 @@ final class AdaptiveSweep {
     }
   }
 
-  static int run(LaunchRequest request, Composer composer, List<ParsedOverride> overrides,
-      Composition base, ZonedDateTime now) {
+  static int run(
+      LaunchRequest request,
+      Composer composer,
+      List<ParsedOverride> overrides,
+      Composition base,
+      ZonedDateTime now) {
     AdaptiveStudy.Plan study = AdaptiveStudy.plan(base.config(), overrides);
     List<ParsedOverride> fixed = fixed(overrides, study);
     Path wantedDir = Path.of(new HydraSettings(base).text("hydra.sweep.dir", "multirun"));
     RunDirectory.requireWritable(wantedDir, "hydra.sweep.dir");
     Path wantedAbs = wantedDir.toAbsolutePath().normalize();
-    LaunchSettings launch = launchSettings(composer, request.configName(), fixed, study,
-        request.waitForJobs()).checked(wantedAbs);
-    JobPreparer checking = new JobPreparer(composer, request.configName(), RunMode.MULTIRUN,
-        wantedAbs, request.command());
+    LaunchSettings launch =
+        launchSettings(composer, request.configName(), fixed, study, request.waitForJobs())
+            .checked(wantedAbs);
+    JobPreparer checking =
+        new JobPreparer(
+            composer, request.configName(), RunMode.MULTIRUN, wantedAbs, request.command());
     checkProbes(study, fixed, checking, launch);
     List<String> dirs = new ArrayList<>();
     for (int n = 0; n < study.nTrials(); n++) {
@@ -91,32 +108,50 @@ final class AdaptiveSweep {
     }
     try (SweepLock lock = SweepLock.acquire(sweepDir)) {
       try {
-        Multirun.writeSweepFiles(sweepDir, base, jobs, study.nTrials(), request, now,
-            launch.name());
+        Multirun.writeSweepFiles(
+            sweepDir, base, jobs, study.nTrials(), request, now, launch.name());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      request.err().println("hydra4j: study of " + study.nTrials() + " trials, "
-          + study.nJobs() + " at a time, in " + Multirun.display(sweepDir));
-      AdaptiveStudy opened = AdaptiveStudy.start(sweepDir, study,
-          n -> request.err().println("hydra4j: " + n));
-      JobPreparer preparer = new JobPreparer(composer, request.configName(), RunMode.MULTIRUN,
-          sweepDir, request.command()).withSavedDirs(jobDirs);
-      return launch(sweepDir, opened, opened.unfinished(), preparer, launch, jobDirs, fixed,
-          request.err());
+      request
+          .err()
+          .println(
+              "hydra4j: study of "
+                  + study.nTrials()
+                  + " trials, "
+                  + study.nJobs()
+                  + " at a time, in "
+                  + Multirun.display(sweepDir));
+      AdaptiveStudy opened =
+          AdaptiveStudy.start(sweepDir, study, n -> request.err().println("hydra4j: " + n));
+      JobPreparer preparer =
+          new JobPreparer(
+                  composer, request.configName(), RunMode.MULTIRUN, sweepDir, request.command())
+              .withSavedDirs(jobDirs);
+      return launch(
+          sweepDir, opened, opened.unfinished(), preparer, launch, jobDirs, fixed, request.err());
     }
   }
 
   /**
-   * Continues the study of a saved sweep: trials that never ended run again with their
-   * parameters, then new trials until the study has its n_trials.
+   * Continues the study of a saved sweep: trials that never ended run again with their parameters,
+   * then new trials until the study has its n_trials.
    */
-  static int resume(Path sweepDir, Composer composer, SavedPlan saved,
-      List<ParsedOverride> launcherOverrides, JobPreparer preparer, Map<Integer, Path> jobDirs,
-      boolean wait, PrintStream err) {
+  static int resume(
+      Path sweepDir,
+      Composer composer,
+      SavedPlan saved,
+      List<ParsedOverride> launcherOverrides,
+      JobPreparer preparer,
+      Map<Integer, Path> jobDirs,
+      boolean wait,
+      PrintStream err) {
     List<ParsedOverride> commandLine = Multirun.reparse(saved.overrides());
-    Composition base = composer.compose(saved.configName(),
-        commandLine.stream().filter(o -> !o.isSweep()).toList(), RunMode.MULTIRUN);
+    Composition base =
+        composer.compose(
+            saved.configName(),
+            commandLine.stream().filter(o -> !o.isSweep()).toList(),
+            RunMode.MULTIRUN);
     AdaptiveStudy.Plan study = AdaptiveStudy.plan(base.config(), commandLine);
     List<ParsedOverride> fixed = new ArrayList<>(fixed(commandLine, study));
     fixed.addAll(launcherOverrides);
@@ -124,72 +159,107 @@ final class AdaptiveSweep {
     for (Map.Entry<Integer, Path> e : jobDirs.entrySet()) {
       JobStatus status = state.status(e.getKey());
       if (status != null && JobProcess.stillRunning(status, e.getValue())) {
-        throw new ConfigException("Trial " + e.getKey() + " (pid " + status.pid() + ") is still"
-            + " running, though no hydra4j watches it any more", Origin.of(sweepDir.toString()),
+        throw new ConfigException(
+            "Trial "
+                + e.getKey()
+                + " (pid "
+                + status.pid()
+                + ") is still"
+                + " running, though no hydra4j watches it any more",
+            Origin.of(sweepDir.toString()),
             "wait for it to end, or stop it (kill " + status.pid() + "), then resume again");
       }
     }
     LaunchSettings launch = launchSettings(composer, saved.configName(), fixed, study, wait);
-    AdaptiveStudy opened = AdaptiveStudy.reopen(sweepDir, study, jobDirs,
-        n -> err.println("hydra4j: " + n));
+    AdaptiveStudy opened =
+        AdaptiveStudy.reopen(sweepDir, study, jobDirs, n -> err.println("hydra4j: " + n));
     List<Integer> todo = opened.unfinished();
     if (todo.isEmpty()) {
       opened.close();
-      err.println("hydra4j: every trial of " + Multirun.display(sweepDir)
-          + " has ended; nothing to resume");
+      err.println(
+          "hydra4j: every trial of "
+              + Multirun.display(sweepDir)
+              + " has ended; nothing to resume");
       opened.summary().forEach(err::println);
       return 0;
     }
-    err.println("hydra4j: running " + todo.size() + " of " + opened.nTrials() + " trials of "
-        + Multirun.display(sweepDir));
+    err.println(
+        "hydra4j: running "
+            + todo.size()
+            + " of "
+            + opened.nTrials()
+            + " trials of "
+            + Multirun.display(sweepDir));
     return launch(sweepDir, opened, todo, preparer, launch, jobDirs, fixed, err);
   }
 
-  private static int launch(Path sweepDir, AdaptiveStudy study, List<Integer> numbers,
-      JobPreparer preparer, LaunchSettings launch, Map<Integer, Path> jobDirs,
-      List<ParsedOverride> fixed, PrintStream err) {
+  private static int launch(
+      Path sweepDir,
+      AdaptiveStudy study,
+      List<Integer> numbers,
+      JobPreparer preparer,
+      LaunchSettings launch,
+      Map<Integer, Path> jobDirs,
+      List<ParsedOverride> fixed,
+      PrintStream err) {
     // A retried trial would be read as FAIL between attempts: a trial runs once.
-    LaunchOptions options = launch.options(sweepDir).withProgress(ProgressReporter.auto(err))
-        .withPrevious(SweepState.read(jobDirs)).withRetries(0);
+    LaunchOptions options =
+        launch
+            .options(sweepDir)
+            .withProgress(ProgressReporter.auto(err))
+            .withPrevious(SweepState.read(jobDirs))
+            .withRetries(0);
     SweepResult result;
     try (SigintHandler sigint = SigintHandler.install(options.stop())) {
       TrialPlan plan = new TrialPlan(sweepDir);
-      result = launch.launcher().launch(study.jobs(numbers, jobDirs, (num, trial) -> {
-        try {
-          List<ParsedOverride> all = withTrial(fixed, trial);
-          plan.record(num, all.stream().map(ParsedOverride::input).toList());
-          return preparer.write(preparer.prepare(num, all));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }), options);
+      result =
+          launch
+              .launcher()
+              .launch(
+                  study.jobs(
+                      numbers,
+                      jobDirs,
+                      (num, trial) -> {
+                        try {
+                          List<ParsedOverride> all = withTrial(fixed, trial);
+                          plan.record(num, all.stream().map(ParsedOverride::input).toList());
+                          return preparer.write(preparer.prepare(num, all));
+                        } catch (IOException e) {
+                          throw new UncheckedIOException(e);
+                        }
+                      }),
+                  options);
     } catch (IOException e) {
-      throw new ConfigException("Cannot write the sweep directory " + sweepDir + ": "
-          + e.getMessage(), Origin.of(sweepDir.toString()), "check free space and permissions");
+      throw new ConfigException(
+          "Cannot write the sweep directory " + sweepDir + ": " + e.getMessage(),
+          Origin.of(sweepDir.toString()),
+          "check free space and permissions");
     } finally {
       study.close();
     }
     study.summary().forEach(err::println);
     int failedTrials = study.failedTrials();
-    err.println("hydra4j: " + result.counts().describe() + " — results in "
-        + Multirun.display(sweepDir));
+    err.println(
+        "hydra4j: " + result.counts().describe() + " — results in " + Multirun.display(sweepDir));
     if (result.interrupted() || result.exitCode() != 0) {
-      err.println("hydra4j: continue the study with: hydra4j resume "
-          + Multirun.display(sweepDir));
+      err.println("hydra4j: continue the study with: hydra4j resume " + Multirun.display(sweepDir));
     }
     // A trial whose job exited 0 without its objective is a failed trial (Optuna's FAIL): the
     // study must not end with "everything succeeded" when some trials gave no value.
     if (result.exitCode() == 0 && failedTrials > 0) {
-      err.println("hydra4j: " + failedTrials + " trial(s) FAILED: no objective value (see the"
-          + " notices above)");
+      err.println(
+          "hydra4j: "
+              + failedTrials
+              + " trial(s) FAILED: no objective value (see the"
+              + " notices above)");
       return SweepResult.EXIT_FAILED;
     }
     return result.exitCode();
   }
 
   /**
-   * plan.json with each trial's overrides filled in as it is suggested, so that status,
-   * collect and report show a trial's parameters like any job's.
+   * plan.json with each trial's overrides filled in as it is suggested, so that status, collect and
+   * report show a trial's parameters like any job's.
    */
   private static final class TrialPlan {
     private final Path sweepDir;
@@ -207,10 +277,10 @@ final class AdaptiveSweep {
   }
 
   /** The command line's fixed overrides, then the fixed values of the sweeper's params. */
-  private static List<ParsedOverride> fixed(List<ParsedOverride> commandLine,
-      AdaptiveStudy.Plan study) {
-    List<ParsedOverride> fixed = new ArrayList<>(commandLine.stream()
-        .filter(o -> !o.isSweep()).toList());
+  private static List<ParsedOverride> fixed(
+      List<ParsedOverride> commandLine, AdaptiveStudy.Plan study) {
+    List<ParsedOverride> fixed =
+        new ArrayList<>(commandLine.stream().filter(o -> !o.isSweep()).toList());
     study.fixedOverrides().forEach(t -> fixed.add(OverrideParser.parse(t)));
     return fixed;
   }
@@ -222,17 +292,27 @@ final class AdaptiveSweep {
   }
 
   /**
-   * The launch settings with the sweeper's n_jobs as the launcher's: the trials in flight.
-   * Only this machine's launcher can take trials one at a time as slots free up.
+   * The launch settings with the sweeper's n_jobs as the launcher's: the trials in flight. Only
+   * this machine's launcher can take trials one at a time as slots free up.
    */
-  private static LaunchSettings launchSettings(Composer composer, String configName,
-      List<ParsedOverride> fixed, AdaptiveStudy.Plan study, boolean wait) {
-    LaunchSettings launch = new LaunchSettings(
-        composer.compose(configName, fixed, RunMode.MULTIRUN), wait);
+  private static LaunchSettings launchSettings(
+      Composer composer,
+      String configName,
+      List<ParsedOverride> fixed,
+      AdaptiveStudy.Plan study,
+      boolean wait) {
+    LaunchSettings launch =
+        new LaunchSettings(composer.compose(configName, fixed, RunMode.MULTIRUN), wait);
     if (!launch.name().equals("local")) {
-      throw new ConfigException("The optuna sweeper runs its trials with the local launcher,"
-          + " not '" + launch.name() + "'", Origin.of("hydra/launcher"),
-          "drop hydra/launcher=" + launch.name() + " for a study, or use the basic sweeper"
+      throw new ConfigException(
+          "The optuna sweeper runs its trials with the local launcher,"
+              + " not '"
+              + launch.name()
+              + "'",
+          Origin.of("hydra/launcher"),
+          "drop hydra/launcher="
+              + launch.name()
+              + " for a study, or use the basic sweeper"
               + " on SLURM (trials are suggested one by one as slots free up, which an"
               + " array submitted up front cannot do yet)");
     }

@@ -19,8 +19,11 @@ final class Commands {
         throw notFound(program, "no such file (relative paths start at " + job.workingDir() + ")");
       }
       if (!Files.isExecutable(path)) {
-        throw notFound(program, "the file is not executable; chmod +x " + program
-            + " or run it through its interpreter");
+        throw notFound(
+            program,
+            "the file is not executable; chmod +x "
+                + program
+                + " or run it through its interpreter");
       }
       return;
     }
@@ -37,7 +40,9 @@ final class Commands {
   }
 
   private static ConfigException notFound(String program, String hint) {
-    return new ConfigException("Cannot run the command '" + program + "'",
-        Origin.of("command word '" + program + "'"), hint);
+    return new ConfigException(
+        "Cannot run the command '" + program + "'",
+        Origin.of("command word '" + program + "'"),
+        hint);
   }
 }

@@ -16,8 +16,8 @@ final class Composers {
   private Composers() {}
 
   static Composer create(SearchPath searchPath, ZonedDateTime now) {
-    return new Composer(searchPath, Resolvers.builtIn(),
-        InterpolationContext.system().withNow(now));
+    return new Composer(
+        searchPath, Resolvers.builtIn(), InterpolationContext.system().withNow(now));
   }
 
   static List<ParsedOverride> parse(List<String> texts) {

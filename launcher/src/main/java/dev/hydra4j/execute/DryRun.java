@@ -31,9 +31,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code --multirun --dry-run}: plans and checks every job like a real sweep, writes
- * nothing, and prints the jobs — a table of the keys that vary, or JSON for machines. For a
- * SLURM sweep the table is followed by the array scripts it would submit.
+ * {@code --multirun --dry-run}: plans and checks every job like a real sweep, writes nothing, and
+ * prints the jobs — a table of the keys that vary, or JSON for machines. For a SLURM sweep the
+ * table is followed by the array scripts it would submit.
  */
 public final class DryRun {
 
@@ -44,28 +44,36 @@ public final class DryRun {
   }
 
   /**
-   * {@code inProcess}: the jobs are a JVM program's own code ({@code Hydra4j.main}), so they
-   * need no command and no launcher's scripts.
+   * {@code inProcess}: the jobs are a JVM program's own code ({@code Hydra4j.main}), so they need
+   * no command and no launcher's scripts.
    */
   public static int run(LaunchRequest request, String format, boolean inProcess) {
     if (!format.equals("table") && !format.equals("json")) {
-      throw new ConfigException("Unknown --format '" + format + "' for --dry-run",
-          Origin.of("--format " + format), "use --format table or --format json");
+      throw new ConfigException(
+          "Unknown --format '" + format + "' for --dry-run",
+          Origin.of("--format " + format),
+          "use --format table or --format json");
     }
-    Composer composer = Composers.create(request.searchPath(),
-        ZonedDateTime.now(ZoneId.systemDefault()));
+    Composer composer =
+        Composers.create(request.searchPath(), ZonedDateTime.now(ZoneId.systemDefault()));
     List<ParsedOverride> overrides = Composers.parse(request.overrides());
-    Composition base = composer.compose(request.configName(),
-        overrides.stream().filter(o -> !o.isSweep()).toList(), RunMode.MULTIRUN);
+    Composition base =
+        composer.compose(
+            request.configName(),
+            overrides.stream().filter(o -> !o.isSweep()).toList(),
+            RunMode.MULTIRUN);
     if (dev.hydra4j.search.AdaptiveStudy.isOptuna(base.config())) {
       return AdaptiveSweep.dryRun(request, composer, overrides, base);
     }
-    SweepPlan plan = SweepPlan.create(composer, request.configName(), overrides,
-        request.sweepOptions());
-    Path root = Path.of(new HydraSettings(base).text("hydra.sweep.dir", "multirun"))
-        .toAbsolutePath().normalize();
-    JobPreparer preparer = new JobPreparer(composer, request.configName(), RunMode.MULTIRUN,
-        root, request.command(), inProcess);
+    SweepPlan plan =
+        SweepPlan.create(composer, request.configName(), overrides, request.sweepOptions());
+    Path root =
+        Path.of(new HydraSettings(base).text("hydra.sweep.dir", "multirun"))
+            .toAbsolutePath()
+            .normalize();
+    JobPreparer preparer =
+        new JobPreparer(
+            composer, request.configName(), RunMode.MULTIRUN, root, request.command(), inProcess);
     // Every job is checked before anything is printed, so that a sweep with a bad job
     // prints only the error (exit 2), never a plan that looks valid.
     LaunchSettings launch = new LaunchSettings(base).checked(root);
@@ -82,11 +90,15 @@ public final class DryRun {
   }
 
   /**
-   * The array scripts a SLURM sweep would submit, for review. When the cluster answers, it is
-   * also asked whether it would accept them ({@code sbatch --test-only}); nothing is queued.
+   * The array scripts a SLURM sweep would submit, for review. When the cluster answers, it is also
+   * asked whether it would accept them ({@code sbatch --test-only}); nothing is queued.
    */
-  private static void slurmScripts(SweepPlan plan, JobPreparer preparer, Path root,
-      LaunchSettings launch, LaunchRequest request) {
+  private static void slurmScripts(
+      SweepPlan plan,
+      JobPreparer preparer,
+      Path root,
+      LaunchSettings launch,
+      LaunchRequest request) {
     List<JobSpec> specs = new ArrayList<>(plan.size());
     for (int i = 0; i < plan.size(); i++) {
       PlannedJob job = plan.job(i);
@@ -96,8 +108,8 @@ public final class DryRun {
     String checked;
     ConfigException refused = null;
     try {
-      maxArraySize = new SlurmClient(null, Map.of(), Duration.ofSeconds(20)).config()
-          .maxArraySize();
+      maxArraySize =
+          new SlurmClient(null, Map.of(), Duration.ofSeconds(20)).config().maxArraySize();
       launch.preflight();
       checked = "SLURM would accept them (sbatch --test-only)";
     } catch (ConfigException e) {
@@ -107,24 +119,30 @@ public final class DryRun {
         refused = e;
         checked = "SLURM would refuse them (sbatch --test-only), as the error below says";
       } else {
-        checked = "not checked with SLURM, which cannot be reached here ("
-            + e.getMessage().lines().findFirst().orElse("") + "); MaxArraySize taken as "
-            + maxArraySize;
+        checked =
+            "not checked with SLURM, which cannot be reached here ("
+                + e.getMessage().lines().findFirst().orElse("")
+                + "); MaxArraySize taken as "
+                + maxArraySize;
       }
     }
     request.out().println();
     SlurmLauncher.preview(root, specs, maxArraySize, request.out());
     request.out().flush();
-    request.err().println("hydra4j: dry run: the array scripts above would be submitted; "
-        + checked + "; nothing was submitted");
+    request
+        .err()
+        .println(
+            "hydra4j: dry run: the array scripts above would be submitted; "
+                + checked
+                + "; nothing was submitted");
     if (refused != null) {
       throw refused;
     }
   }
 
   /**
-   * Prints the table in two passes over the lazy plan, the first for the column widths, so
-   * that no more than one row is held at a time whatever the sweep's size.
+   * Prints the table in two passes over the lazy plan, the first for the column widths, so that no
+   * more than one row is held at a time whatever the sweep's size.
    */
   private static void table(SweepPlan plan, LaunchRequest request) {
     List<String> keys = plan.sweptKeys();
@@ -140,9 +158,16 @@ public final class DryRun {
     for (int i = 0; i < plan.size(); i++) {
       print(widths, row(plan.job(i), keys), request.out());
     }
-    request.err().println("hydra4j: dry run: " + plan.size() + " jobs"
-        + (plan.size() != plan.gridSize() ? " (of " + plan.gridSize() + " in the grid)" : "")
-        + ", all valid; nothing was written");
+    request
+        .err()
+        .println(
+            "hydra4j: dry run: "
+                + plan.size()
+                + " jobs"
+                + (plan.size() != plan.gridSize()
+                    ? " (of " + plan.gridSize() + " in the grid)"
+                    : "")
+                + ", all valid; nothing was written");
   }
 
   private static List<String> row(PlannedJob job, List<String> keys) {
@@ -164,8 +189,10 @@ public final class DryRun {
     StringBuilder line = new StringBuilder();
     for (int c = 0; c < row.size(); c++) {
       String cell = row.get(c);
-      line.append(c == 0 ? " ".repeat(widths[c] - cell.length()) + cell
-          : "  " + cell + " ".repeat(widths[c] - cell.length()));
+      line.append(
+          c == 0
+              ? " ".repeat(widths[c] - cell.length()) + cell
+              : "  " + cell + " ".repeat(widths[c] - cell.length()));
     }
     out.println(line.toString().stripTrailing());
   }
@@ -181,9 +208,9 @@ public final class DryRun {
   }
 
   /**
-   * Streams {@code {"jobs": [...]}} one job at a time, each with its number, its overrides
-   * (as in {@code .hydra/overrides.yaml}), its {@code override_dirname} and its resolved
-   * config, so a 100,000-job plan needs no more memory than one job.
+   * Streams {@code {"jobs": [...]}} one job at a time, each with its number, its overrides (as in
+   * {@code .hydra/overrides.yaml}), its {@code override_dirname} and its resolved config, so a
+   * 100,000-job plan needs no more memory than one job.
    */
   private static void json(SweepPlan plan, JobPreparer preparer, LaunchRequest request) {
     try {
@@ -201,7 +228,8 @@ public final class DryRun {
           g.writeString(text);
         }
         g.writeEndArray();
-        g.writeStringField("override_dirname",
+        g.writeStringField(
+            "override_dirname",
             new HydraSettings(prepared.composition()).text("hydra.job.override_dirname", ""));
         g.writeFieldName("config");
         g.writeRawValue(JsonWriter.toJson(prepared.config(), false));

@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Shows a single run's output live: copies what the job writes to its {@code stdout.log}
- * and {@code stderr.log} to this terminal as it arrives, so a debug run reads like running
- * the command by hand while the logs are still kept.
+ * Shows a single run's output live: copies what the job writes to its {@code stdout.log} and {@code
+ * stderr.log} to this terminal as it arrives, so a debug run reads like running the command by hand
+ * while the logs are still kept.
  */
 final class EchoProgress implements ProgressReporter {
 
@@ -20,8 +20,10 @@ final class EchoProgress implements ProgressReporter {
   private final PrintStream out;
   private final PrintStream err;
   private final long[] offsets = new long[2];
+
   /** The file each stream is followed in: a new attempt replaces the file (a new inode). */
   private final Object[] followed = new Object[2];
+
   private volatile boolean running;
   private Thread follower;
 

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Typed reads of settings from a composition, each key resolved on its own when read, so
- * an unrelated unresolvable key (such as {@code hydra.sweep.subdir} in a single run) does
- * not stop the read; errors name the key.
+ * Typed reads of settings from a composition, each key resolved on its own when read, so an
+ * unrelated unresolvable key (such as {@code hydra.sweep.subdir} in a single run) does not stop the
+ * read; errors name the key.
  */
 final class HydraSettings {
 
@@ -47,12 +47,13 @@ final class HydraSettings {
     if (node == null || (node instanceof ConfigValue v && v.value() == null)) {
       return fallback;
     }
-    if (node instanceof ConfigValue v && v.value() instanceof Number n
+    if (node instanceof ConfigValue v
+        && v.value() instanceof Number n
         && n.doubleValue() == Math.rint(n.doubleValue())) {
       return n.longValue();
     }
-    throw new ConfigException("'" + path + "' must be a whole number, not " + node,
-        node.origin(), "e.g. " + path + "=4");
+    throw new ConfigException(
+        "'" + path + "' must be a whole number, not " + node, node.origin(), "e.g. " + path + "=4");
   }
 
   Double number(String path, Double fallback) {
@@ -63,8 +64,8 @@ final class HydraSettings {
     if (node instanceof ConfigValue v && v.value() instanceof Number n) {
       return n.doubleValue();
     }
-    throw new ConfigException("'" + path + "' must be a number, not " + node,
-        node.origin(), "e.g. " + path + "=30");
+    throw new ConfigException(
+        "'" + path + "' must be a number, not " + node, node.origin(), "e.g. " + path + "=30");
   }
 
   boolean flag(String path, boolean fallback) {
@@ -75,8 +76,10 @@ final class HydraSettings {
     if (node instanceof ConfigValue v && v.value() instanceof Boolean b) {
       return b;
     }
-    throw new ConfigException("'" + path + "' must be true or false, not " + node,
-        node.origin(), "e.g. " + path + "=true");
+    throw new ConfigException(
+        "'" + path + "' must be true or false, not " + node,
+        node.origin(),
+        "e.g. " + path + "=true");
   }
 
   /** A list of words; a single string counts as one word. */
@@ -86,8 +89,10 @@ final class HydraSettings {
     if (node instanceof ConfigList list) {
       for (ConfigNode item : list.items()) {
         if (!(item instanceof ConfigValue v) || v.value() == null) {
-          throw new ConfigException("'" + path + "' must be a list of words",
-              item.origin(), "e.g. " + path + "=[python3,train.py]");
+          throw new ConfigException(
+              "'" + path + "' must be a list of words",
+              item.origin(),
+              "e.g. " + path + "=[python3,train.py]");
         }
         out.add(String.valueOf(v.value()));
       }
@@ -100,11 +105,13 @@ final class HydraSettings {
   Map<String, String> strings(String path) {
     Map<String, String> out = new LinkedHashMap<>();
     if (node(path) instanceof ConfigMap map) {
-      map.entries().forEach((k, v) -> {
-        if (v instanceof ConfigValue value) {
-          out.put(k, value.value() == null ? "" : String.valueOf(value.value()));
-        }
-      });
+      map.entries()
+          .forEach(
+              (k, v) -> {
+                if (v instanceof ConfigValue value) {
+                  out.put(k, value.value() == null ? "" : String.valueOf(value.value()));
+                }
+              });
     }
     return out;
   }

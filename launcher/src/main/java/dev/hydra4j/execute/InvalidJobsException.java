@@ -9,8 +9,10 @@ final class InvalidJobsException extends ConfigException {
   private final String detail;
 
   InvalidJobsException(int invalid, int total, String detail) {
-    super(invalid + " of " + total + " jobs are invalid; nothing was run",
-        Origin.of("the sweep"), "fix the values above, or drop them from the sweep");
+    super(
+        invalid + " of " + total + " jobs are invalid; nothing was run",
+        Origin.of("the sweep"),
+        "fix the values above, or drop them from the sweep");
     this.detail = detail.startsWith("\n") ? detail.substring(1) : detail;
   }
 

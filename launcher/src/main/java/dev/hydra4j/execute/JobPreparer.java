@@ -28,14 +28,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns one job's overrides into a {@link PreparedJob} (composed, resolved, command
- * built, every problem found) and writes its {@code .hydra/} files. Preparing and writing
- * are apart so that a sweep can check every job before it writes any.
+ * Turns one job's overrides into a {@link PreparedJob} (composed, resolved, command built, every
+ * problem found) and writes its {@code .hydra/} files. Preparing and writing are apart so that a
+ * sweep can check every job before it writes any.
  */
 final class JobPreparer {
 
   /** Environment variables every task receives. */
   static final String ENV_CONFIG = "HYDRA4J_CONFIG";
+
   static final String ENV_CONFIG_JSON = "HYDRA4J_CONFIG_JSON";
   static final String ENV_JOB_DIR = dev.hydra4j.run.JobProcess.JOB_DIR_VARIABLE;
   static final String ENV_JOB_NUM = "HYDRA4J_JOB_NUM";
@@ -52,18 +53,25 @@ final class JobPreparer {
   private java.util.Map<Integer, Path> savedDirs = java.util.Map.of();
 
   /**
-   * @param outputRoot the sweep directory (multirun) or the run directory (single run),
-   *     already created
+   * @param outputRoot the sweep directory (multirun) or the run directory (single run), already
+   *     created
    * @param command the words after {@code --}, or empty to use {@code hydra.job.command}
    */
-  JobPreparer(Composer composer, String configName, RunMode mode, Path outputRoot,
-      List<String> command) {
+  JobPreparer(
+      Composer composer, String configName, RunMode mode, Path outputRoot, List<String> command) {
     this(composer, configName, mode, outputRoot, command, false);
   }
 
-  /** @param inProcess the task is a JVM callback: there is no command to build */
-  JobPreparer(Composer composer, String configName, RunMode mode, Path outputRoot,
-      List<String> command, boolean inProcess) {
+  /**
+   * @param inProcess the task is a JVM callback: there is no command to build
+   */
+  JobPreparer(
+      Composer composer,
+      String configName,
+      RunMode mode,
+      Path outputRoot,
+      List<String> command,
+      boolean inProcess) {
     this.inProcess = inProcess;
     this.composer = composer;
     this.configName = configName;
@@ -74,8 +82,8 @@ final class JobPreparer {
   }
 
   /**
-   * Jobs of a saved sweep keep the directories their plan recorded, whatever
-   * {@code hydra.sweep.subdir} says today, so a resume never splits a job's record in two.
+   * Jobs of a saved sweep keep the directories their plan recorded, whatever {@code
+   * hydra.sweep.subdir} says today, so a resume never splits a job's record in two.
    */
   JobPreparer withSavedDirs(java.util.Map<Integer, Path> dirs) {
     this.savedDirs = java.util.Map.copyOf(dirs);
@@ -103,12 +111,11 @@ final class JobPreparer {
     if (savedDirs.containsKey(num)) {
       jobDir = savedDirs.get(num);
     } else if (mode == RunMode.MULTIRUN) {
-      String subdir = new HydraSettings(withNum).text("hydra.sweep.subdir",
-          String.valueOf(num));
+      String subdir = new HydraSettings(withNum).text("hydra.sweep.subdir", String.valueOf(num));
       jobDir = SafePaths.resolveInside(outputRoot, subdir, "hydra.sweep.subdir");
     }
-    Composition composition = withNum.withHydraValues(
-        Map.of("hydra.runtime.output_dir", jobDir.toString()));
+    Composition composition =
+        withNum.withHydraValues(Map.of("hydra.runtime.output_dir", jobDir.toString()));
     ConfigMap config = composition.resolvedJobConfig();
     requireNoMissing(config, "");
     HydraSettings hydra = new HydraSettings(composition);
@@ -128,15 +135,15 @@ final class JobPreparer {
       env.put(ENV_SWEEP_DIR, outputRoot.toString());
     }
     Double minutes = hydra.number("hydra.launcher.timeout_min", null);
-    Duration timeout = minutes == null || minutes <= 0
-        ? null : Duration.ofMillis(Math.round(minutes * 60_000));
+    Duration timeout =
+        minutes == null || minutes <= 0 ? null : Duration.ofMillis(Math.round(minutes * 60_000));
     // Like Hydra, hydra.yaml keeps its interpolations: some (a single run's
     // sweep.subdir) have no value, and the task reads its own config, not this one.
     ConfigMap hydraMap = ConfigMap.empty(config.origin()).with("hydra", composition.hydraConfig());
-    ConfigMap launcher = hydra.node("hydra.launcher") instanceof ConfigMap m
-        ? m : ConfigMap.empty(Origin.BUILT_IN);
-    return new PreparedJob(num, jobDir, composition, config, hydraMap, argv, env, workingDir,
-        timeout, launcher);
+    ConfigMap launcher =
+        hydra.node("hydra.launcher") instanceof ConfigMap m ? m : ConfigMap.empty(Origin.BUILT_IN);
+    return new PreparedJob(
+        num, jobDir, composition, config, hydraMap, argv, env, workingDir, timeout, launcher);
   }
 
   private List<String> command(Composition composition, HydraSettings hydra) {
@@ -148,14 +155,17 @@ final class JobPreparer {
         origins.add(Origin.of("command word '" + word + "'"));
       }
     } else if (composition.config().get("hydra") instanceof ConfigMap h
-        && h.get("job") instanceof ConfigMap job && job.get("command") instanceof ConfigList list) {
+        && h.get("job") instanceof ConfigMap job
+        && job.get("command") instanceof ConfigList list) {
       for (ConfigNode item : list.items()) {
-        words.add(item instanceof ConfigValue v && v.value() != null ? String.valueOf(v.value()) : "");
+        words.add(
+            item instanceof ConfigValue v && v.value() != null ? String.valueOf(v.value()) : "");
         origins.add(item.origin());
       }
     }
     if (words.isEmpty()) {
-      throw new ConfigException("No command to run",
+      throw new ConfigException(
+          "No command to run",
           Origin.of("the command line"),
           "give the command after --, e.g. hydra4j -m lr=0.1,0.2 -- python3 train.py,"
               + " or set hydra.job.command in your primary config");
@@ -179,9 +189,9 @@ final class JobPreparer {
   }
 
   /**
-   * Writes the job's {@code .hydra/} files and returns what the launcher runs; with
-   * {@code flush} false they are not flushed to disk: for a launcher that flushes them
-   * before it records the job's end ({@link dev.hydra4j.launch.Launcher#flushesJobFiles}).
+   * Writes the job's {@code .hydra/} files and returns what the launcher runs; with {@code flush}
+   * false they are not flushed to disk: for a launcher that flushes them before it records the
+   * job's end ({@link dev.hydra4j.launch.Launcher#flushesJobFiles}).
    */
   JobSpec write(PreparedJob job, boolean flush) throws IOException {
     if (flush) {
@@ -193,9 +203,9 @@ final class JobPreparer {
   }
 
   /**
-   * A {@code ???} left in a job's config is an error before anything runs: the task is any
-   * program, and would read the three question marks as a real value (OmegaConf fails
-   * only when the value is read, which for a non-Python task is never).
+   * A {@code ???} left in a job's config is an error before anything runs: the task is any program,
+   * and would read the three question marks as a real value (OmegaConf fails only when the value is
+   * read, which for a non-Python task is never).
    */
   private static void requireNoMissing(ConfigNode node, String path) {
     if (node instanceof ConfigMap map) {
@@ -207,29 +217,31 @@ final class JobPreparer {
         requireNoMissing(list.get(i), path + "." + i);
       }
     } else if (node.isMissing()) {
-      throw new ConfigException("'" + path + "' is mandatory (???) and has no value",
-          node.origin(), "give it one on the command line: " + path + "=…");
+      throw new ConfigException(
+          "'" + path + "' is mandatory (???) and has no value",
+          node.origin(),
+          "give it one on the command line: " + path + "=…");
     }
   }
 
   /**
-   * Writes the job's {@code .hydra/} files. Each file is replaced atomically, and all are on
-   * disk when this returns; they are flushed together, the directory once rather than once
-   * per file (five flushes instead of eight: flushes were over half of a short job's cost,
-   * see docs/benchmarks.md). A crash before this returns leaves a job that never started,
-   * whose files a resume writes again.
+   * Writes the job's {@code .hydra/} files. Each file is replaced atomically, and all are on disk
+   * when this returns; they are flushed together, the directory once rather than once per file
+   * (five flushes instead of eight: flushes were over half of a short job's cost, see
+   * docs/benchmarks.md). A crash before this returns leaves a job that never started, whose files a
+   * resume writes again.
    */
   void writeFiles(PreparedJob job) throws IOException {
     Path hydraDir = job.jobDir().resolve(".hydra");
     Files.createDirectories(hydraDir);
     Map<String, String> files = hydraFiles(job);
     for (Map.Entry<String, String> file : files.entrySet()) {
-      AtomicFiles.write(hydraDir.resolve(file.getKey()),
-          file.getValue().getBytes(StandardCharsets.UTF_8), false);
+      AtomicFiles.write(
+          hydraDir.resolve(file.getKey()), file.getValue().getBytes(StandardCharsets.UTF_8), false);
     }
     for (String name : files.keySet()) {
-      try (FileChannel channel = FileChannel.open(hydraDir.resolve(name),
-          StandardOpenOption.READ)) {
+      try (FileChannel channel =
+          FileChannel.open(hydraDir.resolve(name), StandardOpenOption.READ)) {
         channel.force(true);
       }
     }
@@ -237,9 +249,9 @@ final class JobPreparer {
   }
 
   /**
-   * Writes the job's {@code .hydra/} files with as few file operations as possible: a new
-   * file directly (a job that never started needs no atomic replacement: it is written
-   * again when resumed), an existing one only when its content changes, atomically.
+   * Writes the job's {@code .hydra/} files with as few file operations as possible: a new file
+   * directly (a job that never started needs no atomic replacement: it is written again when
+   * resumed), an existing one only when its content changes, atomically.
    */
   private void writeUnflushed(PreparedJob job) throws IOException {
     Path hydraDir = job.jobDir().resolve(".hydra");
@@ -278,7 +290,13 @@ final class JobPreparer {
   }
 
   static JobSpec spec(PreparedJob job) {
-    return new JobSpec(job.num(), job.jobDir(), job.argv(), job.env(), job.workingDir(),
-        job.timeout(), job.launcher());
+    return new JobSpec(
+        job.num(),
+        job.jobDir(),
+        job.argv(),
+        job.env(),
+        job.workingDir(),
+        job.timeout(),
+        job.launcher());
   }
 }

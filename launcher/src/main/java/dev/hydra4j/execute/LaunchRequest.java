@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * Everything one invocation asks for: what to compose, how to sweep, what to run, and
- * where to talk to the user.
+ * Everything one invocation asks for: what to compose, how to sweep, what to run, and where to talk
+ * to the user.
  *
  * @param argv the invocation's arguments as received, recorded in {@code run.json}
  * @param label the run's name, tags and notes ({@code --name}, {@code --tag}, {@code --note})
@@ -27,10 +27,25 @@ public record LaunchRequest(
     boolean waitForJobs) {
 
   /** A request with no label that submits a SLURM sweep and returns (no {@code --wait}). */
-  public LaunchRequest(SearchPath searchPath, String configName, List<String> overrides,
-      List<String> command, SweepOptions sweepOptions, List<String> argv, PrintStream out,
+  public LaunchRequest(
+      SearchPath searchPath,
+      String configName,
+      List<String> overrides,
+      List<String> command,
+      SweepOptions sweepOptions,
+      List<String> argv,
+      PrintStream out,
       PrintStream err) {
-    this(searchPath, configName, overrides, command, sweepOptions, argv, Label.NONE, out, err,
+    this(
+        searchPath,
+        configName,
+        overrides,
+        command,
+        sweepOptions,
+        argv,
+        Label.NONE,
+        out,
+        err,
         false);
   }
 

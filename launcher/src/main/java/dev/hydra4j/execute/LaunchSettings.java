@@ -22,9 +22,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The launcher a composition selects ({@code hydra/launcher}: {@code local} or {@code slurm})
- * and its settings. For SLURM it also checks every job's settings as the sweep is planned
- * ({@link #check}) and asks the cluster before anything is written ({@link #preflight}).
+ * The launcher a composition selects ({@code hydra/launcher}: {@code local} or {@code slurm}) and
+ * its settings. For SLURM it also checks every job's settings as the sweep is planned ({@link
+ * #check}) and asks the cluster before anything is written ({@link #preflight}).
  */
 final class LaunchSettings {
 
@@ -39,7 +39,9 @@ final class LaunchSettings {
     this(composition, false);
   }
 
-  /** @param waitForJobs {@code --wait}: a SLURM launch follows its jobs until they end */
+  /**
+   * @param waitForJobs {@code --wait}: a SLURM launch follows its jobs until they end
+   */
   LaunchSettings(Composition composition, boolean waitForJobs) {
     this.composition = composition;
     this.settings = new HydraSettings(composition);
@@ -52,15 +54,15 @@ final class LaunchSettings {
   }
 
   /**
-   * Reads every launcher setting once, so that a bad one is reported before the sweep
-   * directory exists rather than after it was created and left half-written.
+   * Reads every launcher setting once, so that a bad one is reported before the sweep directory
+   * exists rather than after it was created and left half-written.
    */
   LaunchSettings checked(Path sweepDir) {
     launcher();
     if (isSlurm()) {
       var dir = settings.node("hydra.sweep.dir");
-      SlurmLauncher.checkSweepDir(sweepDir,
-          dir == null ? dev.hydra4j.config.Origin.of("hydra.sweep.dir") : dir.origin());
+      SlurmLauncher.checkSweepDir(
+          sweepDir, dir == null ? dev.hydra4j.config.Origin.of("hydra.sweep.dir") : dir.origin());
     }
     options(sweepDir);
     maxBatchSize();
@@ -68,9 +70,9 @@ final class LaunchSettings {
   }
 
   /**
-   * The local launcher's settings, checked against {@link LocalLauncherSettings#SCHEMA}: the
-   * one place their kinds and ranges are enforced. SLURM's are checked by
-   * {@link SlurmLauncher#check} for every job.
+   * The local launcher's settings, checked against {@link LocalLauncherSettings#SCHEMA}: the one
+   * place their kinds and ranges are enforced. SLURM's are checked by {@link SlurmLauncher#check}
+   * for every job.
    */
   private CheckedSettings local() {
     if (local == null) {
@@ -88,7 +90,8 @@ final class LaunchSettings {
       return new SlurmLauncher(new SlurmClient(), waitForJobs);
     }
     if (!name.equals("local")) {
-      throw new ConfigException("Unknown launcher '" + name + "'",
+      throw new ConfigException(
+          "Unknown launcher '" + name + "'",
           settings.node("hydra.launcher.name").origin(),
           "choose hydra/launcher=local or hydra/launcher=slurm");
     }
@@ -114,8 +117,8 @@ final class LaunchSettings {
   }
 
   /**
-   * Checks that the job's program can be started here. On SLURM only when the job has no
-   * {@code setup} lines: those (module load, a virtualenv) may put it on the node's PATH.
+   * Checks that the job's program can be started here. On SLURM only when the job has no {@code
+   * setup} lines: those (module load, a virtualenv) may put it on the node's PATH.
    */
   void checkCommand(PreparedJob job) {
     if (!isSlurm() || SlurmLauncher.check(JobPreparer.spec(job)).setup().isEmpty()) {
@@ -137,8 +140,8 @@ final class LaunchSettings {
   }
 
   /**
-   * For SLURM: checks that the cluster answers and would accept every resource set seen by
-   * {@link #check}, before a sweep directory exists. Nothing for the local launcher.
+   * For SLURM: checks that the cluster answers and would accept every resource set seen by {@link
+   * #check}, before a sweep directory exists. Nothing for the local launcher.
    */
   void preflight() {
     if (!isSlurm() || slurmSettings.isEmpty()) {
@@ -157,11 +160,14 @@ final class LaunchSettings {
     }
     CheckedSettings checked = local();
     Long maxFailures = checked.whole("max_failures");
-    FailurePolicy policy = switch (checked.text("on_failure")) {
-      case "fail-fast" -> FailurePolicy.failFast();
-      default -> maxFailures == null
-          ? FailurePolicy.keepGoing() : FailurePolicy.maxFailures(maxFailures.intValue());
-    };
+    FailurePolicy policy =
+        switch (checked.text("on_failure")) {
+          case "fail-fast" -> FailurePolicy.failFast();
+          default ->
+              maxFailures == null
+                  ? FailurePolicy.keepGoing()
+                  : FailurePolicy.maxFailures(maxFailures.intValue());
+        };
     return LaunchOptions.defaults(sweepDir)
         .withFailurePolicy(policy)
         .withRetries(checked.whole("retries").intValue())

@@ -15,8 +15,8 @@ import dev.hydra4j.launch.Launcher;
 import dev.hydra4j.launch.ProgressReporter;
 import dev.hydra4j.launch.SigintHandler;
 import dev.hydra4j.launch.SweepResult;
-import dev.hydra4j.override.ParsedOverride;
 import dev.hydra4j.override.OverrideParser;
+import dev.hydra4j.override.ParsedOverride;
 import dev.hydra4j.run.AtomicFiles;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.RunDirectory;
@@ -39,9 +39,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code --multirun}: plan the sweep, compose and check every job, then create the sweep
- * directory and hand the jobs to the launcher, each job's files written just before it
- * starts (so a 100,000-job sweep never holds all its configs at once).
+ * {@code --multirun}: plan the sweep, compose and check every job, then create the sweep directory
+ * and hand the jobs to the launcher, each job's files written just before it starts (so a
+ * 100,000-job sweep never holds all its configs at once).
  */
 public final class Multirun {
 
@@ -54,25 +54,34 @@ public final class Multirun {
     ZonedDateTime now = ZonedDateTime.now(ZoneId.systemDefault());
     Composer composer = Composers.create(request.searchPath(), now);
     List<ParsedOverride> overrides = Composers.parse(request.overrides());
-    Composition base = composer.compose(request.configName(),
-        overrides.stream().filter(o -> !o.isSweep()).toList(), RunMode.MULTIRUN);
+    Composition base =
+        composer.compose(
+            request.configName(),
+            overrides.stream().filter(o -> !o.isSweep()).toList(),
+            RunMode.MULTIRUN);
     if (AdaptiveStudy.isOptuna(base.config())) {
       return AdaptiveSweep.run(request, composer, overrides, base, now);
     }
-    SweepPlan plan = SweepPlan.create(composer, request.configName(), overrides,
-        request.sweepOptions());
+    SweepPlan plan =
+        SweepPlan.create(composer, request.configName(), overrides, request.sweepOptions());
     String wanted = new HydraSettings(base).text("hydra.sweep.dir", "multirun");
     Path wantedDir = Path.of(wanted);
     RunDirectory.requireWritable(wantedDir, "hydra.sweep.dir");
     Path wantedAbs = wantedDir.toAbsolutePath().normalize();
     LaunchSettings launch = new LaunchSettings(base, request.waitForJobs()).checked(wantedAbs);
-    List<String> jobDirs = validateAll(plan, new JobPreparer(composer, request.configName(),
-        RunMode.MULTIRUN, wantedAbs, request.command()), wantedAbs, launch);
+    List<String> jobDirs =
+        validateAll(
+            plan,
+            new JobPreparer(
+                composer, request.configName(), RunMode.MULTIRUN, wantedAbs, request.command()),
+            wantedAbs,
+            launch);
     launch.preflight();
 
     Path sweepDir = RunDirectory.createExclusive(wantedDir, "hydra.sweep.dir");
-    JobPreparer preparer = new JobPreparer(composer, request.configName(), RunMode.MULTIRUN,
-        sweepDir, request.command());
+    JobPreparer preparer =
+        new JobPreparer(
+            composer, request.configName(), RunMode.MULTIRUN, sweepDir, request.command());
     try (SweepLock lock = SweepLock.acquire(sweepDir)) {
       try {
         List<SavedPlan.Job> jobs = new ArrayList<>(plan.size());
@@ -84,29 +93,31 @@ public final class Multirun {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      request.err().println("hydra4j: sweep of " + plan.size() + " jobs in "
-          + display(sweepDir));
+      request.err().println("hydra4j: sweep of " + plan.size() + " jobs in " + display(sweepDir));
       Map<Integer, Path> allJobDirs = new HashMap<>();
       for (int i = 0; i < plan.size(); i++) {
         allJobDirs.put(plan.job(i).num(), sweepDir.resolve(jobDirs.get(i)));
       }
-      return launch(sweepDir, PlannedJobs.of(plan), preparer, launch, allJobDirs,
-          request.err());
+      return launch(sweepDir, PlannedJobs.of(plan), preparer, launch, allJobDirs, request.err());
     }
   }
 
   /**
    * Launches {@code plan}'s jobs in batches of {@code hydra.sweeper.max_batch_size}.
    *
-   * @param allJobDirs every job of the sweep by number, those not run now included, so
-   *     that {@code summary.json} and the exit code describe the whole sweep
+   * @param allJobDirs every job of the sweep by number, those not run now included, so that {@code
+   *     summary.json} and the exit code describe the whole sweep
    */
-  static int launch(Path sweepDir, PlannedJobs plan, JobPreparer preparer,
-      LaunchSettings launch, Map<Integer, Path> allJobDirs, java.io.PrintStream err) {
+  static int launch(
+      Path sweepDir,
+      PlannedJobs plan,
+      JobPreparer preparer,
+      LaunchSettings launch,
+      Map<Integer, Path> allJobDirs,
+      java.io.PrintStream err) {
     int total = plan.size();
     Launcher launcher = launch.launcher();
-    LaunchOptions options = launch.options(sweepDir)
-        .withProgress(ProgressReporter.auto(err));
+    LaunchOptions options = launch.options(sweepDir).withProgress(ProgressReporter.auto(err));
     FailurePolicy policy = options.failurePolicy();
     int batch = launch.maxBatchSize() == 0 ? Math.max(1, total) : launch.maxBatchSize();
     SweepResult result = null;
@@ -114,57 +125,75 @@ public final class Multirun {
     try (SigintHandler sigint = SigintHandler.install(options.stop())) {
       for (int from = 0; from < total; from += batch) {
         int to = Math.min(total, from + batch);
-        JobSource source = new PreparingSource(plan, preparer, from, to,
-            !launcher.flushesJobFiles());
+        JobSource source =
+            new PreparingSource(plan, preparer, from, to, !launcher.flushesJobFiles());
         // The failure policy counts over the whole launch, not batch by batch.
-        result = launcher.launch(source, options
-            .withPrevious(SweepState.read(sweepDir, allJobDirs))
-            .withFailurePolicy(policy.maxFailures() == Integer.MAX_VALUE ? policy
-                : FailurePolicy.maxFailures(policy.maxFailures() - failures)));
+        result =
+            launcher.launch(
+                source,
+                options
+                    .withPrevious(SweepState.read(sweepDir, allJobDirs))
+                    .withFailurePolicy(
+                        policy.maxFailures() == Integer.MAX_VALUE
+                            ? policy
+                            : FailurePolicy.maxFailures(policy.maxFailures() - failures)));
         if (result.interrupted() || result.ioFailure() != null) {
           break;
         }
         failures += failuresAmong(result, plan, from, to);
         if (policy.stopsAt(failures) && to < total) {
-          err.println("hydra4j: stopping after " + failures + " failed job(s); the "
-              + (total - to) + " jobs of later batches stay PENDING");
+          err.println(
+              "hydra4j: stopping after "
+                  + failures
+                  + " failed job(s); the "
+                  + (total - to)
+                  + " jobs of later batches stay PENDING");
           break;
         }
       }
     } catch (IOException e) {
       return ioFailure(sweepDir, e.toString(), err);
     }
-    err.println("hydra4j: " + (result == null ? "no jobs" : result.counts().describe())
-        + " — results in " + display(sweepDir));
+    err.println(
+        "hydra4j: "
+            + (result == null ? "no jobs" : result.counts().describe())
+            + " — results in "
+            + display(sweepDir));
     if (result != null && result.ioFailure() != null) {
       return ioFailure(sweepDir, result.ioFailure(), err);
     }
     if (result != null && result.interrupted()) {
       err.println("hydra4j: interrupted; continue with: hydra4j resume " + display(sweepDir));
     } else if (result != null && result.exitCode() != 0) {
-      boolean unstarted = result.counts().get(dev.hydra4j.run.JobState.PENDING) > 0
-          || result.counts().get(dev.hydra4j.run.JobState.INTERRUPTED) > 0;
+      boolean unstarted =
+          result.counts().get(dev.hydra4j.run.JobState.PENDING) > 0
+              || result.counts().get(dev.hydra4j.run.JobState.INTERRUPTED) > 0;
       boolean timedOut = result.counts().get(dev.hydra4j.run.JobState.TIMEOUT) > 0;
-      err.println("hydra4j: see the failures with: hydra4j status " + display(sweepDir)
-          + (unstarted
-              ? "; run every unfinished job with: hydra4j resume " + display(sweepDir)
-              : "; run them again with: hydra4j rerun --failed " + display(sweepDir))
-          + (timedOut ? " (give timed-out jobs more time by adding"
-              + " hydra.launcher.timeout_min=<minutes>)" : ""));
+      err.println(
+          "hydra4j: see the failures with: hydra4j status "
+              + display(sweepDir)
+              + (unstarted
+                  ? "; run every unfinished job with: hydra4j resume " + display(sweepDir)
+                  : "; run them again with: hydra4j rerun --failed " + display(sweepDir))
+              + (timedOut
+                  ? " (give timed-out jobs more time by adding"
+                      + " hydra.launcher.timeout_min=<minutes>)"
+                  : ""));
     }
     return result == null ? 0 : result.exitCode();
   }
 
   /**
-   * The sweep's files could not be written: say so, and how to continue once there is
-   * room. Every job that ended before is recorded; the others run again on resume.
+   * The sweep's files could not be written: say so, and how to continue once there is room. Every
+   * job that ended before is recorded; the others run again on resume.
    */
   private static int ioFailure(Path sweepDir, String why, java.io.PrintStream err) {
-    err.println("hydra4j: error: cannot write the sweep's files in " + display(sweepDir)
-        + ": " + why);
-    err.println("hydra4j: no more jobs were started; every job that ended is recorded."
-        + " Free some space (or fix the permissions), then continue with: hydra4j resume "
-        + display(sweepDir));
+    err.println(
+        "hydra4j: error: cannot write the sweep's files in " + display(sweepDir) + ": " + why);
+    err.println(
+        "hydra4j: no more jobs were started; every job that ended is recorded."
+            + " Free some space (or fix the permissions), then continue with: hydra4j resume "
+            + display(sweepDir));
     return SweepResult.EXIT_IO_FAILURE;
   }
 
@@ -183,11 +212,11 @@ public final class Multirun {
   }
 
   /**
-   * Composes and checks every job (its launcher settings too), reporting all that fail, not
-   * only the first; returns each job's directory relative to {@code root}.
+   * Composes and checks every job (its launcher settings too), reporting all that fail, not only
+   * the first; returns each job's directory relative to {@code root}.
    */
-  static List<String> validateAll(SweepPlan plan, JobPreparer preparer, Path root,
-      LaunchSettings launch) {
+  static List<String> validateAll(
+      SweepPlan plan, JobPreparer preparer, Path root, LaunchSettings launch) {
     Map<Integer, ConfigException> errors = new LinkedHashMap<>();
     List<String> dirs = new ArrayList<>(plan.size());
     // The program is looked up once per distinct word: it can come from a swept value.
@@ -197,8 +226,11 @@ public final class Multirun {
       try {
         PreparedJob prepared = preparer.prepare(job.num(), job.overrides());
         String program = prepared.argv().isEmpty() ? null : prepared.argv().get(0);
-        if (program != null && programsFound.add(program.contains("/") && !program.startsWith("/")
-            ? prepared.workingDir() + "\0" + program : program)) {
+        if (program != null
+            && programsFound.add(
+                program.contains("/") && !program.startsWith("/")
+                    ? prepared.workingDir() + "\0" + program
+                    : program)) {
           launch.checkCommand(prepared);
         }
         launch.check(prepared);
@@ -222,30 +254,51 @@ public final class Multirun {
         break;
       }
       PlannedJob job = plan.jobAt(e.getKey());
-      detail.append("\n  job ").append(e.getKey()).append(" (")
-          .append(String.join(" ", job.texts())).append("):\n    ")
+      detail
+          .append("\n  job ")
+          .append(e.getKey())
+          .append(" (")
+          .append(String.join(" ", job.texts()))
+          .append("):\n    ")
           .append(e.getValue().render().replace("\n", "\n    "));
     }
     throw new InvalidJobsException(errors.size(), plan.size(), detail.toString());
   }
 
-  static void writeSweepFiles(Path sweepDir, Composition base, List<SavedPlan.Job> jobs,
-      long gridSize, LaunchRequest request, ZonedDateTime now, String launcher)
+  static void writeSweepFiles(
+      Path sweepDir,
+      Composition base,
+      List<SavedPlan.Job> jobs,
+      long gridSize,
+      LaunchRequest request,
+      ZonedDateTime now,
+      String launcher)
       throws IOException {
-    AtomicFiles.write(sweepDir.resolve("multirun.yaml"),
+    AtomicFiles.write(
+        sweepDir.resolve("multirun.yaml"),
         YamlWriter.toYaml(withSweepOverrides(base.config(), request.overrides())));
-    new SavedPlan(Version.VALUE, request.configName(),
-        request.searchPath().directories().stream()
-            .map(p -> p.toAbsolutePath().normalize().toString()).toList(),
-        Path.of("").toAbsolutePath().toString(), request.overrides(), request.command(),
-        request.sweepOptions(), now, launcher, gridSize, jobs).write(sweepDir);
+    new SavedPlan(
+            Version.VALUE,
+            request.configName(),
+            request.searchPath().directories().stream()
+                .map(p -> p.toAbsolutePath().normalize().toString())
+                .toList(),
+            Path.of("").toAbsolutePath().toString(),
+            request.overrides(),
+            request.command(),
+            request.sweepOptions(),
+            now,
+            launcher,
+            gridSize,
+            jobs)
+        .write(sweepDir);
     RunRecord.capture(Version.VALUE, request.argv()).write(sweepDir);
     request.label().write(sweepDir);
   }
 
   /**
-   * The sweep's config as Hydra records it in {@code multirun.yaml}: its
-   * {@code hydra.overrides} list the command line's overrides, sweeps included.
+   * The sweep's config as Hydra records it in {@code multirun.yaml}: its {@code hydra.overrides}
+   * list the command line's overrides, sweeps included.
    */
   private static dev.hydra4j.config.ConfigMap withSweepOverrides(
       dev.hydra4j.config.ConfigMap config, List<String> overrides) {
@@ -256,12 +309,16 @@ public final class Multirun {
       boolean isHydra = key.startsWith("hydra.") || key.startsWith("hydra/");
       (isHydra ? hydra : task).add(new dev.hydra4j.config.ConfigValue(text, Origin.BUILT_IN));
     }
-    dev.hydra4j.config.ConfigNode root = dev.hydra4j.config.ConfigTree.set(config,
-        dev.hydra4j.config.ConfigPath.parse("hydra.overrides.task"),
-        new dev.hydra4j.config.ConfigList(task, Origin.BUILT_IN));
-    root = dev.hydra4j.config.ConfigTree.set(root,
-        dev.hydra4j.config.ConfigPath.parse("hydra.overrides.hydra"),
-        new dev.hydra4j.config.ConfigList(hydra, Origin.BUILT_IN));
+    dev.hydra4j.config.ConfigNode root =
+        dev.hydra4j.config.ConfigTree.set(
+            config,
+            dev.hydra4j.config.ConfigPath.parse("hydra.overrides.task"),
+            new dev.hydra4j.config.ConfigList(task, Origin.BUILT_IN));
+    root =
+        dev.hydra4j.config.ConfigTree.set(
+            root,
+            dev.hydra4j.config.ConfigPath.parse("hydra.overrides.hydra"),
+            new dev.hydra4j.config.ConfigList(hydra, Origin.BUILT_IN));
     return (dev.hydra4j.config.ConfigMap) root;
   }
 
@@ -271,8 +328,9 @@ public final class Multirun {
   }
 
   /** Jobs {@code from..to} of a plan, each prepared and written when the launcher asks. */
-  private record PreparingSource(PlannedJobs plan, JobPreparer preparer, int from, int to,
-      boolean flush) implements JobSource {
+  private record PreparingSource(
+      PlannedJobs plan, JobPreparer preparer, int from, int to, boolean flush)
+      implements JobSource {
 
     @Override
     public int size() {

@@ -22,6 +22,13 @@ import java.util.Map;
  * @param launcher the resolved {@code hydra.launcher} node
  */
 record PreparedJob(
-    int num, Path jobDir, Composition composition, ConfigMap config, ConfigMap hydra,
-    List<String> argv, Map<String, String> env, Path workingDir, Duration timeout,
+    int num,
+    Path jobDir,
+    Composition composition,
+    ConfigMap config,
+    ConfigMap hydra,
+    List<String> argv,
+    Map<String, String> env,
+    Path workingDir,
+    Duration timeout,
     ConfigMap launcher) {}

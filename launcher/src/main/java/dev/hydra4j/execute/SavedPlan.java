@@ -18,11 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a sweep was made from, saved as {@code plan.json} in its directory so that
- * {@code resume}, {@code rerun} and {@code run-job} rebuild exactly the same jobs later,
- * from any shell: the config name and search path, the command-line overrides, the
- * command, hydra4j's sweep options, the instant every {@code ${now:…}} read, and each
- * job's number, directory and overrides.
+ * What a sweep was made from, saved as {@code plan.json} in its directory so that {@code resume},
+ * {@code rerun} and {@code run-job} rebuild exactly the same jobs later, from any shell: the config
+ * name and search path, the command-line overrides, the command, hydra4j's sweep options, the
+ * instant every {@code ${now:…}} read, and each job's number, directory and overrides.
  */
 record SavedPlan(
     String version,
@@ -95,60 +94,95 @@ record SavedPlan(
       if (Files.exists(sweepDir.resolve(SweepLock.NAME))) {
         throw interruptedStartUp(sweepDir);
       }
-      throw new ConfigException("'" + sweepDir + "' is not a hydra4j sweep (it has no "
-          + NAME + ")", Origin.of(sweepDir.toString()),
+      throw new ConfigException(
+          "'" + sweepDir + "' is not a hydra4j sweep (it has no " + NAME + ")",
+          Origin.of(sweepDir.toString()),
           "give the directory printed when the sweep started, e.g. multirun/2026-01-31/12-00-00;"
               + " 'hydra4j runs' lists them");
     } catch (IOException e) {
-      throw new ConfigException("Cannot read " + file + ": " + e.getMessage(),
-          Origin.of(file.toString()), "the file is damaged; the job directories still hold"
-              + " every job's config and status");
+      throw new ConfigException(
+          "Cannot read " + file + ": " + e.getMessage(),
+          Origin.of(file.toString()),
+          "the file is damaged; the job directories still hold" + " every job's config and status");
     }
     try {
       return fromJson(root);
     } catch (RuntimeException e) {
-      throw new ConfigException("Cannot read " + file + ": " + e.getMessage(),
-          Origin.of(file.toString()), "the file is damaged; the job directories still hold"
-              + " every job's config and status");
+      throw new ConfigException(
+          "Cannot read " + file + ": " + e.getMessage(),
+          Origin.of(file.toString()),
+          "the file is damaged; the job directories still hold" + " every job's config and status");
     }
   }
 
   /**
-   * A sweep directory is claimed (and locked) before its files are written, and no job
-   * starts before {@code plan.json} is there: without it, the sweep was stopped while it
-   * was being created, or is being created right now.
+   * A sweep directory is claimed (and locked) before its files are written, and no job starts
+   * before {@code plan.json} is there: without it, the sweep was stopped while it was being
+   * created, or is being created right now.
    */
   private static ConfigException interruptedStartUp(Path sweepDir) {
     if (dev.hydra4j.run.LauncherLock.isHeld(sweepDir)) {
-      return new ConfigException("The sweep in '" + sweepDir + "' is being created right now"
-          + " (it has no " + NAME + " yet)", Origin.of(sweepDir.toString()),
+      return new ConfigException(
+          "The sweep in '"
+              + sweepDir
+              + "' is being created right now"
+              + " (it has no "
+              + NAME
+              + " yet)",
+          Origin.of(sweepDir.toString()),
           "wait a moment and run this again");
     }
-    return new ConfigException("The sweep in '" + sweepDir + "' was stopped while it was being"
-        + " created, before any job started: it has no " + NAME + ", and nothing ran",
+    return new ConfigException(
+        "The sweep in '"
+            + sweepDir
+            + "' was stopped while it was being"
+            + " created, before any job started: it has no "
+            + NAME
+            + ", and nothing ran",
         Origin.of(sweepDir.toString()),
         "start the sweep again with the same command; this directory can be deleted"
-            + " (rm -r " + sweepDir + ")");
+            + " (rm -r "
+            + sweepDir
+            + ")");
   }
 
   private static SavedPlan fromJson(JsonNode root) {
-    if (!root.path("now").isTextual() || !root.path("jobs").isArray()
+    if (!root.path("now").isTextual()
+        || !root.path("jobs").isArray()
         || root.path("jobs").isEmpty()) {
       throw new IllegalArgumentException("it lacks the sweep's start time or its jobs");
     }
     JsonNode opts = root.path("options");
     List<List<String>> zip = new ArrayList<>();
     opts.path("zip").forEach(group -> zip.add(strings(group)));
-    SweepOptions options = new SweepOptions(zip, text(opts.path("filter")),
-        opts.path("sample").asInt(0), opts.path("seed").asLong(0), text(opts.path("jobs")));
+    SweepOptions options =
+        new SweepOptions(
+            zip,
+            text(opts.path("filter")),
+            opts.path("sample").asInt(0),
+            opts.path("seed").asLong(0),
+            text(opts.path("jobs")));
     List<Job> jobs = new ArrayList<>();
-    root.path("jobs").forEach(j -> jobs.add(new Job(j.path("num").asInt(),
-        j.path("dir").asText(), strings(j.path("overrides")))));
-    return new SavedPlan(root.path("hydra4j_version").asText(),
-        root.path("config_name").asText("config"), strings(root.path("search_path")),
-        root.path("working_dir").asText(), strings(root.path("overrides")),
-        strings(root.path("command")), options, ZonedDateTime.parse(root.path("now").asText()),
-        root.path("launcher").asText("local"), root.path("grid_size").asLong(), jobs);
+    root.path("jobs")
+        .forEach(
+            j ->
+                jobs.add(
+                    new Job(
+                        j.path("num").asInt(),
+                        j.path("dir").asText(),
+                        strings(j.path("overrides")))));
+    return new SavedPlan(
+        root.path("hydra4j_version").asText(),
+        root.path("config_name").asText("config"),
+        strings(root.path("search_path")),
+        root.path("working_dir").asText(),
+        strings(root.path("overrides")),
+        strings(root.path("command")),
+        options,
+        ZonedDateTime.parse(root.path("now").asText()),
+        root.path("launcher").asText("local"),
+        root.path("grid_size").asLong(),
+        jobs);
   }
 
   /** This plan with job {@code num}'s overrides replaced (a study's trial, once suggested). */
@@ -157,8 +191,18 @@ record SavedPlan(
     for (Job job : jobs) {
       changed.add(job.num() == num ? new Job(num, job.dir(), jobOverrides) : job);
     }
-    return new SavedPlan(version, configName, searchPath, workingDir, overrides, command,
-        options, now, launcher, gridSize, changed);
+    return new SavedPlan(
+        version,
+        configName,
+        searchPath,
+        workingDir,
+        overrides,
+        command,
+        options,
+        now,
+        launcher,
+        gridSize,
+        changed);
   }
 
   Job job(int num) {

@@ -29,10 +29,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A sweep already on disk, rebuilt from its {@code plan.json}: {@code resume} (every job
- * not COMPLETED), {@code rerun} (jobs in chosen states) and {@code run-job} (one job, in
- * the foreground). Jobs keep their numbers and directories, and a completed job never
- * runs again unless asked for by state.
+ * A sweep already on disk, rebuilt from its {@code plan.json}: {@code resume} (every job not
+ * COMPLETED), {@code rerun} (jobs in chosen states) and {@code run-job} (one job, in the
+ * foreground). Jobs keep their numbers and directories, and a completed job never runs again unless
+ * asked for by state.
  */
 public final class SavedSweep {
 
@@ -52,7 +52,9 @@ public final class SavedSweep {
 
   private SavedSweep(Path sweepDir, PrintStream err) {
     if (!Files.isDirectory(sweepDir)) {
-      throw new ConfigException("'" + sweepDir + "' does not exist", Origin.of(sweepDir.toString()),
+      throw new ConfigException(
+          "'" + sweepDir + "' does not exist",
+          Origin.of(sweepDir.toString()),
           "give a sweep directory such as multirun/2026-01-31/12-00-00");
     }
     this.sweepDir = sweepDir.toAbsolutePath().normalize();
@@ -62,8 +64,9 @@ public final class SavedSweep {
     this.composer = Composers.create(new SearchPath(dirs, true), plan.now());
     Path cwd = Path.of("").toAbsolutePath();
     if (!cwd.toString().equals(plan.workingDir())) {
-      throw new ConfigException("This sweep was started in " + plan.workingDir()
-          + ", not here", Origin.of(sweepDir.toString()),
+      throw new ConfigException(
+          "This sweep was started in " + plan.workingDir() + ", not here",
+          Origin.of(sweepDir.toString()),
           "cd " + plan.workingDir() + " first: relative paths in its commands start there");
     }
   }
@@ -73,17 +76,19 @@ public final class SavedSweep {
   }
 
   /**
-   * A saved sweep whose launcher settings change for this launch, e.g.
-   * {@code hydra.launcher.timeout_min=120} to rerun jobs that timed out. Only
-   * {@code hydra.launcher.*} may change: anything else would give the jobs other configs.
+   * A saved sweep whose launcher settings change for this launch, e.g. {@code
+   * hydra.launcher.timeout_min=120} to rerun jobs that timed out. Only {@code hydra.launcher.*} may
+   * change: anything else would give the jobs other configs.
    */
   public static SavedSweep open(Path sweepDir, PrintStream err, List<String> launcherOverrides) {
     SavedSweep sweep = new SavedSweep(sweepDir, err);
     List<ParsedOverride> parsed = Composers.parse(launcherOverrides);
     for (ParsedOverride o : parsed) {
       if (!o.key().startsWith("hydra.launcher.") || o.isSweep()) {
-        throw new ConfigException("'" + o.input() + "' would change the jobs, not how they run",
-            Origin.ofOverride(o.input()), "only hydra.launcher.* settings can change when a"
+        throw new ConfigException(
+            "'" + o.input() + "' would change the jobs, not how they run",
+            Origin.ofOverride(o.input()),
+            "only hydra.launcher.* settings can change when a"
                 + " sweep is resumed, e.g. hydra.launcher.timeout_min=120; for other values"
                 + " start a new sweep");
       }
@@ -101,8 +106,8 @@ public final class SavedSweep {
 
   private int resumeLocked() {
     if (AdaptiveStudy.exists(sweepDir)) {
-      return AdaptiveSweep.resume(sweepDir, composer, plan, launcherOverrides, preparer(),
-          jobDirs(), waitForJobs, err);
+      return AdaptiveSweep.resume(
+          sweepDir, composer, plan, launcherOverrides, preparer(), jobDirs(), waitForJobs, err);
     }
     SweepState state = state();
     List<PlannedJob> chosen = new ArrayList<>();
@@ -113,8 +118,10 @@ public final class SavedSweep {
       }
     }
     if (chosen.isEmpty()) {
-      err.println("hydra4j: every job of " + Multirun.display(sweepDir)
-          + " has COMPLETED; nothing to resume");
+      err.println(
+          "hydra4j: every job of "
+              + Multirun.display(sweepDir)
+              + " has COMPLETED; nothing to resume");
       return 0;
     }
     return launch(chosen, state);
@@ -139,8 +146,12 @@ public final class SavedSweep {
       }
     }
     if (chosen.isEmpty()) {
-      err.println("hydra4j: no job of " + Multirun.display(sweepDir) + " is " + states
-          + "; nothing to run");
+      err.println(
+          "hydra4j: no job of "
+              + Multirun.display(sweepDir)
+              + " is "
+              + states
+              + "; nothing to run");
       return 0;
     }
     return launch(chosen, state);
@@ -150,9 +161,13 @@ public final class SavedSweep {
   public int runJob(int num, PrintStream out) {
     SavedPlan.Job job = plan.job(num);
     if (job == null) {
-      throw new ConfigException("Job " + num + " is not part of this sweep",
-          Origin.of(sweepDir.toString()), "its jobs are numbered "
-              + plan.jobs().get(0).num() + " to " + plan.jobs().get(plan.jobs().size() - 1).num());
+      throw new ConfigException(
+          "Job " + num + " is not part of this sweep",
+          Origin.of(sweepDir.toString()),
+          "its jobs are numbered "
+              + plan.jobs().get(0).num()
+              + " to "
+              + plan.jobs().get(plan.jobs().size() - 1).num());
     }
     refuseStudy("run-job");
     JobPreparer preparer = preparer();
@@ -163,21 +178,29 @@ public final class SavedSweep {
       checkUnchanged(List.of(planned), preparer, state);
       var checked = launchSettings().options(sweepDir);
       var spec = preparer.write(preparer.prepare(num, planned.overrides()), false);
-      var options = checked
-          .withProgress(new EchoProgress(spec.jobDir(), out, err))
-          .withPrevious(state);
+      var options =
+          checked.withProgress(new EchoProgress(spec.jobDir(), out, err)).withPrevious(state);
       SweepResult result;
       try (var sigint = dev.hydra4j.launch.SigintHandler.install(options.stop())) {
-        result = new dev.hydra4j.launch.local.LocalLauncher(1)
-            .launch(dev.hydra4j.launch.JobSource.of(List.of(spec)), options);
+        result =
+            new dev.hydra4j.launch.local.LocalLauncher(1)
+                .launch(dev.hydra4j.launch.JobSource.of(List.of(spec)), options);
       }
       // The launch's exit code covers the whole sweep; this command ran one job, and other
       // jobs that failed earlier must not turn its success into exit code 1.
-      JobStatus ran = result.jobs().stream().filter(s -> s.num() == num).findFirst()
-          .orElse(JobStatus.pending(num));
-      err.println("hydra4j: job " + num + " " + ran.state() + (ran.exitCode() == null ? ""
-          : " (exit code " + ran.exitCode() + ")"));
-      return result.interrupted() ? SweepResult.EXIT_INTERRUPTED
+      JobStatus ran =
+          result.jobs().stream()
+              .filter(s -> s.num() == num)
+              .findFirst()
+              .orElse(JobStatus.pending(num));
+      err.println(
+          "hydra4j: job "
+              + num
+              + " "
+              + ran.state()
+              + (ran.exitCode() == null ? "" : " (exit code " + ran.exitCode() + ")"));
+      return result.interrupted()
+          ? SweepResult.EXIT_INTERRUPTED
           : ran.state() == JobState.COMPLETED ? SweepResult.EXIT_OK : SweepResult.EXIT_FAILED;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -187,8 +210,9 @@ public final class SavedSweep {
   /** A study's trial runs with the parameters its study file holds: only resume knows them. */
   private void refuseStudy(String command) {
     if (AdaptiveStudy.exists(sweepDir)) {
-      throw new ConfigException("'" + command + "' cannot run trials of a study (hydra/sweeper"
-          + "=optuna) one by one", Origin.of(sweepDir.toString()),
+      throw new ConfigException(
+          "'" + command + "' cannot run trials of a study (hydra/sweeper" + "=optuna) one by one",
+          Origin.of(sweepDir.toString()),
           "continue the study with: hydra4j resume " + Multirun.display(sweepDir));
     }
   }
@@ -200,36 +224,44 @@ public final class SavedSweep {
     checkNotRunning(chosen, state);
     checkUnchanged(chosen, preparer, state);
     checkComposable(chosen, preparer);
-    err.println("hydra4j: running " + chosen.size() + " of " + plan.jobs().size()
-        + " jobs of " + Multirun.display(sweepDir));
-    return Multirun.launch(sweepDir, PlannedJobs.of(chosen), preparer, settings,
-        jobDirs(), err);
+    err.println(
+        "hydra4j: running "
+            + chosen.size()
+            + " of "
+            + plan.jobs().size()
+            + " jobs of "
+            + Multirun.display(sweepDir));
+    return Multirun.launch(sweepDir, PlannedJobs.of(chosen), preparer, settings, jobDirs(), err);
   }
 
   /**
-   * Refuses to start a job whose process still runs on this machine: its launcher was
-   * killed (so its status still says RUNNING) but the task lives on, and a second copy
-   * would write into the same directory. A RUNNING job whose process is gone is fair game.
+   * Refuses to start a job whose process still runs on this machine: its launcher was killed (so
+   * its status still says RUNNING) but the task lives on, and a second copy would write into the
+   * same directory. A RUNNING job whose process is gone is fair game.
    */
   private void checkNotRunning(List<PlannedJob> jobs, SweepState state) {
     List<String> alive = new ArrayList<>();
     for (PlannedJob job : jobs) {
       JobStatus status = state.status(job.num());
-      if (dev.hydra4j.run.JobProcess.stillRunning(status, sweepDir.resolve(plan.job(job.num()).dir()))) {
+      if (dev.hydra4j.run.JobProcess.stillRunning(
+          status, sweepDir.resolve(plan.job(job.num()).dir()))) {
         alive.add("job " + job.num() + " (pid " + status.pid() + ")");
       }
     }
     if (!alive.isEmpty()) {
-      throw new ConfigException("The process of " + String.join(", ", alive)
-          + " is still running, though no hydra4j watches it any more; starting it again"
-          + " would run it twice", Origin.of(sweepDir.toString()),
+      throw new ConfigException(
+          "The process of "
+              + String.join(", ", alive)
+              + " is still running, though no hydra4j watches it any more; starting it again"
+              + " would run it twice",
+          Origin.of(sweepDir.toString()),
           "wait for it to end, or stop it (kill <pid>), then run this again");
     }
   }
 
   /**
-   * Refuses to mix configs: a job whose directory already holds a config must compose to
-   * the same config today, or the sweep would hold results of two different setups.
+   * Refuses to mix configs: a job whose directory already holds a config must compose to the same
+   * config today, or the sweep would hold results of two different setups.
    */
   private void checkUnchanged(List<PlannedJob> jobs, JobPreparer preparer, SweepState state) {
     List<String> changed = new ArrayList<>();
@@ -255,18 +287,22 @@ public final class SavedSweep {
       }
     }
     if (!changed.isEmpty()) {
-      throw new ConfigException("The config tree has changed since this sweep was planned:"
-          + " job" + (changed.size() == 1 ? " " : "s ") + String.join(", ", changed.subList(0,
-              Math.min(10, changed.size()))) + (changed.size() > 10 ? ", …" : "")
-          + " would run with a different config", Origin.of(sweepDir.resolve(SavedPlan.NAME).toString()),
+      throw new ConfigException(
+          "The config tree has changed since this sweep was planned:"
+              + " job"
+              + (changed.size() == 1 ? " " : "s ")
+              + String.join(", ", changed.subList(0, Math.min(10, changed.size())))
+              + (changed.size() > 10 ? ", …" : "")
+              + " would run with a different config",
+          Origin.of(sweepDir.resolve(SavedPlan.NAME).toString()),
           "compare with .hydra/config.yaml in the job directory; restore the config files,"
               + " or start a new sweep");
     }
   }
 
   /**
-   * Every chosen job must still compose and resolve, as a new sweep's jobs must, before any
-   * runs: a job that cannot would otherwise fail with its reason hidden in the logs.
+   * Every chosen job must still compose and resolve, as a new sweep's jobs must, before any runs: a
+   * job that cannot would otherwise fail with its reason hidden in the logs.
    */
   private void checkComposable(List<PlannedJob> jobs, JobPreparer preparer) {
     java.util.Map<Integer, ConfigException> errors = new java.util.LinkedHashMap<>();
@@ -282,8 +318,13 @@ public final class SavedSweep {
     }
     if (!errors.isEmpty()) {
       StringBuilder detail = new StringBuilder();
-      errors.forEach((num, e) -> detail.append("\n  job ").append(num).append(":\n    ")
-          .append(e.render().replace("\n", "\n    ")));
+      errors.forEach(
+          (num, e) ->
+              detail
+                  .append("\n  job ")
+                  .append(num)
+                  .append(":\n    ")
+                  .append(e.render().replace("\n", "\n    ")));
       throw new InvalidJobsException(errors.size(), jobs.size(), detail.toString());
     }
   }
@@ -295,13 +336,14 @@ public final class SavedSweep {
   }
 
   private JobPreparer preparer() {
-    return new JobPreparer(composer, plan.configName(), RunMode.MULTIRUN, sweepDir,
-        plan.command()).withSavedDirs(jobDirs());
+    return new JobPreparer(composer, plan.configName(), RunMode.MULTIRUN, sweepDir, plan.command())
+        .withSavedDirs(jobDirs());
   }
 
   private LaunchSettings launchSettings() {
-    List<ParsedOverride> fixed = new ArrayList<>(Composers.parse(plan.overrides()).stream()
-        .filter(o -> !o.isSweep()).toList());
+    List<ParsedOverride> fixed =
+        new ArrayList<>(
+            Composers.parse(plan.overrides()).stream().filter(o -> !o.isSweep()).toList());
     fixed.addAll(launcherOverrides);
     Composition base = composer.compose(plan.configName(), fixed, RunMode.MULTIRUN);
     return new LaunchSettings(base, waitForJobs);
@@ -321,9 +363,14 @@ public final class SavedSweep {
       // them in line first, so that every reader of the job directories sees the truth.
       StatusRepair.Done repaired = StatusRepair.repair(state);
       if (repaired.rewritten() + repaired.tempsRecovered() + repaired.tempsDeleted() > 0) {
-        err.println("hydra4j: repaired after a crash: " + repaired.rewritten()
-            + " status file(s) rewritten from the journal, " + repaired.tempsRecovered()
-            + " recovered from temp files, " + repaired.tempsDeleted() + " temp file(s) deleted");
+        err.println(
+            "hydra4j: repaired after a crash: "
+                + repaired.rewritten()
+                + " status file(s) rewritten from the journal, "
+                + repaired.tempsRecovered()
+                + " recovered from temp files, "
+                + repaired.tempsDeleted()
+                + " temp file(s) deleted");
       }
       return state;
     } catch (IOException e) {

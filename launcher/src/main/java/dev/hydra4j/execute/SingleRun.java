@@ -22,9 +22,9 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * A single run — the local debug run before a cluster submission: one job in
- * {@code hydra.run.dir} ({@code outputs/DATE/TIME}), its output shown live and kept in
- * the run directory's logs, with the same {@code .hydra/} files and status as a sweep job.
+ * A single run — the local debug run before a cluster submission: one job in {@code hydra.run.dir}
+ * ({@code outputs/DATE/TIME}), its output shown live and kept in the run directory's logs, with the
+ * same {@code .hydra/} files and status as a sweep job.
  */
 public final class SingleRun {
 
@@ -38,35 +38,43 @@ public final class SingleRun {
     Path wanted = Path.of(new HydraSettings(composition).text("hydra.run.dir", "outputs"));
     RunDirectory.requireWritable(wanted, "hydra.run.dir");
     Path probeDir = wanted.toAbsolutePath().normalize();
-    PreparedJob checked = new JobPreparer(composer, request.configName(), RunMode.RUN,
-        probeDir, request.command()).prepare(0, overrides);
+    PreparedJob checked =
+        new JobPreparer(composer, request.configName(), RunMode.RUN, probeDir, request.command())
+            .prepare(0, overrides);
     Commands.requireRunnable(checked);
     // Of the launcher's settings only the grace of a stop applies: a single run is one local
     // job, whatever hydra/launcher says, run once, as Hydra runs it.
     Duration killGrace = new LaunchSettings(composition).options(probeDir).killGrace();
 
     Path runDir = RunDirectory.createExclusive(wanted, "hydra.run.dir");
-    JobPreparer preparer = new JobPreparer(composer, request.configName(), RunMode.RUN, runDir,
-        request.command());
+    JobPreparer preparer =
+        new JobPreparer(composer, request.configName(), RunMode.RUN, runDir, request.command());
     try {
       JobSpec spec = preparer.write(preparer.prepare(0, overrides), false);
       RunRecord.capture(Version.VALUE, request.argv()).write(runDir);
       request.label().write(runDir);
       request.err().println("hydra4j: running in " + Multirun.display(runDir));
-      LaunchOptions options = LaunchOptions.defaults(runDir)
-          .withKillGrace(killGrace)
-          .withProgress(new EchoProgress(spec.jobDir(), request.out(), request.err()));
+      LaunchOptions options =
+          LaunchOptions.defaults(runDir)
+              .withKillGrace(killGrace)
+              .withProgress(new EchoProgress(spec.jobDir(), request.out(), request.err()));
       SweepResult result;
       try (SigintHandler sigint = SigintHandler.install(options.stop())) {
         result = new LocalLauncher(1).launch(JobSource.of(List.of(spec)), options);
       }
       var status = result.jobs().get(0);
-      request.err().println("hydra4j: " + status.state() + (status.exitCode() == null ? ""
-          : " (exit code " + status.exitCode() + ")") + " — outputs in "
-          + Multirun.display(runDir));
+      request
+          .err()
+          .println(
+              "hydra4j: "
+                  + status.state()
+                  + (status.exitCode() == null ? "" : " (exit code " + status.exitCode() + ")")
+                  + " — outputs in "
+                  + Multirun.display(runDir));
       if (result.ioFailure() != null) {
-        request.err().println("hydra4j: error: cannot write the run's files: "
-            + result.ioFailure());
+        request
+            .err()
+            .println("hydra4j: error: cannot write the run's files: " + result.ioFailure());
       }
       return result.exitCode();
     } catch (IOException e) {

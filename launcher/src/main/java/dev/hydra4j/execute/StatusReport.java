@@ -23,19 +23,26 @@ import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
- * {@code status <sweep dir>}: counts by state, every job's state, and the failures with the
- * end of their stderr, from any shell while the sweep runs, after it ended, or after its
- * launcher was killed. A local sweep is read from its job directories alone; a SLURM sweep
- * adds one squeue and one sacct call for all its arrays (see {@link SlurmSweepStatus}), and
- * records in the status files the final states only SLURM saw.
+ * {@code status <sweep dir>}: counts by state, every job's state, and the failures with the end of
+ * their stderr, from any shell while the sweep runs, after it ended, or after its launcher was
+ * killed. A local sweep is read from its job directories alone; a SLURM sweep adds one squeue and
+ * one sacct call for all its arrays (see {@link SlurmSweepStatus}), and records in the status files
+ * the final states only SLURM saw.
  */
 public final class StatusReport {
 
   private static final int TAIL_LINES = 5;
+
   /** A status must not hang for a minute when the controller is down. */
   private static final Duration SLURM_PATIENCE = Duration.ofSeconds(20);
-  private static final Set<JobState> FAILURES = EnumSet.of(JobState.FAILED, JobState.TIMEOUT,
-      JobState.OUT_OF_MEMORY, JobState.NODE_FAIL, JobState.PREEMPTED);
+
+  private static final Set<JobState> FAILURES =
+      EnumSet.of(
+          JobState.FAILED,
+          JobState.TIMEOUT,
+          JobState.OUT_OF_MEMORY,
+          JobState.NODE_FAIL,
+          JobState.PREEMPTED);
 
   private StatusReport() {}
 
@@ -55,7 +62,9 @@ public final class StatusReport {
 
   private static int printTo(Path sweepDir, PrintStream out) {
     if (!Files.isDirectory(sweepDir)) {
-      throw new ConfigException("'" + sweepDir + "' does not exist", Origin.of(sweepDir.toString()),
+      throw new ConfigException(
+          "'" + sweepDir + "' does not exist",
+          Origin.of(sweepDir.toString()),
           "give a sweep directory such as multirun/2026-01-31/12-00-00");
     }
     Path dir = sweepDir.toAbsolutePath().normalize();
@@ -71,8 +80,9 @@ public final class StatusReport {
     List<String> notes = List.of();
     SweepState local = null;
     if (slurm) {
-      SlurmSweepStatus s = SlurmSweepStatus.read(dir, SweepKill.jobDirs(plan, dir),
-          new SlurmClient(null, Map.of(), SLURM_PATIENCE));
+      SlurmSweepStatus s =
+          SlurmSweepStatus.read(
+              dir, SweepKill.jobDirs(plan, dir), new SlurmClient(null, Map.of(), SLURM_PATIENCE));
       s.recordFinalStates();
       status = s::status;
       slurmId = s::slurmId;
@@ -115,8 +125,14 @@ public final class StatusReport {
     }
     out.println();
     String slurmColumn = slurm ? "  %-10s" : "%s";
-    out.printf("%5s  %-13s  %4s  %9s" + slurmColumn + "  %s%n", "num", "state", "exit",
-        "duration", slurm ? "slurm" : "", "overrides");
+    out.printf(
+        "%5s  %-13s  %4s  %9s" + slurmColumn + "  %s%n",
+        "num",
+        "state",
+        "exit",
+        "duration",
+        slurm ? "slurm" : "",
+        "overrides");
     // The rows as the header's printf lays them out, without a Formatter per row: a
     // 20,000-job sweep prints 20,000 of them.
     StringBuilder row = new StringBuilder(128);
@@ -135,7 +151,8 @@ public final class StatusReport {
     }
     List<String> stale = new java.util.ArrayList<>();
     for (SavedPlan.Job job : plan.jobs()) {
-      if (local != null && local.status(job.num()).state() == JobState.RUNNING
+      if (local != null
+          && local.status(job.num()).state() == JobState.RUNNING
           && status.apply(job.num()).state() == JobState.INTERRUPTED) {
         stale.add(String.valueOf(job.num()));
       }
@@ -143,9 +160,14 @@ public final class StatusReport {
     if (!stale.isEmpty()) {
       // The launcher died (SIGKILL, a crash) before it could record these jobs' ends.
       out.println();
-      out.println("job" + (stale.size() == 1 ? " " : "s ") + String.join(", ", stale)
-          + " were recorded RUNNING, but their process is gone and no hydra4j recorded the end;"
-          + " 'hydra4j resume " + Multirun.display(dir) + "' runs them again");
+      out.println(
+          "job"
+              + (stale.size() == 1 ? " " : "s ")
+              + String.join(", ", stale)
+              + " were recorded RUNNING, but their process is gone and no hydra4j recorded the end;"
+              + " 'hydra4j resume "
+              + Multirun.display(dir)
+              + "' runs them again");
     }
     boolean headed = false;
     for (SavedPlan.Job job : plan.jobs()) {
@@ -159,8 +181,15 @@ public final class StatusReport {
         headed = true;
       }
       Path jobDir = dir.resolve(job.dir());
-      out.println("  job " + job.num() + " " + s.state() + (s.error() != null
-          ? ": " + s.error() : "") + "  (" + Multirun.display(jobDir) + ")");
+      out.println(
+          "  job "
+              + job.num()
+              + " "
+              + s.state()
+              + (s.error() != null ? ": " + s.error() : "")
+              + "  ("
+              + Multirun.display(jobDir)
+              + ")");
       for (String line : LogTail.lastLines(jobDir.resolve("stderr.log"), TAIL_LINES)) {
         out.println("    | " + line);
       }
@@ -174,17 +203,29 @@ public final class StatusReport {
     }
     for (SubmissionLog.Array a : log.arrays()) {
       String jobs = a.jobs().size() == 1 ? "job " + a.jobs().get(0) : a.jobs().size() + " jobs";
-      out.println("slurm   " + (a.name() == null ? "(no script)" : a.name()) + ": "
-          + (a.submittedOk() ? "array " + a.arrayJobId() : "NOT SUBMITTED") + ", " + jobs
-          + (a.after() == null ? "" : ", after " + a.after())
-          + (a.error() == null ? "" : " — " + a.error().strip().replace("\n", " / ")));
+      out.println(
+          "slurm   "
+              + (a.name() == null ? "(no script)" : a.name())
+              + ": "
+              + (a.submittedOk() ? "array " + a.arrayJobId() : "NOT SUBMITTED")
+              + ", "
+              + jobs
+              + (a.after() == null ? "" : ", after " + a.after())
+              + (a.error() == null ? "" : " — " + a.error().strip().replace("\n", " / ")));
     }
   }
 
   private static void printLauncher(Path dir, PrintStream out) {
     try {
-      LauncherProcess.read(dir).ifPresent(p -> out.println("launcher pid " + p.pid() + " on "
-          + p.host() + (p.isAliveHere() ? " (running)" : "")));
+      LauncherProcess.read(dir)
+          .ifPresent(
+              p ->
+                  out.println(
+                      "launcher pid "
+                          + p.pid()
+                          + " on "
+                          + p.host()
+                          + (p.isAliveHere() ? " (running)" : "")));
     } catch (IOException | RuntimeException e) {
       // the record is only a convenience for kill
     }
@@ -199,9 +240,13 @@ public final class StatusReport {
       throw new UncheckedIOException(e);
     }
     out.println("run     " + Multirun.display(dir));
-    out.println("state   " + s.state() + (s.exitCode() == null ? "" : " (exit code "
-        + s.exitCode() + ")") + (s.duration() == null ? ""
-            : String.format(", %.1fs", s.duration().toMillis() / 1000.0)));
+    out.println(
+        "state   "
+            + s.state()
+            + (s.exitCode() == null ? "" : " (exit code " + s.exitCode() + ")")
+            + (s.duration() == null
+                ? ""
+                : String.format(", %.1fs", s.duration().toMillis() / 1000.0)));
     if (s.error() != null) {
       out.println("error   " + s.error());
     }
@@ -230,7 +275,8 @@ public final class StatusReport {
       return "";
     }
     long tenths = Math.round(d.toMillis() / 100.0);
-    return tenths < 0 ? String.format("%.1fs", d.toMillis() / 1000.0)
+    return tenths < 0
+        ? String.format("%.1fs", d.toMillis() / 1000.0)
         : tenths / 10 + "." + tenths % 10 + "s";
   }
 
@@ -250,8 +296,8 @@ public final class StatusReport {
 
   private static String describe(Map<JobState, Integer> counts) {
     StringBuilder sb = new StringBuilder();
-    counts.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(v).append(' ')
-        .append(k));
+    counts.forEach(
+        (k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(v).append(' ').append(k));
     return sb.toString();
   }
 }

@@ -16,10 +16,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code kill <sweep dir>}: stops a sweep from any shell. A SLURM sweep's pending and running
- * jobs are cancelled with scancel; a local sweep's launcher gets SIGINT, as if Ctrl-C had been
- * pressed in its terminal (it stops its jobs and records them INTERRUPTED). Finished jobs are
- * never touched.
+ * {@code kill <sweep dir>}: stops a sweep from any shell. A SLURM sweep's pending and running jobs
+ * are cancelled with scancel; a local sweep's launcher gets SIGINT, as if Ctrl-C had been pressed
+ * in its terminal (it stops its jobs and records them INTERRUPTED). Finished jobs are never
+ * touched.
  */
 public final class SweepKill {
 
@@ -28,7 +28,9 @@ public final class SweepKill {
   /** Returns the exit code: 0 when stopped (or nothing was running), 1 when it could not. */
   public static int kill(Path sweepDir, PrintStream out) {
     if (!Files.isDirectory(sweepDir)) {
-      throw new ConfigException("'" + sweepDir + "' does not exist", Origin.of(sweepDir.toString()),
+      throw new ConfigException(
+          "'" + sweepDir + "' does not exist",
+          Origin.of(sweepDir.toString()),
           "give a sweep directory such as multirun/2026-01-31/12-00-00");
     }
     Path dir = sweepDir.toAbsolutePath().normalize();
@@ -54,24 +56,34 @@ public final class SweepKill {
   private static int killLocal(Path dir, PrintStream out) throws IOException {
     var recorded = LauncherProcess.read(dir);
     if (recorded.isEmpty()) {
-      out.println("nothing to stop: no hydra4j launcher is running for " + Multirun.display(dir)
-          + " (it has finished, or was killed)");
+      out.println(
+          "nothing to stop: no hydra4j launcher is running for "
+              + Multirun.display(dir)
+              + " (it has finished, or was killed)");
       return 0;
     }
     LauncherProcess launcher = recorded.get();
     if (!launcher.isAliveHere()) {
       if (!launcher.host().equals(dev.hydra4j.run.Host.name())) {
-        out.println("cannot stop it from here: the sweep's launcher runs on " + launcher.host()
-            + " as pid " + launcher.pid() + "; run hydra4j kill there, or press Ctrl-C in its"
-            + " terminal");
+        out.println(
+            "cannot stop it from here: the sweep's launcher runs on "
+                + launcher.host()
+                + " as pid "
+                + launcher.pid()
+                + "; run hydra4j kill there, or press Ctrl-C in its"
+                + " terminal");
         return 1;
       }
-      out.println("nothing to stop: the sweep's launcher (pid " + launcher.pid()
-          + ") is no longer running");
+      out.println(
+          "nothing to stop: the sweep's launcher (pid "
+              + launcher.pid()
+              + ") is no longer running");
       return 0;
     }
-    Process signal = new ProcessBuilder("kill", "-INT", String.valueOf(launcher.pid()))
-        .redirectErrorStream(true).start();
+    Process signal =
+        new ProcessBuilder("kill", "-INT", String.valueOf(launcher.pid()))
+            .redirectErrorStream(true)
+            .start();
     String said =
         new String(signal.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     try {
@@ -79,8 +91,11 @@ public final class SweepKill {
         out.println("cannot signal the launcher (pid " + launcher.pid() + "): " + said);
         return 1;
       }
-      out.println("asked the sweep's launcher (pid " + launcher.pid() + ") to stop, as Ctrl-C"
-          + " would: it stops its running jobs and records them INTERRUPTED");
+      out.println(
+          "asked the sweep's launcher (pid "
+              + launcher.pid()
+              + ") to stop, as Ctrl-C"
+              + " would: it stops its running jobs and records them INTERRUPTED");
       // It removes its record when it has stopped; give it the kill grace and a little more.
       for (int i = 0; i < 150 && Files.exists(dir.resolve(LauncherProcess.NAME)); i++) {
         TimeUnit.MILLISECONDS.sleep(100);

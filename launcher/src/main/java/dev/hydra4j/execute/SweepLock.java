@@ -10,12 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The claim of one hydra4j process on a sweep while it launches jobs, so that a
- * {@code resume} typed while the sweep still runs (or two resumes at once) cannot start
- * the same jobs twice. It is an OS file lock on {@code .hydra4j.lock} in the sweep
- * directory: the OS drops it when its holder dies, even by SIGKILL, so a killed launcher
- * never leaves the sweep locked. Where the file system has no locks (some NFS setups),
- * the claim is skipped rather than refusing to run.
+ * The claim of one hydra4j process on a sweep while it launches jobs, so that a {@code resume}
+ * typed while the sweep still runs (or two resumes at once) cannot start the same jobs twice. It is
+ * an OS file lock on {@code .hydra4j.lock} in the sweep directory: the OS drops it when its holder
+ * dies, even by SIGKILL, so a killed launcher never leaves the sweep locked. Where the file system
+ * has no locks (some NFS setups), the claim is skipped rather than refusing to run.
  */
 final class SweepLock implements AutoCloseable {
 
@@ -37,8 +36,9 @@ final class SweepLock implements AutoCloseable {
   static SweepLock acquire(Path sweepDir) {
     FileChannel channel;
     try {
-      channel = FileChannel.open(sweepDir.resolve(NAME), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              sweepDir.resolve(NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (IOException e) {
       return new SweepLock(null, null);
     }
@@ -52,9 +52,12 @@ final class SweepLock implements AutoCloseable {
     }
     if (lock == null) {
       closeQuietly(channel);
-      throw new ConfigException("Another hydra4j process is running this sweep right now",
-          Origin.of(sweepDir.toString()), "wait for it to end (hydra4j status "
-              + Multirun.display(sweepDir) + " shows its progress), or stop it with Ctrl+C");
+      throw new ConfigException(
+          "Another hydra4j process is running this sweep right now",
+          Origin.of(sweepDir.toString()),
+          "wait for it to end (hydra4j status "
+              + Multirun.display(sweepDir)
+              + " shows its progress), or stop it with Ctrl+C");
     }
     return new SweepLock(channel, lock);
   }

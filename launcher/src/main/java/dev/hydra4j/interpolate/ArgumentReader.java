@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads resolver arguments for {@link TemplateParser}: a comma-separated sequence of
- * elements, each a quoted string, a {@code [list]}, a {@code {dict}} or an unquoted primitive.
+ * Reads resolver arguments for {@link TemplateParser}: a comma-separated sequence of elements, each
+ * a quoted string, a {@code [list]}, a {@code {dict}} or an unquoted primitive.
  */
 final class ArgumentReader {
 

@@ -9,16 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * OmegaConf 2.2's built-in resolvers and Hydra's {@code now} and {@code hydra}, written from
- * their documentation ("Built-in resolvers", Hydra's "Resolvers provided by Hydra").
+ * OmegaConf 2.2's built-in resolvers and Hydra's {@code now} and {@code hydra}, written from their
+ * documentation ("Built-in resolvers", Hydra's "Resolvers provided by Hydra").
  */
 final class BuiltInResolvers {
 
   private BuiltInResolvers() {}
 
   static Resolvers register(Resolvers into) {
-    return into
-        .with("oc.env", BuiltInResolvers::env)
+    return into.with("oc.env", BuiltInResolvers::env)
         .with("oc.select", BuiltInResolvers::select)
         .with("oc.decode", BuiltInResolvers::decode)
         .with("oc.create", BuiltInResolvers::create)
@@ -29,9 +28,8 @@ final class BuiltInResolvers {
   }
 
   /**
-   * {@code ${oc.env:VAR}} and {@code ${oc.env:VAR,default}}: the variable as a string. A
-   * default is turned into a string as Python's {@code str()} would, except {@code null},
-   * which gives null.
+   * {@code ${oc.env:VAR}} and {@code ${oc.env:VAR,default}}: the variable as a string. A default is
+   * turned into a string as Python's {@code str()} would, except {@code null}, which gives null.
    */
   private static Object env(List<Object> args, ResolverContext ctx) {
     arity(args, 1, 2, ctx, "${oc.env:VAR} or ${oc.env:VAR,default}");
@@ -44,7 +42,8 @@ final class BuiltInResolvers {
       Object fallback = args.get(1);
       return fallback == null ? null : PythonText.str(fallback);
     }
-    throw ctx.failure("environment variable '" + name + "' is not set",
+    throw ctx.failure(
+        "environment variable '" + name + "' is not set",
         "set it (export " + name + "=...) or give a default: ${oc.env:" + name + ",default}");
   }
 
@@ -67,7 +66,8 @@ final class BuiltInResolvers {
       return null;
     }
     if (!(input instanceof String text)) {
-      throw ctx.failure("oc.decode takes a string or null, not " + PythonText.repr(input),
+      throw ctx.failure(
+          "oc.decode takes a string or null, not " + PythonText.repr(input),
           "pass the text to decode, e.g. ${oc.decode:${oc.env:PORT}}");
     }
     return ctx.decode(text);
@@ -75,17 +75,20 @@ final class BuiltInResolvers {
 
   /**
    * {@code ${oc.create:…}}: a config node from a dict or list. A string is decoded with the
-   * interpolation grammar (flow style {@code {a: 1}} / {@code [1, 2]}); OmegaConf would read
-   * it as YAML, which this package does not depend on.
+   * interpolation grammar (flow style {@code {a: 1}} / {@code [1, 2]}); OmegaConf would read it as
+   * YAML, which this package does not depend on.
    */
   private static Object create(List<Object> args, ResolverContext ctx) {
     arity(args, 1, 1, ctx, "${oc.create:{...}} or ${oc.create:[...]}");
     Object input = args.get(0) instanceof String text ? ctx.decode(text) : args.get(0);
-    if (input instanceof Map || input instanceof List
-        || input instanceof ConfigMap || input instanceof ConfigList) {
+    if (input instanceof Map
+        || input instanceof List
+        || input instanceof ConfigMap
+        || input instanceof ConfigList) {
       return input;
     }
-    throw ctx.failure("oc.create needs a dict or a list, not " + PythonText.repr(input),
+    throw ctx.failure(
+        "oc.create needs a dict or a list, not " + PythonText.repr(input),
         "write ${oc.create:{key: value}} or ${oc.create:[a, b]}");
   }
 
@@ -105,11 +108,13 @@ final class BuiltInResolvers {
     String key = text(args.get(0), "the key of a mapping", ctx);
     Optional<ConfigNode> node = ctx.select(key);
     if (node.isEmpty()) {
-      throw ctx.failure("key '" + key + "' not found", "give the key of a mapping, e.g. "
-          + "${" + name + ":workers}");
+      throw ctx.failure(
+          "key '" + key + "' not found",
+          "give the key of a mapping, e.g. " + "${" + name + ":workers}");
     }
     if (!(node.get() instanceof ConfigMap map)) {
-      throw ctx.failure("'" + key + "' is " + PythonText.describe(node.get()) + ", not a mapping",
+      throw ctx.failure(
+          "'" + key + "' is " + PythonText.describe(node.get()) + ", not a mapping",
           "give the key of a mapping");
     }
     return map;
@@ -127,7 +132,8 @@ final class BuiltInResolvers {
     String key = PythonText.str(args.get(0));
     Optional<ConfigNode> node = ctx.selectHydra(key);
     if (node.isEmpty()) {
-      throw ctx.failure("'hydra." + key + "' is not available here",
+      throw ctx.failure(
+          "'hydra." + key + "' is not available here",
           "${hydra:...} reads Hydra's own config, which exists only for a run or a sweep; "
               + "check the key (e.g. runtime.cwd, job.name, runtime.output_dir)");
     }
@@ -139,11 +145,13 @@ final class BuiltInResolvers {
     return node.get();
   }
 
-  private static void arity(List<Object> args, int min, int max, ResolverContext ctx, String usage) {
+  private static void arity(
+      List<Object> args, int min, int max, ResolverContext ctx, String usage) {
     if (args.size() < min || args.size() > max) {
       String expected = min == max ? String.valueOf(min) : min + " or " + max;
-      throw ctx.failure("takes " + expected + " argument" + (max == 1 ? "" : "s") + ", got "
-          + args.size(), "write " + usage);
+      throw ctx.failure(
+          "takes " + expected + " argument" + (max == 1 ? "" : "s") + ", got " + args.size(),
+          "write " + usage);
     }
   }
 
@@ -151,7 +159,8 @@ final class BuiltInResolvers {
     if (arg instanceof String s) {
       return s;
     }
-    throw ctx.failure(what + " must be a string, not " + PythonText.repr(arg),
+    throw ctx.failure(
+        what + " must be a string, not " + PythonText.repr(arg),
         "quote it: '" + PythonText.str(arg) + "'");
   }
 }

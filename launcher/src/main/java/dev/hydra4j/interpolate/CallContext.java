@@ -73,7 +73,8 @@ final class CallContext implements ResolverContext {
     try {
       ref = in.cache().key(key);
     } catch (TemplateParser.SyntaxError e) {
-      throw failure("'" + key + "' is not a valid key: " + e.getMessage(),
+      throw failure(
+          "'" + key + "' is not a valid key: " + e.getMessage(),
           "write a key like a.b, list[0] or .sibling");
     }
     KeyLookup.Located at = in.lookup().locate(ref, from, true);
@@ -86,8 +87,15 @@ final class CallContext implements ResolverContext {
     try {
       element = resolution.cache().element(text);
     } catch (TemplateParser.SyntaxError e) {
-      throw failure("cannot decode '" + text + "': " + e.getMessage() + " (at character "
-          + (e.index + 1) + ")", "quote a string that should stay a string: \"'text'\"");
+      throw failure(
+          "cannot decode '"
+              + text
+              + "': "
+              + e.getMessage()
+              + " (at character "
+              + (e.index + 1)
+              + ")",
+          "quote a string that should stay a string: \"'text'\"");
     }
     return resolution.evaluateArg(element, scope);
   }

@@ -43,8 +43,12 @@ final class Failures {
     String setAt = missingOrigin == null ? "" : " (set to ??? at " + missingOrigin + ")";
     return new InterpolationException(
         Kind.MISSING_VALUE,
-        "Interpolation " + scope.where() + " refers to '" + key
-            + "', which is a missing mandatory value" + setAt,
+        "Interpolation "
+            + scope.where()
+            + " refers to '"
+            + key
+            + "', which is a missing mandatory value"
+            + setAt,
         scope.key(),
         scope.origin(),
         "give '" + key + "' a value in the config, or on the command line: " + key + "=...",
@@ -62,9 +66,15 @@ final class Failures {
     }
     chain.append(" -> ").append(name(steps.get(0).key()));
     for (Step step : steps) {
-      detail.append(detail.length() == 0 ? "" : "\n")
-          .append("  ").append(name(step.key())).append(": ").append(step.text())
-          .append("  (").append(step.origin()).append(')');
+      detail
+          .append(detail.length() == 0 ? "" : "\n")
+          .append("  ")
+          .append(name(step.key()))
+          .append(": ")
+          .append(step.text())
+          .append("  (")
+          .append(step.origin())
+          .append(')');
     }
     Step first = steps.get(0);
     return new InterpolationException(
@@ -78,12 +88,11 @@ final class Failures {
 
   static InterpolationException unknownResolver(Scope scope, String name, Resolvers resolvers) {
     List<String> near = Spelling.closest(name, resolvers.names());
-    String registered = resolvers.names().isEmpty()
-        ? "no resolvers are registered"
-        : "registered resolvers: " + String.join(", ", resolvers.names());
-    String hint = near.isEmpty()
-        ? registered
-        : "did you mean '" + near.get(0) + "'? " + registered;
+    String registered =
+        resolvers.names().isEmpty()
+            ? "no resolvers are registered"
+            : "registered resolvers: " + String.join(", ", resolvers.names());
+    String hint = near.isEmpty() ? registered : "did you mean '" + near.get(0) + "'? " + registered;
     return new InterpolationException(
         Kind.UNKNOWN_RESOLVER,
         "Unsupported interpolation type '" + name + "' " + scope.where(),
@@ -128,9 +137,12 @@ final class Failures {
   static InterpolationException tooLarge(Scope scope, long size, long limit) {
     return new InterpolationException(
         Kind.TOO_LONG,
-        "The resolved value at key '" + name(scope.key()) + "' has "
+        "The resolved value at key '"
+            + name(scope.key())
+            + "' has "
             + (size >= Long.MAX_VALUE / 4 ? "countless" : String.valueOf(size))
-            + " nodes, counting each repeat, more than the limit of " + limit,
+            + " nodes, counting each repeat, more than the limit of "
+            + limit,
         scope.key(),
         scope.origin(),
         "lists or mappings that repeat other ones (x2: [${x1}, ${x1}]) double at every step;"

@@ -9,14 +9,14 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * What resolution may read from outside the config: environment variables, the run's
- * instant, and Hydra's own config for {@code ${hydra:…}}. Immutable; tests inject each part.
+ * What resolution may read from outside the config: environment variables, the run's instant, and
+ * Hydra's own config for {@code ${hydra:…}}. Immutable; tests inject each part.
  *
- * <p>The instant is read once, when the first {@code ${now:…}} needs it (reading the clock in
- * the system time zone loads the time-zone database, ~10 ms that a config preview without
- * {@code ${now:}} need not pay), and every {@code ${now:…}} of the run formats that one
- * instant. Hydra caches {@code now} per format string, so its values
- * for different formats can straddle a second; one instant cannot.
+ * <p>The instant is read once, when the first {@code ${now:…}} needs it (reading the clock in the
+ * system time zone loads the time-zone database, ~10 ms that a config preview without {@code
+ * ${now:}} need not pay), and every {@code ${now:…}} of the run formats that one instant. Hydra
+ * caches {@code now} per format string, so its values for different formats can straddle a second;
+ * one instant cannot.
  */
 public final class InterpolationContext {
 
@@ -36,15 +36,14 @@ public final class InterpolationContext {
 
     synchronized ZonedDateTime get() {
       if (value == null) {
-        value = clock == null
-            ? ZonedDateTime.now(ZoneId.systemDefault()) : ZonedDateTime.now(clock);
+        value =
+            clock == null ? ZonedDateTime.now(ZoneId.systemDefault()) : ZonedDateTime.now(clock);
       }
       return value;
     }
   }
 
-  private InterpolationContext(
-      Function<String, String> env, Now now, ConfigMap hydraConfig) {
+  private InterpolationContext(Function<String, String> env, Now now, ConfigMap hydraConfig) {
     this.env = env;
     this.now = now;
     this.hydraConfig = hydraConfig;
@@ -58,8 +57,8 @@ public final class InterpolationContext {
   /** Fixed environment and instant, as tests want them. */
   public static InterpolationContext of(Map<String, String> env, ZonedDateTime now) {
     Map<String, String> copy = Map.copyOf(env);
-    return new InterpolationContext(copy::get,
-        new Now(null, Objects.requireNonNull(now, "now")), null);
+    return new InterpolationContext(
+        copy::get, new Now(null, Objects.requireNonNull(now, "now")), null);
   }
 
   /** The same context reading variables from {@code env} ({@code null} means unset). */
@@ -69,19 +68,19 @@ public final class InterpolationContext {
 
   /** The same context with the run's instant read from {@code clock}, once, when needed. */
   public InterpolationContext withClock(Clock clock) {
-    return new InterpolationContext(env, new Now(Objects.requireNonNull(clock, "clock"), null),
-        hydraConfig);
+    return new InterpolationContext(
+        env, new Now(Objects.requireNonNull(clock, "clock"), null), hydraConfig);
   }
 
   public InterpolationContext withNow(ZonedDateTime newNow) {
-    return new InterpolationContext(env, new Now(null, Objects.requireNonNull(newNow, "now")),
-        hydraConfig);
+    return new InterpolationContext(
+        env, new Now(null, Objects.requireNonNull(newNow, "now")), hydraConfig);
   }
 
   /**
-   * The same context with Hydra's config: {@code config} is a whole config holding a
-   * {@code hydra} node. {@code ${hydra:job.name}} reads {@code hydra.job.name} there, and
-   * interpolations inside it are resolved against all of {@code config}.
+   * The same context with Hydra's config: {@code config} is a whole config holding a {@code hydra}
+   * node. {@code ${hydra:job.name}} reads {@code hydra.job.name} there, and interpolations inside
+   * it are resolved against all of {@code config}.
    */
   public InterpolationContext withHydraConfig(ConfigMap config) {
     if (config != null && !config.has("hydra")) {

@@ -5,8 +5,8 @@ import dev.hydra4j.config.ConfigPath;
 import dev.hydra4j.config.Origin;
 
 /**
- * A {@code ${…}} that cannot be resolved. The origin is the node holding the interpolation
- * (or the command word that contains it); {@link #key()} names that node's key.
+ * A {@code ${…}} that cannot be resolved. The origin is the node holding the interpolation (or the
+ * command word that contains it); {@link #key()} names that node's key.
  */
 public final class InterpolationException extends ConfigException {
 

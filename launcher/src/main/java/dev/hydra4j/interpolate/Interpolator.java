@@ -11,18 +11,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Resolves OmegaConf 2.2 interpolations in a config: {@code ${a.b}}, {@code ${a[0]}},
- * relative {@code ${.x}} / {@code ${..x}}, nested {@code ${foo.${bar}}}, string interpolation
- * {@code run_${a}_${b}}, escaped {@code \${…}} and resolver calls {@code ${name:arg,…}}.
+ * Resolves OmegaConf 2.2 interpolations in a config: {@code ${a.b}}, {@code ${a[0]}}, relative
+ * {@code ${.x}} / {@code ${..x}}, nested {@code ${foo.${bar}}}, string interpolation {@code
+ * run_${a}_${b}}, escaped {@code \${…}} and resolver calls {@code ${name:arg,…}}.
  *
- * <p>A value that is exactly one {@code ${…}} takes the type of what it refers to (an int stays
- * an int, a mapping stays a mapping); any other value becomes a string, each part converted as
- * Python's {@code str()} would ({@code True}, {@code None}, {@code 0.001}). A result that
- * contains <code>${</code> (from <code>\${</code>, or a resolver's output) is kept literally and
- * never resolved again, as in OmegaConf.
+ * <p>A value that is exactly one {@code ${…}} takes the type of what it refers to (an int stays an
+ * int, a mapping stays a mapping); any other value becomes a string, each part converted as
+ * Python's {@code str()} would ({@code True}, {@code None}, {@code 0.001}). A result that contains
+ * <code>${</code> (from <code>\${</code>, or a resolver's output) is kept literally and never
+ * resolved again, as in OmegaConf.
  *
- * <p>Thread-safe and cheap to share; each call resolves independently. Parsed strings are
- * cached process-wide, so a sweep parses each distinct string once.
+ * <p>Thread-safe and cheap to share; each call resolves independently. Parsed strings are cached
+ * process-wide, so a sweep parses each distinct string once.
  */
 public final class Interpolator {
 
@@ -43,9 +43,9 @@ public final class Interpolator {
   }
 
   /**
-   * A copy of {@code root} with every interpolation resolved. Unreferenced {@code ???} values
-   * stay {@code ???}; every node keeps its origin, and a node that replaced an interpolation
-   * has the origin of the interpolation.
+   * A copy of {@code root} with every interpolation resolved. Unreferenced {@code ???} values stay
+   * {@code ???}; every node keeps its origin, and a node that replaced an interpolation has the
+   * origin of the interpolation.
    *
    * @throws InterpolationException for the first interpolation that cannot be resolved
    */
@@ -54,8 +54,8 @@ public final class Interpolator {
   }
 
   /**
-   * The resolved node at {@code path} (mappings and lists resolved all the way down). The
-   * path may pass through interpolations; a {@code ???} node is returned as is.
+   * The resolved node at {@code path} (mappings and lists resolved all the way down). The path may
+   * pass through interpolations; a {@code ???} node is returned as is.
    *
    * @throws InterpolationException when the path does not exist or cannot be resolved
    */
@@ -80,9 +80,9 @@ public final class Interpolator {
   }
 
   /**
-   * A string with its interpolations replaced, for command words such as
-   * {@code --lr=${training.lr}}. Relative keys start at the root. The result is always a
-   * string, even when {@code text} is one {@code ${…}} ({@code ${flag}} gives {@code True}).
+   * A string with its interpolations replaced, for command words such as {@code
+   * --lr=${training.lr}}. Relative keys start at the root. The result is always a string, even when
+   * {@code text} is one {@code ${…}} ({@code ${flag}} gives {@code True}).
    *
    * @param origin where the word comes from, for error messages
    */
@@ -94,7 +94,7 @@ public final class Interpolator {
   }
 
   private Resolution newResolution(ConfigMap root) {
-    return new Resolution(Objects.requireNonNull(root, "root"), resolvers, context,
-        TemplateCache.SHARED);
+    return new Resolution(
+        Objects.requireNonNull(root, "root"), resolvers, context, TemplateCache.SHARED);
   }
 }

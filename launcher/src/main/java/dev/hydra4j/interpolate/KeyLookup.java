@@ -13,14 +13,14 @@ import java.util.List;
 
 /**
  * Finds the node a {@code ${key}} points at. It walks the unresolved tree so that relative
- * references keep their meaning, and steps through interpolations on the way: in
- * {@code ${player.height}} with {@code player: ${john}}, the walk continues at {@code john}.
+ * references keep their meaning, and steps through interpolations on the way: in {@code
+ * ${player.height}} with {@code player: ${john}}, the walk continues at {@code john}.
  */
 final class KeyLookup {
 
   /**
-   * A node and its key in the config; the key is {@code null} for a node that a resolver
-   * made, which is resolved already.
+   * A node and its key in the config; the key is {@code null} for a node that a resolver made,
+   * which is resolved already.
    */
   record Located(ConfigPath path, ConfigNode node) {}
 
@@ -46,8 +46,8 @@ final class KeyLookup {
   }
 
   /**
-   * Where {@code ref} points, unresolved. When {@code lenient}, an absent key gives
-   * {@code null} instead of an error (errors met while following interpolations still throw).
+   * Where {@code ref} points, unresolved. When {@code lenient}, an absent key gives {@code null}
+   * instead of an error (errors met while following interpolations still throw).
    */
   Located locate(NodeRef ref, Scope scope, boolean lenient) {
     List<String> keys = new ArrayList<>(ref.segments().size());
@@ -62,7 +62,9 @@ final class KeyLookup {
           if (lenient) {
             return null;
           }
-          throw Failures.keyNotFound(scope, written(ref.dots(), keys),
+          throw Failures.keyNotFound(
+              scope,
+              written(ref.dots(), keys),
               "it climbs above the root of the config: use fewer leading dots");
         }
         base = base.parent();
@@ -88,10 +90,11 @@ final class KeyLookup {
           return null;
         }
         if (container.isMissing()) {
-          throw Failures.missing(scope, written(ref.dots(), keys.subList(0, i)), container.origin());
+          throw Failures.missing(
+              scope, written(ref.dots(), keys.subList(0, i)), container.origin());
         }
-        throw Failures.keyNotFound(scope, written(ref.dots(), keys),
-            hint(ref.dots(), keys, i, container, scope));
+        throw Failures.keyNotFound(
+            scope, written(ref.dots(), keys), hint(ref.dots(), keys, i, container, scope));
       }
       at = new Located(at.path() == null ? null : at.path().child(key), child);
     }
@@ -100,7 +103,9 @@ final class KeyLookup {
 
   /** Steps through an interpolation so that a key can be looked up in what it refers to. */
   private Located follow(Located at) {
-    if (at.path() == null || !(at.node() instanceof ConfigValue value) || !value.isInterpolation()) {
+    if (at.path() == null
+        || !(at.node() instanceof ConfigValue value)
+        || !value.isInterpolation()) {
       return at;
     }
     ConfigNode known = resolution.resolvedAt(at.path());
@@ -120,7 +125,8 @@ final class KeyLookup {
     return new Located(null, resolution.resolveNode(at.path(), value));
   }
 
-  private String hint(int dots, List<String> keys, int failedAt, ConfigNode container, Scope scope) {
+  private String hint(
+      int dots, List<String> keys, int failedAt, ConfigNode container, Scope scope) {
     String key = keys.get(failedAt);
     String prefix = written(dots, keys.subList(0, failedAt));
     String before = prefix.isEmpty() || prefix.endsWith(".") ? prefix : prefix + ".";
@@ -128,14 +134,20 @@ final class KeyLookup {
       List<String> near = Spelling.closest(key, map.keys());
       if (!near.isEmpty()) {
         List<String> rest = keys.subList(failedAt + 1, keys.size());
-        return "did you mean '" + before + near.get(0)
-            + (rest.isEmpty() ? "" : "." + String.join(".", rest)) + "'?";
+        return "did you mean '"
+            + before
+            + near.get(0)
+            + (rest.isEmpty() ? "" : "." + String.join(".", rest))
+            + "'?";
       }
-      if (failedAt == 0 && dots == 0 && scope.key() != null
+      if (failedAt == 0
+          && dots == 0
+          && scope.key() != null
           && ConfigTree.select(resolution.root(), scope.container()) instanceof ConfigMap here
           && here.has(key)) {
         return "a key without leading dots is looked up from the root; for the sibling write '${."
-            + String.join(".", keys) + "}'";
+            + String.join(".", keys)
+            + "}'";
       }
       if (failedAt == 0 && dots > 0 && resolution.root().has(key)) {
         return "'" + key + "' exists at the root: write '${" + String.join(".", keys) + "}'";
@@ -145,12 +157,19 @@ final class KeyLookup {
       }
       List<String> some = new ArrayList<>(map.keys());
       String listed = String.join(", ", some.subList(0, Math.min(10, some.size())));
-      return "keys " + (prefix.isEmpty() ? "at the root" : "under '" + prefix + "'") + ": "
-          + listed + (some.size() > 10 ? ", ..." : "");
+      return "keys "
+          + (prefix.isEmpty() ? "at the root" : "under '" + prefix + "'")
+          + ": "
+          + listed
+          + (some.size() > 10 ? ", ..." : "");
     }
     if (container instanceof ConfigList list) {
-      return "'" + prefix + "' is a list of " + list.size()
-          + " items; index it with 0.." + (list.size() - 1);
+      return "'"
+          + prefix
+          + "' is a list of "
+          + list.size()
+          + " items; index it with 0.."
+          + (list.size() - 1);
     }
     return "'" + prefix + "' is " + PythonText.describe(container) + ", not a mapping or list";
   }

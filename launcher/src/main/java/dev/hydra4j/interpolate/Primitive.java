@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Types an unquoted word the way OmegaConf's grammar does: integers and floats (with
- * {@code _} between digits), case-insensitive {@code true}/{@code false}/{@code null},
- * {@code inf}/{@code nan}. Anything else stays a string; note that {@code None} is a string.
+ * Types an unquoted word the way OmegaConf's grammar does: integers and floats (with {@code _}
+ * between digits), case-insensitive {@code true}/{@code false}/{@code null}, {@code inf}/{@code
+ * nan}. Anything else stays a string; note that {@code None} is a string.
  */
 final class Primitive {
 
@@ -17,7 +17,8 @@ final class Primitive {
   private static final Pattern FLOAT =
       Pattern.compile(
           "[+-]?(?:" + POINT + "|(?:" + DIGITS + "|" + POINT + ")[eE][+-]?" + DIGITS + ")");
-  private static final Pattern SPECIAL_FLOAT = Pattern.compile("[+-]?(?:inf|nan)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SPECIAL_FLOAT =
+      Pattern.compile("[+-]?(?:inf|nan)", Pattern.CASE_INSENSITIVE);
 
   private Primitive() {}
 

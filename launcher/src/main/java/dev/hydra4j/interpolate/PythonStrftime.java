@@ -8,14 +8,14 @@ import java.time.temporal.IsoFields;
 import java.util.Locale;
 
 /**
- * Python's {@code datetime.strftime} on Linux (C locale), for Hydra's {@code ${now:…}}:
- * Python's own directives plus the glibc ones Python passes through ({@code %e %F %T %D %R %r
- * %h %C %k %l %P %s %n %t}) and the {@code -} flag that drops padding ({@code %-d}). An
- * unknown directive is printed as written, as glibc does.
+ * Python's {@code datetime.strftime} on Linux (C locale), for Hydra's {@code ${now:…}}: Python's
+ * own directives plus the glibc ones Python passes through ({@code %e %F %T %D %R %r %h %C %k %l %P
+ * %s %n %t}) and the {@code -} flag that drops padding ({@code %-d}). An unknown directive is
+ * printed as written, as glibc does.
  *
- * <p>One deliberate difference: Hydra formats a naive local time, so its {@code %z} and
- * {@code %Z} print nothing; here they print the offset ({@code +0200}) and zone name
- * ({@code CEST}), which is what someone who writes them wants.
+ * <p>One deliberate difference: Hydra formats a naive local time, so its {@code %z} and {@code %Z}
+ * print nothing; here they print the offset ({@code +0200}) and zone name ({@code CEST}), which is
+ * what someone who writes them wants.
  */
 final class PythonStrftime {
 
@@ -44,7 +44,8 @@ final class PythonStrftime {
 
   private static String stripPadding(String value) {
     int start = 0;
-    while (start < value.length() - 1 && (value.charAt(start) == '0' || value.charAt(start) == ' ')) {
+    while (start < value.length() - 1
+        && (value.charAt(start) == '0' || value.charAt(start) == ' ')) {
       start++;
     }
     return value.substring(start);

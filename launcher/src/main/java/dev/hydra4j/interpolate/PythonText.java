@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Python's {@code str()} and {@code repr()} of resolved values: string interpolation
- * ({@code run_${a}}) concatenates {@code str()} of each part, so {@code True}, {@code None} and
- * Python's float digits show up exactly as Hydra users see them. Mappings and lists print as
- * Python prints a dict or list of their resolved values (OmegaConf would show a nested
- * interpolation unresolved there; the resolved value is more useful).
+ * Python's {@code str()} and {@code repr()} of resolved values: string interpolation ({@code
+ * run_${a}}) concatenates {@code str()} of each part, so {@code True}, {@code None} and Python's
+ * float digits show up exactly as Hydra users see them. Mappings and lists print as Python prints a
+ * dict or list of their resolved values (OmegaConf would show a nested interpolation unresolved
+ * there; the resolved value is more useful).
  */
 final class PythonText {
 

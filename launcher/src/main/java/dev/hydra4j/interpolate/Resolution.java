@@ -26,22 +26,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One resolution pass over one config: evaluates templates, remembers each resolved path so
- * that every node is resolved once however often it is referenced, and keeps the chain of
- * nodes being resolved to name cycles. Not thread-safe; made per call by {@link Interpolator}.
+ * One resolution pass over one config: evaluates templates, remembers each resolved path so that
+ * every node is resolved once however often it is referenced, and keeps the chain of nodes being
+ * resolved to name cycles. Not thread-safe; made per call by {@link Interpolator}.
  */
 final class Resolution {
 
   /**
-   * How many nodes may be under resolution at once (container nesting plus reference chains).
-   * Far beyond real configs, and low enough that resolution ends with an error before the JVM
-   * stack does.
+   * How many nodes may be under resolution at once (container nesting plus reference chains). Far
+   * beyond real configs, and low enough that resolution ends with an error before the JVM stack
+   * does.
    */
   static final int MAX_DEPTH = 200;
+
   /**
-   * The longest string an interpolation may build. Values that repeat each other
-   * ({@code x2: ${x1}${x1}}, {@code x3: ${x2}${x2}}, …) double at every step; this stops them
-   * long before memory runs out, far above any real value.
+   * The longest string an interpolation may build. Values that repeat each other ({@code x2:
+   * ${x1}${x1}}, {@code x3: ${x2}${x2}}, …) double at every step; this stops them long before
+   * memory runs out, far above any real value.
    */
   static final int MAX_STRING_LENGTH = 1_000_000;
 
@@ -55,7 +56,8 @@ final class Resolution {
   private final ResolvedSize size = new ResolvedSize();
   private Resolution hydra;
 
-  Resolution(ConfigMap root, Resolvers resolvers, InterpolationContext context, TemplateCache cache) {
+  Resolution(
+      ConfigMap root, Resolvers resolvers, InterpolationContext context, TemplateCache cache) {
     this.root = root;
     this.resolvers = resolvers;
     this.context = context;
@@ -253,8 +255,9 @@ final class Resolution {
     }
     Object result;
     try {
-      result = resolver.resolve(
-          Collections.unmodifiableList(args), new CallContext(this, name.toString(), scope));
+      result =
+          resolver.resolve(
+              Collections.unmodifiableList(args), new CallContext(this, name.toString(), scope));
     } catch (InterpolationException e) {
       throw e;
     } catch (ConfigException e) {
@@ -266,7 +269,10 @@ final class Resolution {
     try {
       return NodeValues.plain(NodeValues.toNode(result, scope.origin()));
     } catch (IllegalArgumentException e) {
-      throw Failures.resolverFailed(scope, name.toString(), e.getMessage(),
+      throw Failures.resolverFailed(
+          scope,
+          name.toString(),
+          e.getMessage(),
           "a resolver must return null, a string, number, boolean, list, map or config node");
     }
   }
@@ -284,8 +290,10 @@ final class Resolution {
       }
       throw Failures.cycle(steps);
     }
-    String text = raw instanceof ConfigValue v ? String.valueOf(v.value())
-        : raw instanceof ConfigMap ? "{...}" : "[...]";
+    String text =
+        raw instanceof ConfigValue v
+            ? String.valueOf(v.value())
+            : raw instanceof ConfigMap ? "{...}" : "[...]";
     if (active.size() >= MAX_DEPTH) {
       throw Failures.tooDeep(new Scope(path, raw.origin(), text), MAX_DEPTH);
     }

@@ -5,14 +5,13 @@ import dev.hydra4j.config.ConfigMap;
 import dev.hydra4j.config.ConfigNode;
 import dev.hydra4j.config.ConfigPath;
 import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
- * The size of resolved mappings and lists, each shared node counted every time it appears.
- * A resolved config shares the nodes that interpolations repeat, so lists that repeat lists
- * ({@code x2: [${x1}, ${x1}]}, {@code x3: [${x2}, ${x2}]}, …) stay small in memory but double
- * at every step for everything that walks them (writing config.yaml, printing, a filter).
- * Sizes are remembered per node, so measuring costs each node once.
+ * The size of resolved mappings and lists, each shared node counted every time it appears. A
+ * resolved config shares the nodes that interpolations repeat, so lists that repeat lists ({@code
+ * x2: [${x1}, ${x1}]}, {@code x3: [${x2}, ${x2}]}, …) stay small in memory but double at every step
+ * for everything that walks them (writing config.yaml, printing, a filter). Sizes are remembered
+ * per node, so measuring costs each node once.
  */
 final class ResolvedSize {
 
@@ -38,8 +37,8 @@ final class ResolvedSize {
       return known;
     }
     long total = 1;
-    Iterable<ConfigNode> children = node instanceof ConfigMap map
-        ? map.entries().values() : ((ConfigList) node).items();
+    Iterable<ConfigNode> children =
+        node instanceof ConfigMap map ? map.entries().values() : ((ConfigList) node).items();
     for (ConfigNode child : children) {
       // Saturating: a size past the limit is reported, never overflows.
       total = Math.min(Long.MAX_VALUE / 4, total + size(child));

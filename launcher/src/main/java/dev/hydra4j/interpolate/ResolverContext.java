@@ -29,21 +29,21 @@ public interface ResolverContext {
   ZonedDateTime now();
 
   /**
-   * The resolved node at {@code key} ({@code a.b}, {@code list[0]}, or relative {@code .x},
-   * {@code ..x} from the node holding the interpolation); empty when the key does not exist.
-   * A {@code ???} node is returned as is (check {@link ConfigNode#isMissing()}).
+   * The resolved node at {@code key} ({@code a.b}, {@code list[0]}, or relative {@code .x}, {@code
+   * ..x} from the node holding the interpolation); empty when the key does not exist. A {@code ???}
+   * node is returned as is (check {@link ConfigNode#isMissing()}).
    */
   Optional<ConfigNode> select(String key);
 
   /**
-   * The resolved node at {@code hydra.<key>} in the hydra config supplied through
-   * {@link InterpolationContext#withHydraConfig}; empty when there is none or the key is absent.
+   * The resolved node at {@code hydra.<key>} in the hydra config supplied through {@link
+   * InterpolationContext#withHydraConfig}; empty when there is none or the key is absent.
    */
   Optional<ConfigNode> selectHydra(String key);
 
   /**
-   * Parses {@code text} with the interpolation grammar (as {@code oc.decode} does) and
-   * evaluates it here: {@code "3"} is 3, {@code "[a, b]"} a list, {@code "${.x}"} the sibling.
+   * Parses {@code text} with the interpolation grammar (as {@code oc.decode} does) and evaluates it
+   * here: {@code "3"} is 3, {@code "[a, b]"} a list, {@code "${.x}"} the sibling.
    */
   Object decode(String text);
 

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * An immutable registry of named resolvers. Start from {@link #builtIn()} (or {@link #none()})
- * and add your own with {@link #with}; each call returns a new registry.
+ * An immutable registry of named resolvers. Start from {@link #builtIn()} (or {@link #none()}) and
+ * add your own with {@link #with}; each call returns a new registry.
  */
 public final class Resolvers {
 
@@ -27,15 +27,16 @@ public final class Resolvers {
   }
 
   /**
-   * OmegaConf's and Hydra's resolvers: {@code oc.env}, {@code oc.select}, {@code oc.decode},
-   * {@code oc.create}, {@code oc.dict.keys}, {@code oc.dict.values}, {@code now} and
-   * {@code hydra}.
+   * OmegaConf's and Hydra's resolvers: {@code oc.env}, {@code oc.select}, {@code oc.decode}, {@code
+   * oc.create}, {@code oc.dict.keys}, {@code oc.dict.values}, {@code now} and {@code hydra}.
    */
   public static Resolvers builtIn() {
     return BUILT_IN;
   }
 
-  /** This registry plus {@code resolver} under {@code name}, replacing any resolver of that name. */
+  /**
+   * This registry plus {@code resolver} under {@code name}, replacing any resolver of that name.
+   */
   public Resolvers with(String name, Resolver resolver) {
     Objects.requireNonNull(resolver, "resolver");
     if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*")) {

@@ -4,8 +4,8 @@ import dev.hydra4j.config.ConfigPath;
 import dev.hydra4j.config.Origin;
 
 /**
- * Where an interpolation string sits: relative references start from its container, and
- * every error names its key and origin.
+ * Where an interpolation string sits: relative references start from its container, and every error
+ * names its key and origin.
  *
  * @param key the node holding the string, or {@code null} for a command word
  * @param origin where the string was written
@@ -20,8 +20,6 @@ record Scope(ConfigPath key, Origin origin, String source) {
 
   /** "in '${x}' at key 'a.b'" for messages. */
   String where() {
-    return key == null
-        ? "in '" + source + "'"
-        : "in '" + source + "' at key '" + key + "'";
+    return key == null ? "in '" + source + "'" : "in '" + source + "' at key '" + key + "'";
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed interpolation string: literal text interleaved with {@code ${…}} pieces. Parsing
- * happens once per distinct string (see {@link Interpolator}); evaluation walks these values.
+ * A parsed interpolation string: literal text interleaved with {@code ${…}} pieces. Parsing happens
+ * once per distinct string (see {@link Interpolator}); evaluation walks these values.
  *
  * @param source the text as written in the config
  * @param pieces literal text and interpolations, in order; adjacent literals are merged
@@ -19,8 +19,8 @@ record Template(String source, List<Piece> pieces) {
   }
 
   /**
-   * True when the whole text is one {@code ${…}}: its value keeps the referenced type
-   * (OmegaConf: "primitive interpolation types are inherited from the reference").
+   * True when the whole text is one {@code ${…}}: its value keeps the referenced type (OmegaConf:
+   * "primitive interpolation types are inherited from the reference").
    */
   boolean isSingleInterpolation() {
     return pieces.size() == 1 && !(pieces.get(0) instanceof Literal);

@@ -8,11 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Parsed templates by their text, shared by every {@link Interpolator} in the process: a
- * sweep resolves the same few strings for each of its thousands of jobs, and parsing is a
- * pure function of the text. Bounded so that an endless stream of distinct strings (say,
- * generated command words) cannot grow it without limit; past the bound, strings are parsed
- * each time.
+ * Parsed templates by their text, shared by every {@link Interpolator} in the process: a sweep
+ * resolves the same few strings for each of its thousands of jobs, and parsing is a pure function
+ * of the text. Bounded so that an endless stream of distinct strings (say, generated command words)
+ * cannot grow it without limit; past the bound, strings are parsed each time.
  */
 final class TemplateCache {
 

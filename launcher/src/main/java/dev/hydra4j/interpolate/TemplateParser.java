@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * A recursive-descent parser for OmegaConf 2.2's interpolation grammar, written from its
  * documentation ("The OmegaConf grammar"): top-level text with <code>\${</code> escapes, node
- * references with dots and brackets, resolver calls whose arguments are typed primitives,
- * quoted strings, lists, dicts and nested interpolations.
+ * references with dots and brackets, resolver calls whose arguments are typed primitives, quoted
+ * strings, lists, dicts and nested interpolations.
  */
 final class TemplateParser {
 
@@ -200,9 +200,10 @@ final class TemplateParser {
       pos++;
     }
     if (pos == start) {
-      throw error(pos < s.length()
-          ? "expected a key, found '" + s.charAt(pos) + "'"
-          : "expected a key, found the end of the text");
+      throw error(
+          pos < s.length()
+              ? "expected a key, found '" + s.charAt(pos) + "'"
+              : "expected a key, found the end of the text");
     }
     return Segment.plain(s.substring(start, pos));
   }
@@ -246,9 +247,10 @@ final class TemplateParser {
 
   void expect(char c, String what) {
     if (!peek(c)) {
-      throw error(pos < s.length()
-          ? "expected " + what + ", found '" + s.charAt(pos) + "'"
-          : "expected " + what + ", found the end of the text");
+      throw error(
+          pos < s.length()
+              ? "expected " + what + ", found '" + s.charAt(pos) + "'"
+              : "expected " + what + ", found the end of the text");
     }
     pos++;
   }

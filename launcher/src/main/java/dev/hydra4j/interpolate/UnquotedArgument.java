@@ -10,16 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads one unquoted resolver argument. OmegaConf strips unescaped blanks at both ends
- * ({@code "foo, bar "} is {@code foo} and {@code bar}), keeps inner ones, turns {@code \,}
- * {@code \ } and friends into the character, and types the result: a lone number, boolean or
- * {@code null} becomes that value, a lone {@code ${…}} keeps the referenced type, and any mix
- * is a string.
+ * Reads one unquoted resolver argument. OmegaConf strips unescaped blanks at both ends ({@code
+ * "foo, bar "} is {@code foo} and {@code bar}), keeps inner ones, turns {@code \,} {@code \ } and
+ * friends into the character, and types the result: a lone number, boolean or {@code null} becomes
+ * that value, a lone {@code ${…}} keeps the referenced type, and any mix is a string.
  */
 final class UnquotedArgument {
 
   /** Characters an unquoted argument may hold besides letters, digits and blanks. */
   private static final String EXTRA = "_/-+.$%*@?|";
+
   /** Characters that a backslash turns into themselves. */
   private static final String ESCAPABLE = "\\[]{}():=, \t";
 

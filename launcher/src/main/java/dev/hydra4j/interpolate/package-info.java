@@ -2,12 +2,12 @@
  * {@code ${…}} resolution with OmegaConf 2.2's semantics, and the resolvers that come with
  * OmegaConf and Hydra.
  *
- * <p>Entry point: {@link dev.hydra4j.interpolate.Interpolator}, built from a
- * {@link dev.hydra4j.interpolate.Resolvers} registry and an
- * {@link dev.hydra4j.interpolate.InterpolationContext} (environment, the run's instant, Hydra's
- * own config). Custom resolvers implement {@link dev.hydra4j.interpolate.Resolver}. Every
- * failure is an {@link dev.hydra4j.interpolate.InterpolationException} naming the key and
- * origin of the interpolation, with a hint.
+ * <p>Entry point: {@link dev.hydra4j.interpolate.Interpolator}, built from a {@link
+ * dev.hydra4j.interpolate.Resolvers} registry and an {@link
+ * dev.hydra4j.interpolate.InterpolationContext} (environment, the run's instant, Hydra's own
+ * config). Custom resolvers implement {@link dev.hydra4j.interpolate.Resolver}. Every failure is an
+ * {@link dev.hydra4j.interpolate.InterpolationException} naming the key and origin of the
+ * interpolation, with a hint.
  *
  * <p>Where hydra4j deliberately differs from OmegaConf / Hydra:
  *
@@ -18,10 +18,10 @@
  *       local time and prints nothing for them. Every {@code now} of one run uses one instant.
  *   <li>A mapping or list inside a string interpolation prints its resolved values Python-style;
  *       OmegaConf prints nested interpolations there unresolved.
- *   <li>{@code ${oc.create:'…'}} decodes a string with the interpolation grammar (flow-style
- *       dicts and lists), not as a YAML document.
- *   <li>A resolver's result is never cached between calls, except that each node is resolved
- *       once per resolution however often it is referenced.
+ *   <li>{@code ${oc.create:'…'}} decodes a string with the interpolation grammar (flow-style dicts
+ *       and lists), not as a YAML document.
+ *   <li>A resolver's result is never cached between calls, except that each node is resolved once
+ *       per resolution however often it is referenced.
  * </ul>
  */
 package dev.hydra4j.interpolate;

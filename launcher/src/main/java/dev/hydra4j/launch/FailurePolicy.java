@@ -1,12 +1,12 @@
 package dev.hydra4j.launch;
 
 /**
- * When a sweep stops starting jobs because some failed. Jobs already running always finish
- * (their work is not thrown away); jobs not started stay PENDING, without a status file, so
- * {@code resume} runs them later.
+ * When a sweep stops starting jobs because some failed. Jobs already running always finish (their
+ * work is not thrown away); jobs not started stay PENDING, without a status file, so {@code resume}
+ * runs them later.
  *
- * @param maxFailures stop starting jobs once this many have failed (after their retries);
- *     {@link Integer#MAX_VALUE} never stops
+ * @param maxFailures stop starting jobs once this many have failed (after their retries); {@link
+ *     Integer#MAX_VALUE} never stops
  */
 public record FailurePolicy(int maxFailures) {
 

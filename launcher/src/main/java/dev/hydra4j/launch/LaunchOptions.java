@@ -10,13 +10,13 @@ import java.util.Objects;
  *
  * @param sweepDir where {@code summary.json} and {@code launcher.log} go
  * @param failurePolicy when to stop starting jobs
- * @param retries how many more times a job that FAILED or hit its TIMEOUT is started again
- *     within this launch (not for a command that cannot be started, nor after a stop)
+ * @param retries how many more times a job that FAILED or hit its TIMEOUT is started again within
+ *     this launch (not for a command that cannot be started, nor after a stop)
  * @param killGrace how long a job may take to exit after SIGTERM before SIGKILL
  * @param progress where progress goes
  * @param stop set to request a stop; usually fed by {@link SigintHandler}
- * @param previous the states of the sweep's other jobs, reported in the summary beside the
- *     ones run now (for {@code resume}); {@link SweepState#empty()} for a fresh sweep
+ * @param previous the states of the sweep's other jobs, reported in the summary beside the ones run
+ *     now (for {@code resume}); {@link SweepState#empty()} for a fresh sweep
  */
 public record LaunchOptions(
     Path sweepDir,
@@ -44,8 +44,13 @@ public record LaunchOptions(
   /** Keep going, no retries, 10 s grace, no progress output, a fresh sweep. */
   public static LaunchOptions defaults(Path sweepDir) {
     return new LaunchOptions(
-        sweepDir, FailurePolicy.keepGoing(), 0, DEFAULT_KILL_GRACE, ProgressReporter.none(),
-        new StopSignal(), SweepState.empty());
+        sweepDir,
+        FailurePolicy.keepGoing(),
+        0,
+        DEFAULT_KILL_GRACE,
+        ProgressReporter.none(),
+        new StopSignal(),
+        SweepState.empty());
   }
 
   public LaunchOptions withFailurePolicy(FailurePolicy policy) {
@@ -65,7 +70,8 @@ public record LaunchOptions(
   }
 
   public LaunchOptions withStop(StopSignal signal) {
-    return new LaunchOptions(sweepDir, failurePolicy, retries, killGrace, progress, signal, previous);
+    return new LaunchOptions(
+        sweepDir, failurePolicy, retries, killGrace, progress, signal, previous);
   }
 
   public LaunchOptions withPrevious(SweepState state) {

@@ -4,16 +4,16 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Runs the jobs of a sweep somewhere and records their states in their job directories.
- * A launcher runs exactly the jobs it is given: to resume, the caller passes only the jobs
- * that have not COMPLETED (see {@link dev.hydra4j.run.SweepState}) and the earlier states in
- * {@link LaunchOptions#previous()}.
+ * Runs the jobs of a sweep somewhere and records their states in their job directories. A launcher
+ * runs exactly the jobs it is given: to resume, the caller passes only the jobs that have not
+ * COMPLETED (see {@link dev.hydra4j.run.SweepState}) and the earlier states in {@link
+ * LaunchOptions#previous()}.
  */
 public interface Launcher {
 
   /**
-   * Runs {@code jobs} and returns when all have ended, the failure policy stopped the sweep,
-   * or a stop was requested. Writes {@code summary.json} and {@code launcher.log} in the sweep
+   * Runs {@code jobs} and returns when all have ended, the failure policy stopped the sweep, or a
+   * stop was requested. Writes {@code summary.json} and {@code launcher.log} in the sweep
    * directory.
    *
    * @throws IOException when the sweep directory cannot be written
@@ -21,8 +21,8 @@ public interface Launcher {
   SweepResult launch(JobSource jobs, LaunchOptions options) throws IOException;
 
   /**
-   * Whether this launcher flushes a job's {@code .hydra/} files to disk itself, before it
-   * records the job's end; if not, they must be on disk before the job is handed over.
+   * Whether this launcher flushes a job's {@code .hydra/} files to disk itself, before it records
+   * the job's end; if not, they must be on disk before the job is handed over.
    */
   default boolean flushesJobFiles() {
     return false;

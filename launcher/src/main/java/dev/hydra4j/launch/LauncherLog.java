@@ -10,9 +10,9 @@ import java.time.Instant;
 
 /**
  * The sweep's master log, {@code launcher.log}: one line per event ({@code <UTC instant>
- * <message>}), appended, so that a resumed sweep continues the story of the first launch.
- * Each line is written with one call and unbuffered, so {@code tail -f} shows it at once and a
- * killed launcher loses nothing it logged.
+ * <message>}), appended, so that a resumed sweep continues the story of the first launch. Each line
+ * is written with one call and unbuffered, so {@code tail -f} shows it at once and a killed
+ * launcher loses nothing it logged.
  */
 public final class LauncherLog implements Closeable {
 

@@ -19,8 +19,8 @@ public final class LogTail {
 
   /** Up to {@code n} last lines of {@code file}; empty when it is missing or unreadable. */
   /**
-   * The last {@code maxBytes} bytes of {@code file} as text; bytes that are not UTF-8
-   * (progress bars, binary noise) become U+FFFD instead of failing the read.
+   * The last {@code maxBytes} bytes of {@code file} as text; bytes that are not UTF-8 (progress
+   * bars, binary noise) become U+FFFD instead of failing the read.
    */
   public static String lastText(Path file, int maxBytes) throws IOException {
     byte[] bytes;
@@ -31,10 +31,12 @@ public final class LogTail {
       in.seek(length - size);
       in.readFully(bytes);
     }
-    return StandardCharsets.UTF_8.newDecoder()
+    return StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE)
-        .decode(ByteBuffer.wrap(bytes)).toString();
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
   }
 
   public static List<String> lastLines(Path file, int n) {

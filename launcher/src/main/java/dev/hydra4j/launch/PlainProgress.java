@@ -68,7 +68,8 @@ final class PlainProgress implements ProgressReporter {
       detail.append("exit ").append(s.exitCode());
     }
     if (s.duration() != null) {
-      detail.append(detail.length() > 0 ? ", " : "")
+      detail
+          .append(detail.length() > 0 ? ", " : "")
           .append(String.format(java.util.Locale.ROOT, "%.1f s", s.duration().toMillis() / 1e3));
     }
     if (s.error() != null) {

@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 
 /**
- * Shows a launch's progress to a person. Called from the launcher's worker threads;
- * implementations synchronize themselves and must be quick, since a worker waits for them.
+ * Shows a launch's progress to a person. Called from the launcher's worker threads; implementations
+ * synchronize themselves and must be quick, since a worker waits for them.
  */
 public interface ProgressReporter {
 
@@ -46,8 +46,8 @@ public interface ProgressReporter {
   }
 
   /**
-   * Plain lines for a log file or a pipe: every job that ends other than COMPLETED at once,
-   * and the counts at most every {@code interval} ({@link Duration#ZERO}: on every change).
+   * Plain lines for a log file or a pipe: every job that ends other than COMPLETED at once, and the
+   * counts at most every {@code interval} ({@link Duration#ZERO}: on every change).
    */
   static ProgressReporter plain(PrintStream out, Duration interval) {
     return new PlainProgress(out, interval);

@@ -5,19 +5,19 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 /**
- * Routes SIGINT (Ctrl-C) to a {@link StopSignal} instead of letting the JVM exit, so a launch
- * can stop its jobs, record their states and write its summary first. Install it around a
- * launch and close it afterwards, which restores the previous handler.
+ * Routes SIGINT (Ctrl-C) to a {@link StopSignal} instead of letting the JVM exit, so a launch can
+ * stop its jobs, record their states and write its summary first. Install it around a launch and
+ * close it afterwards, which restores the previous handler.
  *
- * <p>{@code sun.misc.Signal} is the only way to handle a signal in plain Java. It is in the
- * {@code jdk.unsupported} module, present and exported on every JDK since 9; it is reached by
- * reflection only so that compiling does not warn about an internal API on every build.
+ * <p>{@code sun.misc.Signal} is the only way to handle a signal in plain Java. It is in the {@code
+ * jdk.unsupported} module, present and exported on every JDK since 9; it is reached by reflection
+ * only so that compiling does not warn about an internal API on every build.
  */
 public final class SigintHandler implements AutoCloseable {
 
   /**
-   * SIGINT is Ctrl+C; SIGTERM and SIGHUP (a closed terminal, {@code kill}) must stop jobs
-   * the same way, or the JVM would exit and leave them running with a stale RUNNING status.
+   * SIGINT is Ctrl+C; SIGTERM and SIGHUP (a closed terminal, {@code kill}) must stop jobs the same
+   * way, or the JVM would exit and leave them running with a stale RUNNING status.
    */
   private static final java.util.List<String> SIGNALS = java.util.List.of("INT", "TERM", "HUP");
 
@@ -32,31 +32,33 @@ public final class SigintHandler implements AutoCloseable {
   /**
    * Makes every SIGINT call {@link StopSignal#request()} on {@code stop}.
    *
-   * @throws IllegalStateException when this JVM does not let SIGINT be handled (e.g. it runs
-   *     with {@code -Xrs})
+   * @throws IllegalStateException when this JVM does not let SIGINT be handled (e.g. it runs with
+   *     {@code -Xrs})
    */
   public static SigintHandler install(StopSignal stop) {
     try {
       Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
-      Object handler = Proxy.newProxyInstance(
-          SigintHandler.class.getClassLoader(), new Class<?>[] {handlerType},
-          (proxy, method, args) -> {
-            if (method.getName().equals("handle")) {
-              stop.request();
-              return null;
-            }
-            // toString, hashCode, equals of the proxy itself
-            return switch (method.getName()) {
-              case "hashCode" -> System.identityHashCode(proxy);
-              case "equals" -> proxy == args[0];
-              default -> "SigintHandler";
-            };
-          });
+      Object handler =
+          Proxy.newProxyInstance(
+              SigintHandler.class.getClassLoader(),
+              new Class<?>[] {handlerType},
+              (proxy, method, args) -> {
+                if (method.getName().equals("handle")) {
+                  stop.request();
+                  return null;
+                }
+                // toString, hashCode, equals of the proxy itself
+                return switch (method.getName()) {
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  case "equals" -> proxy == args[0];
+                  default -> "SigintHandler";
+                };
+              });
       java.util.List<Object> installed = new java.util.ArrayList<>();
       java.util.List<Object> before = new java.util.ArrayList<>();
       for (String name : SIGNALS) {
-        Object signal = Class.forName("sun.misc.Signal").getConstructor(String.class)
-            .newInstance(name);
+        Object signal =
+            Class.forName("sun.misc.Signal").getConstructor(String.class).newInstance(name);
         try {
           before.add(handle(signal, handler));
           installed.add(signal);
@@ -85,11 +87,10 @@ public final class SigintHandler implements AutoCloseable {
     }
   }
 
-  private static Object handle(Object signal, Object handler)
-      throws ReflectiveOperationException {
+  private static Object handle(Object signal, Object handler) throws ReflectiveOperationException {
     Class<?> signalType = Class.forName("sun.misc.Signal");
-    Method handle = signalType.getMethod(
-        "handle", signalType, Class.forName("sun.misc.SignalHandler"));
+    Method handle =
+        signalType.getMethod("handle", signalType, Class.forName("sun.misc.SignalHandler"));
     try {
       return handle.invoke(null, signal, handler);
     } catch (InvocationTargetException e) {

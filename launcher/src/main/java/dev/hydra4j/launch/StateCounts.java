@@ -15,11 +15,12 @@ public record StateCounts(int total, Map<JobState, Integer> byState) {
 
   public StateCounts {
     EnumMap<JobState, Integer> copy = new EnumMap<>(JobState.class);
-    byState.forEach((state, n) -> {
-      if (n > 0) {
-        copy.put(state, n);
-      }
-    });
+    byState.forEach(
+        (state, n) -> {
+          if (n > 0) {
+            copy.put(state, n);
+          }
+        });
     byState = Collections.unmodifiableMap(copy);
   }
 
@@ -50,7 +51,8 @@ public record StateCounts(int total, Map<JobState, Integer> byState) {
       if (out.length() > 0) {
         out.append(" · ");
       }
-      out.append(e.getKey().name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+      out.append(e.getKey().name().toLowerCase(java.util.Locale.ROOT))
+          .append(' ')
           .append(e.getValue());
     }
     return out.toString();

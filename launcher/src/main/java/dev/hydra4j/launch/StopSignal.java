@@ -7,8 +7,8 @@ import java.util.function.IntConsumer;
 
 /**
  * A request to stop a launch, counted: the first asks for a graceful stop (start nothing new,
- * SIGTERM the running jobs, SIGKILL them after the grace period), the second for an
- * immediate one (SIGKILL now). Fed by {@link SigintHandler} or called directly.
+ * SIGTERM the running jobs, SIGKILL them after the grace period), the second for an immediate one
+ * (SIGKILL now). Fed by {@link SigintHandler} or called directly.
  */
 public final class StopSignal {
 
@@ -39,8 +39,8 @@ public final class StopSignal {
   }
 
   /**
-   * Calls {@code listener} with the request count on every request, on the requesting thread
-   * (for SIGINT, the JVM's signal thread: keep it short). Returns what removes it.
+   * Calls {@code listener} with the request count on every request, on the requesting thread (for
+   * SIGINT, the JVM's signal thread: keep it short). Returns what removes it.
    */
   public Runnable onRequest(IntConsumer listener) {
     listeners.add(listener);

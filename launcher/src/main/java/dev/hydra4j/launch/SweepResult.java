@@ -19,13 +19,15 @@ import java.util.Map;
  * @param ioFailure why the sweep's files could not be written (disk full, directory made
  *     unwritable), which stopped it; {@code null} when none. The exit code is then 3.
  */
-public record SweepResult(StateCounts counts, int exitCode, boolean interrupted,
-    List<JobStatus> jobs, String ioFailure) {
+public record SweepResult(
+    StateCounts counts, int exitCode, boolean interrupted, List<JobStatus> jobs, String ioFailure) {
 
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;
+
   /** The sweep's files could not be written after jobs had started; resume continues it. */
   public static final int EXIT_IO_FAILURE = 3;
+
   public static final int EXIT_INTERRUPTED = 130;
 
   public SweepResult {

@@ -37,10 +37,10 @@ import java.util.function.IntFunction;
  * }
  * }</pre>
  *
- * {@code jobs} lists every job of the sweep, PENDING ones (never started) included.
- * {@code failures} details the first 100 jobs that ended other than COMPLETED (PENDING ones
- * are not failures), each with the last 20 lines of its {@code stderr.log} and its
- * {@code error} when it has one; {@code failures_omitted} counts the rest.
+ * {@code jobs} lists every job of the sweep, PENDING ones (never started) included. {@code
+ * failures} details the first 100 jobs that ended other than COMPLETED (PENDING ones are not
+ * failures), each with the last 20 lines of its {@code stderr.log} and its {@code error} when it
+ * has one; {@code failures_omitted} counts the rest.
  */
 public final class SweepSummary {
 
@@ -66,13 +66,17 @@ public final class SweepSummary {
     out.append("  \"start\": \"").append(start).append("\",\n");
     out.append("  \"end\": \"").append(end).append("\",\n");
     out.append("  \"total\": ").append(result.counts().total()).append(",\n");
-    out.append("  \"counts\": ").append(json(g -> {
-      g.writeStartObject();
-      for (Map.Entry<JobState, Integer> e : result.counts().byState().entrySet()) {
-        g.writeNumberField(e.getKey().name(), e.getValue());
-      }
-      g.writeEndObject();
-    })).append(",\n");
+    out.append("  \"counts\": ")
+        .append(
+            json(
+                g -> {
+                  g.writeStartObject();
+                  for (Map.Entry<JobState, Integer> e : result.counts().byState().entrySet()) {
+                    g.writeNumberField(e.getKey().name(), e.getValue());
+                  }
+                  g.writeEndObject();
+                }))
+        .append(",\n");
     out.append("  \"jobs\": [");
     String separator = "\n    ";
     for (JobStatus job : result.jobs()) {
@@ -111,8 +115,8 @@ public final class SweepSummary {
     }
     if (job.duration() != null) {
       g.writeFieldName("duration_s");
-      g.writeNumber(BigDecimal.valueOf(job.duration().toMillis(), 3).stripTrailingZeros()
-          .toPlainString());
+      g.writeNumber(
+          BigDecimal.valueOf(job.duration().toMillis(), 3).stripTrailingZeros().toPlainString());
     }
     g.writeNumberField("attempt", job.attempt());
     g.writeEndObject();

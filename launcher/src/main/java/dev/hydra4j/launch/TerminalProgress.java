@@ -4,12 +4,14 @@ import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
 import java.io.PrintStream;
 
-/** {@code [#########···········]  412/1000  running 2 · completed 400 · failed 10}. */
+/** {@code [#########···········] 412/1000 running 2 · completed 400 · failed 10}. */
 final class TerminalProgress implements ProgressReporter {
 
   private static final int BAR_WIDTH = 24;
+
   /** Redraw at most this often; a sweep of tiny jobs changes state thousands of times. */
   private static final long MIN_REDRAW_NANOS = 100_000_000L;
+
   private static final String CLEAR_LINE = "\r\033[K";
 
   private final PrintStream out;

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The arguments of one function call, bound to parameters the way Python binds them:
- * positional first, then by name; unknown names, repeated names and surplus positional
- * arguments are errors.
+ * The arguments of one function call, bound to parameters the way Python binds them: positional
+ * first, then by name; unknown names, repeated names and surplus positional arguments are errors.
  */
 final class CallArguments {
 
@@ -30,8 +29,7 @@ final class CallArguments {
       if (argument.name() == null) {
         positional.add(argument);
       } else if (keywords.put(argument.name(), argument) != null) {
-        throw new FunctionError(function + "() got argument '" + argument.name() + "' twice",
-            null);
+        throw new FunctionError(function + "() got argument '" + argument.name() + "' twice", null);
       }
     }
   }
@@ -48,11 +46,12 @@ final class CallArguments {
   void allowKeywords(String... allowed) {
     for (String name : keywords.keySet()) {
       if (!Arrays.asList(allowed).contains(name)) {
-        String hint = allowed.length == 0
-            ? function + "() takes no keyword arguments"
-            : function + "() accepts " + String.join(", ", allowed);
-        throw new FunctionError(function + "() got an unexpected keyword argument '" + name + "'",
-            hint);
+        String hint =
+            allowed.length == 0
+                ? function + "() takes no keyword arguments"
+                : function + "() accepts " + String.join(", ", allowed);
+        throw new FunctionError(
+            function + "() got an unexpected keyword argument '" + name + "'", hint);
       }
     }
   }
@@ -68,14 +67,21 @@ final class CallArguments {
   }
 
   /**
-   * Binds to a fixed parameter list (no *args). Returns values in parameter order; a
-   * parameter that was not given holds {@code MISSING}.
+   * Binds to a fixed parameter list (no *args). Returns values in parameter order; a parameter that
+   * was not given holds {@code MISSING}.
    */
   Object[] bind(String... parameters) {
     if (positional.size() > parameters.length) {
-      throw new FunctionError(function + "() takes at most " + parameters.length
-          + " arguments (" + String.join(", ", parameters) + ") but " + positional.size()
-          + " were given", null);
+      throw new FunctionError(
+          function
+              + "() takes at most "
+              + parameters.length
+              + " arguments ("
+              + String.join(", ", parameters)
+              + ") but "
+              + positional.size()
+              + " were given",
+          null);
     }
     allowKeywords(parameters);
     Object[] values = new Object[parameters.length];
@@ -87,8 +93,8 @@ final class CallArguments {
     for (int i = 0; i < parameters.length; i++) {
       if (keywords.containsKey(parameters[i])) {
         if (values[i] != MISSING) {
-          throw new FunctionError(function + "() got multiple values for argument '"
-              + parameters[i] + "'", null);
+          throw new FunctionError(
+              function + "() got multiple values for argument '" + parameters[i] + "'", null);
         }
         values[i] = keywords.get(parameters[i]).value();
         columns.put(parameters[i], keywords.get(parameters[i]).column());
@@ -103,11 +109,19 @@ final class CallArguments {
       return (Number) value;
     }
     if (value instanceof java.math.BigInteger) {
-      throw new FunctionError(function + "() cannot use " + value + " for '" + parameter
-          + "': it is too large", null, columnOf(parameter));
+      throw new FunctionError(
+          function + "() cannot use " + value + " for '" + parameter + "': it is too large",
+          null,
+          columnOf(parameter));
     }
-    throw new FunctionError(function + "() needs a number for '" + parameter + "', got "
-        + Ordering.describe(Element.plain(value)), null, columnOf(parameter));
+    throw new FunctionError(
+        function
+            + "() needs a number for '"
+            + parameter
+            + "', got "
+            + Ordering.describe(Element.plain(value)),
+        null,
+        columnOf(parameter));
   }
 
   /** A string or a list of strings, as glob's include and exclude. */
@@ -128,8 +142,10 @@ final class CallArguments {
     if (plain instanceof String s) {
       return s;
     }
-    throw new FunctionError(function + "() needs a string for '" + parameter + "', got "
-        + Ordering.describe(plain), null, columnOf(parameter));
+    throw new FunctionError(
+        function + "() needs a string for '" + parameter + "', got " + Ordering.describe(plain),
+        null,
+        columnOf(parameter));
   }
 
   /** Column of the argument bound to {@code parameter} (0 when unknown). */

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hydra's canonical text of a value: what it puts after {@code key=} in a job's override
- * and directory name. Unquoted strings get a backslash before every character the
- * grammar treats specially; quoted strings keep their quotes; bools print Python-style.
+ * Hydra's canonical text of a value: what it puts after {@code key=} in a job's override and
+ * directory name. Unquoted strings get a backslash before every character the grammar treats
+ * specially; quoted strings keep their quotes; bools print Python-style.
  */
 final class CanonicalText {
 
@@ -89,9 +89,9 @@ final class CanonicalText {
   }
 
   /**
-   * Quotes {@code text} so that it reads back unchanged: the quote character is escaped,
-   * and every run of backslashes that precedes a quote (escaped or closing) is doubled.
-   * Other backslashes stay single, as the documentation's C:\\ example shows.
+   * Quotes {@code text} so that it reads back unchanged: the quote character is escaped, and every
+   * run of backslashes that precedes a quote (escaped or closing) is doubled. Other backslashes
+   * stay single, as the documentation's C:\\ example shows.
    */
   static String quote(String text, char quote) {
     StringBuilder out = new StringBuilder(text.length() + 2).append(quote);

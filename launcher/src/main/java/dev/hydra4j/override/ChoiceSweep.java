@@ -9,13 +9,14 @@ import java.util.random.RandomGenerator;
 /**
  * A sweep over listed values: {@code a,b,c} (the simple form) or {@code choice(a,b,c)}.
  *
- * @param items the values, each an {@link Element}; Hydra also accepts other sweeps here
- *     ({@code choice(a,b),c}), which parse but cannot be expanded
+ * @param items the values, each an {@link Element}; Hydra also accepts other sweeps here ({@code
+ *     choice(a,b),c}), which parse but cannot be expanded
  * @param simpleForm written as a bare comma list
  * @param shuffle jobs get the items in random order
  */
-public record ChoiceSweep(List<OverrideValue> items, boolean simpleForm, boolean shuffle,
-    List<String> tags) implements Sweep {
+public record ChoiceSweep(
+    List<OverrideValue> items, boolean simpleForm, boolean shuffle, List<String> tags)
+    implements Sweep {
 
   public ChoiceSweep {
     items = List.copyOf(items);
@@ -34,7 +35,8 @@ public record ChoiceSweep(List<OverrideValue> items, boolean simpleForm, boolean
       if (!(item instanceof Element element)) {
         throw new ConfigException(
             "A choice sweep cannot contain another sweep (" + item.toOverrideText() + ")",
-            null, "list the values in one sweep, e.g. key=1,2,3 instead of key=range(1,3),3");
+            null,
+            "list the values in one sweep, e.g. key=1,2,3 instead of key=range(1,3),3");
       }
       out.add(element.asSweepItem());
     }

@@ -11,18 +11,20 @@ import java.util.Objects;
 /**
  * A single override value (not a sweep).
  *
- * <p>{@link #value()} is plain immutable Java: {@code null}, {@link String}, {@link Long}
- * (or {@link java.math.BigInteger} when it does not fit), {@link Double}, {@link Boolean},
- * {@code List<Object>} and insertion-ordered {@code Map<Object, Object>}. Dict keys are
- * typed like values ({@code {1:a, true:b, null:c}} has a Long, a Boolean and a null key),
- * as in Hydra; keys written as plain words are Strings.
+ * <p>{@link #value()} is plain immutable Java: {@code null}, {@link String}, {@link Long} (or
+ * {@link java.math.BigInteger} when it does not fit), {@link Double}, {@link Boolean}, {@code
+ * List<Object>} and insertion-ordered {@code Map<Object, Object>}. Dict keys are typed like values
+ * ({@code {1:a, true:b, null:c}} has a Long, a Boolean and a null key), as in Hydra; keys written
+ * as plain words are Strings.
  */
 public final class Element implements OverrideValue {
 
   private final Object raw;
   private final Object value;
 
-  /** @param raw a value as the parser builds it; strings may still be {@link QuotedString} */
+  /**
+   * @param raw a value as the parser builds it; strings may still be {@link QuotedString}
+   */
   Element(Object raw) {
     this.raw = raw;
     this.value = plain(raw);
@@ -43,8 +45,8 @@ public final class Element implements OverrideValue {
   }
 
   /**
-   * Hydra's canonical text of this value ({@code value_str}): {@code [1,2]},
-   * {@code {a:1}}, {@code True}, {@code 'quoted'}, {@code a\ b}.
+   * Hydra's canonical text of this value ({@code value_str}): {@code [1,2]}, {@code {a:1}}, {@code
+   * True}, {@code 'quoted'}, {@code a\ b}.
    */
   public String canonical() {
     return CanonicalText.of(raw, false);
@@ -113,7 +115,10 @@ public final class Element implements OverrideValue {
       }
       return Collections.unmodifiableMap(out);
     }
-    if (v == null || v instanceof String || v instanceof Long || v instanceof Double
+    if (v == null
+        || v instanceof String
+        || v instanceof Long
+        || v instanceof Double
         || v instanceof Boolean) {
       return v;
     }

@@ -6,17 +6,27 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The functions of Hydra's extended override grammar. Each returns a raw element value
- * or a {@link Sweep}. Quoted strings passed directly as arguments lose their quotes, so
- * {@code choice('1','2')} hands jobs {@code 1} and {@code 2} (ovr-0504), while quotes
- * inside a list argument stay (ovr-0508).
+ * The functions of Hydra's extended override grammar. Each returns a raw element value or a {@link
+ * Sweep}. Quoted strings passed directly as arguments lose their quotes, so {@code choice('1','2')}
+ * hands jobs {@code 1} and {@code 2} (ovr-0504), while quotes inside a list argument stay
+ * (ovr-0508).
  */
 final class Functions {
 
   /** Every function name, as listed in error messages. */
-  static final List<String> NAMES = List.of(
-      "bool", "choice", "float", "glob", "int", "interval", "range", "shuffle", "sort", "str",
-      "tag");
+  static final List<String> NAMES =
+      List.of(
+          "bool",
+          "choice",
+          "float",
+          "glob",
+          "int",
+          "interval",
+          "range",
+          "shuffle",
+          "sort",
+          "str",
+          "tag");
 
   private Functions() {}
 
@@ -36,14 +46,22 @@ final class Functions {
       return cast(cast, call);
     }
     switch (name) {
-      case "choice": return choice(call);
-      case "range": return range(call);
-      case "interval": return interval(call);
-      case "glob": return glob(call);
-      case "sort": return reorder(call, true);
-      case "shuffle": return reorder(call, false);
-      case "tag": return tag(call);
-      default: throw new IllegalStateException(name);
+      case "choice":
+        return choice(call);
+      case "range":
+        return range(call);
+      case "interval":
+        return interval(call);
+      case "glob":
+        return glob(call);
+      case "sort":
+        return reorder(call, true);
+      case "shuffle":
+        return reorder(call, false);
+      case "tag":
+        return tag(call);
+      default:
+        throw new IllegalStateException(name);
     }
   }
 
@@ -51,7 +69,8 @@ final class Functions {
     call.allowKeywords("value");
     List<Argument> positional = call.positional();
     if (call.hasKeyword("value") == !positional.isEmpty()) {
-      throw new FunctionError(call.function() + "() needs exactly one value to cast",
+      throw new FunctionError(
+          call.function() + "() needs exactly one value to cast",
           "e.g. " + call.function() + "(10) or " + call.function() + "(value=10)");
     }
     if (positional.size() > 1) {
@@ -69,8 +88,8 @@ final class Functions {
     List<OverrideValue> items = new ArrayList<>();
     for (Argument a : call.positional()) {
       if (a.value() instanceof Sweep s && !(s instanceof ChoiceSweep)) {
-        throw new FunctionError("choice() takes values or choice sweeps, not "
-            + s.toOverrideText(), null);
+        throw new FunctionError(
+            "choice() takes values or choice sweeps, not " + s.toOverrideText(), null);
       }
       items.add(a.value() instanceof ChoiceSweep c ? c : new Element(a.value()));
     }
@@ -109,9 +128,8 @@ final class Functions {
       throw new FunctionError("glob() needs an include pattern", "e.g. glob(*) or glob([a*,b*])");
     }
     List<String> include = call.strings("include", v[0]);
-    List<String> exclude = v[1] == CallArguments.MISSING || v[1] == null
-        ? List.of()
-        : call.strings("exclude", v[1]);
+    List<String> exclude =
+        v[1] == CallArguments.MISSING || v[1] == null ? List.of() : call.strings("exclude", v[1]);
     return new GlobSweep(include, exclude);
   }
 
@@ -128,10 +146,13 @@ final class Functions {
       throw new FunctionError("sort() needs true or false for 'reverse'", null);
     }
     List<Argument> positional = call.positional();
-    int forms = (positional.isEmpty() ? 0 : 1) + (call.hasKeyword("sweep") ? 1 : 0)
-        + (call.hasKeyword("list") ? 1 : 0);
+    int forms =
+        (positional.isEmpty() ? 0 : 1)
+            + (call.hasKeyword("sweep") ? 1 : 0)
+            + (call.hasKeyword("list") ? 1 : 0);
     if (forms != 1) {
-      throw new FunctionError(fn + "() takes either values, sweep= or list=",
+      throw new FunctionError(
+          fn + "() takes either values, sweep= or list=",
           "e.g. " + fn + "(3,1,2), " + fn + "(sweep=choice(3,1,2)) or " + fn + "(list=[3,1,2])");
     }
     Object target;
@@ -161,7 +182,8 @@ final class Functions {
       return Ordering.sort(range, reverse);
     }
     if (target instanceof Sweep sweep) {
-      throw new FunctionError("sort() cannot sort " + sweep.toOverrideText(),
+      throw new FunctionError(
+          "sort() cannot sort " + sweep.toOverrideText(),
           "sort works on lists, choices and ranges");
     }
     if (target instanceof List<?> list) {
@@ -178,7 +200,8 @@ final class Functions {
       return new RangeSweep(r.start(), r.stop(), r.step(), true, r.tags());
     }
     if (target instanceof Sweep sweep) {
-      throw new FunctionError("shuffle() cannot shuffle " + sweep.toOverrideText(),
+      throw new FunctionError(
+          "shuffle() cannot shuffle " + sweep.toOverrideText(),
           "shuffle works on lists, choices and ranges");
     }
     if (target instanceof List<?> list) {
@@ -194,8 +217,8 @@ final class Functions {
     call.allowKeywords("sweep");
     List<Argument> positional = call.positional();
     if (positional.isEmpty()) {
-      throw new FunctionError("tag() needs at least one tag or a sweep",
-          "e.g. tag(log,interval(0,1))");
+      throw new FunctionError(
+          "tag() needs at least one tag or a sweep", "e.g. tag(log,interval(0,1))");
     }
     Object sweep = call.keyword("sweep", null);
     int tagCount = positional.size();
@@ -204,8 +227,9 @@ final class Functions {
       tagCount--;
     }
     if (!(sweep instanceof Sweep)) {
-      throw new FunctionError("tag() needs a sweep to tag, got "
-          + Ordering.describe(Element.plain(sweep)), "put the sweep last: tag(a,b,choice(1,2))");
+      throw new FunctionError(
+          "tag() needs a sweep to tag, got " + Ordering.describe(Element.plain(sweep)),
+          "put the sweep last: tag(a,b,choice(1,2))");
     }
     List<String> tags = new ArrayList<>();
     for (int i = 0; i < tagCount; i++) {
@@ -233,8 +257,9 @@ final class Functions {
     List<OverrideValue> items = new ArrayList<>();
     for (Argument a : args) {
       if (a.value() instanceof Sweep s) {
-        throw new FunctionError(call.function() + "() with several values takes no sweeps, got "
-            + s.toOverrideText(), null);
+        throw new FunctionError(
+            call.function() + "() with several values takes no sweeps, got " + s.toOverrideText(),
+            null);
       }
       items.add(new Element(a.value()));
     }

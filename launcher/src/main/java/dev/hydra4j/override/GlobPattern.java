@@ -1,9 +1,9 @@
 package dev.hydra4j.override;
 
 /**
- * Shell-style name patterns as Python's {@code fnmatch.fnmatchcase} reads them: {@code *}
- * any run, {@code ?} one character, {@code [seq]} / {@code [!seq]} a set with ranges; an
- * unclosed {@code [} is a literal. Case-sensitive, as on Linux.
+ * Shell-style name patterns as Python's {@code fnmatch.fnmatchcase} reads them: {@code *} any run,
+ * {@code ?} one character, {@code [seq]} / {@code [!seq]} a set with ranges; an unclosed {@code [}
+ * is a literal. Case-sensitive, as on Linux.
  */
 final class GlobPattern {
 

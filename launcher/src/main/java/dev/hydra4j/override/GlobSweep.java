@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code glob(include, exclude=...)}: the options of a config group whose names match an
- * include pattern and no exclude pattern, in the order the group lists them. Patterns are
- * shell-style: {@code *}, {@code ?}, {@code [abc]}, {@code [!abc]}.
+ * {@code glob(include, exclude=...)}: the options of a config group whose names match an include
+ * pattern and no exclude pattern, in the order the group lists them. Patterns are shell-style:
+ * {@code *}, {@code ?}, {@code [abc]}, {@code [!abc]}.
  */
 public record GlobSweep(List<String> include, List<String> exclude) implements Sweep {
 
@@ -44,7 +44,8 @@ public record GlobSweep(List<String> include, List<String> exclude) implements S
     if (groupOptions == null) {
       throw new ConfigException(
           "glob() selects options of a config group, but this key is not a config group",
-          null, "use choice(...) or a,b,c to sweep over the values of a config key");
+          null,
+          "use choice(...) or a,b,c to sweep over the values of a config key");
     }
     List<SweepItem> out = new ArrayList<>();
     for (String option : filter(groupOptions)) {
@@ -55,7 +56,10 @@ public record GlobSweep(List<String> include, List<String> exclude) implements S
 
   @Override
   public String toOverrideText() {
-    return "glob(include=" + OverrideText.of(include) + ",exclude=" + OverrideText.of(exclude)
+    return "glob(include="
+        + OverrideText.of(include)
+        + ",exclude="
+        + OverrideText.of(exclude)
         + ")";
   }
 

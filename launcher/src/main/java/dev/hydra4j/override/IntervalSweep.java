@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code interval(start, end)}: every float in {@code [start, end)}, for sweepers that
- * sample (Ax, Nevergrad, Optuna). Bounds are Doubles, or Longs after {@code int(...)}.
+ * {@code interval(start, end)}: every float in {@code [start, end)}, for sweepers that sample (Ax,
+ * Nevergrad, Optuna). Bounds are Doubles, or Longs after {@code int(...)}.
  */
 public record IntervalSweep(Number start, Number end, List<String> tags) implements Sweep {
 
@@ -24,9 +24,11 @@ public record IntervalSweep(Number start, Number end, List<String> tags) impleme
   @Override
   public List<SweepItem> expand(List<String> groupOptions, RandomGenerator random) {
     throw new ConfigException(
-        "The basic sweeper cannot sweep over " + toOverrideText()
+        "The basic sweeper cannot sweep over "
+            + toOverrideText()
             + ": an interval has no list of values",
-        null, "use range(start,stop,step) or choice(...) for a grid of values");
+        null,
+        "use range(start,stop,step) or choice(...) for a grid of values");
   }
 
   @Override

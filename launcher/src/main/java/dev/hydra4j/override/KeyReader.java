@@ -1,10 +1,10 @@
 package dev.hydra4j.override;
 
 /**
- * Reads the part of an override before '=': the prefix, the key or group path and the
- * package. Names are letters, digits, '_', '-' and '$' (not leading with a digit or '-'),
- * joined by '.' into paths where a part may also be a number ({@code a.0.b}); group paths
- * join plain names with '/'. Columns in errors are 1-based.
+ * Reads the part of an override before '=': the prefix, the key or group path and the package.
+ * Names are letters, digits, '_', '-' and '$' (not leading with a digit or '-'), joined by '.' into
+ * paths where a part may also be a number ({@code a.0.b}); group paths join plain names with '/'.
+ * Columns in errors are 1-based.
  */
 final class KeyReader {
 
@@ -62,8 +62,10 @@ final class KeyReader {
     }
     pos = t.prefix().length();
     if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '~')) {
-      throw new OverrideParseException("'" + t.prefix() + text.charAt(pos)
-          + "' is not a valid prefix", text, pos + 1,
+      throw new OverrideParseException(
+          "'" + t.prefix() + text.charAt(pos) + "' is not a valid prefix",
+          text,
+          pos + 1,
           "use + to add a key, ++ to add or override it, ~ to delete it");
     }
     return t;
@@ -78,7 +80,10 @@ final class KeyReader {
         int segment = pos;
         if (!readName() || pos == segment) {
           pos = segment;
-          throw new OverrideParseException("Expected a group name after '/'", text, pos + 1,
+          throw new OverrideParseException(
+              "Expected a group name after '/'",
+              text,
+              pos + 1,
               "group paths look like hydra/launcher; each part is a plain name");
         }
       }
@@ -87,8 +92,8 @@ final class KeyReader {
   }
 
   /**
-   * Reads a name or dotted path (possibly empty); returns whether it was one plain name
-   * (usable as a part of a group path).
+   * Reads a name or dotted path (possibly empty); returns whether it was one plain name (usable as
+   * a part of a group path).
    */
   private boolean readName() {
     int start = pos;
@@ -108,16 +113,21 @@ final class KeyReader {
         }
       } else if (parts > 0 || (pos < text.length() && text.charAt(pos) == '.')) {
         pos = partStart - (parts > 0 ? 1 : 0); // point at the dot with nothing after it
-        throw new OverrideParseException(parts > 0
-                ? "Expected a name after '.' in the key" : "A key cannot start with '.'",
-            text, pos + 1, "dotted keys look like a.b.c; parts cannot be empty");
+        throw new OverrideParseException(
+            parts > 0 ? "Expected a name after '.' in the key" : "A key cannot start with '.'",
+            text,
+            pos + 1,
+            "dotted keys look like a.b.c; parts cannot be empty");
       } else {
         return false; // an empty name: allowed, e.g. the _global_ shorthand 'group@=x'
       }
       parts++;
       if (parts > MAX_PARTS) {
-        throw new OverrideParseException("The key has more than " + MAX_PARTS + " parts", text,
-            pos + 1, "config trees are not this deep; check the key");
+        throw new OverrideParseException(
+            "The key has more than " + MAX_PARTS + " parts",
+            text,
+            pos + 1,
+            "config trees are not this deep; check the key");
       }
       if (pos < text.length() && text.charAt(pos) == '.') {
         pos++;
@@ -125,7 +135,10 @@ final class KeyReader {
       }
       if (parts == 1 && numeric) {
         pos = start;
-        throw new OverrideParseException("A key cannot be a bare number", text, start + 1,
+        throw new OverrideParseException(
+            "A key cannot be a bare number",
+            text,
+            start + 1,
             "use a name; list indexes follow a dot, e.g. a.0");
       }
       return parts == 1 && !special;
@@ -145,8 +158,7 @@ final class KeyReader {
       hint = "keys are dotted names (a.b.c), group paths (db/mysql) or group@package";
     }
     String shown = c == ' ' ? "' '" : c == '\t' ? "a tab" : "'" + c + "'";
-    return new OverrideParseException("Unexpected " + shown + " in the key", text, pos + 1,
-        hint);
+    return new OverrideParseException("Unexpected " + shown + " in the key", text, pos + 1, hint);
   }
 
   private static boolean isDigit(char c) {

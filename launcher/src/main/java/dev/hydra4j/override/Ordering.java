@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code sort} and {@code shuffle} on lists, choice sweeps and ranges. Values compare as in
- * Python: numbers (and bools) with numbers, strings with strings, lists element-wise;
- * anything else cannot be ordered (ovr-0790).
+ * {@code sort} and {@code shuffle} on lists, choice sweeps and ranges. Values compare as in Python:
+ * numbers (and bools) with numbers, strings with strings, lists element-wise; anything else cannot
+ * be ordered (ovr-0790).
  */
 final class Ordering {
 
@@ -49,8 +49,11 @@ final class Ordering {
   /** The same elements in ascending (or, reversed, descending) order. */
   static RangeSweep sort(RangeSweep range, boolean reverse) {
     if (!range.isListable()) {
-      throw new FunctionError("cannot sort " + range.toOverrideText()
-          + ": it needs finite bounds and a step other than 0", null);
+      throw new FunctionError(
+          "cannot sort "
+              + range.toOverrideText()
+              + ": it needs finite bounds and a step other than 0",
+          null);
     }
     boolean ascending = range.step().doubleValue() > 0;
     if (ascending != reverse || range.size() == 0) {
@@ -58,7 +61,8 @@ final class Ordering {
     }
     Number last = range.get(range.size() - 1);
     Number stop = subtract(range.start(), range.step());
-    Number step = range.step() instanceof Double d ? (Number) (-d) : (Number) (-range.step().longValue());
+    Number step =
+        range.step() instanceof Double d ? (Number) (-d) : (Number) (-range.step().longValue());
     return new RangeSweep(last, stop, step, false, range.tags());
   }
 
@@ -85,8 +89,8 @@ final class Ordering {
       }
       return Integer.compare(x.size(), y.size());
     }
-    throw new FunctionError("cannot sort " + describe(a) + " and " + describe(b)
-        + " together: they cannot be compared",
+    throw new FunctionError(
+        "cannot sort " + describe(a) + " and " + describe(b) + " together: they cannot be compared",
         "sort values of one kind: all numbers, all strings or all lists");
   }
 

@@ -4,9 +4,9 @@ import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.Origin;
 
 /**
- * An override the grammar rejects, or whose functions cannot be evaluated. It knows the
- * override text and the column of the failing character, and renders them as the
- * override on one line with a {@code ^} under that character.
+ * An override the grammar rejects, or whose functions cannot be evaluated. It knows the override
+ * text and the column of the failing character, and renders them as the override on one line with a
+ * {@code ^} under that character.
  */
 public final class OverrideParseException extends ConfigException {
 

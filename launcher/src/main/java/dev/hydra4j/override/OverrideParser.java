@@ -2,6 +2,7 @@ package dev.hydra4j.override;
 
 /**
  * Parses Hydra 1.3 command-line overrides:
+ *
  * <pre>
  * override : key '=' value?            // key=value, key= (the empty string)
  *          | '~' key ('=' value?)?     // ~key, ~key=value
@@ -9,8 +10,9 @@ package dev.hydra4j.override;
  * key      : (name | ID ('/' ID)+) ('@' name?)?
  * name     : ID | $-name | dotted path (a.b.0.c), or nothing
  * </pre>
- * The value grammar lives in {@link ValueParser}. Whitespace is allowed after {@code =} and
- * inside values, never in keys.
+ *
+ * The value grammar lives in {@link ValueParser}. Whitespace is allowed after {@code =} and inside
+ * values, never in keys.
  */
 public final class OverrideParser {
 
@@ -29,8 +31,11 @@ public final class OverrideParser {
     int equals = key.end();
     if (equals == text.length()) {
       if (type != OverrideType.DEL) {
-        throw new OverrideParseException("Missing '=' after the key '" + name + "'", text,
-            equals + 1, type == OverrideType.CHANGE
+        throw new OverrideParseException(
+            "Missing '=' after the key '" + name + "'",
+            text,
+            equals + 1,
+            type == OverrideType.CHANGE
                 ? "write " + name + "=VALUE to set it, or ~" + name + " to delete it"
                 : "write " + text + "=VALUE");
       }
@@ -40,9 +45,10 @@ public final class OverrideParser {
     while (valueStart < text.length() && ValueLexer.isWs(text.charAt(valueStart))) {
       valueStart++;
     }
-    OverrideValue value = valueStart == text.length()
-        ? new Element("")
-        : new ValueParser(text, valueStart).parseValue();
+    OverrideValue value =
+        valueStart == text.length()
+            ? new Element("")
+            : new ValueParser(text, valueStart).parseValue();
     return new ParsedOverride(type, name, packageName, value, text);
   }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Override text that parses back to the same value. It differs from Hydra's canonical
- * text only where that would read back differently: a string such as "10.0" or "true"
- * (from {@code str(...)}) or one with characters the grammar forbids unquoted is quoted,
- * and bools print as {@code true}/{@code false}.
+ * Override text that parses back to the same value. It differs from Hydra's canonical text only
+ * where that would read back differently: a string such as "10.0" or "true" (from {@code str(...)})
+ * or one with characters the grammar forbids unquoted is quoted, and bools print as {@code
+ * true}/{@code false}.
  */
 final class OverrideText {
 
@@ -65,15 +65,14 @@ final class OverrideText {
   }
 
   /**
-   * Dict keys cannot be quoted, so a key that is not a plain word (empty, number-like,
-   * with forbidden characters) is printed escaped as well as possible.
+   * Dict keys cannot be quoted, so a key that is not a plain word (empty, number-like, with
+   * forbidden characters) is printed escaped as well as possible.
    */
   private static String key(Object key) {
     if (key instanceof Boolean b) {
       return b ? "true" : "false";
     }
-    if (key instanceof Long || key instanceof BigInteger || key instanceof Double
-        || key == null) {
+    if (key instanceof Long || key instanceof BigInteger || key instanceof Double || key == null) {
       return CanonicalText.scalar(key);
     }
     return CanonicalText.escapeUnquoted(key.toString());
@@ -91,10 +90,13 @@ final class OverrideText {
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9') || c == '_'
-          || ValueLexer.UNQUOTED_CHARS.indexOf(c) >= 0
-          || CanonicalText.ESCAPED_CHARS.indexOf(c) >= 0;
+      boolean allowed =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || ValueLexer.UNQUOTED_CHARS.indexOf(c) >= 0
+              || CanonicalText.ESCAPED_CHARS.indexOf(c) >= 0;
       if (!allowed) {
         return false;
       }

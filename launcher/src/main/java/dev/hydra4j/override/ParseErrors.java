@@ -11,45 +11,81 @@ final class ParseErrors {
   static OverrideParseException afterValue(String input, Token t) {
     switch (t.kind()) {
       case BRACKET_CLOSE:
-        return at(input, t, "Unexpected ']': a list was closed that was never opened",
+        return at(
+            input,
+            t,
+            "Unexpected ']': a list was closed that was never opened",
             "remove the ']', or escape it as \\] if it belongs to a string");
       case BRACE_CLOSE:
-        return at(input, t, "Unexpected '}': a dict was closed that was never opened",
+        return at(
+            input,
+            t,
+            "Unexpected '}': a dict was closed that was never opened",
             "remove the '}', or escape it as \\} if it belongs to a string");
       case PCLOSE:
-        return at(input, t, "Unexpected ')': no function call is open",
+        return at(
+            input,
+            t,
+            "Unexpected ')': no function call is open",
             "remove the ')', or escape it as \\) if it belongs to a string");
       case EQUAL:
-        return at(input, t, "Unexpected '=' in the value",
+        return at(
+            input,
+            t,
+            "Unexpected '=' in the value",
             "escape it as \\= or quote the value, e.g. key='a=b'");
       case POPEN:
-        return at(input, t, "Unexpected '(': only a function name like choice or range can be "
-                + "called", "escape it as \\( or quote the value if it is a string");
+        return at(
+            input,
+            t,
+            "Unexpected '(': only a function name like choice or range can be " + "called",
+            "escape it as \\( or quote the value if it is a string");
       case WS:
-        return at(input, t, "Unexpected whitespace after the value",
+        return at(
+            input,
+            t,
+            "Unexpected whitespace after the value",
             "remove it; whitespace may only follow unquoted text");
       case QUOTED:
-        return at(input, t, "A quoted string must be a whole value, not a part of one",
+        return at(
+            input,
+            t,
+            "A quoted string must be a whole value, not a part of one",
             "quote the whole value, e.g. key='a b c'");
       case BRACE_OPEN:
-        if (t.start() > 0 && input.charAt(t.start() - 1) == '$' && t.text().equals("{")
-            && t.end() < input.length() && input.charAt(t.end()) == '}') {
+        if (t.start() > 0
+            && input.charAt(t.start() - 1) == '$'
+            && t.text().equals("{")
+            && t.end() < input.length()
+            && input.charAt(t.end()) == '}') {
           return at(input, t, "Empty interpolation '${}'", "name a key inside: ${a.b}");
         }
         if (t.start() > 0 && input.charAt(t.start() - 1) == '$') {
-          return at(input, t, "Unclosed interpolation: '${' has no closing '}'",
+          return at(
+              input,
+              t,
+              "Unclosed interpolation: '${' has no closing '}'",
               "write ${name}, or escape the brace as $\\{ if it is text");
         }
-        return at(input, t, "Unexpected '{' after the value",
+        return at(
+            input,
+            t,
+            "Unexpected '{' after the value",
             "a dict must be the whole value; escape it as \\{ if it is text");
       case BRACKET_OPEN:
-        return at(input, t, "Unexpected '[' after the value",
+        return at(
+            input,
+            t,
+            "Unexpected '[' after the value",
             "a list must be the whole value; escape it as \\[ if it is text");
       case COLON:
-        return at(input, t, "Unexpected ':' after the value",
-            "escape it as \\: or quote the value");
+        return at(
+            input, t, "Unexpected ':' after the value", "escape it as \\: or quote the value");
       default:
-        return at(input, t, "Unexpected " + t.describe() + " after the value",
+        return at(
+            input,
+            t,
+            "Unexpected " + t.describe() + " after the value",
             "escape special characters with \\ or quote the whole value");
     }
   }
@@ -57,39 +93,72 @@ final class ParseErrors {
   /** An element was expected (at the start, after ',' or ':', as an argument). */
   static OverrideParseException expected(String input, Token t, String what) {
     if (t.is(Kind.EOF)) {
-      return at(input, t, "Missing " + what + " at the end of the override",
+      return at(
+          input,
+          t,
+          "Missing " + what + " at the end of the override",
           what.endsWith("','") ? "remove the trailing ',' or add the value" : null);
     }
     if (t.is(Kind.COMMA)) {
-      return at(input, t, "Missing " + what + " before ','",
+      return at(
+          input,
+          t,
+          "Missing " + what + " before ','",
           "escape the comma as \\, or quote the value if it is part of a string");
     }
     if (t.is(Kind.BRACKET_CLOSE) || t.is(Kind.BRACE_CLOSE) || t.is(Kind.PCLOSE)) {
-      return at(input, t, "Missing " + what + " before " + t.describe(),
+      return at(
+          input,
+          t,
+          "Missing " + what + " before " + t.describe(),
           "remove the ',' in front of it, if there is one");
     }
-    return at(input, t, "Expected " + what + ", found " + t.describe(),
+    return at(
+        input,
+        t,
+        "Expected " + what + ", found " + t.describe(),
         "escape special characters with \\ or quote the value");
   }
 
   static OverrideParseException unclosed(String input, Token open, Token found) {
     String opener = open.text().strip();
     String closer = open.is(Kind.BRACKET_OPEN) ? "]" : open.is(Kind.BRACE_OPEN) ? "}" : ")";
-    String what = open.is(Kind.BRACKET_OPEN) ? "list" : open.is(Kind.BRACE_OPEN) ? "dict"
-        : "argument list";
+    String what =
+        open.is(Kind.BRACKET_OPEN) ? "list" : open.is(Kind.BRACE_OPEN) ? "dict" : "argument list";
     int openColumn = open.text().indexOf(opener.charAt(0)) + open.start() + 1;
     if (found.is(Kind.EOF)) {
-      return at(input, found, "Unclosed '" + opener + "': the " + what + " opened at column "
-          + openColumn + " is never closed", "add the missing '" + closer + "'");
+      return at(
+          input,
+          found,
+          "Unclosed '"
+              + opener
+              + "': the "
+              + what
+              + " opened at column "
+              + openColumn
+              + " is never closed",
+          "add the missing '" + closer + "'");
     }
-    return at(input, found, "Expected ',' or '" + closer + "' in the " + what
-        + " opened at column " + openColumn + ", found " + found.describe(),
+    return at(
+        input,
+        found,
+        "Expected ',' or '"
+            + closer
+            + "' in the "
+            + what
+            + " opened at column "
+            + openColumn
+            + ", found "
+            + found.describe(),
         "escape special characters with \\ or quote the element");
   }
 
   static OverrideParseException badDictKey(String input, Token t) {
     if (t.is(Kind.QUOTED)) {
-      return at(input, t, "A dict key cannot be quoted",
+      return at(
+          input,
+          t,
+          "A dict key cannot be quoted",
           "write the key bare and escape special characters, e.g. {a\\ b: 1}");
     }
     if (t.is(Kind.INTERPOLATION)) {
@@ -102,21 +171,35 @@ final class ParseErrors {
   }
 
   static OverrideParseException missingColon(String input, Token t, Object key) {
-    return at(input, t, "Expected ':' after the dict key " + CanonicalText.scalar(key)
-        + ", found " + t.describe(), "dict entries are written key:value, e.g. {a:1,b:2}");
+    return at(
+        input,
+        t,
+        "Expected ':' after the dict key " + CanonicalText.scalar(key) + ", found " + t.describe(),
+        "dict entries are written key:value, e.g. {a:1,b:2}");
   }
 
   static OverrideParseException positionalAfterKeyword(String input, Token t) {
-    return at(input, t, "A positional argument cannot follow a keyword argument",
+    return at(
+        input,
+        t,
+        "A positional argument cannot follow a keyword argument",
         "name this argument too, or move it before the named ones");
   }
 
   static OverrideParseException unknownFunction(String input, Token name) {
     String closest = closest(name.text());
-    String hint = closest == null ? "quote the value if it is a string, e.g. key='"
-        + name.text() + "(...)'" : "did you mean " + closest + "(...)?";
-    return at(input, name, "Unknown function '" + name.text() + "'; the known functions are "
-        + String.join(", ", Functions.NAMES), hint);
+    String hint =
+        closest == null
+            ? "quote the value if it is a string, e.g. key='" + name.text() + "(...)'"
+            : "did you mean " + closest + "(...)?";
+    return at(
+        input,
+        name,
+        "Unknown function '"
+            + name.text()
+            + "'; the known functions are "
+            + String.join(", ", Functions.NAMES),
+        hint);
   }
 
   /** A known function within two edits (ignoring case), for did-you-mean hints. */
@@ -143,8 +226,8 @@ final class ParseErrors {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1),
-            previous[j - 1] + cost);
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
       int[] swap = previous;
       previous = current;

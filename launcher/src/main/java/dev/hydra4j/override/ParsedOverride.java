@@ -9,14 +9,14 @@ import java.util.Objects;
  * One parsed command-line override, e.g. {@code +db@backup=mysql} or {@code lr=0.1,0.01}.
  *
  * @param type what the prefix asks for (change, add, force-add, delete)
- * @param key the config key ({@code a.b.c}) or config group ({@code hydra/launcher});
- *     empty for {@code =value}
+ * @param key the config key ({@code a.b.c}) or config group ({@code hydra/launcher}); empty for
+ *     {@code =value}
  * @param packageName the package after {@code @} (possibly empty), or {@code null}
  * @param value the value; {@code null} only for a bare delete ({@code ~key})
  * @param input the override exactly as the user wrote it
  */
-public record ParsedOverride(OverrideType type, String key, String packageName, OverrideValue value,
-    String input) {
+public record ParsedOverride(
+    OverrideType type, String key, String packageName, OverrideValue value, String input) {
 
   public ParsedOverride {
     Objects.requireNonNull(type, "type");
@@ -52,11 +52,11 @@ public record ParsedOverride(OverrideType type, String key, String packageName, 
   }
 
   /**
-   * The values this override hands to jobs: a single element gives one item, a sweep its
-   * items. Errors carry this override as their origin.
+   * The values this override hands to jobs: a single element gives one item, a sweep its items.
+   * Errors carry this override as their origin.
    *
-   * @param groupOptions the options of the config group {@link #key()} names, or
-   *     {@code null} when it is not a group (only glob needs them)
+   * @param groupOptions the options of the config group {@link #key()} names, or {@code null} when
+   *     it is not a group (only glob needs them)
    */
   public List<SweepItem> expand(List<String> groupOptions) {
     if (value == null) {
@@ -68,16 +68,16 @@ public record ParsedOverride(OverrideType type, String key, String packageName, 
     try {
       return ((Sweep) value).expand(groupOptions);
     } catch (ConfigException e) {
-      throw new ConfigException(e.getMessage() + " (in override '" + input + "')",
-          Origin.ofOverride(input), e.hint(), e);
+      throw new ConfigException(
+          e.getMessage() + " (in override '" + input + "')", Origin.ofOverride(input), e.hint(), e);
     }
   }
 
   /**
-   * The override one job receives for one swept value: {@code lr=0.01}, {@code +db=mysql},
-   * {@code db@pkg=x}. This is the line Hydra writes to {@code .hydra/overrides.yaml} for a
-   * sweep; for an override that is not a sweep Hydra writes {@link #input()} unchanged
-   * (sweeps.json: {@code +extra=x}).
+   * The override one job receives for one swept value: {@code lr=0.01}, {@code +db=mysql}, {@code
+   * db@pkg=x}. This is the line Hydra writes to {@code .hydra/overrides.yaml} for a sweep; for an
+   * override that is not a sweep Hydra writes {@link #input()} unchanged (sweeps.json: {@code
+   * +extra=x}).
    */
   public String jobOverride(SweepItem item) {
     return type.prefix() + keyWithPackage() + "=" + item.text();

@@ -3,10 +3,10 @@ package dev.hydra4j.override;
 import java.math.BigInteger;
 
 /**
- * Number literals as Python writes them, which is what Hydra's grammar accepts:
- * {@code 1_000}, {@code +5}, {@code .5}, {@code 5.}, {@code 1e-3}, {@code inf}, {@code nan}
- * (case-insensitive). {@code 1___0} and {@code 0x10} are strings (ovr-0025, ovr-0514).
- * Scanners return the end of the longest match, or {@code start} when nothing matches.
+ * Number literals as Python writes them, which is what Hydra's grammar accepts: {@code 1_000},
+ * {@code +5}, {@code .5}, {@code 5.}, {@code 1e-3}, {@code inf}, {@code nan} (case-insensitive).
+ * {@code 1___0} and {@code 0x10} are strings (ovr-0025, ovr-0514). Scanners return the end of the
+ * longest match, or {@code start} when nothing matches.
  */
 final class PrimitiveSyntax {
 
@@ -56,7 +56,8 @@ final class PrimitiveSyntax {
     } else if (!hasInt) {
       return start;
     }
-    if (mantissaEnd < s.length() && (s.charAt(mantissaEnd) == 'e' || s.charAt(mantissaEnd) == 'E')) {
+    if (mantissaEnd < s.length()
+        && (s.charAt(mantissaEnd) == 'e' || s.charAt(mantissaEnd) == 'E')) {
       int j = signEnd(s, mantissaEnd + 1);
       int exponentEnd = digitPartEnd(s, j);
       if (exponentEnd > j) {
@@ -70,7 +71,8 @@ final class PrimitiveSyntax {
   static Number intValue(String text) {
     String digits = stripForParse(text);
     // Up to 18 digits always fit a long; skip BigInteger on the common path.
-    return digits.length() <= 18 ? (Number) Long.parseLong(digits)
+    return digits.length() <= 18
+        ? (Number) Long.parseLong(digits)
         : integer(new BigInteger(digits));
   }
 
@@ -113,9 +115,10 @@ final class PrimitiveSyntax {
     if (s.regionMatches(true, i, "infinity", 0, 8) && i + 8 == s.length()) {
       return floatValue(s);
     }
-    boolean valid = s.length() > i
-        && (floatEnd(s, 0) == s.length()
-            || (isDigit(s.charAt(i)) && digitPartEnd(s, i) == s.length()));
+    boolean valid =
+        s.length() > i
+            && (floatEnd(s, 0) == s.length()
+                || (isDigit(s.charAt(i)) && digitPartEnd(s, i) == s.length()));
     return valid ? floatValue(s) : null;
   }
 

@@ -1,10 +1,10 @@
 package dev.hydra4j.override;
 
 /**
- * Reading quoted values. Inside quotes only backslashes in front of a quote mean
- * anything: a run of 2n backslashes before a quote stands for n backslashes (and the
- * quote closes), 2n+1 for n backslashes and a literal quote. Other backslashes are kept
- * as they are, so Windows paths need no doubling (ovr-0175, ovr-0179).
+ * Reading quoted values. Inside quotes only backslashes in front of a quote mean anything: a run of
+ * 2n backslashes before a quote stands for n backslashes (and the quote closes), 2n+1 for n
+ * backslashes and a literal quote. Other backslashes are kept as they are, so Windows paths need no
+ * doubling (ovr-0175, ovr-0179).
  */
 final class QuotedText {
 

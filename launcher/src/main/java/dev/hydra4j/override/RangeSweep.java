@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code range(start, stop, step)} over ints, or over floats when any bound is a float.
- * Element {@code i} is {@code start + step*i}, kept while below {@code stop} (above it for a
- * negative step). Float elements are computed the way Hydra computes them, in 28-digit
- * decimal arithmetic on the exact binary values and rounded once, so that
- * {@code range(1.0,3.14,0.1)} yields 1.9000000000000001 but 1.7 (ovr-0106).
+ * {@code range(start, stop, step)} over ints, or over floats when any bound is a float. Element
+ * {@code i} is {@code start + step*i}, kept while below {@code stop} (above it for a negative
+ * step). Float elements are computed the way Hydra computes them, in 28-digit decimal arithmetic on
+ * the exact binary values and rounded once, so that {@code range(1.0,3.14,0.1)} yields
+ * 1.9000000000000001 but 1.7 (ovr-0106).
  *
  * @param start a Long or a Double
  * @param stop a Long or a Double
  * @param step a Long or a Double; zero parses but cannot be listed
  */
-public record RangeSweep(Number start, Number stop, Number step, boolean shuffle,
-    List<String> tags) implements Sweep {
+public record RangeSweep(Number start, Number stop, Number step, boolean shuffle, List<String> tags)
+    implements Sweep {
 
   /** Python's default decimal context. */
   private static final MathContext PYTHON_DECIMAL = new MathContext(28, RoundingMode.HALF_EVEN);
@@ -77,8 +77,10 @@ public record RangeSweep(Number start, Number stop, Number step, boolean shuffle
   public Number get(long index) {
     requireListable();
     if (!isFloat()) {
-      return BigInteger.valueOf(step.longValue()).multiply(BigInteger.valueOf(index))
-          .add(BigInteger.valueOf(start.longValue())).longValue();
+      return BigInteger.valueOf(step.longValue())
+          .multiply(BigInteger.valueOf(index))
+          .add(BigInteger.valueOf(start.longValue()))
+          .longValue();
     }
     return decimalElement(index).doubleValue();
   }
@@ -87,7 +89,9 @@ public record RangeSweep(Number start, Number stop, Number step, boolean shuffle
   public List<Number> values() {
     long size = size();
     if (size > Integer.MAX_VALUE) {
-      throw new ConfigException(toOverrideText() + " has too many elements to list", null,
+      throw new ConfigException(
+          toOverrideText() + " has too many elements to list",
+          null,
           "use a larger step or a smaller span");
     }
     return new AbstractList<>() {
@@ -145,8 +149,8 @@ public record RangeSweep(Number start, Number stop, Number step, boolean shuffle
   }
 
   /**
-   * Whether the elements can be listed. Like Hydra, a zero step or an infinite bound
-   * parses (range(1,2,0) is a sweep) and fails only when the jobs are listed.
+   * Whether the elements can be listed. Like Hydra, a zero step or an infinite bound parses
+   * (range(1,2,0) is a sweep) and fails only when the jobs are listed.
    */
   public boolean isListable() {
     return step.doubleValue() != 0 && isFinite(start) && isFinite(stop) && isFinite(step);
@@ -154,8 +158,12 @@ public record RangeSweep(Number start, Number stop, Number step, boolean shuffle
 
   private void requireListable() {
     if (!isListable()) {
-      throw new ConfigException("Cannot list the elements of " + toOverrideText() + ": "
-          + (step.doubleValue() == 0 ? "its step is 0" : "a bound is not finite"), null,
+      throw new ConfigException(
+          "Cannot list the elements of "
+              + toOverrideText()
+              + ": "
+              + (step.doubleValue() == 0 ? "its step is 0" : "a bound is not finite"),
+          null,
           "use finite bounds and a step other than 0");
     }
   }

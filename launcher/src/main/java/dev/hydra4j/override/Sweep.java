@@ -14,10 +14,10 @@ public sealed interface Sweep extends OverrideValue
   /**
    * The values this sweep hands to jobs, in order.
    *
-   * @param groupOptions the options of the config group the override names, or {@code null}
-   *     when its key is not a config group; only {@code glob} reads them
-   * @throws dev.hydra4j.config.ConfigException for sweeps that cannot be listed: intervals,
-   *     globs over a non-group, choices holding other sweeps
+   * @param groupOptions the options of the config group the override names, or {@code null} when
+   *     its key is not a config group; only {@code glob} reads them
+   * @throws dev.hydra4j.config.ConfigException for sweeps that cannot be listed: intervals, globs
+   *     over a non-group, choices holding other sweeps
    */
   default List<SweepItem> expand(List<String> groupOptions) {
     return expand(groupOptions, ThreadLocalRandom.current());

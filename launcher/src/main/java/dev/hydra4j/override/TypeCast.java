@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hydra's {@code int()}, {@code float()}, {@code str()} and {@code bool()}: Python's
- * conversions, applied element-wise to lists, to dict values (not keys), to the items of a
- * choice and to the bounds of a range or interval. Unlike Python, {@code bool('false')} is
- * false and {@code str(true)} is "true" (the conversion matrix in Hydra's documentation).
+ * Hydra's {@code int()}, {@code float()}, {@code str()} and {@code bool()}: Python's conversions,
+ * applied element-wise to lists, to dict values (not keys), to the items of a choice and to the
+ * bounds of a range or interval. Unlike Python, {@code bool('false')} is false and {@code
+ * str(true)} is "true" (the conversion matrix in Hydra's documentation).
  */
 enum TypeCast {
   INT("int"),
@@ -49,8 +49,12 @@ enum TypeCast {
       if (this != INT && this != FLOAT) {
         throw new FunctionError("a range can only be cast to int or float", null);
       }
-      return new RangeSweep(number(range.start()), number(range.stop()), number(range.step()),
-          range.shuffle(), range.tags());
+      return new RangeSweep(
+          number(range.start()),
+          number(range.stop()),
+          number(range.step()),
+          range.shuffle(),
+          range.tags());
     }
     if (value instanceof IntervalSweep interval) {
       if (this != INT && this != FLOAT) {
@@ -67,8 +71,8 @@ enum TypeCast {
   private Number number(Number n) {
     Object cast = cast(n);
     if (cast instanceof BigInteger) {
-      throw new FunctionError(functionName + "() makes " + cast + " a bound, which is too large",
-          null);
+      throw new FunctionError(
+          functionName + "() makes " + cast + " a bound, which is too large", null);
     }
     return (Number) cast;
   }
@@ -89,15 +93,20 @@ enum TypeCast {
       return Collections.unmodifiableMap(out);
     }
     if (raw == null) {
-      throw new FunctionError(functionName + "() cannot convert null",
+      throw new FunctionError(
+          functionName + "() cannot convert null",
           "leave the value uncast, or quote it ('null') to get the string");
     }
     Object v = raw instanceof QuotedString q ? q.text() : raw;
     switch (this) {
-      case INT: return toInt(v);
-      case FLOAT: return toFloat(v);
-      case STR: return toStr(v);
-      default: return toBool(v);
+      case INT:
+        return toInt(v);
+      case FLOAT:
+        return toFloat(v);
+      case STR:
+        return toStr(v);
+      default:
+        return toBool(v);
     }
   }
 
@@ -107,15 +116,16 @@ enum TypeCast {
     }
     if (v instanceof Double d) {
       if (!Double.isFinite(d)) {
-        throw new FunctionError("int() cannot convert " + PythonFloat.repr(d) + " to an integer",
-            null);
+        throw new FunctionError(
+            "int() cannot convert " + PythonFloat.repr(d) + " to an integer", null);
       }
       return PrimitiveSyntax.integer(new BigDecimal(d).toBigInteger());
     }
     if (v instanceof String s) {
       Number n = PrimitiveSyntax.parsePythonInt(s);
       if (n == null) {
-        throw new FunctionError("int() cannot convert '" + s + "' to an integer",
+        throw new FunctionError(
+            "int() cannot convert '" + s + "' to an integer",
             "int() reads whole numbers like 10 or '-3'; use float() for '1.5'");
       }
       return n;
@@ -140,7 +150,8 @@ enum TypeCast {
     if (v instanceof String s) {
       Double d = PrimitiveSyntax.parsePythonFloat(s);
       if (d == null) {
-        throw new FunctionError("float() cannot convert '" + s + "' to a number",
+        throw new FunctionError(
+            "float() cannot convert '" + s + "' to a number",
             "float() reads numbers like 1.5, 1e-3, inf or nan");
       }
       return d;
@@ -166,7 +177,8 @@ enum TypeCast {
       if (s.equalsIgnoreCase("false")) {
         return false;
       }
-      throw new FunctionError("bool() cannot convert '" + s + "': only true and false can",
+      throw new FunctionError(
+          "bool() cannot convert '" + s + "': only true and false can",
           "write true or false (any case), or a number");
     }
     if (v instanceof Double d) {

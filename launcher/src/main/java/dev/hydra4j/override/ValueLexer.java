@@ -3,11 +3,11 @@ package dev.hydra4j.override;
 import dev.hydra4j.override.Token.Kind;
 
 /**
- * Splits the value part of an override into tokens. Longest match wins, as in Hydra's
- * lexer, and punctuation swallows the whitespace around it: blanks before a comma, colon,
- * equals sign, parenthesis or closing bracket/brace, and after a comma, colon, equals sign,
- * opening parenthesis or opening bracket/brace. That is why {@code [ 1 , 2 ]} and
- * {@code choice (1,2)} parse, while text after a closing bracket may not start with a blank.
+ * Splits the value part of an override into tokens. Longest match wins, as in Hydra's lexer, and
+ * punctuation swallows the whitespace around it: blanks before a comma, colon, equals sign,
+ * parenthesis or closing bracket/brace, and after a comma, colon, equals sign, opening parenthesis
+ * or opening bracket/brace. That is why {@code [ 1 , 2 ]} and {@code choice (1,2)} parse, while
+ * text after a closing bracket may not start with a blank.
  */
 final class ValueLexer {
 
@@ -68,7 +68,8 @@ final class ValueLexer {
     } else if (c == '$' && input.startsWith("${", start) && interpolationEnd(start) > 0) {
       kind = Kind.INTERPOLATION;
       end = interpolationEnd(start);
-    } else if (c == '\\' && start + 1 < input.length()
+    } else if (c == '\\'
+        && start + 1 < input.length()
         && CanonicalText.ESCAPED_CHARS.indexOf(input.charAt(start + 1)) >= 0) {
       kind = Kind.ESC;
       end = start + 2;
@@ -159,16 +160,22 @@ final class ValueLexer {
     if (c == '\'' || c == '"') {
       return new OverrideParseException(
           "Unterminated quoted string: the " + c + " at column " + column + " is never closed",
-          input, column, "close it with a matching " + c + ", or escape it as \\" + c);
+          input,
+          column,
+          "close it with a matching " + c + ", or escape it as \\" + c);
     }
     if (c > 127) {
       return new OverrideParseException(
           "Character '" + c + "' is not allowed in an unquoted value",
-          input, column, "non-ASCII text must be quoted, e.g. key='" + c + "…'");
+          input,
+          column,
+          "non-ASCII text must be quoted, e.g. key='" + c + "…'");
     }
     return new OverrideParseException(
         "Character '" + printable(c) + "' is not allowed in an unquoted value",
-        input, column, "quote the value, e.g. key='a" + printable(c) + "b'");
+        input,
+        column,
+        "quote the value, e.g. key='a" + printable(c) + "b'");
   }
 
   private static String printable(char c) {
@@ -177,16 +184,26 @@ final class ValueLexer {
 
   private static Kind punctuation(char c) {
     switch (c) {
-      case ',': return Kind.COMMA;
-      case ':': return Kind.COLON;
-      case '=': return Kind.EQUAL;
-      case '(': return Kind.POPEN;
-      case ')': return Kind.PCLOSE;
-      case '[': return Kind.BRACKET_OPEN;
-      case ']': return Kind.BRACKET_CLOSE;
-      case '{': return Kind.BRACE_OPEN;
-      case '}': return Kind.BRACE_CLOSE;
-      default: return null;
+      case ',':
+        return Kind.COMMA;
+      case ':':
+        return Kind.COLON;
+      case '=':
+        return Kind.EQUAL;
+      case '(':
+        return Kind.POPEN;
+      case ')':
+        return Kind.PCLOSE;
+      case '[':
+        return Kind.BRACKET_OPEN;
+      case ']':
+        return Kind.BRACKET_CLOSE;
+      case '{':
+        return Kind.BRACE_OPEN;
+      case '}':
+        return Kind.BRACE_CLOSE;
+      default:
+        return null;
     }
   }
 
@@ -195,8 +212,12 @@ final class ValueLexer {
   }
 
   private static boolean absorbsTrailingWs(Kind kind) {
-    return kind == Kind.COMMA || kind == Kind.COLON || kind == Kind.EQUAL
-        || kind == Kind.POPEN || kind == Kind.BRACKET_OPEN || kind == Kind.BRACE_OPEN;
+    return kind == Kind.COMMA
+        || kind == Kind.COLON
+        || kind == Kind.EQUAL
+        || kind == Kind.POPEN
+        || kind == Kind.BRACKET_OPEN
+        || kind == Kind.BRACE_OPEN;
   }
 
   static boolean isWs(char c) {

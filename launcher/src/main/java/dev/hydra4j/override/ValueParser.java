@@ -12,6 +12,7 @@ import java.util.Set;
 
 /**
  * Recursive descent over the value part of an override, following the documented grammar:
+ *
  * <pre>
  * value     : element | element (',' element)+          // the second is a simple sweep
  * element   : QUOTED | list | dict | function | primitive
@@ -21,18 +22,37 @@ import java.util.Set;
  * primitive : (ID|NULL|INT|FLOAT|BOOL|INTERPOLATION|UNQUOTED_CHAR|':'|ESC|WS)+
  * dictKey   : the same without ':' and INTERPOLATION
  * </pre>
- * A primitive that is one int, float, bool or null token (ignoring whitespace around it)
- * has that type; any other primitive is a string with escapes removed.
+ *
+ * A primitive that is one int, float, bool or null token (ignoring whitespace around it) has that
+ * type; any other primitive is a string with escapes removed.
  */
 final class ValueParser {
 
-  private static final Set<Kind> PRIMITIVE = EnumSet.of(Kind.ID, Kind.NULL, Kind.INT,
-      Kind.FLOAT, Kind.BOOL, Kind.INTERPOLATION, Kind.UNQUOTED_CHAR, Kind.COLON, Kind.ESC,
-      Kind.WS);
-  private static final Set<Kind> DICT_KEY = EnumSet.of(Kind.ID, Kind.NULL, Kind.INT,
-      Kind.FLOAT, Kind.BOOL, Kind.UNQUOTED_CHAR, Kind.ESC, Kind.WS);
+  private static final Set<Kind> PRIMITIVE =
+      EnumSet.of(
+          Kind.ID,
+          Kind.NULL,
+          Kind.INT,
+          Kind.FLOAT,
+          Kind.BOOL,
+          Kind.INTERPOLATION,
+          Kind.UNQUOTED_CHAR,
+          Kind.COLON,
+          Kind.ESC,
+          Kind.WS);
+  private static final Set<Kind> DICT_KEY =
+      EnumSet.of(
+          Kind.ID,
+          Kind.NULL,
+          Kind.INT,
+          Kind.FLOAT,
+          Kind.BOOL,
+          Kind.UNQUOTED_CHAR,
+          Kind.ESC,
+          Kind.WS);
 
   private final String input;
+
   /** Deeper nesting than anyone writes; beyond it a stack overflow would be the error. */
   private static final int MAX_DEPTH = 100;
 
@@ -41,9 +61,9 @@ final class ValueParser {
   private int depth;
 
   /**
-   * Lexes the whole value before parsing: like Hydra, a character the grammar cannot read
-   * at all (an unterminated quote, a '#') is reported even when a structural error comes
-   * earlier (ovr-0121).
+   * Lexes the whole value before parsing: like Hydra, a character the grammar cannot read at all
+   * (an unterminated quote, a '#') is reported even when a structural error comes earlier
+   * (ovr-0121).
    */
   ValueParser(String input, int from) {
     this.input = input;
@@ -92,8 +112,11 @@ final class ValueParser {
   private Object element(String expected) {
     Token t = peek(0);
     if (++depth > MAX_DEPTH) {
-      throw new OverrideParseException("The value is nested more than " + MAX_DEPTH
-          + " levels deep", input, t.start() + 1, null);
+      throw new OverrideParseException(
+          "The value is nested more than " + MAX_DEPTH + " levels deep",
+          input,
+          t.start() + 1,
+          null);
     }
     try {
       return elementAt(t, expected);
@@ -149,10 +172,14 @@ final class ValueParser {
 
   private static Object typed(Token token) {
     switch (token.kind()) {
-      case INT: return PrimitiveSyntax.intValue(token.text());
-      case FLOAT: return PrimitiveSyntax.floatValue(token.text());
-      case BOOL: return token.text().equalsIgnoreCase("true");
-      default: return null;
+      case INT:
+        return PrimitiveSyntax.intValue(token.text());
+      case FLOAT:
+        return PrimitiveSyntax.floatValue(token.text());
+      case BOOL:
+        return token.text().equalsIgnoreCase("true");
+      default:
+        return null;
     }
   }
 
@@ -241,9 +268,13 @@ final class ValueParser {
   /** Lists and dicts hold plain values; a sweep inside one has no meaning. */
   private Object nested(Object value, Token container) {
     if (value instanceof Sweep sweep) {
-      throw new OverrideParseException("A sweep cannot be nested inside a "
-          + (container.is(Kind.BRACKET_OPEN) ? "list" : "dict") + ": "
-          + sweep.toOverrideText(), input, container.start() + 1,
+      throw new OverrideParseException(
+          "A sweep cannot be nested inside a "
+              + (container.is(Kind.BRACKET_OPEN) ? "list" : "dict")
+              + ": "
+              + sweep.toOverrideText(),
+          input,
+          container.start() + 1,
           "sweep over whole values instead, e.g. key=[1,2],[3,4]");
     }
     return value;

@@ -8,16 +8,21 @@ import java.util.Map;
 
 /**
  * The numbers behind one plot of the report: a metric against a swept parameter. A numeric
- * parameter gives lines (x sorted, logarithmic when its values span a decade or more, as
- * learning rates do); any other gives grouped bars. Each series is one combination of the
- * other swept parameters, so a 3x2 sweep shows both dimensions in every plot; with more
- * than {@value #MAX_SERIES} combinations, one series of means over all jobs is drawn
- * instead. Jobs that share an x value within a series are averaged.
+ * parameter gives lines (x sorted, logarithmic when its values span a decade or more, as learning
+ * rates do); any other gives grouped bars. Each series is one combination of the other swept
+ * parameters, so a 3x2 sweep shows both dimensions in every plot; with more than {@value
+ * #MAX_SERIES} combinations, one series of means over all jobs is drawn instead. Jobs that share an
+ * x value within a series are averaged.
  *
  * @param categories for bars, the parameter's values in sweep order; empty for lines
  */
-record ChartData(String metric, String param, boolean numeric, boolean logX,
-    List<String> categories, List<Series> series) {
+record ChartData(
+    String metric,
+    String param,
+    boolean numeric,
+    boolean logX,
+    List<String> categories,
+    List<Series> series) {
 
   static final int MAX_SERIES = 8;
 
@@ -25,9 +30,8 @@ record ChartData(String metric, String param, boolean numeric, boolean logX,
   record Series(String name, List<Object> xs, List<Double> ys) {}
 
   /**
-   * Every metric against every swept parameter, metrics in order of first appearance. A
-   * metric with the same value in every job (an epoch count) has nothing to show and is
-   * left out.
+   * Every metric against every swept parameter, metrics in order of first appearance. A metric with
+   * the same value in every job (an epoch count) has nothing to show and is left out.
    */
   static List<ChartData> all(RunResults results) {
     List<ChartData> charts = new ArrayList<>();
@@ -92,16 +96,18 @@ record ChartData(String metric, String param, boolean numeric, boolean logX,
       series.add(series(group.getKey(), group.getValue(), metric, param, numeric));
     }
     boolean logX = numeric && spansDecades(rows, param);
-    return new ChartData(metric, param, numeric, logX,
-        numeric ? List.of() : List.copyOf(categories), series);
+    return new ChartData(
+        metric, param, numeric, logX, numeric ? List.of() : List.copyOf(categories), series);
   }
 
-  private static Series series(String name, List<JobRow> rows, String metric, String param,
-      boolean numeric) {
+  private static Series series(
+      String name, List<JobRow> rows, String metric, String param, boolean numeric) {
     Map<Object, double[]> sums = new LinkedHashMap<>(); // x -> {sum, count}
     for (JobRow row : rows) {
-      Object x = numeric ? (Object) MetricValues.number(row.params().get(param))
-          : MetricValues.format(row.params().get(param));
+      Object x =
+          numeric
+              ? (Object) MetricValues.number(row.params().get(param))
+              : MetricValues.format(row.params().get(param));
       double[] sum = sums.computeIfAbsent(x, k -> new double[2]);
       sum[0] += MetricValues.number(row.metrics().get(metric));
       sum[1]++;

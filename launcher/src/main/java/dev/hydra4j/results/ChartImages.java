@@ -27,8 +27,14 @@ final class ChartImages {
     System.setProperty("java.awt.headless", "true");
     String title = data.metric() + " by " + data.param();
     if (data.numeric()) {
-      XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-          .xAxisTitle(data.param()).yAxisTitle(data.metric()).build();
+      XYChart chart =
+          new XYChartBuilder()
+              .width(WIDTH)
+              .height(HEIGHT)
+              .title(title)
+              .xAxisTitle(data.param())
+              .yAxisTitle(data.metric())
+              .build();
       style(chart.getStyler());
       chart.getStyler().setXAxisLogarithmic(data.logX());
       chart.getStyler().setMarkerSize(7);
@@ -42,8 +48,14 @@ final class ChartImages {
       }
       return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     }
-    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-        .xAxisTitle(data.param()).yAxisTitle(data.metric()).build();
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(data.param())
+            .yAxisTitle(data.metric())
+            .build();
     style(chart.getStyler());
     chart.getStyler().setOverlapped(false);
     if (data.categories().stream().mapToInt(String::length).sum() > 60) {
@@ -64,9 +76,14 @@ final class ChartImages {
   /** A learning-curve chart as PNG bytes: a line per job (or per group, with its band). */
   static byte[] png(CurveChart data) throws IOException {
     System.setProperty("java.awt.headless", "true");
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(data.height())
-        .title(data.metric() + " over " + data.xLabel()).xAxisTitle(data.xLabel())
-        .yAxisTitle(data.metric()).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(data.height())
+            .title(data.metric() + " over " + data.xLabel())
+            .xAxisTitle(data.xLabel())
+            .yAxisTitle(data.metric())
+            .build();
     style(chart.getStyler());
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     Color[] palette = chart.getStyler().getSeriesColors();
@@ -89,8 +106,9 @@ final class ChartImages {
         band.setShowInLegend(false);
       }
       // XChart names series uniquely; the number keeps two jobs with one label apart.
-      XYSeries series = chart.addSeries(line.inLegend() ? line.label() : "#" + n + " "
-          + line.label(), line.xs(), line.ys());
+      XYSeries series =
+          chart.addSeries(
+              line.inLegend() ? line.label() : "#" + n + " " + line.label(), line.xs(), line.ys());
       series.setLineColor(color);
       series.setMarkerColor(color);
       series.setMarker(SeriesMarkers.NONE);

@@ -25,9 +25,17 @@ public final class Collect {
    * @param groupBy keys to group jobs by (mean, std, CI per metric), or empty
    * @param over keys to aggregate over (group by every other swept key), or empty
    */
-  public record Options(String format, boolean allParams, String sort, String filter,
-      List<String> columns, int width, String agg, HarvestRules.Given rules,
-      List<String> groupBy, List<String> over) {
+  public record Options(
+      String format,
+      boolean allParams,
+      String sort,
+      String filter,
+      List<String> columns,
+      int width,
+      String agg,
+      HarvestRules.Given rules,
+      List<String> groupBy,
+      List<String> over) {
     public Options {
       columns = columns == null ? List.of() : List.copyOf(columns);
       groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
@@ -35,8 +43,13 @@ public final class Collect {
       rules = rules == null ? HarvestRules.none() : rules;
     }
 
-    public Options(String format, boolean allParams, String sort, String filter,
-        List<String> columns, int width) {
+    public Options(
+        String format,
+        boolean allParams,
+        String sort,
+        String filter,
+        List<String> columns,
+        int width) {
       this(format, allParams, sort, filter, columns, width, null, null, null, null);
     }
   }
@@ -46,13 +59,19 @@ public final class Collect {
   /** Prints the results of the run or sweep in {@code dir}; returns the exit code. */
   public static int print(Path dir, Options options, PrintStream out, PrintStream err) {
     ResultsFormat format = ResultsFormat.parse(options.format());
-    RunResults results = RunResults.read(RecordedRun.open(dir),
-        new Harvester(options.rules(), CurveAgg.parse(options.agg())));
+    RunResults results =
+        RunResults.read(
+            RecordedRun.open(dir), new Harvester(options.rules(), CurveAgg.parse(options.agg())));
     ResultsTable table = table(results, options);
     int width = options.width() < 0 ? TerminalWidth.detect() : options.width();
     if (format == ResultsFormat.TABLE) {
-      out.println(results.run().kind().label() + " " + Display.path(results.run().dir()) + "  ("
-          + Display.counts(results.rows().size(), results.counts()) + ")");
+      out.println(
+          results.run().kind().label()
+              + " "
+              + Display.path(results.run().dir())
+              + "  ("
+              + Display.counts(results.rows().size(), results.counts())
+              + ")");
       out.println();
     }
     out.print(format.render(table, width));
@@ -66,15 +85,19 @@ public final class Collect {
 
   private static ResultsTable table(RunResults results, Options options) {
     if (options.groupBy().isEmpty() && options.over().isEmpty()) {
-      return ResultsTable.of(results, new ResultsTable.Options(options.allParams(),
-          options.sort(), options.filter(), options.columns()));
+      return ResultsTable.of(
+          results,
+          new ResultsTable.Options(
+              options.allParams(), options.sort(), options.filter(), options.columns()));
     }
     List<String> keys = GroupedTable.keys(results, options.groupBy(), options.over());
-    ResultsTable jobs = ResultsTable.of(results, new ResultsTable.Options(true, null,
-        options.filter(), List.of()));
+    ResultsTable jobs =
+        ResultsTable.of(results, new ResultsTable.Options(true, null, options.filter(), List.of()));
     ResultsTable grouped = GroupedTable.of(jobs, keys, ResultsTable.metricColumns(results));
-    List<Map<String, Object>> rows = options.sort() == null || options.sort().isBlank()
-        ? grouped.rows() : ResultsTable.sorted(grouped.rows(), options.sort(), grouped.columns());
+    List<Map<String, Object>> rows =
+        options.sort() == null || options.sort().isBlank()
+            ? grouped.rows()
+            : ResultsTable.sorted(grouped.rows(), options.sort(), grouped.columns());
     List<String> shown = new java.util.ArrayList<>();
     for (String column : options.columns()) {
       shown.add(ResultsTable.known(column.strip(), grouped.columns(), "--columns"));
@@ -92,14 +115,14 @@ public final class Collect {
       to.println();
     }
     to.println("metrics from rules");
-    sources.forEach((metric, rules) -> to.println("  " + metric + ": "
-        + String.join("; ", rules)));
+    sources.forEach((metric, rules) -> to.println("  " + metric + ": " + String.join("; ", rules)));
   }
 
   static void printProblems(RunResults results, PrintStream to, boolean blankLine) {
     Map<String, List<Integer>> problems = results.problemsByMessage();
-    boolean noMetrics = results.hasNoMetrics() && results.counts()
-        .getOrDefault(dev.hydra4j.run.JobState.COMPLETED, 0) > 0;
+    boolean noMetrics =
+        results.hasNoMetrics()
+            && results.counts().getOrDefault(dev.hydra4j.run.JobState.COMPLETED, 0) > 0;
     if (problems.isEmpty() && !noMetrics) {
       return;
     }
@@ -108,10 +131,11 @@ public final class Collect {
     }
     to.println("problems");
     if (noMetrics) {
-      to.println("  no job reported metrics: write metrics.json in the job directory or add"
-          + " rules to hydra.results.metrics (see docs/results.md)");
+      to.println(
+          "  no job reported metrics: write metrics.json in the job directory or add"
+              + " rules to hydra.results.metrics (see docs/results.md)");
     }
-    problems.forEach((message, nums) ->
-        to.println("  " + JobNumbers.describe(nums) + ": " + message));
+    problems.forEach(
+        (message, nums) -> to.println("  " + JobNumbers.describe(nums) + ": " + message));
   }
 }

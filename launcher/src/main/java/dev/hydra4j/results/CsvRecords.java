@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads CSV text as RFC 4180 describes it: fields separated by commas, records by CRLF or
- * LF, a field in double quotes may hold commas, line breaks and doubled quotes. Blank lines
- * are skipped, as the CSV logs of training libraries end with one.
+ * Reads CSV text as RFC 4180 describes it: fields separated by commas, records by CRLF or LF, a
+ * field in double quotes may hold commas, line breaks and doubled quotes. Blank lines are skipped,
+ * as the CSV logs of training libraries end with one.
  */
 final class CsvRecords {
 
@@ -58,8 +58,8 @@ final class CsvRecords {
     return records;
   }
 
-  private static void endRecord(List<List<String>> records, List<String> record,
-      StringBuilder field, boolean fieldStarted) {
+  private static void endRecord(
+      List<List<String>> records, List<String> record, StringBuilder field, boolean fieldStarted) {
     if (!fieldStarted && record.isEmpty()) {
       return; // a blank line
     }
@@ -70,7 +70,9 @@ final class CsvRecords {
 
   /** One field as RFC 4180 writes it: quoted when it holds a comma, quote or line break. */
   static String field(String value) {
-    if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0
+    if (value.indexOf(',') < 0
+        && value.indexOf('"') < 0
+        && value.indexOf('\n') < 0
         && value.indexOf('\r') < 0) {
       return value;
     }

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How a curve becomes one value in a table ({@code collect --agg}): its last point, its
- * best (the minimum for names that say loss, error or time, else the maximum, as
- * {@code runs --best} guesses), its minimum or its maximum.
+ * How a curve becomes one value in a table ({@code collect --agg}): its last point, its best (the
+ * minimum for names that say loss, error or time, else the maximum, as {@code runs --best}
+ * guesses), its minimum or its maximum.
  */
 enum CurveAgg {
-  LAST, BEST, MIN, MAX;
+  LAST,
+  BEST,
+  MIN,
+  MAX;
 
   static CurveAgg parse(String text) {
     if (text == null) {
@@ -20,7 +23,9 @@ enum CurveAgg {
     try {
       return valueOf(text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("Unknown aggregate '" + text + "'", Origin.of("--agg " + text),
+      throw new ConfigException(
+          "Unknown aggregate '" + text + "'",
+          Origin.of("--agg " + text),
           "use last, best, min or max");
     }
   }
@@ -33,8 +38,8 @@ enum CurveAgg {
     }
     double best = curve.get(0).value();
     for (CurvePoint p : curve) {
-      if (Double.isNaN(best) || !Double.isNaN(p.value())
-          && (max ? p.value() > best : p.value() < best)) {
+      if (Double.isNaN(best)
+          || !Double.isNaN(p.value()) && (max ? p.value() > best : p.value() < best)) {
         best = p.value();
       }
     }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The numbers behind one learning-curve plot: a metric a job logged over time, one line per
- * job, coloured by the job's swept values (jobs that differ only in the keys averaged over
- * share a colour). With group keys ({@code --over seed}), one line per group instead: the
- * mean at each step, with a band of one standard deviation.
+ * The numbers behind one learning-curve plot: a metric a job logged over time, one line per job,
+ * coloured by the job's swept values (jobs that differ only in the keys averaged over share a
+ * colour). With group keys ({@code --over seed}), one line per group instead: the mean at each
+ * step, with a band of one standard deviation.
  *
  * @param xLabel {@code step}, or {@code time (s)} when some point has no step
  */
@@ -27,8 +27,14 @@ record CurveChart(String metric, String xLabel, List<Line> lines) {
    * @param lower the band's lower edge, or {@code null} for none
    * @param upper the band's upper edge, or {@code null}
    */
-  record Line(String label, int color, boolean inLegend, List<Double> xs, List<Double> ys,
-      List<Double> lower, List<Double> upper) {}
+  record Line(
+      String label,
+      int color,
+      boolean inLegend,
+      List<Double> xs,
+      List<Double> ys,
+      List<Double> lower,
+      List<Double> upper) {}
 
   /** The image height: the plot keeps its size however many lines the legend below names. */
   int height() {
@@ -40,8 +46,8 @@ record CurveChart(String metric, String xLabel, List<Line> lines) {
   static List<CurveChart> all(RunResults results, List<String> groupKeys) {
     List<CurveChart> charts = new ArrayList<>();
     for (String metric : results.curveNames()) {
-      CurveChart chart = groupKeys.isEmpty() ? perJob(results, metric)
-          : grouped(results, metric, groupKeys);
+      CurveChart chart =
+          groupKeys.isEmpty() ? perJob(results, metric) : grouped(results, metric, groupKeys);
       if (!chart.lines().isEmpty()) {
         charts.add(chart);
       }
@@ -71,8 +77,9 @@ record CurveChart(String metric, String xLabel, List<Line> lines) {
         }
       }
       if (!xs.isEmpty()) {
-        lines.add(new Line(label.isEmpty() ? "job " + row.num() : label, color, first, xs, ys,
-            null, null));
+        lines.add(
+            new Line(
+                label.isEmpty() ? "job " + row.num() : label, color, first, xs, ys, null, null));
       }
     }
     return new CurveChart(metric, bySteps ? "step" : "time (s)", lines);
@@ -86,8 +93,8 @@ record CurveChart(String metric, String xLabel, List<Line> lines) {
       if (curve == null) {
         continue;
       }
-      Map<Double, List<Double>> byX = groups.computeIfAbsent(label(row, keys),
-          k -> new TreeMap<>());
+      Map<Double, List<Double>> byX =
+          groups.computeIfAbsent(label(row, keys), k -> new TreeMap<>());
       for (CurvePoint p : curve) {
         Double x = bySteps ? p.step() : p.time();
         if (x != null && Double.isFinite(p.value())) {
@@ -112,8 +119,11 @@ record CurveChart(String metric, String xLabel, List<Line> lines) {
         jobs = Math.max(jobs, stats.n());
       }
       if (!xs.isEmpty()) {
-        String label = (group.getKey().isEmpty() ? "all jobs" : group.getKey())
-            + " (mean ± std of " + jobs + ")";
+        String label =
+            (group.getKey().isEmpty() ? "all jobs" : group.getKey())
+                + " (mean ± std of "
+                + jobs
+                + ")";
         lines.add(new Line(label, lines.size(), true, xs, ys, lower, upper));
       }
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * For {@code monitor}: the latest value and step of each metric a running job logs, with a
- * sparkline of its recent points — {@code reward 3.2 @400 ▁▂▃▅▇  sps 850 @400 ▇▇▆▇▇}.
+ * sparkline of its recent points — {@code reward 3.2 @400 ▁▂▃▅▇ sps 850 @400 ▇▇▆▇▇}.
  */
 final class CurveLine {
 
@@ -37,11 +37,18 @@ final class CurveLine {
       }
       List<CurvePoint> curve = e.getValue();
       CurvePoint last = curve.get(curve.size() - 1);
-      String where = last.step() != null ? "@" + MetricValues.display(last.step())
-          .replaceAll("\\.0$", "") : last.time() != null ? "@" + MetricValues.display(
-          last.time()) + "s" : "";
-      parts.add(e.getKey() + " " + MetricValues.display(last.value()) + " " + where + " "
-          + spark(curve.subList(Math.max(0, curve.size() - POINTS), curve.size())));
+      String where =
+          last.step() != null
+              ? "@" + MetricValues.display(last.step()).replaceAll("\\.0$", "")
+              : last.time() != null ? "@" + MetricValues.display(last.time()) + "s" : "";
+      parts.add(
+          e.getKey()
+              + " "
+              + MetricValues.display(last.value())
+              + " "
+              + where
+              + " "
+              + spark(curve.subList(Math.max(0, curve.size() - POINTS), curve.size())));
     }
     return String.join("  ", parts);
   }
@@ -62,8 +69,10 @@ final class CurveLine {
         out.append(' ');
         continue;
       }
-      int level = max > min ? (int) Math.round((p.value() - min) / (max - min)
-          * (BARS.length() - 1)) : BARS.length() / 2;
+      int level =
+          max > min
+              ? (int) Math.round((p.value() - min) / (max - min) * (BARS.length() - 1))
+              : BARS.length() / 2;
       out.append(BARS.charAt(level));
     }
     return out.toString();

@@ -36,7 +36,8 @@ final class Dates {
     try {
       if (t.length() == 10) {
         LocalDate date = LocalDate.parse(t);
-        return endOfDay ? date.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1)
+        return endOfDay
+            ? date.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1)
             : date.atStartOfDay(zone).toInstant();
       }
       if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
@@ -44,8 +45,10 @@ final class Dates {
       }
       return LocalDateTime.parse(t.replace(' ', 'T')).atZone(zone).toInstant();
     } catch (DateTimeException e) {
-      throw new ConfigException("Cannot read the date '" + text + "'",
-          Origin.of(option + " " + text), "write 2026-01-31 or 2026-01-31T12:00");
+      throw new ConfigException(
+          "Cannot read the date '" + text + "'",
+          Origin.of(option + " " + text),
+          "write 2026-01-31 or 2026-01-31T12:00");
     }
   }
 }

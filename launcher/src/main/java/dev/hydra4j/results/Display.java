@@ -13,7 +13,8 @@ final class Display {
   static String path(Path dir) {
     Path cwd = Path.of("").toAbsolutePath();
     Path abs = dir.toAbsolutePath().normalize();
-    return abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs).toString()
+    return abs.startsWith(cwd) && !abs.equals(cwd)
+        ? cwd.relativize(abs).toString()
         : abs.toString();
   }
 

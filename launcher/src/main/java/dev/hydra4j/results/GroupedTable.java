@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code collect --group-by KEY…} (or {@code --over KEY…}): one row per combination of the
- * group keys, with the number of jobs and, for each numeric metric, its mean, standard
- * deviation and 95% confidence half-width over the group's jobs. {@code --over seed} groups
- * by every swept key but {@code seed}: the usual "average my seeds".
+ * {@code collect --group-by KEY…} (or {@code --over KEY…}): one row per combination of the group
+ * keys, with the number of jobs and, for each numeric metric, its mean, standard deviation and 95%
+ * confidence half-width over the group's jobs. {@code --over seed} groups by every swept key but
+ * {@code seed}: the usual "average my seeds".
  */
 final class GroupedTable {
 
@@ -23,7 +23,8 @@ final class GroupedTable {
   static List<String> keys(RunResults results, List<String> groupBy, List<String> over) {
     for (String key : concat(groupBy, over)) {
       if (!results.paramKeys().contains(key)) {
-        throw new ConfigException("No job has a parameter '" + key + "'",
+        throw new ConfigException(
+            "No job has a parameter '" + key + "'",
             Origin.of((groupBy.contains(key) ? "--group-by " : "--over ") + key),
             "parameters: " + String.join(", ", results.paramKeys()));
       }

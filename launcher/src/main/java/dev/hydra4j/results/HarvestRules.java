@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The harvest rules of {@code hydra.results.metrics} seen from outside this package: checked
- * when a sweep is planned (a bad rule is a located error before anything runs), and given
- * to {@code collect}/{@code report} from the current config tree or a file, so that a rule
- * written after a sweep applies to its old jobs too.
+ * The harvest rules of {@code hydra.results.metrics} seen from outside this package: checked when a
+ * sweep is planned (a bad rule is a located error before anything runs), and given to {@code
+ * collect}/{@code report} from the current config tree or a file, so that a rule written after a
+ * sweep applies to its old jobs too.
  */
 public final class HarvestRules {
 
@@ -71,13 +71,15 @@ public final class HarvestRules {
   }
 
   /**
-   * The rules in a YAML (or HOCON) file: the list under {@code metrics}, or under
-   * {@code hydra.results.metrics} as in a primary config.
+   * The rules in a YAML (or HOCON) file: the list under {@code metrics}, or under {@code
+   * hydra.results.metrics} as in a primary config.
    */
   public static Given fromFile(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new ConfigException("The rules file '" + file + "' does not exist",
-          Origin.of("--rules " + file), "give a YAML file such as metrics: [{regex: 'score: (?<score>[0-9.]+)'}]");
+      throw new ConfigException(
+          "The rules file '" + file + "' does not exist",
+          Origin.of("--rules " + file),
+          "give a YAML file such as metrics: [{regex: 'score: (?<score>[0-9.]+)'}]");
     }
     String text;
     try {
@@ -91,8 +93,10 @@ public final class HarvestRules {
       rules = ConfigTree.select(root, ConfigPath.parse("hydra.results.metrics"));
     }
     if (rules == null) {
-      throw new ConfigException("The rules file '" + file + "' has no rules",
-          Origin.of("--rules " + file), "put the list of rules under metrics:");
+      throw new ConfigException(
+          "The rules file '" + file + "' has no rules",
+          Origin.of("--rules " + file),
+          "put the list of rules under metrics:");
     }
     return of(rules, "--rules " + file);
   }

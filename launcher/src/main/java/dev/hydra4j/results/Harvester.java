@@ -14,13 +14,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Collects one job's metrics: the curves the job appended to {@code metrics.jsonl} (each
- * also a value, by {@link CurveAgg}), the {@code metrics.json} it wrote (nested keys
- * flattened to dotted names), then what each harvest rule finds in its outputs — the rules
- * recorded with the job, and the rules given now (the current config tree's, or
- * {@code --rules FILE}), so a rule written after a sweep still reads it. A rule's value wins
- * over metrics.json's for the same name. Nothing here throws: every failure becomes a
- * one-line problem of that job.
+ * Collects one job's metrics: the curves the job appended to {@code metrics.jsonl} (each also a
+ * value, by {@link CurveAgg}), the {@code metrics.json} it wrote (nested keys flattened to dotted
+ * names), then what each harvest rule finds in its outputs — the rules recorded with the job, and
+ * the rules given now (the current config tree's, or {@code --rules FILE}), so a rule written after
+ * a sweep still reads it. A rule's value wins over metrics.json's for the same name. Nothing here
+ * throws: every failure becomes a one-line problem of that job.
  */
 final class Harvester {
 
@@ -46,8 +45,12 @@ final class Harvester {
    * @param reported whether the job reported anything: a metrics file or a rule to apply
    * @param sources for each metric a rule produced, the rule and where it was given
    */
-  record JobMetrics(Map<String, Object> values, Map<String, List<CurvePoint>> curves,
-      List<String> problems, boolean reported, Map<String, String> sources) {
+  record JobMetrics(
+      Map<String, Object> values,
+      Map<String, List<CurvePoint>> curves,
+      List<String> problems,
+      boolean reported,
+      Map<String, String> sources) {
     JobMetrics {
       values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
       curves = Collections.unmodifiableMap(new LinkedHashMap<>(curves));
@@ -70,20 +73,20 @@ final class Harvester {
     try {
       recorded = rules.rules(jobDir);
     } catch (ConfigException e) {
-      problems.add("hydra.results.metrics: " + e.getMessage()
-          + (e.origin() == null ? "" : " (" + e.origin() + ")"));
+      problems.add(
+          "hydra.results.metrics: "
+              + e.getMessage()
+              + (e.origin() == null ? "" : " (" + e.origin() + ")"));
       recorded = List.of();
     }
     Set<String> seen = new HashSet<>();
     for (MetricRule rule : recorded) {
       seen.add(rule.toString());
-      reported |= apply(rule, "recorded with the run", jobDir, values, curves, sources,
-          problems);
+      reported |= apply(rule, "recorded with the run", jobDir, values, curves, sources, problems);
     }
     for (HarvestRules.Labelled rule : given.rules()) {
       if (seen.add(rule.rule().toString())) {
-        reported |= apply(rule.rule(), rule.label(), jobDir, values, curves, sources,
-            problems);
+        reported |= apply(rule.rule(), rule.label(), jobDir, values, curves, sources, problems);
       }
     }
     if (agg != CurveAgg.LAST) {
@@ -92,8 +95,13 @@ final class Harvester {
     return new JobMetrics(values, curves, problems, reported, sources);
   }
 
-  private boolean apply(MetricRule rule, String label, Path jobDir, Map<String, Object> values,
-      Map<String, List<CurvePoint>> curves, Map<String, String> sources,
+  private boolean apply(
+      MetricRule rule,
+      String label,
+      Path jobDir,
+      Map<String, Object> values,
+      Map<String, List<CurvePoint>> curves,
+      Map<String, String> sources,
       List<String> problems) {
     Map<String, Object> found = new LinkedHashMap<>();
     try {
@@ -109,15 +117,16 @@ final class Harvester {
   }
 
   private void aggregate(Map<String, List<CurvePoint>> curves, Map<String, Object> values) {
-    curves.forEach((name, curve) -> {
-      if (!curve.isEmpty()) {
-        values.put(name, agg.of(name, curve));
-      }
-    });
+    curves.forEach(
+        (name, curve) -> {
+          if (!curve.isEmpty()) {
+            values.put(name, agg.of(name, curve));
+          }
+        });
   }
 
-  private static boolean readLog(Path jobDir, Map<String, List<CurvePoint>> curves,
-      List<String> problems) {
+  private static boolean readLog(
+      Path jobDir, Map<String, List<CurvePoint>> curves, List<String> problems) {
     String text;
     try {
       text = LogText.read(jobDir.resolve(MetricsLog.FILE));
@@ -131,8 +140,8 @@ final class Harvester {
     return true;
   }
 
-  private static boolean readMetricsJson(Path jobDir, Map<String, Object> values,
-      List<String> problems) {
+  private static boolean readMetricsJson(
+      Path jobDir, Map<String, Object> values, List<String> problems) {
     try {
       JsonNode metrics = RunFiles.readJson(jobDir.resolve(RunFiles.METRICS_JSON));
       if (metrics.isObject()) {

@@ -13,47 +13,73 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code report DIR}: one self-contained HTML file — styles inline, plots as base64 PNG, no
- * script and nothing fetched from the network — with the run's record, a status overview,
- * the results table, a plot of each metric against each swept parameter, and the problems.
- * It can be mailed, attached to an issue or opened offline on a cluster's login node.
+ * {@code report DIR}: one self-contained HTML file — styles inline, plots as base64 PNG, no script
+ * and nothing fetched from the network — with the run's record, a status overview, the results
+ * table, a plot of each metric against each swept parameter, and the problems. It can be mailed,
+ * attached to an issue or opened offline on a cluster's login node.
  */
 public final class HtmlReport {
 
-  private static final Map<JobState, String> COLORS = Map.of(
-      JobState.COMPLETED, "#2e9e44", JobState.FAILED, "#d0312d", JobState.RUNNING, "#2f6fd6",
-      JobState.PENDING, "#b8b8b8", JobState.TIMEOUT, "#e07b00", JobState.CANCELLED, "#7a5c99",
-      JobState.INTERRUPTED, "#9a7d0a", JobState.OUT_OF_MEMORY, "#a3001b",
-      JobState.NODE_FAIL, "#5a5a5a", JobState.PREEMPTED, "#0a8f8f");
+  private static final Map<JobState, String> COLORS =
+      Map.of(
+          JobState.COMPLETED,
+          "#2e9e44",
+          JobState.FAILED,
+          "#d0312d",
+          JobState.RUNNING,
+          "#2f6fd6",
+          JobState.PENDING,
+          "#b8b8b8",
+          JobState.TIMEOUT,
+          "#e07b00",
+          JobState.CANCELLED,
+          "#7a5c99",
+          JobState.INTERRUPTED,
+          "#9a7d0a",
+          JobState.OUT_OF_MEMORY,
+          "#a3001b",
+          JobState.NODE_FAIL,
+          "#5a5a5a",
+          JobState.PREEMPTED,
+          "#0a8f8f");
 
   private HtmlReport() {}
 
   /**
-   * Writes the report of the run or sweep in {@code dir} to {@code target} ({@code null}:
-   * {@code DIR/report.html}); returns the exit code.
+   * Writes the report of the run or sweep in {@code dir} to {@code target} ({@code null}: {@code
+   * DIR/report.html}); returns the exit code.
    */
   public static int write(Path dir, Path target, PrintStream out) {
     return write(dir, target, HarvestRules.none(), List.of(), List.of(), out);
   }
 
   /**
-   * Like {@link #write(Path, Path, PrintStream)}, with rules given now and learning curves
-   * grouped by {@code groupBy} (or over {@code over}: by every other swept key).
+   * Like {@link #write(Path, Path, PrintStream)}, with rules given now and learning curves grouped
+   * by {@code groupBy} (or over {@code over}: by every other swept key).
    */
-  public static int write(Path dir, Path target, HarvestRules.Given rules, List<String> groupBy,
-      List<String> over, PrintStream out) {
-    RunResults results = RunResults.read(RecordedRun.open(dir),
-        new Harvester(rules, CurveAgg.LAST));
+  public static int write(
+      Path dir,
+      Path target,
+      HarvestRules.Given rules,
+      List<String> groupBy,
+      List<String> over,
+      PrintStream out) {
+    RunResults results =
+        RunResults.read(RecordedRun.open(dir), new Harvester(rules, CurveAgg.LAST));
     Path file = target != null ? target : results.run().dir().resolve("report.html");
-    List<String> groupKeys = groupBy.isEmpty() && over.isEmpty() ? List.of()
-        : GroupedTable.keys(results, groupBy, over);
+    List<String> groupKeys =
+        groupBy.isEmpty() && over.isEmpty() ? List.of() : GroupedTable.keys(results, groupBy, over);
     List<CurveChart> curves = CurveChart.all(results, groupKeys);
     List<ChartData> charts = ChartData.all(results);
     StringBuilder html = new StringBuilder(64 * 1024);
     String title = results.run().kind().label() + " " + Display.path(results.run().dir());
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>hydra4j report: ").append(esc(title)).append("</title>\n<style>\n")
-        .append(CSS).append("</style>\n</head>\n<body>\n<h1>").append(esc(title))
+        .append("<title>hydra4j report: ")
+        .append(esc(title))
+        .append("</title>\n<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n<h1>")
+        .append(esc(title))
         .append("</h1>\n");
     record(html, results);
     status(html, results);
@@ -67,7 +93,8 @@ public final class HtmlReport {
     html.append("<h2>Plots</h2>\n");
     drawn += plots(html, charts, out);
     problems(html, results);
-    html.append("<footer>Made by hydra4j on ").append(esc(Dates.minute(Instant.now())))
+    html.append("<footer>Made by hydra4j on ")
+        .append(esc(Dates.minute(Instant.now())))
         .append(" from the job directories. Self-contained: no network needed.</footer>\n")
         .append("</body>\n</html>\n");
     try {
@@ -76,8 +103,14 @@ public final class HtmlReport {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
     int jobs = results.rows().size();
-    out.println("wrote " + Display.path(file) + " (" + jobs + (jobs == 1 ? " job, " : " jobs, ")
-        + drawn + (drawn == 1 ? " plot)" : " plots)"));
+    out.println(
+        "wrote "
+            + Display.path(file)
+            + " ("
+            + jobs
+            + (jobs == 1 ? " job, " : " jobs, ")
+            + drawn
+            + (drawn == 1 ? " plot)" : " plots)"));
     return 0;
   }
 
@@ -89,13 +122,21 @@ public final class HtmlReport {
     item(html, "description", meta.description());
     item(html, "tags", String.join(", ", meta.tags()));
     for (RunMeta.Note note : meta.notes()) {
-      item(html, "note", (note.time() == null ? "" : Dates.minute(note.time()) + ": ")
-          + note.text());
+      item(
+          html,
+          "note",
+          (note.time() == null ? "" : Dates.minute(note.time()) + ": ") + note.text());
     }
     if (run != null) {
       String start = RunFiles.text(run, "start");
-      item(html, "started", (start == null ? "" : Dates.minute(Instant.parse(start))) + " by "
-          + RunFiles.text(run, "user") + " on " + RunFiles.text(run, "host"));
+      item(
+          html,
+          "started",
+          (start == null ? "" : Dates.minute(Instant.parse(start)))
+              + " by "
+              + RunFiles.text(run, "user")
+              + " on "
+              + RunFiles.text(run, "host"));
       item(html, "command", "hydra4j " + String.join(" ", RunFiles.strings(run.path("argv"))));
       item(html, "git", RunFiles.text(run.path("git"), "commit"));
     }
@@ -105,16 +146,30 @@ public final class HtmlReport {
   private static void status(StringBuilder html, RunResults results) {
     Map<JobState, Integer> counts = results.counts();
     int total = Math.max(1, results.rows().size());
-    html.append("<h2>Status</h2>\n<p>").append(esc(Display.counts(results.rows().size(),
-        counts))).append("</p>\n<div class=\"bar\" role=\"img\" aria-label=\"job states\">");
-    counts.forEach((state, n) -> html.append("<span style=\"width:")
-        .append(String.format(java.util.Locale.ROOT, "%.3f", 100.0 * n / total))
-        .append("%;background:").append(COLORS.get(state)).append("\" title=\"").append(n)
-        .append(' ').append(state).append("\"></span>"));
+    html.append("<h2>Status</h2>\n<p>")
+        .append(esc(Display.counts(results.rows().size(), counts)))
+        .append("</p>\n<div class=\"bar\" role=\"img\" aria-label=\"job states\">");
+    counts.forEach(
+        (state, n) ->
+            html.append("<span style=\"width:")
+                .append(String.format(java.util.Locale.ROOT, "%.3f", 100.0 * n / total))
+                .append("%;background:")
+                .append(COLORS.get(state))
+                .append("\" title=\"")
+                .append(n)
+                .append(' ')
+                .append(state)
+                .append("\"></span>"));
     html.append("</div>\n<ul class=\"legend\">");
-    counts.forEach((state, n) -> html.append("<li><i style=\"background:")
-        .append(COLORS.get(state)).append("\"></i>").append(state).append(' ').append(n)
-        .append("</li>"));
+    counts.forEach(
+        (state, n) ->
+            html.append("<li><i style=\"background:")
+                .append(COLORS.get(state))
+                .append("\"></i>")
+                .append(state)
+                .append(' ')
+                .append(n)
+                .append("</li>"));
     html.append("</ul>\n");
   }
 
@@ -128,9 +183,14 @@ public final class HtmlReport {
       html.append("<tr>");
       for (String column : table.columns()) {
         Object value = row.get(column);
-        String cls = MetricValues.isNumber(value) ? " class=\"num\""
-            : column.equals(ResultsTable.STATUS) ? " class=\"state " + value + "\"" : "";
-        html.append("<td").append(cls).append('>').append(esc(MetricValues.format(value)))
+        String cls =
+            MetricValues.isNumber(value)
+                ? " class=\"num\""
+                : column.equals(ResultsTable.STATUS) ? " class=\"state " + value + "\"" : "";
+        html.append("<td")
+            .append(cls)
+            .append('>')
+            .append(esc(MetricValues.format(value)))
             .append("</td>");
       }
       html.append("</tr>\n");
@@ -142,8 +202,13 @@ public final class HtmlReport {
     html.append("<div class=\"plots\">\n");
     int drawn = 0;
     for (CurveChart chart : charts) {
-      String caption = chart.metric() + " over " + chart.xLabel() + " ("
-          + chart.lines().size() + (chart.lines().size() == 1 ? " line)" : " lines)");
+      String caption =
+          chart.metric()
+              + " over "
+              + chart.xLabel()
+              + " ("
+              + chart.lines().size()
+              + (chart.lines().size() == 1 ? " line)" : " lines)");
       try {
         figure(html, ChartImages.png(chart), chart.height(), caption, caption);
         drawn++;
@@ -155,20 +220,28 @@ public final class HtmlReport {
     return drawn;
   }
 
-  private static void figure(StringBuilder html, byte[] png, int height, String alt,
-      String caption) {
-    html.append("<figure><img width=\"").append(ChartImages.WIDTH).append("\" height=\"")
-        .append(height).append("\" alt=\"").append(esc(alt))
+  private static void figure(
+      StringBuilder html, byte[] png, int height, String alt, String caption) {
+    html.append("<figure><img width=\"")
+        .append(ChartImages.WIDTH)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" alt=\"")
+        .append(esc(alt))
         .append("\" src=\"data:image/png;base64,")
-        .append(Base64.getEncoder().encodeToString(png)).append("\"><figcaption>")
-        .append(esc(caption)).append("</figcaption></figure>\n");
+        .append(Base64.getEncoder().encodeToString(png))
+        .append("\"><figcaption>")
+        .append(esc(caption))
+        .append("</figcaption></figure>\n");
   }
 
-  private static void notDrawn(StringBuilder html, String caption, Throwable e,
-      PrintStream out) {
+  private static void notDrawn(StringBuilder html, String caption, Throwable e, PrintStream out) {
     // A machine without fonts or AWT libraries still gets the table.
-    html.append("<p class=\"problem\">").append(esc(caption)).append(": not drawn (")
-        .append(esc(String.valueOf(e))).append(")</p>\n");
+    html.append("<p class=\"problem\">")
+        .append(esc(caption))
+        .append(": not drawn (")
+        .append(esc(String.valueOf(e)))
+        .append(")</p>\n");
     out.println("hydra4j: could not draw " + caption + ": " + e);
   }
 
@@ -182,8 +255,14 @@ public final class HtmlReport {
     for (ChartData chart : charts) {
       String caption = chart.metric() + " by " + chart.param();
       try {
-        figure(html, ChartImages.png(chart), ChartImages.HEIGHT, caption, caption
-            + (chart.numeric() ? "" : " (mean per value)") + (chart.logX() ? " (log scale)" : ""));
+        figure(
+            html,
+            ChartImages.png(chart),
+            ChartImages.HEIGHT,
+            caption,
+            caption
+                + (chart.numeric() ? "" : " (mean per value)")
+                + (chart.logX() ? " (log scale)" : ""));
         drawn++;
       } catch (IOException | RuntimeException | LinkageError e) {
         notDrawn(html, caption, e, out);
@@ -199,24 +278,35 @@ public final class HtmlReport {
       return;
     }
     html.append("<h2>Problems</h2>\n<ul class=\"problems\">\n");
-    problems.forEach((message, nums) -> html.append("<li>").append(esc(JobNumbers.describe(nums)))
-        .append(": ").append(esc(message)).append("</li>\n"));
+    problems.forEach(
+        (message, nums) ->
+            html.append("<li>")
+                .append(esc(JobNumbers.describe(nums)))
+                .append(": ")
+                .append(esc(message))
+                .append("</li>\n"));
     html.append("</ul>\n");
   }
 
   private static void item(StringBuilder html, String name, String value) {
     if (value != null && !value.isBlank()) {
-      html.append("<dt>").append(esc(name)).append("</dt><dd>").append(esc(value))
+      html.append("<dt>")
+          .append(esc(name))
+          .append("</dt><dd>")
+          .append(esc(value))
           .append("</dd>\n");
     }
   }
 
   static String esc(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
         .replace("\"", "&quot;");
   }
 
-  private static final String CSS = """
+  private static final String CSS =
+      """
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;
         max-width:1200px;padding:0 1em;color:#222}
       h1{font-size:1.5em;margin-bottom:.3em}h2{font-size:1.15em;margin-top:1.6em;

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON text the index stores maps and lists of values as. Doubles keep NaN and
- * infinities (as the strings Python writes for them), so a value reads back as it was.
+ * The JSON text the index stores maps and lists of values as. Doubles keep NaN and infinities (as
+ * the strings Python writes for them), so a value reads back as it was.
  */
 final class IndexJson {
 
@@ -73,15 +73,17 @@ final class IndexJson {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken token = p.nextToken();
-        out.put(name, switch (token) {
-          case VALUE_NUMBER_INT -> p.getLongValue();
-          case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-          case VALUE_TRUE -> true;
-          case VALUE_FALSE -> false;
-          case VALUE_NULL -> null;
-          case START_OBJECT -> special(p);
-          default -> p.getText();
-        });
+        out.put(
+            name,
+            switch (token) {
+              case VALUE_NUMBER_INT -> p.getLongValue();
+              case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+              case VALUE_TRUE -> true;
+              case VALUE_FALSE -> false;
+              case VALUE_NULL -> null;
+              case START_OBJECT -> special(p);
+              default -> p.getText();
+            });
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -20,12 +20,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Brings the index up to date with the directories. A job is re-read only when its
- * fingerprint changed — the modification times of its directory (a file such as
- * metrics.json appeared) and of its status.json (the launcher or the SLURM script recorded
- * a new state; every attempt ends by replacing it) — and a run only when its own files or
- * any of its jobs changed. So the cost of an unchanged index is one directory walk and two
- * {@code stat}s per job.
+ * Brings the index up to date with the directories. A job is re-read only when its fingerprint
+ * changed — the modification times of its directory (a file such as metrics.json appeared) and of
+ * its status.json (the launcher or the SLURM script recorded a new state; every attempt ends by
+ * replacing it) — and a run only when its own files or any of its jobs changed. So the cost of an
+ * unchanged index is one directory walk and two {@code stat}s per job.
  */
 final class IndexRefresh {
 
@@ -72,8 +71,7 @@ final class IndexRefresh {
     }
   }
 
-  private void update(RecordedRun run, List<String> jobPrints, String print)
-      throws SQLException {
+  private void update(RecordedRun run, List<String> jobPrints, String print) throws SQLException {
     String runDir = run.dir().toString();
     Map<Integer, IndexedJob> old = new HashMap<>();
     for (IndexedJob job : index.jobs(runDir)) {
@@ -83,13 +81,18 @@ final class IndexRefresh {
     LinkedHashSet<String> metricNames = new LinkedHashSet<>();
     Set<Integer> nums = new HashSet<>();
     dev.hydra4j.run.SweepState state = null;
-    try (PreparedStatement upsert = index.db().prepareStatement("INSERT OR REPLACE INTO jobs"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement upsert =
+        index
+            .db()
+            .prepareStatement(
+                "INSERT OR REPLACE INTO jobs"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (int i = 0; i < run.jobs().size(); i++) {
         RecordedRun.JobEntry job = run.jobs().get(i);
         nums.add(job.num());
         IndexedJob before = old.get(job.num());
-        if (before != null && before.fingerprint().equals(jobPrints.get(i))
+        if (before != null
+            && before.fingerprint().equals(jobPrints.get(i))
             && stateOf(before.state()) != JobState.RUNNING) {
           counts.merge(stateOf(before.state()), 1, Integer::sum);
           metricNames.addAll(before.metrics().keySet());
@@ -106,8 +109,8 @@ final class IndexRefresh {
       }
       upsert.executeBatch();
     }
-    try (PreparedStatement delete = index.db().prepareStatement(
-        "DELETE FROM jobs WHERE run_dir = ? AND num = ?")) {
+    try (PreparedStatement delete =
+        index.db().prepareStatement("DELETE FROM jobs WHERE run_dir = ? AND num = ?")) {
       for (Integer num : old.keySet()) {
         if (!nums.contains(num)) {
           delete.setString(1, runDir);
@@ -118,8 +121,11 @@ final class IndexRefresh {
       delete.executeBatch();
     }
     RunMeta meta = RunMeta.readLeniently(run.dir());
-    try (PreparedStatement s = index.db().prepareStatement(
-        "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement s =
+        index
+            .db()
+            .prepareStatement(
+                "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       Map<String, Object> countJson = new java.util.LinkedHashMap<>();
       counts.forEach((k, v) -> countJson.put(k.name(), (long) v));
       s.setString(1, runDir);
@@ -166,11 +172,10 @@ final class IndexRefresh {
     s.setString(13, IndexJson.map(row.status().extra()));
   }
 
-  private void forgetMissing(Set<String> known, Set<String> seen)
-      throws SQLException {
+  private void forgetMissing(Set<String> known, Set<String> seen) throws SQLException {
     try (PreparedStatement runs = index.db().prepareStatement("DELETE FROM runs WHERE dir = ?");
-        PreparedStatement jobs = index.db().prepareStatement(
-            "DELETE FROM jobs WHERE run_dir = ?")) {
+        PreparedStatement jobs =
+            index.db().prepareStatement("DELETE FROM jobs WHERE run_dir = ?")) {
       for (String dir : known) {
         // Everything not found this time goes, so a --root given once is not remembered.
         if (!seen.contains(dir)) {
@@ -191,10 +196,10 @@ final class IndexRefresh {
   static String jobFingerprint(Path jobDir) {
     String status;
     try {
-      java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(
-          StatusFile.path(jobDir), java.nio.file.attribute.BasicFileAttributes.class);
-      status = a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) + "/"
-          + a.size();
+      java.nio.file.attribute.BasicFileAttributes a =
+          Files.readAttributes(
+              StatusFile.path(jobDir), java.nio.file.attribute.BasicFileAttributes.class);
+      status = a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) + "/" + a.size();
     } catch (IOException e) {
       status = "-";
     }
@@ -202,14 +207,16 @@ final class IndexRefresh {
   }
 
   /**
-   * A 64-bit FNV-1a hash of the run's own files' times and its jobs' fingerprints: enough
-   * to notice a change, and without the start-up cost of a cryptographic digest.
+   * A 64-bit FNV-1a hash of the run's own files' times and its jobs' fingerprints: enough to notice
+   * a change, and without the start-up cost of a cryptographic digest.
    */
   private static String runFingerprint(Path dir, List<String> jobPrints) {
     long hash = 0xcbf29ce484222325L;
     StringBuilder text = new StringBuilder();
-    for (String name : new String[] {"", RunFiles.PLAN_JSON, RunMeta.NAME, RunFiles.RUN_JSON,
-        dev.hydra4j.run.SweepJournal.NAME}) {
+    for (String name :
+        new String[] {
+          "", RunFiles.PLAN_JSON, RunMeta.NAME, RunFiles.RUN_JSON, dev.hydra4j.run.SweepJournal.NAME
+        }) {
       text.append(mtime(name.isEmpty() ? dir : dir.resolve(name))).append(';');
     }
     for (String print : jobPrints) {

@@ -11,28 +11,45 @@ import java.util.Map;
 /**
  * One run or sweep as the index holds it.
  *
- * @param status the run's overall state: RUNNING if any job runs, else PENDING if any
- *     waits, else COMPLETED if all completed, else FAILED if any failed, else the first
- *     other state (CANCELLED, INTERRUPTED, …)
+ * @param status the run's overall state: RUNNING if any job runs, else PENDING if any waits, else
+ *     COMPLETED if all completed, else FAILED if any failed, else the first other state (CANCELLED,
+ *     INTERRUPTED, …)
  */
-record IndexedRun(String dir, String kind, Instant start, String name, List<String> tags,
-    int notes, int total, Map<JobState, Integer> counts, JobState status,
+record IndexedRun(
+    String dir,
+    String kind,
+    Instant start,
+    String name,
+    List<String> tags,
+    int notes,
+    int total,
+    Map<JobState, Integer> counts,
+    JobState status,
     List<String> metricNames) {
 
   static IndexedRun from(ResultSet rs) throws SQLException {
     Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
-    IndexJson.readMap(rs.getString(8)).forEach((k, v) -> {
-      JobState state = JobState.parse(k);
-      if (state != null && v instanceof Long n) {
-        counts.put(state, n.intValue());
-      }
-    });
+    IndexJson.readMap(rs.getString(8))
+        .forEach(
+            (k, v) -> {
+              JobState state = JobState.parse(k);
+              if (state != null && v instanceof Long n) {
+                counts.put(state, n.intValue());
+              }
+            });
     long start = rs.getLong(3);
     JobState status = JobState.parse(rs.getString(9));
-    return new IndexedRun(rs.getString(1), rs.getString(2),
-        rs.wasNull() ? null : Instant.ofEpochMilli(start), rs.getString(4),
-        IndexJson.readList(rs.getString(5)), rs.getInt(6), rs.getInt(7), counts,
-        status == null ? JobState.PENDING : status, IndexJson.readList(rs.getString(10)));
+    return new IndexedRun(
+        rs.getString(1),
+        rs.getString(2),
+        rs.wasNull() ? null : Instant.ofEpochMilli(start),
+        rs.getString(4),
+        IndexJson.readList(rs.getString(5)),
+        rs.getInt(6),
+        rs.getInt(7),
+        counts,
+        status == null ? JobState.PENDING : status,
+        IndexJson.readList(rs.getString(10)));
   }
 
   /** The overall state of a run whose jobs are in these states. */
@@ -46,8 +63,10 @@ record IndexedRun(String dir, String kind, Instant start, String name, List<Stri
     if (counts.getOrDefault(JobState.COMPLETED, 0) == total) {
       return JobState.COMPLETED;
     }
-    for (JobState failed : new JobState[] {JobState.FAILED, JobState.TIMEOUT,
-        JobState.OUT_OF_MEMORY, JobState.NODE_FAIL}) {
+    for (JobState failed :
+        new JobState[] {
+          JobState.FAILED, JobState.TIMEOUT, JobState.OUT_OF_MEMORY, JobState.NODE_FAIL
+        }) {
       if (counts.getOrDefault(failed, 0) > 0) {
         return JobState.FAILED;
       }

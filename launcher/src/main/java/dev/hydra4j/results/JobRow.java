@@ -20,8 +20,14 @@ import java.util.Map;
  * @param curves the metrics logged over time, by name
  * @param sources for each metric a rule produced, the rule
  */
-record JobRow(int num, Path dir, JobStatus status, Map<String, Object> params,
-    Map<String, Object> metrics, List<String> problems, Map<String, List<CurvePoint>> curves,
+record JobRow(
+    int num,
+    Path dir,
+    JobStatus status,
+    Map<String, Object> params,
+    Map<String, Object> metrics,
+    List<String> problems,
+    Map<String, List<CurvePoint>> curves,
     Map<String, String> sources) {
 
   JobRow {

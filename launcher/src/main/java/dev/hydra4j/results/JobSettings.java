@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Every hyperparameter of a job for {@code export}: the scalar leaves of its resolved config
- * ({@code .hydra/config.json}, dotted names) and the option chosen for each config group
- * ({@code choice.experiment}), read from {@code .hydra/hydra.yaml} as hydra4j lays it out.
+ * ({@code .hydra/config.json}, dotted names) and the option chosen for each config group ({@code
+ * choice.experiment}), read from {@code .hydra/hydra.yaml} as hydra4j lays it out.
  */
 final class JobSettings {
 

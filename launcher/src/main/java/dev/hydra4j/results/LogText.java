@@ -6,9 +6,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * The text of a file a harvest rule reads. A log can grow to gigabytes; only its last
- * {@value #MAX_BYTES} bytes are read, where a final score is. Bytes that are not UTF-8
- * (progress bars, binary noise) become U+FFFD instead of failing the read.
+ * The text of a file a harvest rule reads. A log can grow to gigabytes; only its last {@value
+ * #MAX_BYTES} bytes are read, where a final score is. Bytes that are not UTF-8 (progress bars,
+ * binary noise) become U+FFFD instead of failing the read.
  */
 final class LogText {
 

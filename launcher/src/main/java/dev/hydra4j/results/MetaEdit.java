@@ -16,8 +16,8 @@ public final class MetaEdit {
   private MetaEdit() {}
 
   /**
-   * Adds ({@code +t} or {@code t}) and removes ({@code -t}) tags of the run or sweep in
-   * {@code dir}, then prints its tags.
+   * Adds ({@code +t} or {@code t}) and removes ({@code -t}) tags of the run or sweep in {@code
+   * dir}, then prints its tags.
    */
   public static int tag(Path dir, List<String> edits, PrintStream out) {
     Path run = checked(dir);
@@ -31,11 +31,10 @@ public final class MetaEdit {
   }
 
   /**
-   * Adds a dated note and sets the name or description when given (each may be
-   * {@code null}), then prints what the run now says about itself.
+   * Adds a dated note and sets the name or description when given (each may be {@code null}), then
+   * prints what the run now says about itself.
    */
-  public static int note(Path dir, String text, String name, String description,
-      PrintStream out) {
+  public static int note(Path dir, String text, String name, String description, PrintStream out) {
     Path run = checked(dir);
     RunMeta meta = RunMeta.read(run);
     RunMeta edited = meta;
@@ -59,20 +58,24 @@ public final class MetaEdit {
     try {
       meta.write(run);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + run.resolve(RunMeta.NAME) + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write " + run.resolve(RunMeta.NAME) + ": " + e.getMessage(), e);
     }
   }
 
   static Path checked(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new ConfigException("'" + dir + "' does not exist", Origin.of(dir.toString()),
+      throw new ConfigException(
+          "'" + dir + "' does not exist",
+          Origin.of(dir.toString()),
           "give a run or sweep directory; 'hydra4j runs' lists them");
     }
     Path abs = dir.toAbsolutePath().normalize();
     if (!RecordedRun.isRun(abs)) {
-      throw new ConfigException("'" + dir + "' is not a hydra4j run or sweep",
-          Origin.of(dir.toString()), "give the directory of a run or sweep (the one with"
+      throw new ConfigException(
+          "'" + dir + "' is not a hydra4j run or sweep",
+          Origin.of(dir.toString()),
+          "give the directory of a run or sweep (the one with"
               + " run.json), not a job inside it; 'hydra4j runs' lists them");
     }
     return abs;

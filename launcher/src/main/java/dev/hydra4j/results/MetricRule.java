@@ -2,7 +2,6 @@ package dev.hydra4j.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One way to find metrics in a job's outputs, from an entry of {@code hydra.results.metrics}.
- * Each rule reads one file relative to the job directory and either adds metrics or says,
- * in one line, why it could not.
+ * One way to find metrics in a job's outputs, from an entry of {@code hydra.results.metrics}. Each
+ * rule reads one file relative to the job directory and either adds metrics or says, in one line,
+ * why it could not.
  */
 sealed interface MetricRule {
 
@@ -39,8 +38,8 @@ sealed interface MetricRule {
   default void applyCurves(String text, Map<String, List<CurvePoint>> into) {}
 
   /** Reads the rule's file from {@code jobDir} and applies the rule. */
-  default void harvest(Path jobDir, Map<String, Object> into,
-      Map<String, List<CurvePoint>> curves) throws RuleFailure {
+  default void harvest(Path jobDir, Map<String, Object> into, Map<String, List<CurvePoint>> curves)
+      throws RuleFailure {
     Path path = jobDir.resolve(file());
     String text;
     try {
@@ -55,8 +54,8 @@ sealed interface MetricRule {
   }
 
   /**
-   * {@code {json: FILE, path: a.b, name: N}}: the value at a dotted path in a JSON file (a
-   * number in the path picks a list element); without a path, every leaf, flattened.
+   * {@code {json: FILE, path: a.b, name: N}}: the value at a dotted path in a JSON file (a number
+   * in the path picks a list element); without a path, every leaf, flattened.
    */
   record JsonRule(String file, String path, String name) implements MetricRule {
     @Override
@@ -79,12 +78,19 @@ sealed interface MetricRule {
       JsonNode at = node;
       StringBuilder walked = new StringBuilder();
       for (String segment : path.split("\\.")) {
-        JsonNode next = at.isArray() && segment.matches("\\d+")
-            ? at.get(Integer.parseInt(segment)) : at.get(segment);
+        JsonNode next =
+            at.isArray() && segment.matches("\\d+")
+                ? at.get(Integer.parseInt(segment))
+                : at.get(segment);
         if (next == null) {
-          throw new RuleFailure(file + " has no '" + path + "'"
-              + (walked.length() == 0 ? "" : " (stopped after '" + walked + "')")
-              + "; keys there: " + keys(at));
+          throw new RuleFailure(
+              file
+                  + " has no '"
+                  + path
+                  + "'"
+                  + (walked.length() == 0 ? "" : " (stopped after '" + walked + "')")
+                  + "; keys there: "
+                  + keys(at));
         }
         walked.append(walked.length() == 0 ? "" : ".").append(segment);
         at = next;
@@ -96,8 +102,13 @@ sealed interface MetricRule {
       }
       Object value = MetricsJson.leaf(at);
       if (value == null) {
-        throw new RuleFailure(file + " '" + path + "' is " + (at.isNull() ? "null" : "a list")
-            + ", not a number or text");
+        throw new RuleFailure(
+            file
+                + " '"
+                + path
+                + "' is "
+                + (at.isNull() ? "null" : "a list")
+                + ", not a number or text");
       }
       into.put(key, value);
     }
@@ -113,10 +124,10 @@ sealed interface MetricRule {
   }
 
   /**
-   * {@code {csv: FILE, column: C, name: N, step: S}}: the last row of a CSV file with a
-   * header line; one column, or every column when none is named. Header names are stripped
-   * of blanks (training libraries pad them). With a {@code step} column, every row is also
-   * a point of the metric's curve.
+   * {@code {csv: FILE, column: C, name: N, step: S}}: the last row of a CSV file with a header
+   * line; one column, or every column when none is named. Header names are stripped of blanks
+   * (training libraries pad them). With a {@code step} column, every row is also a point of the
+   * metric's curve.
    */
   record CsvRule(String file, String column, String name, String step) implements MetricRule {
     CsvRule(String file, String column, String name) {
@@ -125,7 +136,9 @@ sealed interface MetricRule {
 
     @Override
     public String describe() {
-      return "csv " + file + (column == null ? "" : " column " + column)
+      return "csv "
+          + file
+          + (column == null ? "" : " column " + column)
           + (step == null ? "" : " by " + step);
     }
 
@@ -148,14 +161,13 @@ sealed interface MetricRule {
         if (i == stepAt || column != null && !column.equals(col)) {
           continue;
         }
-        String metric = column != null ? (name != null ? name : col)
-            : name == null ? col : name + "." + col;
+        String metric =
+            column != null ? (name != null ? name : col) : name == null ? col : name + "." + col;
         List<CurvePoint> curve = new ArrayList<>();
         for (List<String> row : records.subList(1, records.size())) {
-          Double x = row.size() > stepAt ? MetricValues.number(MetricValues.parse(
-              row.get(stepAt))) : null;
-          Double y = row.size() > i ? MetricValues.number(MetricValues.parse(row.get(i)))
-              : null;
+          Double x =
+              row.size() > stepAt ? MetricValues.number(MetricValues.parse(row.get(stepAt))) : null;
+          Double y = row.size() > i ? MetricValues.number(MetricValues.parse(row.get(i))) : null;
           if (x != null && y != null) {
             curve.add(new CurvePoint(x, null, y));
           }
@@ -179,20 +191,21 @@ sealed interface MetricRule {
         row.put(header.get(i), last.get(i).isBlank() ? null : MetricValues.parse(last.get(i)));
       }
       if (column == null) {
-        row.forEach((k, v) -> {
-          if (v != null && !k.equals(step)) {
-            into.put(name == null ? k : name + "." + k, v);
-          }
-        });
+        row.forEach(
+            (k, v) -> {
+              if (v != null && !k.equals(step)) {
+                into.put(name == null ? k : name + "." + k, v);
+              }
+            });
         return;
       }
       if (step != null && !header.contains(step)) {
-        throw new RuleFailure(file + " has no step column '" + step + "'; columns: "
-            + String.join(", ", header));
+        throw new RuleFailure(
+            file + " has no step column '" + step + "'; columns: " + String.join(", ", header));
       }
       if (!header.contains(column)) {
-        throw new RuleFailure(file + " has no column '" + column + "'; columns: "
-            + String.join(", ", header));
+        throw new RuleFailure(
+            file + " has no column '" + column + "'; columns: " + String.join(", ", header));
       }
       Object value = row.get(column);
       if (value == null) {
@@ -203,25 +216,37 @@ sealed interface MetricRule {
   }
 
   /**
-   * {@code {regex: PATTERN, file: stdout.log, name: N, match: last}}: a regular expression
-   * over a text file; each named group is a metric (the last match by default, as a log
-   * prints its final score last). Without named groups, group 1 (or the whole match) is the
-   * metric {@code name}.
+   * {@code {regex: PATTERN, file: stdout.log, name: N, match: last}}: a regular expression over a
+   * text file; each named group is a metric (the last match by default, as a log prints its final
+   * score last). Without named groups, group 1 (or the whole match) is the metric {@code name}.
    *
    * @param written the pattern as the user wrote it
    * @param groups the user's group names, in order
    * @param javaGroups the names Java knows those groups by in {@code pattern}
    */
-  record RegexRule(String file, Pattern pattern, String written, List<String> groups,
-      List<String> javaGroups, String name, boolean first) implements MetricRule {
+  record RegexRule(
+      String file,
+      Pattern pattern,
+      String written,
+      List<String> groups,
+      List<String> javaGroups,
+      String name,
+      boolean first)
+      implements MetricRule {
     public RegexRule {
       groups = List.copyOf(groups);
       javaGroups = List.copyOf(javaGroups);
     }
 
     RegexRule(String file, Pattern pattern, String name, boolean first) {
-      this(file, pattern, pattern.pattern(), groupNames(pattern.pattern()),
-          groupNames(pattern.pattern()), name, first);
+      this(
+          file,
+          pattern,
+          pattern.pattern(),
+          groupNames(pattern.pattern()),
+          groupNames(pattern.pattern()),
+          name,
+          first);
     }
 
     @Override
@@ -244,8 +269,8 @@ sealed interface MetricRule {
       }
       m.find(at);
       if (groups.isEmpty() || name != null && groups.size() == 1) {
-        String value = groups.isEmpty() ? m.group(Math.min(1, m.groupCount()))
-            : m.group(javaGroups.get(0));
+        String value =
+            groups.isEmpty() ? m.group(Math.min(1, m.groupCount())) : m.group(javaGroups.get(0));
         if (value == null) {
           throw new RuleFailure(describe() + ": the group matched nothing");
         }

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Reads the rules of {@code hydra.results.metrics}: a list of mappings, each with exactly
- * one of {@code json}, {@code csv} or {@code regex}. A mistake is a {@link ConfigException}
- * pointing at the rule's line in the job's {@code .hydra/hydra.yaml}.
+ * Reads the rules of {@code hydra.results.metrics}: a list of mappings, each with exactly one of
+ * {@code json}, {@code csv} or {@code regex}. A mistake is a {@link ConfigException} pointing at
+ * the rule's line in the job's {@code .hydra/hydra.yaml}.
  */
 final class MetricRules {
 
@@ -33,8 +33,10 @@ final class MetricRules {
       return List.of();
     }
     if (!(node instanceof ConfigList list)) {
-      throw new ConfigException("hydra.results.metrics must be a list of rules",
-          origin(node), "write e.g. metrics: [{regex: 'score: (?<score>[0-9.]+)'}]");
+      throw new ConfigException(
+          "hydra.results.metrics must be a list of rules",
+          origin(node),
+          "write e.g. metrics: [{regex: 'score: (?<score>[0-9.]+)'}]");
     }
     List<MetricRule> rules = new ArrayList<>();
     for (ConfigNode item : list.items()) {
@@ -45,27 +47,34 @@ final class MetricRules {
 
   private static MetricRule rule(ConfigNode item) {
     if (!(item instanceof ConfigMap map)) {
-      throw new ConfigException("A metrics rule must be a mapping, not '" + item + "'",
-          origin(item), "write {json: FILE, path: KEY}, {csv: FILE, column: NAME} or"
+      throw new ConfigException(
+          "A metrics rule must be a mapping, not '" + item + "'",
+          origin(item),
+          "write {json: FILE, path: KEY}, {csv: FILE, column: NAME} or"
               + " {regex: PATTERN, file: stdout.log}");
     }
-    int kinds = (map.has("json") ? 1 : 0) + (map.has("csv") ? 1 : 0)
-        + (map.has("regex") ? 1 : 0);
+    int kinds = (map.has("json") ? 1 : 0) + (map.has("csv") ? 1 : 0) + (map.has("regex") ? 1 : 0);
     if (kinds != 1) {
-      throw new ConfigException("A metrics rule needs exactly one of json, csv or regex; this"
-          + " one has keys " + map.keys(), origin(map),
+      throw new ConfigException(
+          "A metrics rule needs exactly one of json, csv or regex; this"
+              + " one has keys "
+              + map.keys(),
+          origin(map),
           "write {json: FILE, path: KEY}, {csv: FILE, column: NAME} or"
               + " {regex: PATTERN, file: stdout.log}");
     }
     if (map.has("json")) {
       checkKeys(map, JSON_KEYS);
-      return new MetricRule.JsonRule(file(map, "json"), text(map, "path", false),
-          text(map, "name", false));
+      return new MetricRule.JsonRule(
+          file(map, "json"), text(map, "path", false), text(map, "name", false));
     }
     if (map.has("csv")) {
       checkKeys(map, CSV_KEYS);
-      return new MetricRule.CsvRule(file(map, "csv"), text(map, "column", false),
-          text(map, "name", false), text(map, "step", false));
+      return new MetricRule.CsvRule(
+          file(map, "csv"),
+          text(map, "column", false),
+          text(map, "name", false),
+          text(map, "step", false));
     }
     checkKeys(map, REGEX_KEYS);
     String regex = text(map, "regex", true);
@@ -73,8 +82,10 @@ final class MetricRules {
     String name = text(map, "name", false);
     String match = text(map, "match", false);
     if (match != null && !match.equals("first") && !match.equals("last")) {
-      throw new ConfigException("match must be first or last, not '" + match + "'",
-          origin(map.get("match")), "the default is last: the final score a log prints");
+      throw new ConfigException(
+          "match must be first or last, not '" + match + "'",
+          origin(map.get("match")),
+          "the default is last: the final score a log prints");
     }
     List<String> groups = new ArrayList<>();
     List<String> javaGroups = new ArrayList<>();
@@ -84,22 +95,31 @@ final class MetricRules {
       pattern = Pattern.compile(javaRegex, Pattern.MULTILINE);
     } catch (PatternSyntaxException e) {
       // Java's index would point into the renamed pattern, not the one written.
-      throw new ConfigException("The regex '" + regex + "' is not valid: "
-          + e.getDescription(), origin(map.get("regex")),
+      throw new ConfigException(
+          "The regex '" + regex + "' is not valid: " + e.getDescription(),
+          origin(map.get("regex")),
           "Java regex syntax; Python's (?P<name>…) works too, e.g. 'score: (?P<score>[0-9.]+)'");
     }
     if (groups.isEmpty() && name == null) {
-      throw new ConfigException("The regex '" + regex + "' names no metric", origin(map),
+      throw new ConfigException(
+          "The regex '" + regex + "' names no metric",
+          origin(map),
           "name a group, e.g. 'PDM score: (?<pdm>[0-9.]+)', or add name: pdm");
     }
-    return new MetricRule.RegexRule(file == null ? DEFAULT_LOG : file, pattern, regex, groups,
-        javaGroups, name, "first".equals(match));
+    return new MetricRule.RegexRule(
+        file == null ? DEFAULT_LOG : file,
+        pattern,
+        regex,
+        groups,
+        javaGroups,
+        name,
+        "first".equals(match));
   }
 
   /**
    * The regex with its named groups renamed {@code g0, g1, …} for Java, which allows neither
-   * Python's {@code (?P<name>…)} and {@code (?P=name)} nor underscores in group names; the
-   * user's names go to {@code groups}, Java's to {@code javaGroups}.
+   * Python's {@code (?P<name>…)} and {@code (?P=name)} nor underscores in group names; the user's
+   * names go to {@code groups}, Java's to {@code javaGroups}.
    */
   static String javaGroupNames(String regex, List<String> groups, List<String> javaGroups) {
     Matcher m = GROUP.matcher(regex);
@@ -109,8 +129,7 @@ final class MetricRules {
       for (int i = m.start() - 1; i >= 0 && regex.charAt(i) == '\\'; i--) {
         backslashes++;
       }
-      String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3)
-          : m.group(4);
+      String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
       String replacement;
       if (backslashes % 2 == 1) {
         replacement = m.group();
@@ -129,9 +148,10 @@ final class MetricRules {
   }
 
   // (?<name> or (?P<name> ; (?P=name) ; \k<name>
-  private static final Pattern GROUP = Pattern.compile(
-      "(\\(\\?P?<([A-Za-z_][A-Za-z0-9_]*)>)|\\(\\?P=([A-Za-z_][A-Za-z0-9_]*)\\)"
-          + "|\\\\k<([A-Za-z_][A-Za-z0-9_]*)>");
+  private static final Pattern GROUP =
+      Pattern.compile(
+          "(\\(\\?P?<([A-Za-z_][A-Za-z0-9_]*)>)|\\(\\?P=([A-Za-z_][A-Za-z0-9_]*)\\)"
+              + "|\\\\k<([A-Za-z_][A-Za-z0-9_]*)>");
 
   /** A file a rule reads: relative, and inside the job directory. */
   private static String file(ConfigMap map, String key) {
@@ -144,8 +164,10 @@ final class MetricRules {
       escapes |= depth < 0;
     }
     if (escapes) {
-      throw new ConfigException("The metrics rule's file '" + file + "' is outside the job"
-          + " directory", origin(map.get(key)), "give a path relative to the job directory,"
+      throw new ConfigException(
+          "The metrics rule's file '" + file + "' is outside the job" + " directory",
+          origin(map.get(key)),
+          "give a path relative to the job directory,"
               + " e.g. eval/results.json; a job writes its files into $HYDRA4J_JOB_DIR");
     }
     return file;
@@ -154,8 +176,10 @@ final class MetricRules {
   private static void checkKeys(ConfigMap map, Set<String> allowed) {
     for (String key : map.keys()) {
       if (!allowed.contains(key)) {
-        throw new ConfigException("Unknown key '" + key + "' in a metrics rule",
-            origin(map.get(key)), "this kind of rule takes " + new java.util.TreeSet<>(allowed));
+        throw new ConfigException(
+            "Unknown key '" + key + "' in a metrics rule",
+            origin(map.get(key)),
+            "this kind of rule takes " + new java.util.TreeSet<>(allowed));
       }
     }
   }
@@ -169,8 +193,7 @@ final class MetricRules {
       return null;
     }
     if (!(node instanceof ConfigValue v)) {
-      throw new ConfigException("'" + key + "' of a metrics rule must be text", origin(node),
-          null);
+      throw new ConfigException("'" + key + "' of a metrics rule must be text", origin(node), null);
     }
     String text = String.valueOf(v.value());
     if (text.isEmpty()) {

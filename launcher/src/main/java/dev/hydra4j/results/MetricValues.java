@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Metric values: {@link Long}, {@link Double}, {@link Boolean} or {@link String}. Text read
- * from a log or a CSV cell becomes a number when it reads as one, so that sorting, filters
- * and plots treat {@code 0.8206} as a number wherever it came from.
+ * Metric values: {@link Long}, {@link Double}, {@link Boolean} or {@link String}. Text read from a
+ * log or a CSV cell becomes a number when it reads as one, so that sorting, filters and plots treat
+ * {@code 0.8206} as a number wherever it came from.
  */
 final class MetricValues {
 
@@ -71,9 +71,9 @@ final class MetricValues {
   }
 
   /**
-   * How a value is shown in a table for a person: floats rounded to
-   * {@value #DISPLAY_DIGITS} significant digits ({@code 0.10465180361560904} → {@code 0.1047});
-   * CSV, JSON and Markdown keep the exact value.
+   * How a value is shown in a table for a person: floats rounded to {@value #DISPLAY_DIGITS}
+   * significant digits ({@code 0.10465180361560904} → {@code 0.1047}); CSV, JSON and Markdown keep
+   * the exact value.
    */
   static String display(Object value) {
     if (!(value instanceof Double d) || d.isNaN() || d.isInfinite() || d == 0) {
@@ -83,10 +83,11 @@ final class MetricValues {
     if (abs >= 1e9 || abs < 1e-6) {
       return String.format(Locale.ROOT, "%." + (DISPLAY_DIGITS - 1) + "e", d);
     }
-    BigDecimal rounded = new BigDecimal(d).round(new java.math.MathContext(DISPLAY_DIGITS))
-        .stripTrailingZeros();
+    BigDecimal rounded =
+        new BigDecimal(d).round(new java.math.MathContext(DISPLAY_DIGITS)).stripTrailingZeros();
     // A whole float keeps Python's ".0"; a rounded one does not pretend to that precision.
-    return rounded.scale() <= 0 && d == Math.rint(d) ? rounded.setScale(1).toPlainString()
+    return rounded.scale() <= 0 && d == Math.rint(d)
+        ? rounded.setScale(1).toPlainString()
         : rounded.toPlainString();
   }
 

@@ -5,10 +5,10 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Turns a JSON object into metrics: {@code {"loss": 0.2, "val": {"mAP50": 0.8}}} gives
- * {@code loss} and {@code val.mAP50}. Numbers, booleans and strings are metrics; lists (a
- * loss curve, per-class scores) are not, and are left out — name one element with a rule
- * ({@code path: per_class.3}) to harvest it.
+ * Turns a JSON object into metrics: {@code {"loss": 0.2, "val": {"mAP50": 0.8}}} gives {@code loss}
+ * and {@code val.mAP50}. Numbers, booleans and strings are metrics; lists (a loss curve, per-class
+ * scores) are not, and are left out — name one element with a rule ({@code path: per_class.3}) to
+ * harvest it.
  */
 final class MetricsJson {
 

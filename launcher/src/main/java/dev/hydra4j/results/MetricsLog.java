@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@code metrics.jsonl}: a job appends one JSON object per line while it runs, e.g.
- * {@code {"step": 100, "time": 12.5, "reward": 3.2, "sps": 850}}. {@code step} and
- * {@code time} say where the line is; every other numeric leaf (nested objects flatten to
- * dotted names) is a point of that metric's curve. A line without a step counts as the
- * metric's next step (0, 1, …). A last line without its newline is being written and is
- * skipped; any other line that is no JSON object is a problem of the job.
+ * Reads {@code metrics.jsonl}: a job appends one JSON object per line while it runs, e.g. {@code
+ * {"step": 100, "time": 12.5, "reward": 3.2, "sps": 850}}. {@code step} and {@code time} say where
+ * the line is; every other numeric leaf (nested objects flatten to dotted names) is a point of that
+ * metric's curve. A line without a step counts as the metric's next step (0, 1, …). A last line
+ * without its newline is being written and is skipped; any other line that is no JSON object is a
+ * problem of the job.
  */
 final class MetricsLog {
 
@@ -50,18 +50,25 @@ final class MetricsLog {
       Double time = number(node.get(TIME));
       Map<String, Object> leaves = new LinkedHashMap<>();
       MetricsJson.flatten(node, "", leaves);
-      leaves.forEach((name, value) -> {
-        Double y = MetricValues.number(value);
-        if (y == null || name.equals(STEP) || name.equals(TIME)) {
-          return;
-        }
-        List<CurvePoint> curve = curves.computeIfAbsent(name, k -> new ArrayList<>());
-        curve.add(new CurvePoint(step != null ? step : (double) curve.size(), time, y));
-      });
+      leaves.forEach(
+          (name, value) -> {
+            Double y = MetricValues.number(value);
+            if (y == null || name.equals(STEP) || name.equals(TIME)) {
+              return;
+            }
+            List<CurvePoint> curve = curves.computeIfAbsent(name, k -> new ArrayList<>());
+            curve.add(new CurvePoint(step != null ? step : (double) curve.size(), time, y));
+          });
     }
     if (bad > 0) {
-      problems.add(FILE + ": " + bad + (bad == 1 ? " line is" : " lines are")
-          + " not a JSON object (" + firstBad + ")");
+      problems.add(
+          FILE
+              + ": "
+              + bad
+              + (bad == 1 ? " line is" : " lines are")
+              + " not a JSON object ("
+              + firstBad
+              + ")");
     }
     return curves;
   }

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * What {@code monitor} draws: a full-screen frame for a terminal (progress bar, counts by
- * state, failed jobs first with their last stderr lines, running jobs with the tail of
- * their log), and one-line progress reports for a pipe.
+ * What {@code monitor} draws: a full-screen frame for a terminal (progress bar, counts by state,
+ * failed jobs first with their last stderr lines, running jobs with the tail of their log), and
+ * one-line progress reports for a pipe.
  */
 final class MonitorView {
 
@@ -31,14 +31,27 @@ final class MonitorView {
   /** A frame of at most {@code height} lines of at most {@code width} characters. */
   static String frame(SweepSnapshot s, Instant now, int width, int height, int tailLines) {
     List<String> lines = new ArrayList<>();
-    lines.add("hydra4j monitor  " + Display.path(s.run().dir()) + "  " + clock(now)
-        + "  (Ctrl+C: stop watching; jobs keep running)");
+    lines.add(
+        "hydra4j monitor  "
+            + Display.path(s.run().dir())
+            + "  "
+            + clock(now)
+            + "  (Ctrl+C: stop watching; jobs keep running)");
     int total = s.jobs().size();
     int done = s.terminal();
     int barWidth = Math.max(10, Math.min(50, width - 30));
     int filled = total == 0 ? barWidth : (int) ((long) barWidth * done / total);
-    lines.add("[" + "#".repeat(filled) + ".".repeat(barWidth - filled) + "]  " + done + "/"
-        + total + " done  " + (total == 0 ? 100 : 100L * done / total) + "%");
+    lines.add(
+        "["
+            + "#".repeat(filled)
+            + ".".repeat(barWidth - filled)
+            + "]  "
+            + done
+            + "/"
+            + total
+            + " done  "
+            + (total == 0 ? 100 : 100L * done / total)
+            + "%");
     lines.add(counts(s.counts()));
     List<SweepSnapshot.Job> failed = s.failed();
     if (!failed.isEmpty()) {
@@ -46,8 +59,7 @@ final class MonitorView {
       lines.add("failed (" + failed.size() + ")");
       for (SweepSnapshot.Job job : failed.subList(0, Math.min(MAX_FAILED, failed.size()))) {
         lines.add("  " + describe(job, now));
-        for (String line : LogTail.lastLines(job.entry().dir().resolve("stderr.log"),
-            tailLines)) {
+        for (String line : LogTail.lastLines(job.entry().dir().resolve("stderr.log"), tailLines)) {
           lines.add("    | " + line);
         }
       }
@@ -81,15 +93,20 @@ final class MonitorView {
     return out.toString();
   }
 
-  /** {@code 12:00:05  12/20 done: 10 COMPLETED, 2 FAILED, 8 RUNNING}. */
+  /** {@code 12:00:05 12/20 done: 10 COMPLETED, 2 FAILED, 8 RUNNING}. */
   static String progressLine(SweepSnapshot s, Instant now) {
-    return clock(now) + "  " + s.terminal() + "/" + s.jobs().size() + " done: "
+    return clock(now)
+        + "  "
+        + s.terminal()
+        + "/"
+        + s.jobs().size()
+        + " done: "
         + counts(s.counts()).replace("  ", ", ");
   }
 
   static String describe(SweepSnapshot.Job job, Instant now) {
-    StringBuilder out = new StringBuilder("job ").append(job.entry().num()).append(' ')
-        .append(job.state());
+    StringBuilder out =
+        new StringBuilder("job ").append(job.entry().num()).append(' ').append(job.state());
     if (job.abandoned()) {
       out.append(" (its process is gone; hydra4j resume runs it again)");
     }
@@ -112,8 +129,9 @@ final class MonitorView {
 
   private static String counts(Map<JobState, Integer> counts) {
     StringBuilder out = new StringBuilder();
-    counts.forEach((state, n) -> out.append(out.length() == 0 ? "" : "  ").append(n)
-        .append(' ').append(state));
+    counts.forEach(
+        (state, n) ->
+            out.append(out.length() == 0 ? "" : "  ").append(n).append(' ').append(state));
     return out.toString();
   }
 
@@ -136,7 +154,8 @@ final class MonitorView {
 
   static String elapsed(Duration d) {
     long s = Math.max(0, d.toSeconds());
-    return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+    return s >= 3600
+        ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         : String.format("%d:%02d", s / 60, s % 60);
   }
 }

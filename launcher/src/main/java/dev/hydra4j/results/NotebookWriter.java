@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code notebook DIR}: a Jupyter notebook (nbformat 4.5) beside a CSV of the results, with
- * cells that load the CSV with pandas and plot each metric against each swept parameter
- * with matplotlib, ready to be changed. The CSV is {@code collect --all-params --format csv}.
+ * {@code notebook DIR}: a Jupyter notebook (nbformat 4.5) beside a CSV of the results, with cells
+ * that load the CSV with pandas and plot each metric against each swept parameter with matplotlib,
+ * ready to be changed. The CSV is {@code collect --all-params --format csv}.
  */
 public final class NotebookWriter {
 
@@ -29,24 +29,33 @@ public final class NotebookWriter {
     Path runDir = results.run().dir();
     Path csv = runDir.resolve("results.csv");
     Path curvesCsv = runDir.resolve(CURVES_CSV);
-    Path notebook = (target != null ? target : runDir.resolve("results.ipynb"))
-        .toAbsolutePath().normalize();
+    Path notebook =
+        (target != null ? target : runDir.resolve("results.ipynb")).toAbsolutePath().normalize();
     String csvPath = notebook.getParent().relativize(csv).toString();
     boolean curves = !results.curveNames().isEmpty();
     try {
-      AtomicFiles.write(csv, ResultsFormat.CSV.render(
-          ResultsTable.of(results, new ResultsTable.Options(true, null, null, List.of())), 0));
+      AtomicFiles.write(
+          csv,
+          ResultsFormat.CSV.render(
+              ResultsTable.of(results, new ResultsTable.Options(true, null, null, List.of())), 0));
       if (curves) {
         AtomicFiles.write(curvesCsv, curvesCsv(results));
       }
-      AtomicFiles.write(notebook, json(cells(results, csvPath,
-          notebook.getParent().relativize(curvesCsv).toString())));
+      AtomicFiles.write(
+          notebook,
+          json(cells(results, csvPath, notebook.getParent().relativize(curvesCsv).toString())));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the notebook: " + e.getMessage(), e);
     }
-    out.println("wrote " + Display.path(notebook) + " and " + Display.path(csv)
-        + (curves ? " and " + Display.path(curvesCsv) : "")
-        + " (open with: jupyter lab " + Display.path(notebook) + ")");
+    out.println(
+        "wrote "
+            + Display.path(notebook)
+            + " and "
+            + Display.path(csv)
+            + (curves ? " and " + Display.path(curvesCsv) : "")
+            + " (open with: jupyter lab "
+            + Display.path(notebook)
+            + ")");
     return 0;
   }
 
@@ -63,17 +72,23 @@ public final class NotebookWriter {
     header.addAll(List.of("metric", "step", "time", "value"));
     ResultsFormat.csvLine(csv, header);
     for (JobRow row : results.rows()) {
-      row.curves().forEach((metric, curve) -> {
-        for (CurvePoint p : curve) {
-          List<String> cells = new ArrayList<>(List.of(String.valueOf(row.num())));
-          for (String key : results.sweptKeys()) {
-            cells.add(MetricValues.format(row.params().get(key)));
-          }
-          cells.addAll(List.of(metric, MetricValues.format(p.step()),
-              MetricValues.format(p.time()), MetricValues.format(p.value())));
-          ResultsFormat.csvLine(csv, cells);
-        }
-      });
+      row.curves()
+          .forEach(
+              (metric, curve) -> {
+                for (CurvePoint p : curve) {
+                  List<String> cells = new ArrayList<>(List.of(String.valueOf(row.num())));
+                  for (String key : results.sweptKeys()) {
+                    cells.add(MetricValues.format(row.params().get(key)));
+                  }
+                  cells.addAll(
+                      List.of(
+                          metric,
+                          MetricValues.format(p.step()),
+                          MetricValues.format(p.time()),
+                          MetricValues.format(p.value())));
+                  ResultsFormat.csvLine(csv, cells);
+                }
+              });
     }
     return csv.toString();
   }
@@ -85,25 +100,46 @@ public final class NotebookWriter {
   static List<Cell> cells(RunResults results, String csvPath, String curvesPath) {
     List<Cell> cells = new ArrayList<>();
     RunMeta meta = RunMeta.readLeniently(results.run().dir());
-    StringBuilder intro = new StringBuilder("# Results of " + results.run().kind().label()
-        + " `" + Display.path(results.run().dir()) + "`\n\n");
+    StringBuilder intro =
+        new StringBuilder(
+            "# Results of "
+                + results.run().kind().label()
+                + " `"
+                + Display.path(results.run().dir())
+                + "`\n\n");
     if (meta.name() != null) {
       intro.append("**").append(meta.name()).append("**");
       intro.append(meta.tags().isEmpty() ? "" : " (" + String.join(", ", meta.tags()) + ")");
       intro.append("\n\n");
     }
-    intro.append(Display.counts(results.rows().size(), results.counts())).append(". Made by"
-        + " `hydra4j notebook`; `hydra4j collect` prints the same table.");
+    intro
+        .append(Display.counts(results.rows().size(), results.counts()))
+        .append(". Made by" + " `hydra4j notebook`; `hydra4j collect` prints the same table.");
     cells.add(new Cell(false, intro.toString()));
-    cells.add(new Cell(true, "import pandas as pd\nimport matplotlib.pyplot as plt\n\n"
-        + "df = pd.read_csv(" + py(csvPath) + ")\ndf"));
+    cells.add(
+        new Cell(
+            true,
+            "import pandas as pd\nimport matplotlib.pyplot as plt\n\n"
+                + "df = pd.read_csv("
+                + py(csvPath)
+                + ")\ndf"));
     cells.add(new Cell(true, "df[\"status\"].value_counts()"));
     List<String> swept = results.sweptKeys();
     if (!results.curveNames().isEmpty()) {
-      cells.add(new Cell(false, "## Learning curves\n\nEvery point each job logged"
-          + " (`metrics.jsonl`), one line per job, coloured by its swept values."));
-      cells.add(new Cell(true, "curves = pd.read_csv(" + py(curvesPath) + ")\nswept = "
-          + pyList(swept) + "\n\n" + """
+      cells.add(
+          new Cell(
+              false,
+              "## Learning curves\n\nEvery point each job logged"
+                  + " (`metrics.jsonl`), one line per job, coloured by its swept values."));
+      cells.add(
+          new Cell(
+              true,
+              "curves = pd.read_csv("
+                  + py(curvesPath)
+                  + ")\nswept = "
+                  + pyList(swept)
+                  + "\n\n"
+                  + """
           def plot_curves(metric, x="step"):
               data = curves[curves["metric"] == metric]
               fig, ax = plt.subplots()
@@ -143,17 +179,26 @@ public final class NotebookWriter {
     String title = py(chart.metric() + " by " + chart.param());
     StringBuilder code = new StringBuilder();
     if (others.isEmpty()) {
-      code.append("data = df.groupby(").append(py(chart.param())).append(")[")
-          .append(py(chart.metric())).append("].mean()\n");
+      code.append("data = df.groupby(")
+          .append(py(chart.param()))
+          .append(")[")
+          .append(py(chart.metric()))
+          .append("].mean()\n");
     } else {
-      code.append("data = df.pivot_table(index=").append(py(chart.param()))
-          .append(", columns=[").append(String.join(", ", others.stream().map(
-              NotebookWriter::py).toList())).append("], values=").append(py(chart.metric()))
+      code.append("data = df.pivot_table(index=")
+          .append(py(chart.param()))
+          .append(", columns=[")
+          .append(String.join(", ", others.stream().map(NotebookWriter::py).toList()))
+          .append("], values=")
+          .append(py(chart.metric()))
           .append(", aggfunc=\"mean\")\n");
     }
     if (chart.numeric()) {
-      code.append("ax = data.plot(marker=\"o\", logx=").append(chart.logX() ? "True" : "False")
-          .append(", title=").append(title).append(")\n");
+      code.append("ax = data.plot(marker=\"o\", logx=")
+          .append(chart.logX() ? "True" : "False")
+          .append(", title=")
+          .append(title)
+          .append(")\n");
     } else {
       code.append("ax = data.plot.bar(rot=0, title=").append(title).append(")\n");
     }

@@ -14,11 +14,11 @@ final class Overrides {
   private Overrides() {}
 
   /**
-   * {@code training.lr=0.01} gives {@code training.lr → 0.01} (a Double), {@code
-   * experiment=exp_25} gives {@code experiment → "exp_25"}. Lists and dicts keep their
-   * override text; a deletion {@code ~key} gives the text {@code "~"}. Overrides of
-   * hydra4j's own settings ({@code hydra.sweep.dir=…}, {@code hydra/launcher=slurm}) are
-   * not parameters of the task and are left out, as Hydra keeps them apart from the task's.
+   * {@code training.lr=0.01} gives {@code training.lr → 0.01} (a Double), {@code experiment=exp_25}
+   * gives {@code experiment → "exp_25"}. Lists and dicts keep their override text; a deletion
+   * {@code ~key} gives the text {@code "~"}. Overrides of hydra4j's own settings ({@code
+   * hydra.sweep.dir=…}, {@code hydra/launcher=slurm}) are not parameters of the task and are left
+   * out, as Hydra keeps them apart from the task's.
    */
   static Map<String, Object> params(List<String> lines) {
     Map<String, Object> params = new LinkedHashMap<>();
@@ -32,7 +32,8 @@ final class Overrides {
       } catch (ConfigException | IllegalStateException e) {
         int eq = line.indexOf('=');
         if (eq > 0 && !isHydra(line.substring(0, eq).replaceFirst("^[+~]+", ""))) {
-          params.put(line.substring(0, eq).replaceFirst("^[+~]+", ""),
+          params.put(
+              line.substring(0, eq).replaceFirst("^[+~]+", ""),
               MetricValues.parse(line.substring(eq + 1)));
         }
       }
@@ -49,7 +50,9 @@ final class Overrides {
     if (value == null) {
       return "null";
     }
-    if (value instanceof Long || value instanceof Double || value instanceof Boolean
+    if (value instanceof Long
+        || value instanceof Double
+        || value instanceof Boolean
         || value instanceof String) {
       return value;
     }

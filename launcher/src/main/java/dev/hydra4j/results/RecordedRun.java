@@ -1,11 +1,10 @@
 package dev.hydra4j.results;
 
-import dev.hydra4j.run.SweepState;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.Origin;
 import dev.hydra4j.run.StatusFile;
+import dev.hydra4j.run.SweepState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -20,9 +19,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A run or sweep directory and its jobs, as the files say: a sweep's jobs come from its
- * {@code plan.json} (so jobs that have not started yet are listed too), or, for a sweep
- * without one, from the job directories found below it; a single run is its own job 0.
+ * A run or sweep directory and its jobs, as the files say: a sweep's jobs come from its {@code
+ * plan.json} (so jobs that have not started yet are listed too), or, for a sweep without one, from
+ * the job directories found below it; a single run is its own job 0.
  *
  * @param dir the absolute, normalized directory
  * @param kind sweep or single run
@@ -33,7 +32,8 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
 
   /** Whether a directory holds one run or a sweep of jobs. */
   enum Kind {
-    RUN, SWEEP;
+    RUN,
+    SWEEP;
 
     String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -48,8 +48,8 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
   record JobEntry(int num, Path dir, List<String> overrides) {}
 
   /**
-   * The state of every job, as {@code status} and {@code resume} read it: the sweep's
-   * journal first, then the jobs' status files ({@link SweepState}).
+   * The state of every job, as {@code status} and {@code resume} read it: the sweep's journal
+   * first, then the jobs' status files ({@link SweepState}).
    */
   SweepState state() {
     Map<Integer, Path> dirs = new TreeMap<>();
@@ -76,7 +76,9 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
   static RecordedRun open(Path given) {
     Path dir = given.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
-      throw new ConfigException("'" + given + "' does not exist", Origin.of(given.toString()),
+      throw new ConfigException(
+          "'" + given + "' does not exist",
+          Origin.of(given.toString()),
           "give a sweep directory such as multirun/2026-01-31/12-00-00 or a run directory"
               + " such as outputs/2026-01-31/12-00-00; 'hydra4j runs' lists them");
     }
@@ -85,20 +87,28 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
       if (plan != null && plan.path("jobs").isArray()) {
         List<JobEntry> jobs = new ArrayList<>();
         for (JsonNode job : plan.path("jobs")) {
-          jobs.add(new JobEntry(job.path("num").asInt(),
-              dir.resolve(job.path("dir").asText(String.valueOf(job.path("num").asInt()))),
-              RunFiles.strings(job.path("overrides"))));
+          jobs.add(
+              new JobEntry(
+                  job.path("num").asInt(),
+                  dir.resolve(job.path("dir").asText(String.valueOf(job.path("num").asInt()))),
+                  RunFiles.strings(job.path("overrides"))));
         }
         return new RecordedRun(dir, Kind.SWEEP, jobs, RunFiles.strings(plan.path("command")));
       }
       return new RecordedRun(dir, Kind.SWEEP, walk(dir), List.of());
     }
     if (RunFiles.isSingleRun(dir)) {
-      return new RecordedRun(dir, Kind.RUN,
-          List.of(new JobEntry(0, dir, RunFiles.overrides(dir))), List.of());
+      return new RecordedRun(
+          dir, Kind.RUN, List.of(new JobEntry(0, dir, RunFiles.overrides(dir))), List.of());
     }
-    throw new ConfigException("'" + given + "' is not a hydra4j run or sweep (it has no "
-        + RunFiles.PLAN_JSON + ", " + RunFiles.MULTIRUN_YAML + " or .hydra/)",
+    throw new ConfigException(
+        "'"
+            + given
+            + "' is not a hydra4j run or sweep (it has no "
+            + RunFiles.PLAN_JSON
+            + ", "
+            + RunFiles.MULTIRUN_YAML
+            + " or .hydra/)",
         Origin.of(given.toString()),
         "give the directory printed when the run started, e.g. multirun/2026-01-31/12-00-00;"
             + " 'hydra4j runs' lists them");
@@ -113,8 +123,11 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
   private static List<JobEntry> walk(Path sweepDir) {
     Map<Integer, JobEntry> found = new TreeMap<>();
     try {
-      Files.walkFileTree(sweepDir, EnumSet.noneOf(java.nio.file.FileVisitOption.class),
-          MAX_DEPTH, new SimpleFileVisitor<>() {
+      Files.walkFileTree(
+          sweepDir,
+          EnumSet.noneOf(java.nio.file.FileVisitOption.class),
+          MAX_DEPTH,
+          new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
               if (d.equals(sweepDir)) {
@@ -148,7 +161,8 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
   private static int numberOf(Path jobDir, boolean hasStatus) {
     if (hasStatus) {
       JsonNode status = RunFiles.json(StatusFile.path(jobDir));
-      if (status != null && status.path("num").canConvertToInt()
+      if (status != null
+          && status.path("num").canConvertToInt()
           && status.path("num").isIntegralNumber()) {
         return status.path("num").asInt();
       }

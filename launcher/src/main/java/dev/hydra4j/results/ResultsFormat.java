@@ -27,7 +27,9 @@ enum ResultsFormat {
     try {
       return valueOf(text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("Unknown format '" + text + "'", Origin.of("--format " + text),
+      throw new ConfigException(
+          "Unknown format '" + text + "'",
+          Origin.of("--format " + text),
           "use table, csv, markdown or json");
     }
   }
@@ -57,8 +59,10 @@ enum ResultsFormat {
       List<String> cells = new ArrayList<>();
       for (String column : table.columns()) {
         Object value = row.get(column);
-        cells.add(column.equals(ResultsTable.DURATION) && value instanceof Double d
-            ? String.format(Locale.ROOT, "%.1f", d) : MetricValues.display(value));
+        cells.add(
+            column.equals(ResultsTable.DURATION) && value instanceof Double d
+                ? String.format(Locale.ROOT, "%.1f", d)
+                : MetricValues.display(value));
       }
       text.add(cells);
     }

@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rows and columns {@code collect} prints: job number, status, duration, the swept
- * parameters (every override key with {@code --all-params}) and the metrics, filtered,
- * sorted and narrowed to {@code --columns} as asked. Filters and sorting may use any
- * column, shown or not.
+ * The rows and columns {@code collect} prints: job number, status, duration, the swept parameters
+ * (every override key with {@code --all-params}) and the metrics, filtered, sorted and narrowed to
+ * {@code --columns} as asked. Filters and sorting may use any column, shown or not.
  *
  * @param columns the column names, in order
  * @param rows each row's values by column name ({@code null} where a job has none)
@@ -75,8 +74,10 @@ record ResultsTable(List<String> columns, List<Map<String, Object>> rows) {
     } else {
       shown = new ArrayList<>(List.of(NUM, STATUS, DURATION));
       // With one job nothing varies, and its overrides are what set it apart.
-      shown.addAll(options.allParams() || results.rows().size() == 1 ? results.paramKeys()
-          : results.sweptKeys());
+      shown.addAll(
+          options.allParams() || results.rows().size() == 1
+              ? results.paramKeys()
+              : results.sweptKeys());
       shown.addAll(metricColumns);
     }
     return new ResultsTable(shown, rows);
@@ -86,20 +87,23 @@ record ResultsTable(List<String> columns, List<Map<String, Object>> rows) {
   static List<String> metricColumns(RunResults results) {
     List<String> out = new ArrayList<>();
     for (String metric : results.metricNames()) {
-      boolean clash = results.paramKeys().contains(metric)
-          || List.of(NUM, STATUS, DURATION).contains(metric);
+      boolean clash =
+          results.paramKeys().contains(metric) || List.of(NUM, STATUS, DURATION).contains(metric);
       out.add(clash ? "metrics." + metric : metric);
     }
     return out;
   }
 
-  static List<Map<String, Object>> sorted(List<Map<String, Object>> rows, String sort,
-      List<String> all) {
+  static List<Map<String, Object>> sorted(
+      List<Map<String, Object>> rows, String sort, List<String> all) {
     boolean descending = sort.startsWith("-");
-    String key = known(descending ? sort.substring(1) : sort.startsWith("+")
-        ? sort.substring(1) : sort, all, "--sort");
-    Comparator<Object> values = descending
-        ? (a, b) -> MetricValues.compare(b, a) : MetricValues::compare;
+    String key =
+        known(
+            descending ? sort.substring(1) : sort.startsWith("+") ? sort.substring(1) : sort,
+            all,
+            "--sort");
+    Comparator<Object> values =
+        descending ? (a, b) -> MetricValues.compare(b, a) : MetricValues::compare;
     // Jobs without the value go last whichever the direction: they have nothing to rank.
     Comparator<Map<String, Object>> order =
         Comparator.comparing(r -> r.get(key), Comparator.nullsLast(values));
@@ -112,8 +116,10 @@ record ResultsTable(List<String> columns, List<Map<String, Object>> rows) {
     if (all.contains(column)) {
       return column;
     }
-    throw new ConfigException("No job has a column '" + column + "'",
-        Origin.of(option + " " + column), "columns: " + String.join(", ", all));
+    throw new ConfigException(
+        "No job has a column '" + column + "'",
+        Origin.of(option + " " + column),
+        "columns: " + String.join(", ", all));
   }
 
   /** Checks {@code --sort} and {@code --columns} names before any work, naming the metrics. */
@@ -123,16 +129,24 @@ record ResultsTable(List<String> columns, List<Map<String, Object>> rows) {
       asked.add(new String[] {column.strip(), "--columns " + column});
     }
     if (options.sort() != null && !options.sort().isBlank()) {
-      asked.add(new String[] {options.sort().strip().replaceFirst("^[-+]", ""),
-          "--sort " + options.sort()});
+      asked.add(
+          new String[] {
+            options.sort().strip().replaceFirst("^[-+]", ""), "--sort " + options.sort()
+          });
     }
     for (String[] name : asked) {
       if (!all.contains(name[0])) {
-        String metrics = results.metricNames().isEmpty() ? "no job reported any metric"
-            : "metrics: " + String.join(", ", results.metricNames());
-        throw new ConfigException("No job has a metric or column '" + name[0] + "'",
-            Origin.of(name[1]), metrics + "; parameters: "
-                + String.join(", ", results.paramKeys()) + "; and num, status, duration_s");
+        String metrics =
+            results.metricNames().isEmpty()
+                ? "no job reported any metric"
+                : "metrics: " + String.join(", ", results.metricNames());
+        throw new ConfigException(
+            "No job has a metric or column '" + name[0] + "'",
+            Origin.of(name[1]),
+            metrics
+                + "; parameters: "
+                + String.join(", ", results.paramKeys())
+                + "; and num, status, duration_s");
       }
     }
   }

@@ -11,14 +11,14 @@ import org.apache.commons.jexl3.JexlScript;
 import org.apache.commons.jexl3.MapContext;
 
 /**
- * {@code collect --filter}: a condition over a row's columns in the same restricted JEXL as
- * the sweep filter ({@code dev.hydra4j.sweep.JobFilter}) — comparisons, arithmetic,
- * {@code && || !}, {@code =~}, no side effects, no method calls. Dotted column names read as
- * nested keys ({@code training.lr < 0.01}), with the same restricted engine as sweep filters
- * ({@link dev.hydra4j.sweep.RestrictedJexl}); its messages talk about columns, not config keys.
+ * {@code collect --filter}: a condition over a row's columns in the same restricted JEXL as the
+ * sweep filter ({@code dev.hydra4j.sweep.JobFilter}) — comparisons, arithmetic, {@code && || !},
+ * {@code =~}, no side effects, no method calls. Dotted column names read as nested keys ({@code
+ * training.lr < 0.01}), with the same restricted engine as sweep filters ({@link
+ * dev.hydra4j.sweep.RestrictedJexl}); its messages talk about columns, not config keys.
  *
- * <p>Every name in the condition must be a column; a row that lacks a value the condition
- * compares (a failed job has no metrics) does not match.
+ * <p>Every name in the condition must be a column; a row that lacks a value the condition compares
+ * (a failed job has no metrics) does not match.
  */
 final class RowFilter {
 
@@ -44,15 +44,21 @@ final class RowFilter {
     try {
       script = ENGINE.createScript(text);
     } catch (JexlException e) {
-      throw new ConfigException("Cannot parse the filter '" + text + "': " + reason(e),
+      throw new ConfigException(
+          "Cannot parse the filter '" + text + "': " + reason(e),
           Origin.of("--filter " + text),
           "write a condition over columns, e.g. --filter 'mAP50 > 0.5 && status == \"COMPLETED\"'");
     }
     for (List<String> variable : script.getVariables()) {
       if (!names(variable, columns)) {
-        throw new ConfigException("The filter '" + text + "' names '"
-            + String.join(".", variable) + "', which is not a column",
-            Origin.of("--filter " + text), "columns: " + String.join(", ", columns));
+        throw new ConfigException(
+            "The filter '"
+                + text
+                + "' names '"
+                + String.join(".", variable)
+                + "', which is not a column",
+            Origin.of("--filter " + text),
+            "columns: " + String.join(", ", columns));
       }
     }
     return new RowFilter(text, script);
@@ -85,18 +91,21 @@ final class RowFilter {
     if (result instanceof Boolean b) {
       return b;
     }
-    throw new ConfigException("The filter '" + text + "' gave " + result + ", not true/false",
-        Origin.of("--filter " + text), "use a comparison, e.g. mAP50 > 0.5");
+    throw new ConfigException(
+        "The filter '" + text + "' gave " + result + ", not true/false",
+        Origin.of("--filter " + text),
+        "use a comparison, e.g. mAP50 > 0.5");
   }
 
   /**
-   * Throws the first evaluation error when no row could be evaluated at all: then the
-   * condition itself is wrong (comparing text with a number), not a row's missing value.
+   * Throws the first evaluation error when no row could be evaluated at all: then the condition
+   * itself is wrong (comparing text with a number), not a row's missing value.
    */
   void checkUsable(int rows) {
     if (rows > 0 && evaluated == 0 && firstError != null) {
-      throw new ConfigException("The filter '" + text + "' failed on every job: "
-          + reason(firstError), Origin.of("--filter " + text),
+      throw new ConfigException(
+          "The filter '" + text + "' failed on every job: " + reason(firstError),
+          Origin.of("--filter " + text),
           "compare numbers with numbers and text with quoted text, e.g. status == \"FAILED\"");
     }
   }

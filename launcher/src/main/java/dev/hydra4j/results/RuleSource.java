@@ -19,16 +19,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The harvest rules of one job: {@code hydra.results.metrics} in the job's own
- * {@code .hydra/hydra.yaml}, so a sweep that changed the rules per job, or a later sweep
- * with other rules, is read as each job was configured.
+ * The harvest rules of one job: {@code hydra.results.metrics} in the job's own {@code
+ * .hydra/hydra.yaml}, so a sweep that changed the rules per job, or a later sweep with other rules,
+ * is read as each job was configured.
  *
- * <p>That file is written with interpolations unresolved. Rules that contain {@code ${…}}
- * are resolved here against the job's hydra node and its resolved job config
- * ({@code .hydra/config.yaml}), with the built-in resolvers; {@code ${now:…}} therefore
- * reads the time of collection, not of the run. Rules without interpolations — the usual
- * case — are parsed once per distinct text and shared, which keeps indexing 10,000 jobs
- * cheap.
+ * <p>That file is written with interpolations unresolved. Rules that contain {@code ${…}} are
+ * resolved here against the job's hydra node and its resolved job config ({@code
+ * .hydra/config.yaml}), with the built-in resolvers; {@code ${now:…}} therefore reads the time of
+ * collection, not of the run. Rules without interpolations — the usual case — are parsed once per
+ * distinct text and shared, which keeps indexing 10,000 jobs cheap.
  */
 final class RuleSource {
 
@@ -50,8 +49,10 @@ final class RuleSource {
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {
-      throw new ConfigException("Cannot read " + file + ": " + e.getMessage(),
-          Origin.ofFile(file.toString(), 0, 0), null);
+      throw new ConfigException(
+          "Cannot read " + file + ": " + e.getMessage(),
+          Origin.ofFile(file.toString(), 0, 0),
+          null);
     }
     String block = resultsBlock(text);
     if (block == null) {
@@ -83,8 +84,9 @@ final class RuleSource {
       if (Files.isRegularFile(config)) {
         scope = ConfigFiles.read(config, config.toString()).root().with("hydra", root.get("hydra"));
       }
-      Interpolator interpolator = new Interpolator(Resolvers.builtIn(),
-          InterpolationContext.system().withHydraConfig(scope));
+      Interpolator interpolator =
+          new Interpolator(
+              Resolvers.builtIn(), InterpolationContext.system().withHydraConfig(scope));
       rules = interpolator.resolve(scope, RULES);
     }
     return MetricRules.parse(rules);
@@ -105,9 +107,9 @@ final class RuleSource {
   }
 
   /**
-   * The text of the {@code results:} block under {@code hydra:} as hydra4j's YAML writer lays
-   * it out (two-space indents); empty when the file has no such block; {@code null} when the
-   * file is not laid out that way and must be parsed.
+   * The text of the {@code results:} block under {@code hydra:} as hydra4j's YAML writer lays it
+   * out (two-space indents); empty when the file has no such block; {@code null} when the file is
+   * not laid out that way and must be parsed.
    */
   static String resultsBlock(String text) {
     if (!text.startsWith("hydra:\n")) {

@@ -15,10 +15,10 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * How a person names a run or sweep on the command line: its directory, its {@code --name},
- * the end of its directory ({@code 08-07-13}, {@code 2026-11-22/08-07-13}) or a tag. Names
- * are looked up among the runs below the given roots and the registered ones; a name that
- * fits several lists them, newest first, so the person can pick one.
+ * How a person names a run or sweep on the command line: its directory, its {@code --name}, the end
+ * of its directory ({@code 08-07-13}, {@code 2026-11-22/08-07-13}) or a tag. Names are looked up
+ * among the runs below the given roots and the registered ones; a name that fits several lists
+ * them, newest first, so the person can pick one.
  */
 public final class RunAddress {
 
@@ -55,31 +55,47 @@ public final class RunAddress {
           names.add(name);
         }
       }
-      String close = Suggestions.closest(word, names).stream().findFirst()
-          .map(n -> "did you mean '" + n + "'? ").orElse("");
-      throw new ConfigException("No run or sweep is called '" + word + "': it is no"
-          + " directory, name, directory name or tag", Origin.of(word),
+      String close =
+          Suggestions.closest(word, names).stream()
+              .findFirst()
+              .map(n -> "did you mean '" + n + "'? ")
+              .orElse("");
+      throw new ConfigException(
+          "No run or sweep is called '"
+              + word
+              + "': it is no"
+              + " directory, name, directory name or tag",
+          Origin.of(word),
           close + "'hydra4j runs' lists them with their names and tags");
     }
     found.sort(Comparator.comparing(RunFiles::start).reversed());
     StringBuilder list = new StringBuilder();
     for (Path dir : found) {
       RunMeta meta = RunMeta.readLeniently(dir);
-      list.append("\n    ").append(Display.path(dir)).append("  ")
+      list.append("\n    ")
+          .append(Display.path(dir))
+          .append("  ")
           .append(Dates.minute(RunFiles.start(dir)))
           .append(meta.name() == null ? "" : "  " + meta.name())
           .append(meta.tags().isEmpty() ? "" : "  [" + String.join(", ", meta.tags()) + "]");
     }
-    throw new ConfigException("'" + word + "' fits " + found.size() + " runs:" + list,
-        Origin.of(word), "give one of these directories, or a name only one run has");
+    throw new ConfigException(
+        "'" + word + "' fits " + found.size() + " runs:" + list,
+        Origin.of(word),
+        "give one of these directories, or a name only one run has");
   }
 
   /** The newest run or sweep below {@code roots} or registered in {@code project}. */
   public static Path latest(List<Path> roots, Path project) {
-    return all(roots, project).stream().max(Comparator.comparing(RunFiles::start))
-        .orElseThrow(() -> new ConfigException("There is no run or sweep under "
-            + String.join(" or ", roots.stream().map(Display::path).toList()),
-            Origin.of("--latest"), "start one with hydra4j -m key=a,b, or give a directory"));
+    return all(roots, project).stream()
+        .max(Comparator.comparing(RunFiles::start))
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    "There is no run or sweep under "
+                        + String.join(" or ", roots.stream().map(Display::path).toList()),
+                    Origin.of("--latest"),
+                    "start one with hydra4j -m key=a,b, or give a directory"));
   }
 
   /** Every run below {@code roots} and every registered one, once each. */

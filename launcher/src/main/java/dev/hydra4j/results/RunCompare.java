@@ -22,25 +22,30 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * {@code hydra4j compare A B}: what differs between two runs, two sweeps or two jobs — the
- * config keys whose values differ (and what set them), the metrics with their change, the
- * code (git commit, branch, uncommitted changes) and the times. A sweep is compared through
- * its first job's config with the swept keys listed, and the means of its completed jobs.
+ * {@code hydra4j compare A B}: what differs between two runs, two sweeps or two jobs — the config
+ * keys whose values differ (and what set them), the metrics with their change, the code (git
+ * commit, branch, uncommitted changes) and the times. A sweep is compared through its first job's
+ * config with the swept keys listed, and the means of its completed jobs.
  */
 public final class RunCompare {
 
   private RunCompare() {}
 
   /** One side: a run or sweep, and optionally one job of it. */
-  private record Side(String label, RecordedRun run, List<JobRow> jobs, Map<String, String> config,
-      Map<String, String> origins, Map<String, Double> metrics, String metricsNote) {}
+  private record Side(
+      String label,
+      RecordedRun run,
+      List<JobRow> jobs,
+      Map<String, String> config,
+      Map<String, String> origins,
+      Map<String, Double> metrics,
+      String metricsNote) {}
 
   /**
-   * Prints the comparison; {@code jobA}/{@code jobB} pick a job of a sweep ({@code null}:
-   * the whole run or sweep). Returns the exit code.
+   * Prints the comparison; {@code jobA}/{@code jobB} pick a job of a sweep ({@code null}: the whole
+   * run or sweep). Returns the exit code.
    */
-  public static int print(Path a, Integer jobA, Path b, Integer jobB, int width,
-      PrintStream out) {
+  public static int print(Path a, Integer jobA, Path b, Integer jobB, int width, PrintStream out) {
     Side left = side(a, jobA, "A");
     Side right = side(b, jobB, "B");
     int w = width < 0 ? TerminalWidth.detect() : width;
@@ -61,7 +66,9 @@ public final class RunCompare {
 
   private static Side side(Path dir, Integer num, String letter) {
     Path abs = dir.toAbsolutePath().normalize();
-    if (num == null && !RunFiles.isSweep(abs) && abs.getParent() != null
+    if (num == null
+        && !RunFiles.isSweep(abs)
+        && abs.getParent() != null
         && RunFiles.isSweep(abs.getParent())) {
       // a job directory inside a sweep
       RecordedRun sweep = RecordedRun.open(abs.getParent());
@@ -77,8 +84,9 @@ public final class RunCompare {
     if (num != null) {
       JobRow row = results.row(num);
       if (row == null) {
-        throw new ConfigException(run.kind().label() + " " + Display.path(run.dir())
-            + " has no job " + num, Origin.of(letter + ":" + num),
+        throw new ConfigException(
+            run.kind().label() + " " + Display.path(run.dir()) + " has no job " + num,
+            Origin.of(letter + ":" + num),
             "its jobs are 0 to " + (rows.size() - 1));
       }
       rows = List.of(row);
@@ -111,21 +119,31 @@ public final class RunCompare {
         continue;
       }
       completed++;
-      row.metrics().forEach((name, value) -> {
-        Double v = MetricValues.number(value);
-        if (v != null) {
-          metrics.merge(name, v, Double::sum);
-        }
-      });
+      row.metrics()
+          .forEach(
+              (name, value) -> {
+                Double v = MetricValues.number(value);
+                if (v != null) {
+                  metrics.merge(name, v, Double::sum);
+                }
+              });
     }
     int n = completed;
     if (rows.size() > 1) {
       metrics.replaceAll((k, v) -> v / n);
     }
     RunMeta meta = RunMeta.readLeniently(run.dir());
-    String label = Display.path(run.dir()) + (num != null && run.kind() == RecordedRun.Kind.SWEEP
-        ? " job " + num : "") + (meta.name() == null ? "" : "  (" + meta.name() + ")");
-    return new Side(label, run, rows, config, origins, metrics,
+    String label =
+        Display.path(run.dir())
+            + (num != null && run.kind() == RecordedRun.Kind.SWEEP ? " job " + num : "")
+            + (meta.name() == null ? "" : "  (" + meta.name() + ")");
+    return new Side(
+        label,
+        run,
+        rows,
+        config,
+        origins,
+        metrics,
         rows.size() > 1 ? "mean of " + n + " completed jobs" : null);
   }
 
@@ -154,8 +172,10 @@ public final class RunCompare {
       return;
     }
     out.println("config (" + rows.size() + (rows.size() == 1 ? " key differs)" : " keys differ)"));
-    out.print(ResultsFormat.TABLE.render(new ResultsTable(List.of("key", "A", "B", "set by"),
-        rows), width).indent(2));
+    out.print(
+        ResultsFormat.TABLE
+            .render(new ResultsTable(List.of("key", "A", "B", "set by"), rows), width)
+            .indent(2));
   }
 
   private static void metrics(Side a, Side b, int width, PrintStream out) {
@@ -166,9 +186,14 @@ public final class RunCompare {
       out.println("metrics: none reported");
       return;
     }
-    String note = a.metricsNote() == null && b.metricsNote() == null ? ""
-        : " (A: " + (a.metricsNote() == null ? "the job" : a.metricsNote()) + "; B: "
-            + (b.metricsNote() == null ? "the job" : b.metricsNote()) + ")";
+    String note =
+        a.metricsNote() == null && b.metricsNote() == null
+            ? ""
+            : " (A: "
+                + (a.metricsNote() == null ? "the job" : a.metricsNote())
+                + "; B: "
+                + (b.metricsNote() == null ? "the job" : b.metricsNote())
+                + ")";
     out.println("metrics" + note);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (String name : names) {
@@ -179,12 +204,17 @@ public final class RunCompare {
       row.put("A", x);
       row.put("B", y);
       row.put("B-A", x == null || y == null ? null : y - x);
-      row.put("change", x == null || y == null || x == 0 ? null
-          : String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * (y - x) / Math.abs(x)));
+      row.put(
+          "change",
+          x == null || y == null || x == 0
+              ? null
+              : String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * (y - x) / Math.abs(x)));
       rows.add(row);
     }
-    out.print(ResultsFormat.TABLE.render(new ResultsTable(List.of("metric", "A", "B", "B-A",
-        "change"), rows), width).indent(2));
+    out.print(
+        ResultsFormat.TABLE
+            .render(new ResultsTable(List.of("metric", "A", "B", "B-A", "change"), rows), width)
+            .indent(2));
   }
 
   private static void code(String letter, RecordedRun run, PrintStream out) {
@@ -196,13 +226,17 @@ public final class RunCompare {
       return;
     }
     String branch = RunFiles.text(git, "branch");
-    StringBuilder line = new StringBuilder("  " + letter + ": commit " + commit
-        + (branch == null ? "" : " (" + branch + ")"));
+    StringBuilder line =
+        new StringBuilder(
+            "  " + letter + ": commit " + commit + (branch == null ? "" : " (" + branch + ")"));
     boolean dirty = git.path("dirty").asBoolean(false);
     Path diff = run.dir().resolve(dev.hydra4j.run.GitInfo.DIFF_FILE);
     if (dirty && Files.isRegularFile(diff)) {
-      line.append(", uncommitted changes in ").append(Display.path(diff)).append(" (")
-          .append(diffSummary(diff)).append(')');
+      line.append(", uncommitted changes in ")
+          .append(Display.path(diff))
+          .append(" (")
+          .append(diffSummary(diff))
+          .append(')');
     } else if (dirty) {
       line.append(", with uncommitted changes (not recorded)");
     } else {
@@ -242,9 +276,17 @@ public final class RunCompare {
       }
     }
     String start = Dates.minute(RunFiles.start(side.run().dir()));
-    out.println("  " + letter + ": started " + start + ", " + (timed == 0 ? "no job has ended"
-        : timed == 1 ? String.format(java.util.Locale.ROOT, "%.1f s", seconds)
-        : String.format(java.util.Locale.ROOT, "%.1f s in %d jobs", seconds, timed)));
+    out.println(
+        "  "
+            + letter
+            + ": started "
+            + start
+            + ", "
+            + (timed == 0
+                ? "no job has ended"
+                : timed == 1
+                    ? String.format(java.util.Locale.ROOT, "%.1f s", seconds)
+                    : String.format(java.util.Locale.ROOT, "%.1f s in %d jobs", seconds, timed)));
   }
 
   /** The job's resolved config as dotted keys and YAML-like values; empty when unreadable. */
@@ -289,13 +331,15 @@ public final class RunCompare {
         }
       }
     }
-    job.params().forEach((key, value) -> {
-      for (String k : config.keySet()) {
-        if (k.equals(key) || k.startsWith(key + ".")) {
-          origins.put(k, "override " + key + "=" + MetricValues.format(value));
-        }
-      }
-    });
+    job.params()
+        .forEach(
+            (key, value) -> {
+              for (String k : config.keySet()) {
+                if (k.equals(key) || k.startsWith(key + ".")) {
+                  origins.put(k, "override " + key + "=" + MetricValues.format(value));
+                }
+              }
+            });
     return origins;
   }
 
@@ -304,13 +348,18 @@ public final class RunCompare {
     Map<String, String> out = new LinkedHashMap<>();
     try {
       ConfigNode hydra = ConfigFiles.read(file, file.toString()).root().get("hydra");
-      if (hydra instanceof ConfigMap h && h.get("runtime") instanceof ConfigMap r
+      if (hydra instanceof ConfigMap h
+          && h.get("runtime") instanceof ConfigMap r
           && r.get("choices") instanceof ConfigMap c) {
-        c.entries().forEach((k, v) -> {
-          if (!k.startsWith("hydra/") && v instanceof ConfigValue value && value.value() != null) {
-            out.put(k, String.valueOf(value.value()));
-          }
-        });
+        c.entries()
+            .forEach(
+                (k, v) -> {
+                  if (!k.startsWith("hydra/")
+                      && v instanceof ConfigValue value
+                      && value.value() != null) {
+                    out.put(k, String.valueOf(value.value()));
+                  }
+                });
       }
     } catch (ConfigException | java.io.UncheckedIOException e) {
       // no choices known: keys show as set by the config

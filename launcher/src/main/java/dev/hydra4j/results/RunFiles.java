@@ -1,7 +1,7 @@
 package dev.hydra4j.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -13,8 +13,8 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The files hydra4j writes into a run or sweep directory, read leniently: a record that
- * is missing or damaged reads as absent, because results are shown from whatever survived.
+ * The files hydra4j writes into a run or sweep directory, read leniently: a record that is missing
+ * or damaged reads as absent, because results are shown from whatever survived.
  */
 final class RunFiles {
 
@@ -26,9 +26,8 @@ final class RunFiles {
   static final String HYDRA_DIR = ".hydra";
 
   // Python's json.dump writes NaN and Infinity for float('nan') and float('inf').
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private RunFiles() {}
 
@@ -65,8 +64,8 @@ final class RunFiles {
   static List<String> overrides(Path jobDir) {
     Path file = jobDir.resolve(HYDRA_DIR).resolve("overrides.yaml");
     try {
-      Object loaded = new Load(LoadSettings.builder().build()).loadFromString(
-          Files.readString(file));
+      Object loaded =
+          new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
       List<String> out = new ArrayList<>();
       if (loaded instanceof List<?> list) {
         for (Object item : list) {
@@ -87,14 +86,15 @@ final class RunFiles {
 
   /** Whether {@code dir} is a single run: its own job, with a {@code .hydra} directory. */
   static boolean isSingleRun(Path dir) {
-    return !isSweep(dir) && Files.isDirectory(dir.resolve(HYDRA_DIR))
+    return !isSweep(dir)
+        && Files.isDirectory(dir.resolve(HYDRA_DIR))
         && (Files.isRegularFile(dir.resolve(RUN_JSON))
             || Files.isRegularFile(dir.resolve("status.json")));
   }
 
   /**
-   * When the run or sweep in {@code dir} started: {@code run.json}'s start, else the
-   * directory's modification time.
+   * When the run or sweep in {@code dir} started: {@code run.json}'s start, else the directory's
+   * modification time.
    */
   static java.time.Instant start(Path dir) {
     String start = text(json(dir.resolve(RUN_JSON)), "start");

@@ -17,20 +17,22 @@ import java.util.Locale;
  * @param until runs started on or before this date (the whole day) or instant
  * @param kind run or sweep
  */
-public record RunFilter(String status, List<String> tags, String name, String since,
-    String until, String kind) {
+public record RunFilter(
+    String status, List<String> tags, String name, String since, String until, String kind) {
 
   public static final RunFilter NONE = new RunFilter(null, List.of(), null, null, null, null);
 
   public RunFilter {
     tags = tags == null ? List.of() : List.copyOf(tags);
     if (status != null && JobState.parse(status) == null) {
-      throw new ConfigException("Unknown status '" + status + "'", Origin.of("--status " + status),
+      throw new ConfigException(
+          "Unknown status '" + status + "'",
+          Origin.of("--status " + status),
           "use one of " + String.join(", ", states()));
     }
     if (kind != null && !kind.equals("run") && !kind.equals("sweep")) {
-      throw new ConfigException("Unknown kind '" + kind + "'", Origin.of("--kind " + kind),
-          "use run or sweep");
+      throw new ConfigException(
+          "Unknown kind '" + kind + "'", Origin.of("--kind " + kind), "use run or sweep");
     }
     if (since != null) {
       Dates.start(since, "--since");
@@ -41,7 +43,11 @@ public record RunFilter(String status, List<String> tags, String name, String si
   }
 
   boolean isEmpty() {
-    return status == null && tags.isEmpty() && name == null && since == null && until == null
+    return status == null
+        && tags.isEmpty()
+        && name == null
+        && since == null
+        && until == null
         && kind == null;
   }
 
@@ -52,8 +58,9 @@ public record RunFilter(String status, List<String> tags, String name, String si
     if (!run.tags().containsAll(tags)) {
       return false;
     }
-    if (name != null && (run.name() == null
-        || !run.name().toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))) {
+    if (name != null
+        && (run.name() == null
+            || !run.name().toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))) {
       return false;
     }
     if (kind != null && !kind.equals(run.kind())) {
@@ -68,6 +75,7 @@ public record RunFilter(String status, List<String> tags, String name, String si
 
   private static List<String> states() {
     return java.util.Arrays.stream(JobState.values())
-        .map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
+        .map(s -> s.name().toLowerCase(Locale.ROOT))
+        .toList();
   }
 }

@@ -11,11 +11,11 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * Finds the runs and sweeps below some roots ({@code outputs/} and {@code multirun/} by
- * default). A directory is a run when it holds a plan, a multirun.yaml, or a .hydra/
- * directory with a run or status record; the search does not descend into one, nor into
- * hidden directories, and goes at most {@value #MAX_DEPTH} levels down, which covers
- * {@code multirun/DATE/TIME} and custom {@code hydra.sweep.dir} layouts alike.
+ * Finds the runs and sweeps below some roots ({@code outputs/} and {@code multirun/} by default). A
+ * directory is a run when it holds a plan, a multirun.yaml, or a .hydra/ directory with a run or
+ * status record; the search does not descend into one, nor into hidden directories, and goes at
+ * most {@value #MAX_DEPTH} levels down, which covers {@code multirun/DATE/TIME} and custom {@code
+ * hydra.sweep.dir} layouts alike.
  */
 final class RunFinder {
 
@@ -36,7 +36,10 @@ final class RunFinder {
       if (!Files.isDirectory(root)) {
         continue;
       }
-      Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
+      Files.walkFileTree(
+          root,
+          EnumSet.noneOf(java.nio.file.FileVisitOption.class),
+          MAX_DEPTH,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {

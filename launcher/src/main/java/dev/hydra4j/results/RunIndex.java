@@ -16,15 +16,15 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The run index: a SQLite file ({@code .hydra4j/index.db} by default) that caches what the
- * run and job directories say, so that {@code runs} and {@code export} need not re-read
- * thousands of files. The directories stay the only source of truth: the index is brought
- * up to date from them on every use ({@link IndexRefresh}), may be deleted at any time, and
- * is rebuilt from scratch when it is unreadable or of another schema version.
+ * The run index: a SQLite file ({@code .hydra4j/index.db} by default) that caches what the run and
+ * job directories say, so that {@code runs} and {@code export} need not re-read thousands of files.
+ * The directories stay the only source of truth: the index is brought up to date from them on every
+ * use ({@link IndexRefresh}), may be deleted at any time, and is rebuilt from scratch when it is
+ * unreadable or of another schema version.
  *
- * <p>It is opened without a write-ahead log and without syncs: a journal in the same
- * directory works on NFS where WAL's shared memory does not, and a cache that loses its
- * last write to a power cut is simply refreshed again.
+ * <p>It is opened without a write-ahead log and without syncs: a journal in the same directory
+ * works on NFS where WAL's shared memory does not, and a cache that loses its last write to a power
+ * cut is simply refreshed again.
  */
 final class RunIndex implements AutoCloseable {
 
@@ -32,14 +32,14 @@ final class RunIndex implements AutoCloseable {
   static final int SCHEMA = 2;
 
   private static final String[] TABLES = {
-      "CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT)",
-      "CREATE TABLE runs (dir TEXT PRIMARY KEY, kind TEXT NOT NULL, start_ms INTEGER,"
-          + " name TEXT, tags TEXT, notes INTEGER, total INTEGER, counts TEXT, status TEXT,"
-          + " metric_names TEXT, fingerprint TEXT)",
-      "CREATE TABLE jobs (run_dir TEXT NOT NULL, num INTEGER NOT NULL, dir TEXT, state TEXT,"
-          + " exit_code INTEGER, duration REAL, start_ms INTEGER, params TEXT, metrics TEXT,"
-          + " problems TEXT, fingerprint TEXT, settings TEXT, extra TEXT,"
-          + " PRIMARY KEY (run_dir, num))"
+    "CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE runs (dir TEXT PRIMARY KEY, kind TEXT NOT NULL, start_ms INTEGER,"
+        + " name TEXT, tags TEXT, notes INTEGER, total INTEGER, counts TEXT, status TEXT,"
+        + " metric_names TEXT, fingerprint TEXT)",
+    "CREATE TABLE jobs (run_dir TEXT NOT NULL, num INTEGER NOT NULL, dir TEXT, state TEXT,"
+        + " exit_code INTEGER, duration REAL, start_ms INTEGER, params TEXT, metrics TEXT,"
+        + " problems TEXT, fingerprint TEXT, settings TEXT, extra TEXT,"
+        + " PRIMARY KEY (run_dir, num))"
   };
 
   private final Path file;
@@ -51,8 +51,8 @@ final class RunIndex implements AutoCloseable {
   }
 
   /**
-   * Opens the index at {@code file}, creating it, or recreating it when it is damaged or of
-   * another schema version.
+   * Opens the index at {@code file}, creating it, or recreating it when it is damaged or of another
+   * schema version.
    *
    * @param notices where to say that a damaged index was rebuilt
    */
@@ -65,8 +65,12 @@ final class RunIndex implements AutoCloseable {
       }
       index.close();
     } catch (SQLException e) {
-      notices.println("hydra4j: the run index " + Display.path(file) + " was unreadable ("
-          + firstLine(e.getMessage()) + "); rebuilding it from the run directories");
+      notices.println(
+          "hydra4j: the run index "
+              + Display.path(file)
+              + " was unreadable ("
+              + firstLine(e.getMessage())
+              + "); rebuilding it from the run directories");
     }
     deleteFiles(file);
     try {
@@ -93,8 +97,8 @@ final class RunIndex implements AutoCloseable {
   private boolean schemaOk() throws SQLException {
     try (Statement s = db.createStatement()) {
       // Reading the whole catalogue makes SQLite check the file header and first pages.
-      try (ResultSet tables = s.executeQuery(
-          "SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+      try (ResultSet tables =
+          s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
         if (!tables.next() || tables.getInt(1) == 0) {
           return false;
         }
@@ -131,13 +135,14 @@ final class RunIndex implements AutoCloseable {
 
   /** The fingerprints of the indexed runs, by directory. */
   /**
-   * Runs with a job indexed as RUNNING. Such a job can end without any file changing (its
-   * launcher was killed and the process is gone), so these runs are read again every time.
+   * Runs with a job indexed as RUNNING. Such a job can end without any file changing (its launcher
+   * was killed and the process is gone), so these runs are read again every time.
    */
   java.util.Set<String> runsWithRunningJobs() throws SQLException {
     java.util.Set<String> out = new java.util.HashSet<>();
     try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("SELECT DISTINCT run_dir FROM jobs WHERE state = 'RUNNING'")) {
+        ResultSet rs =
+            s.executeQuery("SELECT DISTINCT run_dir FROM jobs WHERE state = 'RUNNING'")) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }
@@ -160,8 +165,10 @@ final class RunIndex implements AutoCloseable {
   List<IndexedRun> runs() throws SQLException {
     List<IndexedRun> out = new ArrayList<>();
     try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("SELECT dir, kind, start_ms, name, tags, notes, total,"
-            + " counts, status, metric_names FROM runs ORDER BY start_ms DESC, dir DESC")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT dir, kind, start_ms, name, tags, notes, total,"
+                    + " counts, status, metric_names FROM runs ORDER BY start_ms DESC, dir DESC")) {
       while (rs.next()) {
         out.add(IndexedRun.from(rs));
       }
@@ -172,10 +179,12 @@ final class RunIndex implements AutoCloseable {
   /** Every indexed job of the run in {@code dir}, by number. */
   List<IndexedJob> jobs(String runDir) throws SQLException {
     List<IndexedJob> out = new ArrayList<>();
-    try (PreparedStatement s = db.prepareStatement("SELECT run_dir, num, dir, state,"
-        + " exit_code, duration, start_ms, params, metrics, problems, fingerprint, settings,"
-        + " extra FROM jobs"
-        + " WHERE run_dir = ? ORDER BY num")) {
+    try (PreparedStatement s =
+        db.prepareStatement(
+            "SELECT run_dir, num, dir, state,"
+                + " exit_code, duration, start_ms, params, metrics, problems, fingerprint, settings,"
+                + " extra FROM jobs"
+                + " WHERE run_dir = ? ORDER BY num")) {
       s.setString(1, runDir);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {

@@ -19,18 +19,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a person says about a run or a sweep: a name, a description, tags and dated notes,
- * kept as {@code meta.json} in its directory beside {@code run.json}.
+ * What a person says about a run or a sweep: a name, a description, tags and dated notes, kept as
+ * {@code meta.json} in its directory beside {@code run.json}.
  *
  * <pre>{@code
  * {"name":"baseline","description":"","tags":["paper","v2"],
  *  "notes":[{"time":"2026-01-31T12:00:00Z","text":"lr too high"}]}
  * }</pre>
  *
- * <p>Given at launch with {@code --name}, {@code --tag} (repeatable) and {@code --note};
- * edited later with {@code hydra4j tag DIR +t -t} and {@code hydra4j note DIR "text"}. A run
- * without {@code meta.json} still shows what its command line said: {@link #read} falls back
- * to those options in {@code run.json}'s {@code argv}.
+ * <p>Given at launch with {@code --name}, {@code --tag} (repeatable) and {@code --note}; edited
+ * later with {@code hydra4j tag DIR +t -t} and {@code hydra4j note DIR "text"}. A run without
+ * {@code meta.json} still shows what its command line said: {@link #read} falls back to those
+ * options in {@code run.json}'s {@code argv}.
  *
  * @param name a short name, or {@code null}
  * @param description a longer text, or {@code null}
@@ -60,9 +60,9 @@ public record RunMeta(String name, String description, List<String> tags, List<N
   }
 
   /**
-   * Writes {@code dir/meta.json} for a run or sweep that is starting; called by the launch
-   * code with the root command's {@code --name}, {@code --tag} and {@code --note} options.
-   * Writes nothing when all are empty.
+   * Writes {@code dir/meta.json} for a run or sweep that is starting; called by the launch code
+   * with the root command's {@code --name}, {@code --tag} and {@code --note} options. Writes
+   * nothing when all are empty.
    *
    * @param notes note texts, each dated now
    */
@@ -107,8 +107,8 @@ public record RunMeta(String name, String description, List<String> tags, List<N
   }
 
   /**
-   * The meta of the run or sweep in {@code dir}: {@code meta.json}, or else the options of
-   * the command line recorded in {@code run.json}, or else {@link #NONE}.
+   * The meta of the run or sweep in {@code dir}: {@code meta.json}, or else the options of the
+   * command line recorded in {@code run.json}, or else {@link #NONE}.
    *
    * @throws ConfigException when {@code meta.json} exists but is not valid
    */
@@ -145,8 +145,8 @@ public record RunMeta(String name, String description, List<String> tags, List<N
   }
 
   /**
-   * {@link #read}, but a damaged {@code meta.json} reads as a single note saying so: for
-   * the commands that show a run, which must not fail because of a label.
+   * {@link #read}, but a damaged {@code meta.json} reads as a single note saying so: for the
+   * commands that show a run, which must not fail because of a label.
    */
   static RunMeta readLeniently(Path dir) {
     try {
@@ -228,7 +228,8 @@ public record RunMeta(String name, String description, List<String> tags, List<N
   }
 
   private static ConfigException invalid(Path file, Exception e) {
-    return new ConfigException("run meta " + file + " is not valid: " + e.getMessage(),
+    return new ConfigException(
+        "run meta " + file + " is not valid: " + e.getMessage(),
         Origin.ofFile(file.toString(), 0, 0),
         "repair the JSON, or delete the file (tags and notes are lost, nothing else)");
   }

@@ -10,11 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * The runs and sweeps started from a project directory, wherever their directories are:
- * {@code .hydra4j/runs.txt}, one absolute directory per line, appended when a run or sweep
- * is created. {@code runs}, {@code export}, {@code --latest} and names search these
- * besides the roots the config names, so a sweep with a custom {@code hydra.sweep.dir} is
- * never invisible. A line whose directory is gone is skipped.
+ * The runs and sweeps started from a project directory, wherever their directories are: {@code
+ * .hydra4j/runs.txt}, one absolute directory per line, appended when a run or sweep is created.
+ * {@code runs}, {@code export}, {@code --latest} and names search these besides the roots the
+ * config names, so a sweep with a custom {@code hydra.sweep.dir} is never invisible. A line whose
+ * directory is gone is skipped.
  */
 public final class RunRegistry {
 
@@ -27,8 +27,8 @@ public final class RunRegistry {
   }
 
   /**
-   * Records {@code dir}, started from the current directory. A registry that cannot be
-   * written loses nothing but this convenience, so it never stops a run.
+   * Records {@code dir}, started from the current directory. A registry that cannot be written
+   * loses nothing but this convenience, so it never stops a run.
    */
   public static void register(Path dir) {
     Path file = file(Path.of("").toAbsolutePath());
@@ -36,8 +36,8 @@ public final class RunRegistry {
     try {
       Files.createDirectories(file.getParent());
       // One short append is atomic on local file systems; readers skip a torn line.
-      Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      Files.writeString(
+          file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       // the run itself is unaffected; 'hydra4j runs --root DIR' still finds it
     }

@@ -1,6 +1,5 @@
 package dev.hydra4j.results;
 
-import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
 import dev.hydra4j.run.StatusFile;
@@ -12,20 +11,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The results of one run or sweep: a row per job, the keys that vary between jobs and the
- * metric names that any job reported.
+ * The results of one run or sweep: a row per job, the keys that vary between jobs and the metric
+ * names that any job reported.
  *
- * <p>Problem policy: a COMPLETED job is expected to have every metric some other job has,
- * so each one it lacks is a problem of that job, as is every rule that found nothing. A job
- * that did not complete is expected to lack metrics (its state says why); only a damaged
- * {@code metrics.json} or status file is reported for it.
+ * <p>Problem policy: a COMPLETED job is expected to have every metric some other job has, so each
+ * one it lacks is a problem of that job, as is every rule that found nothing. A job that did not
+ * complete is expected to lack metrics (its state says why); only a damaged {@code metrics.json} or
+ * status file is reported for it.
  *
  * @param paramKeys every override key, in order of first appearance
  * @param sweptKeys the keys whose value differs between jobs (or is missing in some)
  * @param metricNames every metric name, in order of first appearance
  */
-record RunResults(RecordedRun run, List<JobRow> rows, List<String> paramKeys,
-    List<String> sweptKeys, List<String> metricNames) {
+record RunResults(
+    RecordedRun run,
+    List<JobRow> rows,
+    List<String> paramKeys,
+    List<String> sweptKeys,
+    List<String> metricNames) {
 
   RunResults {
     rows = List.copyOf(rows);
@@ -44,11 +47,11 @@ record RunResults(RecordedRun run, List<JobRow> rows, List<String> paramKeys,
   }
 
   /**
-   * One job's row, with the problems found in its own files only; its state is the one
-   * {@code status} shows ({@link dev.hydra4j.run.SweepState#effective}).
+   * One job's row, with the problems found in its own files only; its state is the one {@code
+   * status} shows ({@link dev.hydra4j.run.SweepState#effective}).
    */
-  static JobRow readJob(RecordedRun.JobEntry job, Harvester harvester,
-      dev.hydra4j.run.SweepState state) {
+  static JobRow readJob(
+      RecordedRun.JobEntry job, Harvester harvester, dev.hydra4j.run.SweepState state) {
     List<String> problems = new ArrayList<>();
     String unreadable = state.unreadable().get(StatusFile.path(job.dir()));
     if (unreadable != null) {
@@ -67,8 +70,15 @@ record RunResults(RecordedRun run, List<JobRow> rows, List<String> paramKeys,
         problems.add(problem);
       }
     }
-    return new JobRow(job.num(), job.dir(), status, Overrides.params(job.overrides()),
-        metrics.values(), problems, metrics.curves(), metrics.sources());
+    return new JobRow(
+        job.num(),
+        job.dir(),
+        status,
+        Overrides.params(job.overrides()),
+        metrics.values(),
+        problems,
+        metrics.curves(),
+        metrics.sources());
   }
 
   /** The results of {@code run} from rows read one by one; adds the missing-metric problems. */
@@ -85,16 +95,19 @@ record RunResults(RecordedRun run, List<JobRow> rows, List<String> paramKeys,
       if (row.state() == JobState.COMPLETED) {
         for (String name : metricNames) {
           if (!row.metrics().containsKey(name)) {
-            problems.add("no metric '" + name + "' (this job has: "
-                + (row.metrics().isEmpty() ? "none" : String.join(", ", row.metrics().keySet()))
-                + ")");
+            problems.add(
+                "no metric '"
+                    + name
+                    + "' (this job has: "
+                    + (row.metrics().isEmpty() ? "none" : String.join(", ", row.metrics().keySet()))
+                    + ")");
           }
         }
       }
       rows.add(row.withProblems(problems));
     }
-    return new RunResults(run, rows, List.copyOf(paramKeys), swept(rows, paramKeys),
-        List.copyOf(metricNames));
+    return new RunResults(
+        run, rows, List.copyOf(paramKeys), swept(rows, paramKeys), List.copyOf(metricNames));
   }
 
   private static List<String> swept(List<JobRow> rows, Set<String> keys) {
@@ -140,8 +153,9 @@ record RunResults(RecordedRun run, List<JobRow> rows, List<String> paramKeys,
   Map<String, Set<String>> ruleSources() {
     Map<String, Set<String>> out = new java.util.LinkedHashMap<>();
     for (JobRow row : rows) {
-      row.sources().forEach((metric, rule) ->
-          out.computeIfAbsent(metric, k -> new LinkedHashSet<>()).add(rule));
+      row.sources()
+          .forEach(
+              (metric, rule) -> out.computeIfAbsent(metric, k -> new LinkedHashSet<>()).add(rule));
     }
     return out;
   }

@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code show DIR}: everything recorded about a run or sweep — what the person said (name,
- * tags, notes), what started it (command, user, host, git), what it was made of (config,
- * choices, overrides, task, launcher), how it went (times, states, scheduler ids) and what
- * it gave (each job's parameters and metrics, the failures with their last stderr lines).
+ * {@code show DIR}: everything recorded about a run or sweep — what the person said (name, tags,
+ * notes), what started it (command, user, host, git), what it was made of (config, choices,
+ * overrides, task, launcher), how it went (times, states, scheduler ids) and what it gave (each
+ * job's parameters and metrics, the failures with their last stderr lines).
  */
 public final class RunShow {
 
@@ -42,25 +42,47 @@ public final class RunShow {
     JsonNode plan = RunFiles.json(d.resolve(RunFiles.PLAN_JSON));
     JsonNode summary = RunFiles.json(d.resolve(RunFiles.SUMMARY_JSON));
     if (record != null) {
-      field(out, "started", time(RunFiles.text(record, "start")) + " by "
-          + RunFiles.text(record, "user") + " on " + RunFiles.text(record, "host") + " in "
-          + RunFiles.text(record, "working_dir"));
+      field(
+          out,
+          "started",
+          time(RunFiles.text(record, "start"))
+              + " by "
+              + RunFiles.text(record, "user")
+              + " on "
+              + RunFiles.text(record, "host")
+              + " in "
+              + RunFiles.text(record, "working_dir"));
       field(out, "command", "hydra4j " + String.join(" ", RunFiles.strings(record.path("argv"))));
       JsonNode git = record.path("git");
       String commit = RunFiles.text(git, "commit");
-      field(out, "git", commit == null ? "(not a git repository)" : commit
-          + (RunFiles.text(git, "branch") == null ? "" : " on " + RunFiles.text(git, "branch"))
-          + (git.path("dirty").asBoolean(false) ? " (uncommitted changes" + diffNote(d) + ")"
-              : ""));
+      field(
+          out,
+          "git",
+          commit == null
+              ? "(not a git repository)"
+              : commit
+                  + (RunFiles.text(git, "branch") == null
+                      ? ""
+                      : " on " + RunFiles.text(git, "branch"))
+                  + (git.path("dirty").asBoolean(false)
+                      ? " (uncommitted changes" + diffNote(d) + ")"
+                      : ""));
       field(out, "version", "hydra4j " + RunFiles.text(record, "hydra4j_version"));
     }
     if (summary != null && RunFiles.text(summary, "end") != null) {
-      field(out, "ended", time(RunFiles.text(summary, "end"))
-          + (summary.path("interrupted").asBoolean(false) ? " (interrupted)" : ""));
+      field(
+          out,
+          "ended",
+          time(RunFiles.text(summary, "end"))
+              + (summary.path("interrupted").asBoolean(false) ? " (interrupted)" : ""));
     }
     if (plan != null) {
-      field(out, "config", RunFiles.text(plan, "config_name") + " from "
-          + String.join(", ", RunFiles.strings(plan.path("search_path"))));
+      field(
+          out,
+          "config",
+          RunFiles.text(plan, "config_name")
+              + " from "
+              + String.join(", ", RunFiles.strings(plan.path("search_path"))));
       field(out, "overrides", String.join(" ", RunFiles.strings(plan.path("overrides"))));
       field(out, "launcher", RunFiles.text(plan, "launcher"));
     }
@@ -70,8 +92,11 @@ public final class RunShow {
       if (hydra != null) {
         // A sweep's jobs may choose differently (db=glob(*)); the table below has each
         // job's swept values, this line the first job's full set of choices.
-        field(out, "choices", (plan != null && run.jobs().size() > 1
-            ? "(job " + run.jobs().get(0).num() + ") " : "") + choices(hydra));
+        field(
+            out,
+            "choices",
+            (plan != null && run.jobs().size() > 1 ? "(job " + run.jobs().get(0).num() + ") " : "")
+                + choices(hydra));
         if (plan == null) {
           field(out, "overrides", String.join(" ", run.jobs().get(0).overrides()));
         }
@@ -99,15 +124,15 @@ public final class RunShow {
       field(out, "tags", String.join(", ", meta.tags()));
     }
     for (RunMeta.Note note : meta.notes()) {
-      field(out, "note", (note.time() == null ? "" : Dates.minute(note.time()) + "  ")
-          + note.text());
+      field(
+          out, "note", (note.time() == null ? "" : Dates.minute(note.time()) + "  ") + note.text());
     }
   }
 
   /** Collect's table plus exit code, host, start and every extra status field per job. */
   private static ResultsTable jobTable(RunResults results) {
-    ResultsTable base = ResultsTable.of(results, new ResultsTable.Options(false, null, null,
-        List.of()));
+    ResultsTable base =
+        ResultsTable.of(results, new ResultsTable.Options(false, null, null, List.of()));
     LinkedHashSet<String> extras = new LinkedHashSet<>();
     for (JobRow row : results.rows()) {
       for (String key : row.status().extra().keySet()) {
@@ -150,8 +175,15 @@ public final class RunShow {
         headed = true;
       }
       String error = row.status().error();
-      out.println("  job " + row.num() + " " + state + (error == null ? "" : ": " + error)
-          + "  (" + Display.path(row.dir()) + ")");
+      out.println(
+          "  job "
+              + row.num()
+              + " "
+              + state
+              + (error == null ? "" : ": " + error)
+              + "  ("
+              + Display.path(row.dir())
+              + ")");
       for (String line : LogTail.lastLines(row.dir().resolve("stderr.log"), TAIL_LINES)) {
         out.println("    | " + line);
       }
@@ -176,8 +208,15 @@ public final class RunShow {
       return "";
     }
     List<String> out = new ArrayList<>();
-    map.entries().forEach((k, v) -> out.add(k + "=" + (v instanceof ConfigValue cv
-        ? MetricValues.format(cv.value()) : v.toString())));
+    map.entries()
+        .forEach(
+            (k, v) ->
+                out.add(
+                    k
+                        + "="
+                        + (v instanceof ConfigValue cv
+                            ? MetricValues.format(cv.value())
+                            : v.toString())));
     return String.join(" ", out);
   }
 
@@ -226,6 +265,7 @@ public final class RunShow {
   private static String diffNote(Path dir) {
     Path diff = dir.resolve(dev.hydra4j.run.GitInfo.DIFF_FILE);
     return java.nio.file.Files.isRegularFile(diff)
-        ? ": " + diff.getFileName() + ", " + RunCompare.diffSummary(diff) : "";
+        ? ": " + diff.getFileName() + ", " + RunCompare.diffSummary(diff)
+        : "";
   }
 }

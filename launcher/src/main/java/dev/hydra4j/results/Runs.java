@@ -17,24 +17,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The record across runs: {@code runs} lists every run and sweep below the roots with its
- * name, tags, job counts and best metric; {@code export} writes every job of every run to
- * one CSV. Both read the {@link RunIndex}, refreshed from the directories first.
+ * The record across runs: {@code runs} lists every run and sweep below the roots with its name,
+ * tags, job counts and best metric; {@code export} writes every job of every run to one CSV. Both
+ * read the {@link RunIndex}, refreshed from the directories first.
  */
 public final class Runs {
 
   /**
    * Where to look.
    *
-   * @param base the project directory: its registered runs are searched, and the index is
-   *     {@code base/.hydra4j/index.db}
+   * @param base the project directory: its registered runs are searched, and the index is {@code
+   *     base/.hydra4j/index.db}
    * @param configRoots where the config says runs live (outputs/ and multirun/ by default)
    * @param extraRoots more directories to search, for this call only
    * @param index the index file, or {@code null} for the default
    * @param rebuild delete the index first
    */
-  public record Scope(Path base, List<Path> configRoots, List<Path> extraRoots, Path index,
-      boolean rebuild) {
+  public record Scope(
+      Path base, List<Path> configRoots, List<Path> extraRoots, Path index, boolean rebuild) {
     public Scope {
       configRoots = configRoots == null ? RunFinder.defaultRoots(base) : List.copyOf(configRoots);
       extraRoots = extraRoots == null ? List.of() : List.copyOf(extraRoots);
@@ -45,8 +45,10 @@ public final class Runs {
       roots.addAll(RunRegistry.registered(base));
       for (Path root : extraRoots) {
         if (!Files.isDirectory(root)) {
-          throw new ConfigException("The root '" + root + "' is not a directory",
-              Origin.of("--root " + root), "give a directory that holds runs or sweeps");
+          throw new ConfigException(
+              "The root '" + root + "' is not a directory",
+              Origin.of("--root " + root),
+              "give a directory that holds runs or sweeps");
         }
         roots.add(root);
       }
@@ -61,8 +63,14 @@ public final class Runs {
   private Runs() {}
 
   /** Prints the runs that pass {@code filter}, newest first; returns the exit code. */
-  public static int list(Scope scope, RunFilter filter, String best, String format, int width,
-      PrintStream out, PrintStream err) {
+  public static int list(
+      Scope scope,
+      RunFilter filter,
+      String best,
+      String format,
+      int width,
+      PrintStream out,
+      PrintStream err) {
     ResultsFormat fmt = ResultsFormat.parse(format);
     BestMetric bestMetric = best == null ? null : BestMetric.parse(best);
     try (RunIndex index = refreshed(scope, err)) {
@@ -84,16 +92,22 @@ public final class Runs {
         rows.add(row);
       }
       // A terminal gets the columns a person scans; machines get the kind and status too.
-      List<String> columns = fmt == ResultsFormat.TABLE
-          ? List.of("start", "name", "tags", "jobs", "states", "best", "dir")
-          : List.of("start", "kind", "name", "tags", "status", "jobs", "states", "best", "dir");
+      List<String> columns =
+          fmt == ResultsFormat.TABLE
+              ? List.of("start", "name", "tags", "jobs", "states", "best", "dir")
+              : List.of("start", "kind", "name", "tags", "status", "jobs", "states", "best", "dir");
       if (rows.isEmpty() && fmt == ResultsFormat.TABLE) {
-        out.println("no runs found under " + describe(scope) + (filter.isEmpty() ? ""
-            : " that match the filters"));
+        out.println(
+            "no runs found under "
+                + describe(scope)
+                + (filter.isEmpty() ? "" : " that match the filters"));
         return 0;
       }
-      out.print(fmt.render(new ResultsTable(columns, rows),
-          width < 0 ? TerminalWidth.detect() : width, java.util.Set.of("dir")));
+      out.print(
+          fmt.render(
+              new ResultsTable(columns, rows),
+              width < 0 ? TerminalWidth.detect() : width,
+              java.util.Set.of("dir")));
       return 0;
     } catch (SQLException e) {
       throw indexFailure(scope, e);
@@ -101,9 +115,9 @@ public final class Runs {
   }
 
   /**
-   * Writes every job of every run to {@code target} as CSV ({@code -}: standard output): the
-   * run's record (name, tags, notes, git commit), the job's state and scheduler ids, every
-   * hyperparameter and group choice, and every metric.
+   * Writes every job of every run to {@code target} as CSV ({@code -}: standard output): the run's
+   * record (name, tags, notes, git commit), the job's state and scheduler ids, every hyperparameter
+   * and group choice, and every metric.
    */
   public static int export(Scope scope, String target, PrintStream out, PrintStream err) {
     if (!target.equals("-")) {
@@ -128,9 +142,22 @@ public final class Runs {
           metrics.addAll(job.metrics().keySet());
         }
       }
-      List<String> columns = new ArrayList<>(List.of("run", "run_name", "run_tags",
-          "run_notes", "git_commit", "kind", "run_start", "num", "status", "exit_code",
-          "duration_s", "job_start", "job_dir"));
+      List<String> columns =
+          new ArrayList<>(
+              List.of(
+                  "run",
+                  "run_name",
+                  "run_tags",
+                  "run_notes",
+                  "git_commit",
+                  "kind",
+                  "run_start",
+                  "num",
+                  "status",
+                  "exit_code",
+                  "duration_s",
+                  "job_start",
+                  "job_dir"));
       List<String> extraColumns = prefixed(extras, columns, "status.");
       columns.addAll(extraColumns);
       List<String> settingColumns = prefixed(settings, columns, "param.");
@@ -143,21 +170,29 @@ public final class Runs {
         IndexedJob job = jobs.get(i);
         IndexedRun run = runOfJob.get(i);
         List<String> record = records.get(run.dir());
-        List<String> cells = new ArrayList<>(List.of(Display.path(Path.of(run.dir())),
-            run.name() == null ? "" : run.name(), String.join(",", run.tags()),
-            record.get(0), record.get(1), run.kind(),
-            run.start() == null ? "" : run.start().toString(), String.valueOf(job.num()),
-            job.state(), job.exitCode() == null ? "" : job.exitCode().toString(),
-            MetricValues.format(job.duration()),
-            job.start() == null ? "" : job.start().toString(),
-            Display.path(Path.of(job.dir()))));
+        List<String> cells =
+            new ArrayList<>(
+                List.of(
+                    Display.path(Path.of(run.dir())),
+                    run.name() == null ? "" : run.name(),
+                    String.join(",", run.tags()),
+                    record.get(0),
+                    record.get(1),
+                    run.kind(),
+                    run.start() == null ? "" : run.start().toString(),
+                    String.valueOf(job.num()),
+                    job.state(),
+                    job.exitCode() == null ? "" : job.exitCode().toString(),
+                    MetricValues.format(job.duration()),
+                    job.start() == null ? "" : job.start().toString(),
+                    Display.path(Path.of(job.dir()))));
         for (String key : extras) {
           cells.add(MetricValues.format(job.extra().get(key)));
         }
         for (String key : settings) {
           // the override as typed wins: for a group it is the option, not a config leaf
-          Object value = job.params().containsKey(key) ? job.params().get(key)
-              : job.settings().get(key);
+          Object value =
+              job.params().containsKey(key) ? job.params().get(key) : job.settings().get(key);
           cells.add(MetricValues.format(value));
         }
         for (String key : metrics) {
@@ -181,10 +216,9 @@ public final class Runs {
   }
 
   /**
-   * Checks, before the index is opened or anything is written, that the export can be written
-   * where asked: its directory exists and takes a new file (probed by creating and removing
-   * one, which also works where permissions do not tell, such as /proc), and it is no
-   * directory.
+   * Checks, before the index is opened or anything is written, that the export can be written where
+   * asked: its directory exists and takes a new file (probed by creating and removing one, which
+   * also works where permissions do not tell, such as /proc), and it is no directory.
    */
   private static void requireWritableTarget(String target) {
     Path file = Path.of(target).toAbsolutePath().normalize();
@@ -202,8 +236,9 @@ public final class Runs {
       }
     }
     if (problem != null) {
-      throw new dev.hydra4j.config.ConfigException("Cannot write the export to '" + target
-          + "': " + problem, dev.hydra4j.config.Origin.of("export " + target),
+      throw new dev.hydra4j.config.ConfigException(
+          "Cannot write the export to '" + target + "': " + problem,
+          dev.hydra4j.config.Origin.of("export " + target),
           "give a file in a writable directory, e.g. hydra4j export results.csv, or - for"
               + " standard output");
     }
@@ -214,14 +249,17 @@ public final class Runs {
     RunMeta meta = RunMeta.readLeniently(dir);
     List<String> notes = new ArrayList<>();
     meta.notes().forEach(n -> notes.add(n.text()));
-    String commit = RunFiles.text(RunFiles.json(dir.resolve(RunFiles.RUN_JSON)) == null ? null
-        : RunFiles.json(dir.resolve(RunFiles.RUN_JSON)).get("git"), "commit");
+    String commit =
+        RunFiles.text(
+            RunFiles.json(dir.resolve(RunFiles.RUN_JSON)) == null
+                ? null
+                : RunFiles.json(dir.resolve(RunFiles.RUN_JSON)).get("git"),
+            "commit");
     return List.of(String.join(" | ", notes), commit == null ? "" : commit);
   }
 
   /** Names that do not clash with the columns already taken, prefixed where they would. */
-  private static List<String> prefixed(Iterable<String> names, List<String> taken,
-      String prefix) {
+  private static List<String> prefixed(Iterable<String> names, List<String> taken, String prefix) {
     List<String> out = new ArrayList<>();
     for (String name : names) {
       out.add(taken.contains(name) ? prefix + name : name);
@@ -243,8 +281,12 @@ public final class Runs {
       } catch (SQLException e) {
         // A file damaged past its header shows only when its pages are read: start over.
         index.close();
-        err.println("hydra4j: the run index " + Display.path(file) + " was unreadable ("
-            + RunIndex.firstLine(e.getMessage()) + "); rebuilding it from the run directories");
+        err.println(
+            "hydra4j: the run index "
+                + Display.path(file)
+                + " was unreadable ("
+                + RunIndex.firstLine(e.getMessage())
+                + "); rebuilding it from the run directories");
         Files.deleteIfExists(file);
         index = RunIndex.open(file, err);
         new IndexRefresh(index).refresh(roots);
@@ -258,8 +300,11 @@ public final class Runs {
   }
 
   private static ConfigException indexFailure(Scope scope, SQLException e) {
-    return new ConfigException("The run index " + Display.path(scope.indexFile())
-        + " cannot be used: " + RunIndex.firstLine(e.getMessage()),
+    return new ConfigException(
+        "The run index "
+            + Display.path(scope.indexFile())
+            + " cannot be used: "
+            + RunIndex.firstLine(e.getMessage()),
         Origin.of(scope.indexFile().toString()),
         "delete it (it is rebuilt from the run directories), or give --index elsewhere");
   }
@@ -275,7 +320,9 @@ public final class Runs {
   private static String states(IndexedRun run) {
     StringBuilder out = new StringBuilder();
     for (Map.Entry<JobState, Integer> e : run.counts().entrySet()) {
-      out.append(out.length() == 0 ? "" : " ").append(e.getValue()).append(' ')
+      out.append(out.length() == 0 ? "" : " ")
+          .append(e.getValue())
+          .append(' ')
           .append(e.getKey().name().toLowerCase(java.util.Locale.ROOT));
     }
     return out.toString();

@@ -8,10 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
- * Keeps SQLite's native library in a per-user cache so that each {@code hydra4j runs} does
- * not unpack it anew. sqlite-jdbc otherwise copies the library (about 1 MB) to the temp
- * directory and loads it on every start, which costs about 0.2 s of the 1 s that listing
- * 10,000 jobs may take. When anything here fails, sqlite-jdbc's own unpacking runs as usual.
+ * Keeps SQLite's native library in a per-user cache so that each {@code hydra4j runs} does not
+ * unpack it anew. sqlite-jdbc otherwise copies the library (about 1 MB) to the temp directory and
+ * loads it on every start, which costs about 0.2 s of the 1 s that listing 10,000 jobs may take.
+ * When anything here fails, sqlite-jdbc's own unpacking runs as usual.
  */
 final class SqliteNative {
 
@@ -65,8 +65,9 @@ final class SqliteNative {
   }
 
   private static String version() throws IOException {
-    try (InputStream in = SqliteNative.class.getResourceAsStream(
-        "/META-INF/maven/org.xerial/sqlite-jdbc/pom.properties")) {
+    try (InputStream in =
+        SqliteNative.class.getResourceAsStream(
+            "/META-INF/maven/org.xerial/sqlite-jdbc/pom.properties")) {
       if (in == null) {
         throw new IOException("sqlite-jdbc's version is unknown");
       }

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The state of every job of a sweep at one moment, read from the status files alone, so it
- * is the same for a local sweep and a SLURM array, and for a launcher that is alive or dead.
- * A job recorded as RUNNING on this machine whose process is gone counts as INTERRUPTED:
- * its launcher was killed, and it will not end by itself.
+ * The state of every job of a sweep at one moment, read from the status files alone, so it is the
+ * same for a local sweep and a SLURM array, and for a launcher that is alive or dead. A job
+ * recorded as RUNNING on this machine whose process is gone counts as INTERRUPTED: its launcher was
+ * killed, and it will not end by itself.
  *
  * @param jobs every job, by number
  * @param unreadable job numbers whose status file could not be read (counted as PENDING)
@@ -41,8 +41,7 @@ record SweepSnapshot(RecordedRun run, List<Job> jobs, List<Integer> unreadable) 
       if (bad.contains(StatusFile.path(entry.dir()))) {
         unreadable.add(entry.num());
       }
-      jobs.add(new Job(entry, status,
-          state.effective(entry.num()).state() != status.state()));
+      jobs.add(new Job(entry, status, state.effective(entry.num()).state() != status.state()));
     }
     return new SweepSnapshot(run, jobs, unreadable);
   }
@@ -70,12 +69,13 @@ record SweepSnapshot(RecordedRun run, List<Job> jobs, List<Integer> unreadable) 
   }
 
   /**
-   * A local sweep whose launcher is gone (killed, or stopped by a failure policy) with jobs
-   * still pending: nothing will start them, so watching it would never end. A SLURM sweep's
-   * pending jobs wait for the scheduler, not for a hydra4j process.
+   * A local sweep whose launcher is gone (killed, or stopped by a failure policy) with jobs still
+   * pending: nothing will start them, so watching it would never end. A SLURM sweep's pending jobs
+   * wait for the scheduler, not for a hydra4j process.
    */
   boolean stalled() {
-    return running().isEmpty() && terminal() < jobs.size()
+    return running().isEmpty()
+        && terminal() < jobs.size()
         && !java.nio.file.Files.exists(run.dir().resolve("slurm.json"))
         && !dev.hydra4j.run.LauncherLock.isHeld(run.dir());
   }

@@ -25,9 +25,9 @@ final class TerminalWidth {
   }
 
   /**
-   * {@code $COLUMNS} when set (shells export it to scripts only on request, so it is a
-   * deliberate choice), else {@code stty size} on the controlling terminal when this process
-   * has one, else 0: output to a pipe is never cut.
+   * {@code $COLUMNS} when set (shells export it to scripts only on request, so it is a deliberate
+   * choice), else {@code stty size} on the controlling terminal when this process has one, else 0:
+   * output to a pipe is never cut.
    */
   static int detect() {
     String columns = System.getenv("COLUMNS");
@@ -48,10 +48,11 @@ final class TerminalWidth {
       return null;
     }
     try {
-      Process stty = new ProcessBuilder("stty", "size")
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/tty")))
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
+      Process stty =
+          new ProcessBuilder("stty", "size")
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/tty")))
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       String text =
           new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
       if (!stty.waitFor(2, TimeUnit.SECONDS) || stty.exitValue() != 0) {
@@ -59,7 +60,8 @@ final class TerminalWidth {
       }
       String[] parts = text.split("\\s+");
       return parts.length == 2
-          ? new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])} : null;
+          ? new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])}
+          : null;
     } catch (java.io.IOException | NumberFormatException e) {
       return null;
     } catch (InterruptedException e) {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plain-text table for a terminal: columns two spaces apart, numbers right-aligned, and,
- * when the lines would be wider than the terminal, the widest text columns cut with
- * {@code …} first (numbers are cut last: a truncated number is a wrong number).
+ * A plain-text table for a terminal: columns two spaces apart, numbers right-aligned, and, when the
+ * lines would be wider than the terminal, the widest text columns cut with {@code …} first (numbers
+ * are cut last: a truncated number is a wrong number).
  */
 final class TextTable {
 
@@ -18,7 +18,9 @@ final class TextTable {
   private final java.util.Set<String> keep;
   private final List<List<String>> rows = new ArrayList<>();
 
-  /** @param keep columns cut only after every other text column is as narrow as it goes */
+  /**
+   * @param keep columns cut only after every other text column is as narrow as it goes
+   */
   TextTable(List<String> headers, List<Boolean> rightAligned, java.util.Set<String> keep) {
     this.headers = List.copyOf(headers);
     this.rightAligned = List.copyOf(rightAligned);
@@ -30,8 +32,8 @@ final class TextTable {
   }
 
   /**
-   * The table as lines, each at most {@code maxWidth} characters when the columns can
-   * shrink that far ({@code maxWidth <= 0}: no limit).
+   * The table as lines, each at most {@code maxWidth} characters when the columns can shrink that
+   * far ({@code maxWidth <= 0}: no limit).
    */
   String render(int maxWidth) {
     int n = headers.size();
@@ -63,10 +65,9 @@ final class TextTable {
         int widest = -1;
         for (int c = 0; c < widths.length; c++) {
           boolean kept = keep.contains(headers.get(c));
-          boolean allowed = pass == 0 ? !rightAligned.get(c) && !kept
-              : pass == 1 ? !rightAligned.get(c) : true;
-          if (allowed && widths[c] > MIN_WIDTH
-              && (widest < 0 || widths[c] > widths[widest])) {
+          boolean allowed =
+              pass == 0 ? !rightAligned.get(c) && !kept : pass == 1 ? !rightAligned.get(c) : true;
+          if (allowed && widths[c] > MIN_WIDTH && (widest < 0 || widths[c] > widths[widest])) {
             widest = c;
           }
         }

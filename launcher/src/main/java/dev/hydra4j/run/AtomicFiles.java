@@ -11,13 +11,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Replaces a file so that a reader sees either the old content or the new one, never a part,
- * even if the writer is killed or the machine loses power halfway.
+ * Replaces a file so that a reader sees either the old content or the new one, never a part, even
+ * if the writer is killed or the machine loses power halfway.
  *
- * <p>The content goes to a hidden temp file in the same directory (a rename is only atomic
- * within one file system), is flushed to disk, and is renamed over the target; then the
- * directory is flushed so the rename itself survives a crash. A killed writer can leave a
- * {@code .<name>.*.tmp} file behind, never a torn target.
+ * <p>The content goes to a hidden temp file in the same directory (a rename is only atomic within
+ * one file system), is flushed to disk, and is renamed over the target; then the directory is
+ * flushed so the rename itself survives a crash. A killed writer can leave a {@code .<name>.*.tmp}
+ * file behind, never a torn target.
  */
 public final class AtomicFiles {
 
@@ -33,10 +33,10 @@ public final class AtomicFiles {
   }
 
   /**
-   * Like {@link #write(Path, byte[])}; with {@code durable} false the data is not forced to
-   * disk. The replacement is still atomic for every reader and survives the writer being
-   * killed, but a power loss may bring the old content back. For states that are harmless to
-   * lose, such as RUNNING, whose loss only means the job is run again.
+   * Like {@link #write(Path, byte[])}; with {@code durable} false the data is not forced to disk.
+   * The replacement is still atomic for every reader and survives the writer being killed, but a
+   * power loss may bring the old content back. For states that are harmless to lose, such as
+   * RUNNING, whose loss only means the job is run again.
    */
   public static void write(Path target, byte[] content, boolean durable) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
@@ -62,8 +62,8 @@ public final class AtomicFiles {
   }
 
   /**
-   * Flushes every regular file directly in {@code dir} to disk, then {@code dir} itself: for
-   * files written without flushing that must be durable from now on.
+   * Flushes every regular file directly in {@code dir} to disk, then {@code dir} itself: for files
+   * written without flushing that must be durable from now on.
    */
   public static void flushFilesIn(Path dir) throws IOException {
     try (var files = Files.newDirectoryStream(dir, Files::isRegularFile)) {

@@ -13,8 +13,8 @@ public final class Host {
   private Host() {}
 
   /**
-   * The short host name. Read from the kernel rather than through
-   * {@link InetAddress#getLocalHost()}, which may wait seconds for DNS in a container.
+   * The short host name. Read from the kernel rather than through {@link
+   * InetAddress#getLocalHost()}, which may wait seconds for DNS in a container.
    */
   public static String name() {
     String n = name;

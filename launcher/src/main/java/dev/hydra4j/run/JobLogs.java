@@ -7,21 +7,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The log files in a job directory, whoever writes them (the local launcher, or the SLURM
- * script on a node).
+ * The log files in a job directory, whoever writes them (the local launcher, or the SLURM script on
+ * a node).
  */
 public final class JobLogs {
 
   /** The task's standard output, byte for byte. */
   public static final String STDOUT = "stdout.log";
+
   /** The task's standard error, byte for byte, plus hydra4j's own reason if it could not start. */
   public static final String STDERR = "stderr.log";
+
   /** Both streams line by line, in the order read, each line timestamped and tagged. */
   public static final String COMBINED = "combined.log";
 
   /**
-   * The metrics a task wrote. Kept aside with the logs when a job runs again, so a retry
-   * that fails cannot be credited with the metrics of the attempt before it.
+   * The metrics a task wrote. Kept aside with the logs when a job runs again, so a retry that fails
+   * cannot be credited with the metrics of the attempt before it.
    */
   public static final String METRICS = "metrics.json";
 
@@ -33,11 +35,10 @@ public final class JobLogs {
   private JobLogs() {}
 
   /**
-   * Keeps the logs and metrics of an earlier attempt before a new one starts:
-   * {@code stdout.log} becomes {@code stdout.attempt<N>.log}, {@code metrics.json} becomes
-   * {@code metrics.attempt<N>.json}, so a retry neither erases why the job failed nor
-   * inherits results it did not produce.
-   * With {@code previousAttempt} 0 (unknown) old logs are left to be overwritten.
+   * Keeps the logs and metrics of an earlier attempt before a new one starts: {@code stdout.log}
+   * becomes {@code stdout.attempt<N>.log}, {@code metrics.json} becomes {@code
+   * metrics.attempt<N>.json}, so a retry neither erases why the job failed nor inherits results it
+   * did not produce. With {@code previousAttempt} 0 (unknown) old logs are left to be overwritten.
    */
   public static void keepPrevious(Path jobDir, int previousAttempt) throws IOException {
     if (previousAttempt < 1) {

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Whether the process a RUNNING status names still runs on this machine. After the
- * launcher was killed, a status keeps saying RUNNING whatever became of the job: its
- * process may live on (an orphan) or be gone.
+ * Whether the process a RUNNING status names still runs on this machine. After the launcher was
+ * killed, a status keeps saying RUNNING whatever became of the job: its process may live on (an
+ * orphan) or be gone.
  */
 public final class JobProcess {
 
@@ -19,7 +19,8 @@ public final class JobProcess {
 
   /** RUNNING on this machine, and the job's process is alive. */
   public static boolean stillRunning(JobStatus status, Path jobDir) {
-    if (status.state() != JobState.RUNNING || status.pid() == null
+    if (status.state() != JobState.RUNNING
+        || status.pid() == null
         || !Host.name().equals(status.host())) {
       return false;
     }
@@ -36,8 +37,10 @@ public final class JobProcess {
 
   /** RUNNING on this machine, but nothing runs any more: nobody will record its end. */
   public static boolean abandoned(JobStatus status, Path jobDir) {
-    return status.state() == JobState.RUNNING && status.pid() != null
-        && Host.name().equals(status.host()) && !stillRunning(status, jobDir);
+    return status.state() == JobState.RUNNING
+        && status.pid() != null
+        && Host.name().equals(status.host())
+        && !stillRunning(status, jobDir);
   }
 
   /** Whether the process was started for {@code jobDir}, or {@code null} when unknown. */
@@ -65,8 +68,8 @@ public final class JobProcess {
   }
 
   /**
-   * A process that has exited but not been reaped. An orphan's zombie lasts until init
-   * collects it (seconds, in some containers), and Java counts it as alive.
+   * A process that has exited but not been reaped. An orphan's zombie lasts until init collects it
+   * (seconds, in some containers), and Java counts it as alive.
    */
   private static boolean isZombie(long pid) {
     try {

@@ -1,9 +1,9 @@
 package dev.hydra4j.run;
 
 /**
- * Where a job is in its life. The names are SLURM's job state names where SLURM has one, so
- * that the SLURM launcher can store {@code sacct} states unchanged and a status file reads the
- * same whichever launcher wrote it.
+ * Where a job is in its life. The names are SLURM's job state names where SLURM has one, so that
+ * the SLURM launcher can store {@code sacct} states unchanged and a status file reads the same
+ * whichever launcher wrote it.
  */
 public enum JobState {
   /** Not started yet; also what a job directory without a status file means. */
@@ -21,8 +21,8 @@ public enum JobState {
   INTERRUPTED,
   OUT_OF_MEMORY,
   /**
-   * Stopped early on purpose by an adaptive sweeper (its curve was poor): a trial's
-   * outcome, not a failure; resume skips it as it skips COMPLETED.
+   * Stopped early on purpose by an adaptive sweeper (its curve was poor): a trial's outcome, not a
+   * failure; resume skips it as it skips COMPLETED.
    */
   PRUNED,
   NODE_FAIL,
@@ -39,9 +39,8 @@ public enum JobState {
   }
 
   /**
-   * The state named {@code text}, ignoring case and surrounding blanks, or {@code null}.
-   * SLURM prints some states with a suffix ({@code CANCELLED by 1000}); only the first word
-   * counts.
+   * The state named {@code text}, ignoring case and surrounding blanks, or {@code null}. SLURM
+   * prints some states with a suffix ({@code CANCELLED by 1000}); only the first word counts.
    */
   public static JobState parse(String text) {
     if (text == null) {

@@ -8,21 +8,21 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What is known about one job: the content of its {@code status.json}. See {@link StatusFile}
- * for the file format and the meaning of every field.
+ * What is known about one job: the content of its {@code status.json}. See {@link StatusFile} for
+ * the file format and the meaning of every field.
  *
  * @param num the job number, {@code hydra.job.num}
  * @param state where the job is
- * @param exitCode the process exit code ({@code 128 + signal} when killed by a signal), or
- *     {@code null} while running or when no process ran
+ * @param exitCode the process exit code ({@code 128 + signal} when killed by a signal), or {@code
+ *     null} while running or when no process ran
  * @param start when the current attempt started, or {@code null}
  * @param end when it ended, or {@code null}
- * @param duration wall time of the attempt, or {@code null}; derived from start and end when
- *     not given
+ * @param duration wall time of the attempt, or {@code null}; derived from start and end when not
+ *     given
  * @param host the machine that ran it, or {@code null}
  * @param pid the process id on {@code host}, or {@code null}
- * @param attempt 1 for the first attempt, counting every start including retries and resumes;
- *     0 when never started
+ * @param attempt 1 for the first attempt, counting every start including retries and resumes; 0
+ *     when never started
  * @param extra further string fields, e.g. {@code error} or {@code slurm_job_id}; sorted by key
  */
 public record JobStatus(
@@ -74,8 +74,7 @@ public record JobStatus(
 
   /** This status ended in {@code newState} at {@code when}. */
   public JobStatus ended(JobState newState, Integer newExitCode, Instant when) {
-    return new JobStatus(
-        num, newState, newExitCode, start, when, null, host, pid, attempt, extra);
+    return new JobStatus(num, newState, newExitCode, start, when, null, host, pid, attempt, extra);
   }
 
   /** This status with one more extra field. */

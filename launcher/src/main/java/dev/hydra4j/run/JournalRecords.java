@@ -30,9 +30,9 @@ final class JournalRecords {
   }
 
   /**
-   * How many leading bytes of {@code bytes} end with a complete line: a last line without
-   * its newline was torn by a crash while it was written. A damaged line before it stays;
-   * the reader skips it by its checksum.
+   * How many leading bytes of {@code bytes} end with a complete line: a last line without its
+   * newline was torn by a crash while it was written. A damaged line before it stays; the reader
+   * skips it by its checksum.
    */
   static long validLength(byte[] bytes) {
     for (int i = bytes.length - 1; i >= 0; i--) {
@@ -44,9 +44,9 @@ final class JournalRecords {
   }
 
   /**
-   * The journal's content: each job's last record. Lines are read from the end, and only a
-   * job's last record is parsed (its number is found without parsing: a record's JSON
-   * starts with it), so a 20,000-job sweep costs 20,000 parses, not one per transition.
+   * The journal's content: each job's last record. Lines are read from the end, and only a job's
+   * last record is parsed (its number is found without parsing: a record's JSON starts with it), so
+   * a 20,000-job sweep costs 20,000 parses, not one per transition.
    */
   static SweepJournal.Contents parse(byte[] bytes, Path sweepDir) {
     Map<Integer, JobStatus> statuses = new TreeMap<>();
@@ -111,7 +111,8 @@ final class JournalRecords {
       num = num * 10 + (bytes[i] - '0');
     }
     return i < end && bytes[i] == ',' && i > from + head.length && num <= Integer.MAX_VALUE
-        ? (int) num : -1;
+        ? (int) num
+        : -1;
   }
 
   private static JobStatus status(byte[] bytes, int from, int end) {
@@ -125,8 +126,17 @@ final class JournalRecords {
   private static JobStatus withoutDir(JobStatus s) {
     Map<String, String> extra = new TreeMap<>(s.extra());
     extra.remove(SweepJournal.JOB_DIR);
-    return new JobStatus(s.num(), s.state(), s.exitCode(), s.start(), s.end(), s.duration(),
-        s.host(), s.pid(), s.attempt(), extra);
+    return new JobStatus(
+        s.num(),
+        s.state(),
+        s.exitCode(),
+        s.start(),
+        s.end(),
+        s.duration(),
+        s.host(),
+        s.pid(),
+        s.attempt(),
+        extra);
   }
 
   private static boolean checksumHolds(byte[] bytes, int from, int end) {
@@ -135,8 +145,7 @@ final class JournalRecords {
     }
     long expected;
     try {
-      expected = Long.parseLong(new String(bytes, from, CRC_DIGITS, StandardCharsets.US_ASCII),
-          16);
+      expected = Long.parseLong(new String(bytes, from, CRC_DIGITS, StandardCharsets.US_ASCII), 16);
     } catch (NumberFormatException e) {
       return false;
     }

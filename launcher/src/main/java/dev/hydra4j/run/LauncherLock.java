@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The lock file a local launcher holds while it runs a sweep. The operating system drops
- * the lock when its holder dies, even by SIGKILL, so "nobody holds it" means for certain
- * that no hydra4j process will start the sweep's pending jobs.
+ * The lock file a local launcher holds while it runs a sweep. The operating system drops the lock
+ * when its holder dies, even by SIGKILL, so "nobody holds it" means for certain that no hydra4j
+ * process will start the sweep's pending jobs.
  */
 public final class LauncherLock {
 

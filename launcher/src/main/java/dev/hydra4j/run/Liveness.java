@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Whether a process still runs. A zombie has exited but stays in the process table until
- * its parent reaps it, and where PID 1 reaps late (these machines: up to ~2 s) Java's
- * {@link ProcessHandle#isAlive()} calls it alive; a job that has exited must not count as
- * running, so Linux's {@code /proc/PID/status} state decides.
+ * Whether a process still runs. A zombie has exited but stays in the process table until its parent
+ * reaps it, and where PID 1 reaps late (these machines: up to ~2 s) Java's {@link
+ * ProcessHandle#isAlive()} calls it alive; a job that has exited must not count as running, so
+ * Linux's {@code /proc/PID/status} state decides.
  */
 public final class Liveness {
 

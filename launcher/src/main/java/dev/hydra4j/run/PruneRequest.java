@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * An adaptive sweeper's request to stop a job early: the file {@code prune.request} in the
- * job directory. The local launcher stops a job that has one (SIGTERM, then SIGKILL after the
- * grace period) and records it as {@link JobState#PRUNED}.
+ * An adaptive sweeper's request to stop a job early: the file {@code prune.request} in the job
+ * directory. The local launcher stops a job that has one (SIGTERM, then SIGKILL after the grace
+ * period) and records it as {@link JobState#PRUNED}.
  */
 public final class PruneRequest {
 

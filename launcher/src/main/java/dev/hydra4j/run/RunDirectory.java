@@ -18,14 +18,14 @@ public final class RunDirectory {
   }
 
   /**
-   * Creates {@code wanted}, or {@code wanted_1}, {@code wanted_2}, … when it already exists,
-   * and returns the directory created. The creation itself is the claim ({@code mkdir} fails
-   * if the name is taken), so two sweeps started in the same second — even in two processes —
-   * never share a directory. Hydra would reuse the directory; we never mix two sweeps' jobs.
-   * Missing parents are created.
+   * Creates {@code wanted}, or {@code wanted_1}, {@code wanted_2}, … when it already exists, and
+   * returns the directory created. The creation itself is the claim ({@code mkdir} fails if the
+   * name is taken), so two sweeps started in the same second — even in two processes — never share
+   * a directory. Hydra would reuse the directory; we never mix two sweeps' jobs. Missing parents
+   * are created.
    *
-   * @param setting the setting the path came from, e.g. {@code hydra.sweep.dir}, named in
-   *     the hint when the directory cannot be created
+   * @param setting the setting the path came from, e.g. {@code hydra.sweep.dir}, named in the hint
+   *     when the directory cannot be created
    * @throws ConfigException when the directory cannot be created
    */
   public static Path createExclusive(Path wanted, String setting) {
@@ -51,9 +51,9 @@ public final class RunDirectory {
   }
 
   /**
-   * Fails early, before anything is composed or run, when {@code dir} could not be created
-   * or written: probes the nearest existing ancestor with a temporary file. Nothing is left
-   * behind, so a failed check writes nothing under {@code outputs/} or {@code multirun/}.
+   * Fails early, before anything is composed or run, when {@code dir} could not be created or
+   * written: probes the nearest existing ancestor with a temporary file. Nothing is left behind, so
+   * a failed check writes nothing under {@code outputs/} or {@code multirun/}.
    *
    * @throws ConfigException naming the directory and the fix
    */
@@ -96,8 +96,11 @@ public final class RunDirectory {
     return new ConfigException(
         "Cannot create the output directory " + dir + ": " + reason(cause),
         setting == null ? null : Origin.of(setting),
-        "fix the permissions of " + dir + " or its parent, or choose another location with "
-            + where + "=<writable path>",
+        "fix the permissions of "
+            + dir
+            + " or its parent, or choose another location with "
+            + where
+            + "=<writable path>",
         cause);
   }
 }

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What started a run or a sweep, written once as {@code run.json} in its directory so that
- * anyone can tell later which command, code and machine produced it.
+ * What started a run or a sweep, written once as {@code run.json} in its directory so that anyone
+ * can tell later which command, code and machine produced it.
  *
  * <pre>{@code
  * {"hydra4j_version":"0.1.0","start":"2025-01-31T12:00:00.125Z","user":"ada","host":"ws1",
@@ -54,7 +54,12 @@ public record RunRecord(
   public static RunRecord capture(String version, List<String> argv) {
     Path cwd = Path.of("").toAbsolutePath();
     return new RunRecord(
-        version, Instant.now(), System.getProperty("user.name"), Host.name(), cwd, argv,
+        version,
+        Instant.now(),
+        System.getProperty("user.name"),
+        Host.name(),
+        cwd,
+        argv,
         GitInfo.read(cwd));
   }
 
@@ -112,8 +117,7 @@ public record RunRecord(
               text(git, "commit"),
               text(git, "branch"),
               git.path("dirty").isBoolean() ? git.path("dirty").asBoolean() : null));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException
-        | java.time.DateTimeException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | java.time.DateTimeException e) {
       throw new ConfigException(
           "run record " + file + " is not valid: " + e.getMessage(),
           Origin.ofFile(file.toString(), 0, 0),

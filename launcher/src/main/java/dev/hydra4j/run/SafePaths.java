@@ -6,21 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Turning names built from config values (a job subdir such as
- * {@code ${hydra.job.override_dirname}}) into paths that cannot leave their root.
+ * Turning names built from config values (a job subdir such as {@code
+ * ${hydra.job.override_dirname}}) into paths that cannot leave their root.
  *
- * <p>Hydra joins the subdir to the sweep dir as is, so {@code a=../../x} writes outside the
- * sweep and {@code b=/etc} (at the start of the subdir) writes to {@code /etc}. We keep
- * Hydra's one intended effect — a {@code /} inside a value nests directories, as Hydra users
- * expect from {@code model=resnet/50} — and refuse the rest with an error before anything is
- * written, rather than silently renaming the directory a user will look for:
+ * <p>Hydra joins the subdir to the sweep dir as is, so {@code a=../../x} writes outside the sweep
+ * and {@code b=/etc} (at the start of the subdir) writes to {@code /etc}. We keep Hydra's one
+ * intended effect — a {@code /} inside a value nests directories, as Hydra users expect from {@code
+ * model=resnet/50} — and refuse the rest with an error before anything is written, rather than
+ * silently renaming the directory a user will look for:
  *
  * <ul>
- *   <li>{@code /} separates directories; empty and {@code .} segments are dropped, so a
- *       leading {@code /} does not make the path absolute;
+ *   <li>{@code /} separates directories; empty and {@code .} segments are dropped, so a leading
+ *       {@code /} does not make the path absolute;
  *   <li>a {@code ..} segment is an error;
- *   <li>a NUL character, and a segment over 255 bytes (the usual file name limit, which a
- *       long {@code override_dirname} reaches easily), are errors;
+ *   <li>a NUL character, and a segment over 255 bytes (the usual file name limit, which a long
+ *       {@code override_dirname} reaches easily), are errors;
  *   <li>a backslash is an ordinary character, as on any POSIX file system.
  * </ul>
  */
@@ -40,8 +40,8 @@ public final class SafePaths {
   }
 
   /**
-   * Like {@link #resolveInside(Path, String)}, naming {@code setting} (where {@code relative}
-   * came from) in the error.
+   * Like {@link #resolveInside(Path, String)}, naming {@code setting} (where {@code relative} came
+   * from) in the error.
    */
   public static Path resolveInside(Path root, String relative, String setting) {
     Path base = root.toAbsolutePath().normalize();
@@ -57,8 +57,14 @@ public final class SafePaths {
         throw unsafe(setting, relative, "it contains a NUL character");
       }
       if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
-        throw unsafe(setting, relative, "the name '" + abbreviate(segment) + "' is longer than "
-            + MAX_SEGMENT_BYTES + " bytes");
+        throw unsafe(
+            setting,
+            relative,
+            "the name '"
+                + abbreviate(segment)
+                + "' is longer than "
+                + MAX_SEGMENT_BYTES
+                + " bytes");
       }
       result = result.resolve(segment);
     }
@@ -79,6 +85,8 @@ public final class SafePaths {
         Origin.of(setting),
         "leave the offending value out of the name (for override_dirname: "
             + "hydra.job.config.override_dirname.exclude_keys=[<key>]), or use a plain one "
-            + "such as '" + setting + "=${hydra.job.num}'");
+            + "such as '"
+            + setting
+            + "=${hydra.job.num}'");
   }
 }

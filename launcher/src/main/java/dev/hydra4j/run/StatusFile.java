@@ -8,11 +8,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * A job's {@code status.json}: the one record of its state, written atomically by whoever
- * runs the job (the local launcher, or the SLURM array script on a compute node).
+ * A job's {@code status.json}: the one record of its state, written atomically by whoever runs the
+ * job (the local launcher, or the SLURM array script on a compute node).
  *
- * <p>The file is one flat JSON object on one line, so that a bash script can write it with
- * {@code printf} and {@code jq} can read it:
+ * <p>The file is one flat JSON object on one line, so that a bash script can write it with {@code
+ * printf} and {@code jq} can read it:
  *
  * <pre>{@code
  * {"num":3,"state":"COMPLETED","attempt":1,"exit_code":0,"start":"2025-01-31T12:00:00.125Z",
@@ -92,9 +92,9 @@ public final class StatusFile {
   }
 
   /**
-   * Writes {@code status} atomically. Terminal states are flushed to disk; PENDING and RUNNING
-   * are not, because losing one to a power cut only makes {@code resume} run the job again,
-   * and skipping the flush halves the cost of a short job.
+   * Writes {@code status} atomically. Terminal states are flushed to disk; PENDING and RUNNING are
+   * not, because losing one to a power cut only makes {@code resume} run the job again, and
+   * skipping the flush halves the cost of a short job.
    */
   public static void write(Path jobDir, JobStatus status) throws IOException {
     AtomicFiles.write(path(jobDir), toJson(status), status.state().isTerminal());

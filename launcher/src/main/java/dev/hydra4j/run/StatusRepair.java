@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Brings a sweep's status files back in line after a crash, before {@code resume} or
- * {@code rerun} runs anything: every status file the journal is ahead of is rewritten from
- * it, and every temp file a killed writer left ({@code .status.json.*.tmp}) is either used
- * (a sweep without a journal: it holds a newer complete record than the status file) or
- * deleted.
+ * Brings a sweep's status files back in line after a crash, before {@code resume} or {@code rerun}
+ * runs anything: every status file the journal is ahead of is rewritten from it, and every temp
+ * file a killed writer left ({@code .status.json.*.tmp}) is either used (a sweep without a journal:
+ * it holds a newer complete record than the status file) or deleted.
  */
 public final class StatusRepair {
 
@@ -78,9 +77,12 @@ public final class StatusRepair {
 
   private static List<Path> temps(Path dir) throws IOException {
     List<Path> temps = new ArrayList<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
-        p -> p.getFileName().toString().startsWith(TEMP_PREFIX)
-            && p.getFileName().toString().endsWith(".tmp"))) {
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(
+            dir,
+            p ->
+                p.getFileName().toString().startsWith(TEMP_PREFIX)
+                    && p.getFileName().toString().endsWith(".tmp"))) {
       files.forEach(temps::add);
     }
     return temps;

@@ -13,29 +13,29 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The append-only record of a local sweep's job transitions, {@code jobs.journal} in the
- * sweep directory: the truth about its jobs, of which each {@code status.json} is a copy
- * written later. One line per transition:
+ * The append-only record of a local sweep's job transitions, {@code jobs.journal} in the sweep
+ * directory: the truth about its jobs, of which each {@code status.json} is a copy written later.
+ * One line per transition:
  *
  * <pre>{@code
  * 1a2b3c4d {"num":3,"state":"COMPLETED","attempt":1,"exit_code":0,…,"job_dir":"3"}
  * }</pre>
  *
- * <p>The first word is the CRC-32C of the rest of the line (eight hex digits), so a record
- * torn by a crash is recognised and ignored; the JSON is a {@link StatusFile} object plus
- * {@code job_dir}, the job directory relative to the sweep directory. The last record of a
- * job is its state.
+ * <p>The first word is the CRC-32C of the rest of the line (eight hex digits), so a record torn by
+ * a crash is recognised and ignored; the JSON is a {@link StatusFile} object plus {@code job_dir},
+ * the job directory relative to the sweep directory. The last record of a job is its state.
  *
- * <p>{@link #append} writes a record with one {@code write} call: once it returns, the
- * record survives the launcher being killed (SIGKILL included). {@link #appendDurably} also
- * waits until the record is flushed to disk, surviving a power cut; records appended by
- * several threads meanwhile share one flush (group commit), so a flush costs a fraction of a
- * millisecond per job instead of one create-flush-rename-flush per status file.
+ * <p>{@link #append} writes a record with one {@code write} call: once it returns, the record
+ * survives the launcher being killed (SIGKILL included). {@link #appendDurably} also waits until
+ * the record is flushed to disk, surviving a power cut; records appended by several threads
+ * meanwhile share one flush (group commit), so a flush costs a fraction of a millisecond per job
+ * instead of one create-flush-rename-flush per status file.
  */
 public final class SweepJournal implements Closeable {
 
   /** The file name in the sweep directory. */
   public static final String NAME = "jobs.journal";
+
   /** The JSON key naming the job directory, relative to the sweep directory. */
   static final String JOB_DIR = "job_dir";
 
@@ -56,9 +56,9 @@ public final class SweepJournal implements Closeable {
   }
 
   /**
-   * Opens the journal of {@code sweepDir} for appending, creating it if needed. A torn
-   * last record (the writer was killed halfway) is cut off first, so that the next record
-   * starts on a line of its own.
+   * Opens the journal of {@code sweepDir} for appending, creating it if needed. A torn last record
+   * (the writer was killed halfway) is cut off first, so that the next record starts on a line of
+   * its own.
    */
   public static SweepJournal open(Path sweepDir) throws IOException {
     Path dir = sweepDir.toAbsolutePath().normalize();
@@ -88,8 +88,8 @@ public final class SweepJournal implements Closeable {
   }
 
   /**
-   * Appends {@code status} and returns once it is flushed to disk, together with every
-   * record appended before it.
+   * Appends {@code status} and returns once it is flushed to disk, together with every record
+   * appended before it.
    */
   public void appendDurably(JobStatus status, Path jobDir) throws IOException {
     long mine;
@@ -111,9 +111,9 @@ public final class SweepJournal implements Closeable {
   }
 
   /**
-   * Group commit: the first thread that needs a flush does it for every record appended so
-   * far, outside any lock, so that threads appending meanwhile queue behind it; when it is
-   * done, one of them flushes the next group.
+   * Group commit: the first thread that needs a flush does it for every record appended so far,
+   * outside any lock, so that threads appending meanwhile queue behind it; when it is done, one of
+   * them flushes the next group.
    */
   private void awaitFlushed(long record) throws IOException {
     synchronized (syncLock) {
@@ -160,8 +160,8 @@ public final class SweepJournal implements Closeable {
    * @param damaged records whose checksum or content is wrong (skipped)
    * @param tornTail whether the last record was cut off by a crash (skipped)
    */
-  public record Contents(Map<Integer, JobStatus> statuses, Map<Integer, Path> jobDirs,
-      int damaged, boolean tornTail) {
+  public record Contents(
+      Map<Integer, JobStatus> statuses, Map<Integer, Path> jobDirs, int damaged, boolean tornTail) {
 
     public Contents {
       statuses = Collections.unmodifiableMap(statuses);

@@ -20,14 +20,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The states of a sweep's jobs: what {@code status}, {@code collect} and {@code resume} all
- * decide from. A local launcher's {@link SweepJournal} is the truth for every job it records;
- * other jobs (a SLURM array's, or a sweep written before journals) are read from their
- * {@code status.json}. Built from files alone, so it is right even after the launcher that
- * wrote them was killed.
+ * The states of a sweep's jobs: what {@code status}, {@code collect} and {@code resume} all decide
+ * from. A local launcher's {@link SweepJournal} is the truth for every job it records; other jobs
+ * (a SLURM array's, or a sweep written before journals) are read from their {@code status.json}.
+ * Built from files alone, so it is right even after the launcher that wrote them was killed.
  *
- * <p>The one question every reader asks is {@link #effective(int)}: the job's state as it
- * stands, a RUNNING job whose process is gone counting as INTERRUPTED.
+ * <p>The one question every reader asks is {@link #effective(int)}: the job's state as it stands, a
+ * RUNNING job whose process is gone counting as INTERRUPTED.
  */
 public final class SweepState {
 
@@ -44,8 +43,11 @@ public final class SweepState {
     this(statuses, jobDirs, bad, SweepJournal.Contents.none());
   }
 
-  private SweepState(Map<Integer, JobStatus> statuses, Map<Integer, Path> jobDirs,
-      Map<Path, String> bad, SweepJournal.Contents journal) {
+  private SweepState(
+      Map<Integer, JobStatus> statuses,
+      Map<Integer, Path> jobDirs,
+      Map<Path, String> bad,
+      SweepJournal.Contents journal) {
     this.statuses = Collections.unmodifiableMap(statuses);
     this.jobDirs = Collections.unmodifiableMap(jobDirs);
     this.unreadable = Collections.unmodifiableMap(bad);
@@ -53,10 +55,9 @@ public final class SweepState {
   }
 
   /**
-   * Reads the state of the jobs {@code jobDirs} (every job of the sweep's plan, by number):
-   * from the sweep's journal where it records them, otherwise from their status files. Job
-   * directories may be anywhere below the sweep, hidden or deep; a missing status file
-   * means PENDING.
+   * Reads the state of the jobs {@code jobDirs} (every job of the sweep's plan, by number): from
+   * the sweep's journal where it records them, otherwise from their status files. Job directories
+   * may be anywhere below the sweep, hidden or deep; a missing status file means PENDING.
    */
   public static SweepState read(Path sweepDir, Map<Integer, Path> jobDirs) throws IOException {
     SweepJournal.Contents journal = SweepJournal.read(sweepDir);
@@ -83,11 +84,10 @@ public final class SweepState {
   }
 
   /**
-   * Reads every {@code status.json} below {@code sweepDir}. Job directories are found by
-   * their status file, whatever {@code hydra.sweep.subdir} made of their names; the walk does
-   * not descend into a job directory (where a job's own outputs may be many) nor into hidden
-   * directories such as {@code .hydra}. A job directory without a status file is not listed:
-   * its job is PENDING.
+   * Reads every {@code status.json} below {@code sweepDir}. Job directories are found by their
+   * status file, whatever {@code hydra.sweep.subdir} made of their names; the walk does not descend
+   * into a job directory (where a job's own outputs may be many) nor into hidden directories such
+   * as {@code .hydra}. A job directory without a status file is not listed: its job is PENDING.
    */
   public static SweepState read(Path sweepDir) throws IOException {
     Map<Integer, JobStatus> statuses = new TreeMap<>();
@@ -169,9 +169,9 @@ public final class SweepState {
   }
 
   /**
-   * Job {@code num}'s state as it stands: the recorded status, except that a job recorded
-   * RUNNING on this machine whose process is gone is INTERRUPTED (its launcher died before
-   * recording the end; nothing will), ending when it last wrote output.
+   * Job {@code num}'s state as it stands: the recorded status, except that a job recorded RUNNING
+   * on this machine whose process is gone is INTERRUPTED (its launcher died before recording the
+   * end; nothing will), ending when it last wrote output.
    */
   public JobStatus effective(int num) {
     JobStatus recorded = status(num);
@@ -184,7 +184,8 @@ public final class SweepState {
       return recorded;
     }
     boolean gone = jobDir == null ? isAbandoned(recorded) : JobProcess.abandoned(recorded, jobDir);
-    return gone ? recorded.ended(JobState.INTERRUPTED, null, lastOutput(jobDir, recorded))
+    return gone
+        ? recorded.ended(JobState.INTERRUPTED, null, lastOutput(jobDir, recorded))
         : recorded;
   }
 
@@ -197,8 +198,8 @@ public final class SweepState {
   }
 
   /**
-   * What the journal lost to a crash, for {@code status} to say, or {@code null}: records
-   * that a kill or a power cut tore are skipped, their jobs read as before the record.
+   * What the journal lost to a crash, for {@code status} to say, or {@code null}: records that a
+   * kill or a power cut tore are skipped, their jobs read as before the record.
    */
   public String journalDamage() {
     if (journal.damaged() == 0 && !journal.tornTail()) {
@@ -262,12 +263,13 @@ public final class SweepState {
   }
 
   /**
-   * True when {@code status} says RUNNING on this machine but its process is gone (or its pid
-   * now belongs to a later process): the launcher died without recording the end, and the
-   * job should be treated as INTERRUPTED. Jobs on other hosts cannot be checked here.
+   * True when {@code status} says RUNNING on this machine but its process is gone (or its pid now
+   * belongs to a later process): the launcher died without recording the end, and the job should be
+   * treated as INTERRUPTED. Jobs on other hosts cannot be checked here.
    */
   public static boolean isAbandoned(JobStatus status) {
-    if (status.state() != JobState.RUNNING || status.pid() == null
+    if (status.state() != JobState.RUNNING
+        || status.pid() == null
         || !Host.name().equals(status.host())) {
       return false;
     }
@@ -281,7 +283,9 @@ public final class SweepState {
     if (recorded == null) {
       return true;
     }
-    return process.info().startInstant()
+    return process
+        .info()
+        .startInstant()
         .map(s -> Duration.between(recorded, s).abs().compareTo(Duration.ofSeconds(5)) < 0)
         .orElse(true);
   }

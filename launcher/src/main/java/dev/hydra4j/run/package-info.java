@@ -1,6 +1,6 @@
 /**
- * The state of runs and jobs on disk — the source of truth, readable after any crash.
- * Nothing here starts processes (except {@code git}, to record the code's version).
+ * The state of runs and jobs on disk — the source of truth, readable after any crash. Nothing here
+ * starts processes (except {@code git}, to record the code's version).
  *
  * <p>Layout of a sweep ({@code hydra.sweep.dir}):
  *
@@ -17,11 +17,10 @@
  *     stdout.log stderr.log combined.log     {@link dev.hydra4j.run.JobLogs}
  * </pre>
  *
- * <p>Every state file is replaced atomically ({@link dev.hydra4j.run.AtomicFiles}), so a
- * reader never sees half a file; a journal record torn by a crash fails its checksum.
- * {@link dev.hydra4j.run.SweepState} reads a sweep back for {@code status}, {@code collect}
- * and {@code resume}; {@link dev.hydra4j.run.SweepState#effective} is a job's state as every
- * reader shows it, and {@link dev.hydra4j.run.StatusRepair} brings status files back in line
- * after a crash.
+ * <p>Every state file is replaced atomically ({@link dev.hydra4j.run.AtomicFiles}), so a reader
+ * never sees half a file; a journal record torn by a crash fails its checksum. {@link
+ * dev.hydra4j.run.SweepState} reads a sweep back for {@code status}, {@code collect} and {@code
+ * resume}; {@link dev.hydra4j.run.SweepState#effective} is a job's state as every reader shows it,
+ * and {@link dev.hydra4j.run.StatusRepair} brings status files back in line after a crash.
  */
 package dev.hydra4j.run;

@@ -11,8 +11,13 @@ final class ArrayKeywords {
 
   private ArrayKeywords() {}
 
-  static void check(SchemaValidator validator, ConfigMap s, ConfigList list, String key,
-      List<SchemaValidator.Violation> out, int depth) {
+  static void check(
+      SchemaValidator validator,
+      ConfigMap s,
+      ConfigList list,
+      String key,
+      List<SchemaValidator.Violation> out,
+      int depth) {
     // Draft 07 wrote tuples as an array under "items"; 2020-12 as "prefixItems".
     ConfigNode prefix = s.get("prefixItems");
     ConfigNode items = s.get("items");
@@ -30,19 +35,24 @@ final class ArrayKeywords {
     java.math.BigDecimal min = SchemaValidator.number(s.get("minItems"));
     java.math.BigDecimal max = SchemaValidator.number(s.get("maxItems"));
     if (min != null && list.size() < min.intValue()) {
-      out.add(new SchemaValidator.Violation(key, "has " + list.size() + " items; minItems is "
-          + min, list.origin()));
+      out.add(
+          new SchemaValidator.Violation(
+              key, "has " + list.size() + " items; minItems is " + min, list.origin()));
     }
     if (max != null && list.size() > max.intValue()) {
-      out.add(new SchemaValidator.Violation(key, "has " + list.size() + " items; maxItems is "
-          + max, list.origin()));
+      out.add(
+          new SchemaValidator.Violation(
+              key, "has " + list.size() + " items; maxItems is " + max, list.origin()));
     }
     if (s.get("uniqueItems") instanceof ConfigValue v && Boolean.TRUE.equals(v.value())) {
       for (int i = 0; i < list.size(); i++) {
         for (int j = 0; j < i; j++) {
           if (SchemaValidator.same(list.get(i), list.get(j))) {
-            out.add(new SchemaValidator.Violation(key + "[" + i + "]", "repeats item " + j
-                + "; uniqueItems is true", list.get(i).origin()));
+            out.add(
+                new SchemaValidator.Violation(
+                    key + "[" + i + "]",
+                    "repeats item " + j + "; uniqueItems is true",
+                    list.get(i).origin()));
           }
         }
       }

@@ -10,8 +10,15 @@ final class Combinators {
 
   private Combinators() {}
 
-  static void check(SchemaValidator validator, ConfigMap s, String name, ConfigNode arg,
-      ConfigNode value, String key, List<SchemaValidator.Violation> out, int depth) {
+  static void check(
+      SchemaValidator validator,
+      ConfigMap s,
+      String name,
+      ConfigNode arg,
+      ConfigNode value,
+      String key,
+      List<SchemaValidator.Violation> out,
+      int depth) {
     switch (name) {
       case "allOf" -> {
         for (ConfigNode each : ((ConfigList) arg).items()) {
@@ -24,16 +31,28 @@ final class Combinators {
         if (matching == 0 && options.size() == 1) {
           validator.checkChild(options.get(0), value, key, out, depth);
         } else if (matching == 0 || (name.equals("oneOf") && matching > 1)) {
-          out.add(new SchemaValidator.Violation(key, (matching == 0
-              ? "matches none of the " + options.size() + " allowed schemas (" + name + ")"
-              : "matches " + matching + " schemas of a oneOf, not exactly one")
-              + ", got " + SchemaValidator.describe(value), value.origin()));
+          out.add(
+              new SchemaValidator.Violation(
+                  key,
+                  (matching == 0
+                          ? "matches none of the "
+                              + options.size()
+                              + " allowed schemas ("
+                              + name
+                              + ")"
+                          : "matches " + matching + " schemas of a oneOf, not exactly one")
+                      + ", got "
+                      + SchemaValidator.describe(value),
+                  value.origin()));
         }
       }
       case "not" -> {
         if (validator.valid(arg, value, depth)) {
-          out.add(new SchemaValidator.Violation(key, "matches a schema it must not match: "
-              + SchemaValidator.render(arg), value.origin()));
+          out.add(
+              new SchemaValidator.Violation(
+                  key,
+                  "matches a schema it must not match: " + SchemaValidator.render(arg),
+                  value.origin()));
         }
       }
       default -> {

@@ -11,18 +11,24 @@ final class ObjectKeywords {
 
   private ObjectKeywords() {}
 
-  static void check(SchemaValidator validator, ConfigMap s, ConfigMap map, String key,
-      List<SchemaValidator.Violation> out, int depth) {
+  static void check(
+      SchemaValidator validator,
+      ConfigMap s,
+      ConfigMap map,
+      String key,
+      List<SchemaValidator.Violation> out,
+      int depth) {
     ConfigMap properties = s.get("properties") instanceof ConfigMap p ? p : ConfigMap.empty(null);
-    ConfigMap patterns = s.get("patternProperties") instanceof ConfigMap p ? p
-        : ConfigMap.empty(null);
+    ConfigMap patterns =
+        s.get("patternProperties") instanceof ConfigMap p ? p : ConfigMap.empty(null);
     ConfigNode additional = s.get("additionalProperties");
     if (s.get("required") instanceof dev.hydra4j.config.ConfigList required) {
       for (ConfigNode name : required.items()) {
         String wanted = String.valueOf(((ConfigValue) name).value());
         if (!map.has(wanted)) {
-          out.add(new SchemaValidator.Violation(join(key, wanted), "is required but missing",
-              map.origin()));
+          out.add(
+              new SchemaValidator.Violation(
+                  join(key, wanted), "is required but missing", map.origin()));
         }
       }
     }
@@ -44,11 +50,14 @@ final class ObjectKeywords {
       if (!matched && additional != null) {
         if (additional instanceof ConfigValue v && Boolean.FALSE.equals(v.value())) {
           String known = String.join(", ", properties.keys());
-          String close = dev.hydra4j.compose.Suggestions.didYouMean(e.getKey(),
-              properties.keys());
-          out.add(new SchemaValidator.Violation(child, "is not a known key ("
-              + (close.isEmpty() ? "known here: " + known : close.strip()) + ")",
-              e.getValue().origin()));
+          String close = dev.hydra4j.compose.Suggestions.didYouMean(e.getKey(), properties.keys());
+          out.add(
+              new SchemaValidator.Violation(
+                  child,
+                  "is not a known key ("
+                      + (close.isEmpty() ? "known here: " + known : close.strip())
+                      + ")",
+                  e.getValue().origin()));
         } else {
           validator.checkChild(additional, e.getValue(), child, out, depth);
         }
@@ -56,13 +65,19 @@ final class ObjectKeywords {
     }
   }
 
-  private static void count(ConfigMap s, String keyword, ConfigMap map, String key,
-      List<SchemaValidator.Violation> out, boolean atLeast) {
+  private static void count(
+      ConfigMap s,
+      String keyword,
+      ConfigMap map,
+      String key,
+      List<SchemaValidator.Violation> out,
+      boolean atLeast) {
     java.math.BigDecimal bound = SchemaValidator.number(s.get(keyword));
-    if (bound != null && (atLeast ? map.size() < bound.intValue()
-        : map.size() > bound.intValue())) {
-      out.add(new SchemaValidator.Violation(key, "has " + map.size() + " keys; " + keyword
-          + " is " + bound, map.origin()));
+    if (bound != null
+        && (atLeast ? map.size() < bound.intValue() : map.size() > bound.intValue())) {
+      out.add(
+          new SchemaValidator.Violation(
+              key, "has " + map.size() + " keys; " + keyword + " is " + bound, map.origin()));
     }
   }
 

@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a config tree against a JSON Schema, reporting every violation with the key and
- * the file:line of the value. Keywords it does not check are listed in
- * {@link #unchecked()} rather than passed in silence.
+ * Checks a config tree against a JSON Schema, reporting every violation with the key and the
+ * file:line of the value. Keywords it does not check are listed in {@link #unchecked()} rather than
+ * passed in silence.
  */
 public final class SchemaValidator {
 
@@ -35,13 +35,29 @@ public final class SchemaValidator {
     }
   }
 
-  private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "$defs",
-      "definitions", "$comment", "$anchor", "title", "description", "default", "examples",
-      "format", "readOnly", "writeOnly", "deprecated", "contentMediaType",
-      "contentEncoding", "then", "else");
+  private static final Set<String> ANNOTATIONS =
+      Set.of(
+          "$schema",
+          "$id",
+          "$defs",
+          "definitions",
+          "$comment",
+          "$anchor",
+          "title",
+          "description",
+          "default",
+          "examples",
+          "format",
+          "readOnly",
+          "writeOnly",
+          "deprecated",
+          "contentMediaType",
+          "contentEncoding",
+          "then",
+          "else");
 
-  private static final Set<String> JSON_TYPES = Set.of("object", "array", "string", "number",
-      "integer", "boolean", "null");
+  private static final Set<String> JSON_TYPES =
+      Set.of("object", "array", "string", "number", "integer", "boolean", "null");
 
   private final ConfigMap root;
   private final Set<String> unchecked = new LinkedHashSet<>();
@@ -62,8 +78,8 @@ public final class SchemaValidator {
     return unchecked;
   }
 
-  private void check(ConfigNode schema, ConfigNode value, String key, List<Violation> out,
-      int depth) {
+  private void check(
+      ConfigNode schema, ConfigNode value, String key, List<Violation> out, int depth) {
     if (depth > 200) {
       out.add(new Violation(key, "the schema's $refs loop without end", value.origin()));
       return;
@@ -87,8 +103,14 @@ public final class SchemaValidator {
     }
   }
 
-  private void keyword(ConfigMap s, String name, ConfigNode arg, ConfigNode value, String key,
-      List<Violation> out, int depth) {
+  private void keyword(
+      ConfigMap s,
+      String name,
+      ConfigNode arg,
+      ConfigNode value,
+      String key,
+      List<Violation> out,
+      int depth) {
     guarded(name, arg, () -> checkKeyword(s, name, arg, value, key, out, depth));
   }
 
@@ -96,53 +118,71 @@ public final class SchemaValidator {
   private static void guarded(String name, ConfigNode arg, Runnable check) {
     try {
       check.run();
-    } catch (ClassCastException | IndexOutOfBoundsException | NullPointerException
+    } catch (ClassCastException
+        | IndexOutOfBoundsException
+        | NullPointerException
         | IllegalArgumentException e) {
-      throw new ConfigException("The schema's '" + name + "' is not valid JSON Schema",
-          arg.origin(), "see https://json-schema.org/understanding-json-schema for its form");
+      throw new ConfigException(
+          "The schema's '" + name + "' is not valid JSON Schema",
+          arg.origin(),
+          "see https://json-schema.org/understanding-json-schema for its form");
     }
   }
 
-  private void checkKeyword(ConfigMap s, String name, ConfigNode arg, ConfigNode value,
-      String key, List<Violation> out, int depth) {
+  private void checkKeyword(
+      ConfigMap s,
+      String name,
+      ConfigNode arg,
+      ConfigNode value,
+      String key,
+      List<Violation> out,
+      int depth) {
     Origin at = value.origin();
     switch (name) {
-      case "$ref" -> check(ref(((ConfigValue) arg).value().toString()), value, key, out,
-          depth + 1);
+      case "$ref" -> check(ref(((ConfigValue) arg).value().toString()), value, key, out, depth + 1);
       case "type" -> {
         List<String> types = texts(arg);
         if (!JSON_TYPES.containsAll(types)) {
           throw new IllegalArgumentException("unknown type in " + types);
         }
         if (types.stream().noneMatch(t -> hasType(value, t))) {
-          out.add(new Violation(key, "expected " + String.join(" or ", types) + ", got "
-              + describe(value), at));
+          out.add(
+              new Violation(
+                  key, "expected " + String.join(" or ", types) + ", got " + describe(value), at));
         }
       }
       case "enum" -> {
         boolean found = ((ConfigList) arg).items().stream().anyMatch(c -> same(c, value));
         if (!found) {
-          out.add(new Violation(key, "expected one of " + render(arg) + ", got "
-              + describe(value), at));
+          out.add(
+              new Violation(
+                  key, "expected one of " + render(arg) + ", got " + describe(value), at));
         }
       }
       case "const" -> {
         if (!same(arg, value)) {
-          out.add(new Violation(key, "expected " + render(arg) + ", got " + describe(value),
-              at));
+          out.add(new Violation(key, "expected " + render(arg) + ", got " + describe(value), at));
         }
       }
-      case "properties", "required", "additionalProperties", "patternProperties",
-          "minProperties", "maxProperties", "items", "prefixItems", "minItems", "maxItems",
-          "uniqueItems", "additionalItems" -> {
+      case "properties",
+          "required",
+          "additionalProperties",
+          "patternProperties",
+          "minProperties",
+          "maxProperties",
+          "items",
+          "prefixItems",
+          "minItems",
+          "maxItems",
+          "uniqueItems",
+          "additionalItems" -> {
         // checked together, once per object or array, by check()
       }
       case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf" -> {
         BigDecimal n = number(value);
         BigDecimal bound = number(arg);
         if (n != null && bound != null && !withinBound(name, n, bound)) {
-          out.add(new Violation(key, name + " is " + render(arg) + ", got " + describe(value),
-              at));
+          out.add(new Violation(key, name + " is " + render(arg) + ", got " + describe(value), at));
         }
       }
       case "minLength", "maxLength", "pattern" -> {
@@ -150,8 +190,8 @@ public final class SchemaValidator {
           stringKeyword(name, arg, text, key, at, out);
         }
       }
-      case "anyOf", "oneOf", "allOf", "not", "if" -> Combinators.check(this, s, name, arg,
-          value, key, out, depth);
+      case "anyOf", "oneOf", "allOf", "not", "if" ->
+          Combinators.check(this, s, name, arg, value, key, out, depth);
       default -> {
         if (!ANNOTATIONS.contains(name)) {
           unchecked.add(name);
@@ -160,8 +200,7 @@ public final class SchemaValidator {
     }
   }
 
-  void checkChild(ConfigNode schema, ConfigNode value, String key, List<Violation> out,
-      int depth) {
+  void checkChild(ConfigNode schema, ConfigNode value, String key, List<Violation> out, int depth) {
     check(schema, value, key, out, depth + 1);
   }
 
@@ -182,8 +221,10 @@ public final class SchemaValidator {
         continue;
       }
       String segment = part.replace("~1", "/").replace("~0", "~");
-      node = node instanceof ConfigMap m ? m.get(segment)
-          : node instanceof ConfigList l ? l.get(Integer.parseInt(segment)) : null;
+      node =
+          node instanceof ConfigMap m
+              ? m.get(segment)
+              : node instanceof ConfigList l ? l.get(Integer.parseInt(segment)) : null;
       if (node == null) {
         unchecked.add("$ref to a missing place (" + pointer + ")");
         return new ConfigValue(true, Origin.BUILT_IN);
@@ -192,8 +233,8 @@ public final class SchemaValidator {
     return node;
   }
 
-  private static void stringKeyword(String name, ConfigNode arg, String text, String key,
-      Origin at, List<Violation> out) {
+  private static void stringKeyword(
+      String name, ConfigNode arg, String text, String key, Origin at, List<Violation> out) {
     int length = text.codePointCount(0, text.length());
     switch (name) {
       case "minLength" -> {
@@ -208,8 +249,8 @@ public final class SchemaValidator {
       }
       default -> {
         if (!Pattern.compile(((ConfigValue) arg).value().toString()).matcher(text).find()) {
-          out.add(new Violation(key, "'" + text + "' does not match the pattern "
-              + render(arg), at));
+          out.add(
+              new Violation(key, "'" + text + "' does not match the pattern " + render(arg), at));
         }
       }
     }
@@ -233,8 +274,10 @@ public final class SchemaValidator {
       case "null" -> node instanceof ConfigValue && v == null;
       case "string" -> v instanceof String;
       case "boolean" -> v instanceof Boolean;
-      case "integer" -> v instanceof Long || v instanceof BigInteger
-          || (v instanceof Double d && d == Math.rint(d) && !d.isInfinite());
+      case "integer" ->
+          v instanceof Long
+              || v instanceof BigInteger
+              || (v instanceof Double d && d == Math.rint(d) && !d.isInfinite());
       case "number" -> v instanceof Long || v instanceof BigInteger || v instanceof Double;
       default -> false;
     };
@@ -259,10 +302,10 @@ public final class SchemaValidator {
       return true;
     }
     if (a instanceof ConfigMap p && b instanceof ConfigMap q) {
-      return p.keys().equals(q.keys())
-          && p.keys().stream().allMatch(k -> same(p.get(k), q.get(k)));
+      return p.keys().equals(q.keys()) && p.keys().stream().allMatch(k -> same(p.get(k), q.get(k)));
     }
-    return a instanceof ConfigValue u && b instanceof ConfigValue v
+    return a instanceof ConfigValue u
+        && b instanceof ConfigValue v
         && java.util.Objects.equals(u.value(), v.value());
   }
 

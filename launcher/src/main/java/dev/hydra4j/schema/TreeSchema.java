@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The JSON Schema of a composed config: each value's type taken from the value, its
- * current value as {@code default} (editors offer it), its origin as {@code description},
- * and every map closed ({@code additionalProperties: false}), as struct mode closes a
- * composed config. A {@code null} or {@code ???} value accepts any type.
+ * The JSON Schema of a composed config: each value's type taken from the value, its current value
+ * as {@code default} (editors offer it), its origin as {@code description}, and every map closed
+ * ({@code additionalProperties: false}), as struct mode closes a composed config. A {@code null} or
+ * {@code ???} value accepts any type.
  */
 public final class TreeSchema {
 
@@ -24,8 +24,8 @@ public final class TreeSchema {
   private final boolean required;
 
   /**
-   * @param required whether every key must be present: true to check a whole config,
-   *     false to complete or check one file that sets only some keys
+   * @param required whether every key must be present: true to check a whole config, false to
+   *     complete or check one file that sets only some keys
    */
   public TreeSchema(boolean required) {
     this.required = required;
@@ -33,16 +33,21 @@ public final class TreeSchema {
 
   /** The schema document of {@code root}, titled {@code title}. */
   public ConfigMap document(ConfigMap root, String title) {
-    ConfigMap.Builder doc = ConfigMap.builder(Origin.BUILT_IN)
-        .put("$schema", text(DRAFT))
-        .put("title", text(title));
+    ConfigMap.Builder doc =
+        ConfigMap.builder(Origin.BUILT_IN).put("$schema", text(DRAFT)).put("title", text(title));
     ConfigMap body = schema(root);
     if (!required) {
       // A file of the config tree may start with its own defaults list.
       ConfigMap properties = (ConfigMap) body.get("properties");
-      body = body.with("properties", properties.with("defaults", ConfigMap.builder(Origin.BUILT_IN)
-          .put("type", text("array"))
-          .put("description", text("the defaults list of this config file")).build()));
+      body =
+          body.with(
+              "properties",
+              properties.with(
+                  "defaults",
+                  ConfigMap.builder(Origin.BUILT_IN)
+                      .put("type", text("array"))
+                      .put("description", text("the defaults list of this config file"))
+                      .build()));
     }
     body.entries().forEach(doc::put);
     return doc.build();
@@ -101,8 +106,9 @@ public final class TreeSchema {
   private static void describe(ConfigMap.Builder out, ConfigNode node) {
     Origin origin = node.origin();
     if (origin != null && !origin.equals(Origin.BUILT_IN)) {
-      out.put("description", text((node.isMissing() ? "must be set (???); " : "") + "set at "
-          + origin));
+      out.put(
+          "description",
+          text((node.isMissing() ? "must be set (???); " : "") + "set at " + origin));
     }
   }
 

@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * {@code hydra/sweeper=optuna}: an adaptive study whose trials are a sweep's jobs, job k
- * being trial k. {@link #plan} reads and checks the settings and the search space; {@link
- * #start} or {@link #reopen} binds them to a sweep directory's study file; {@link #jobs}
- * hands the launcher the trials to run, each suggested when a slot frees up.
+ * {@code hydra/sweeper=optuna}: an adaptive study whose trials are a sweep's jobs, job k being
+ * trial k. {@link #plan} reads and checks the settings and the search space; {@link #start} or
+ * {@link #reopen} binds them to a sweep directory's study file; {@link #jobs} hands the launcher
+ * the trials to run, each suggested when a slot frees up.
  */
 public final class AdaptiveStudy implements AutoCloseable {
 
@@ -70,13 +70,24 @@ public final class AdaptiveStudy implements AutoCloseable {
       List<String> out = new ArrayList<>();
       List<String> goals = new ArrayList<>();
       for (int i = 0; i < settings.objectives().size(); i++) {
-        goals.add(settings.objectives().get(i) + " ("
-            + (settings.directions().maximize().get(i) ? "maximize" : "minimize") + ")");
+        goals.add(
+            settings.objectives().get(i)
+                + " ("
+                + (settings.directions().maximize().get(i) ? "maximize" : "minimize")
+                + ")");
       }
-      out.add("study of " + nTrials + " trials, " + settings.nJobs() + " at a time, sampler "
-          + settings.samplerKind() + (settings.seed() == null ? "" : " (seed "
-          + settings.seed() + ")") + ", pruner " + (settings.pruner() instanceof Pruner.None
-          ? "none" : settings.pruner().getClass().getSimpleName()));
+      out.add(
+          "study of "
+              + nTrials
+              + " trials, "
+              + settings.nJobs()
+              + " at a time, sampler "
+              + settings.samplerKind()
+              + (settings.seed() == null ? "" : " (seed " + settings.seed() + ")")
+              + ", pruner "
+              + (settings.pruner() instanceof Pruner.None
+                  ? "none"
+                  : settings.pruner().getClass().getSimpleName()));
       out.add("objective " + String.join(", ", goals));
       for (String f : fixed) {
         out.add("  " + f);
@@ -92,12 +103,21 @@ public final class AdaptiveStudy implements AutoCloseable {
         return "one of " + c.choices().stream().map(i -> i.text()).toList();
       }
       if (d instanceof Distribution.IntRange r) {
-        return (r.log() ? "log-scaled " : "") + "int in [" + r.low() + ", " + r.high() + "]"
+        return (r.log() ? "log-scaled " : "")
+            + "int in ["
+            + r.low()
+            + ", "
+            + r.high()
+            + "]"
             + (r.step() > 1 ? " step " + r.step() : "");
       }
       Distribution.FloatRange f = (Distribution.FloatRange) d;
-      return (f.log() ? "log-scaled " : "") + "float in [" + PythonFloat.repr(f.low()) + ", "
-          + PythonFloat.repr(f.high()) + "]"
+      return (f.log() ? "log-scaled " : "")
+          + "float in ["
+          + PythonFloat.repr(f.low())
+          + ", "
+          + PythonFloat.repr(f.high())
+          + "]"
           + (f.step() > 0 ? " step " + PythonFloat.repr(f.step()) : "");
     }
 
@@ -131,14 +151,25 @@ public final class AdaptiveStudy implements AutoCloseable {
   private PruneWatcher watcher;
   private Map<Integer, Path> jobDirs = Map.of();
 
-  private AdaptiveStudy(Plan plan, StudyLog log, StudyLog.Header header,
-      Map<Integer, Trial> trials, Consumer<String> notice) {
+  private AdaptiveStudy(
+      Plan plan,
+      StudyLog log,
+      StudyLog.Header header,
+      Map<Integer, Trial> trials,
+      Consumer<String> notice) {
     this.plan = plan;
     this.log = log;
     this.header = header;
     this.notice = notice;
-    this.study = new Study(plan.space, plan.settings.newSampler(header.seed()),
-        plan.settings.directions(), plan.settings.objectives(), log, trials, notice);
+    this.study =
+        new Study(
+            plan.space,
+            plan.settings.newSampler(header.seed()),
+            plan.settings.directions(),
+            plan.settings.objectives(),
+            log,
+            trials,
+            notice);
   }
 
   /** Whether the composed config's {@code hydra.sweeper} is the Optuna sweeper. */
@@ -153,8 +184,8 @@ public final class AdaptiveStudy implements AutoCloseable {
   }
 
   /**
-   * Reads {@code hydra.sweeper} of {@code config} and the search space: its {@code params},
-   * then the command line's sweeps (which win for the same key).
+   * Reads {@code hydra.sweeper} of {@code config} and the search space: its {@code params}, then
+   * the command line's sweeps (which win for the same key).
    */
   public static Plan plan(ConfigMap config, List<ParsedOverride> commandLine) {
     ConfigMap sweeper = (ConfigMap) ((ConfigMap) config.get("hydra")).get("sweeper");
@@ -164,19 +195,27 @@ public final class AdaptiveStudy implements AutoCloseable {
       for (Map.Entry<String, ConfigNode> e : params.entries().entrySet()) {
         Object value = e.getValue() instanceof ConfigValue v ? v.value() : null;
         try {
-          ParsedOverride o = OverrideParser.parse(e.getKey() + "="
-              + (value == null ? "null" : value));
+          ParsedOverride o =
+              OverrideParser.parse(e.getKey() + "=" + (value == null ? "null" : value));
           byKey.put(o.keyWithPackage(), o);
         } catch (ConfigException ex) {
-          throw new ConfigException("Invalid search parameter hydra.sweeper.params." + e.getKey()
-              + ": " + ex.getMessage(), e.getValue().origin(), ex.hint(), ex);
+          throw new ConfigException(
+              "Invalid search parameter hydra.sweeper.params."
+                  + e.getKey()
+                  + ": "
+                  + ex.getMessage(),
+              e.getValue().origin(),
+              ex.hint(),
+              ex);
         }
       }
-    } else if (sweeper.get("params") != null && !(sweeper.get("params") instanceof ConfigValue v
-        && v.value() == null)) {
+    } else if (sweeper.get("params") != null
+        && !(sweeper.get("params") instanceof ConfigValue v && v.value() == null)) {
       ConfigNode p = sweeper.get("params");
-      throw new ConfigException("hydra.sweeper.params must be a mapping of key to search"
-          + " grammar", p.origin(), "e.g. params: {lr: 'tag(log, interval(1e-4, 1e-1))'}");
+      throw new ConfigException(
+          "hydra.sweeper.params must be a mapping of key to search" + " grammar",
+          p.origin(),
+          "e.g. params: {lr: 'tag(log, interval(1e-4, 1e-1))'}");
     }
     for (ParsedOverride o : commandLine) {
       byKey.remove(o.keyWithPackage());
@@ -184,14 +223,21 @@ public final class AdaptiveStudy implements AutoCloseable {
         byKey.put(o.keyWithPackage(), o);
       }
     }
-    List<String> fixed = byKey.values().stream().filter(o -> !o.isSweep())
-        .map(ParsedOverride::input).toList();
+    List<String> fixed =
+        byKey.values().stream().filter(o -> !o.isSweep()).map(ParsedOverride::input).toList();
     SearchSpace space = SearchSpace.of(new ArrayList<>(byKey.values()));
     int nTrials = settings.nTrials();
     Sampler probe = settings.newSampler(0);
     if (probe.capacity(space) < nTrials) {
-      settings.notices().add("the grid has " + probe.capacity(space) + " points: running "
-          + probe.capacity(space) + " trials, not " + nTrials);
+      settings
+          .notices()
+          .add(
+              "the grid has "
+                  + probe.capacity(space)
+                  + " points: running "
+                  + probe.capacity(space)
+                  + " trials, not "
+                  + nTrials);
       nTrials = probe.capacity(space);
     }
     return new Plan(settings, space, fixed, nTrials);
@@ -199,31 +245,41 @@ public final class AdaptiveStudy implements AutoCloseable {
 
   /** Starts the study file of a new sweep. */
   public static AdaptiveStudy start(Path sweepDir, Plan plan, Consumer<String> notice) {
-    long seed = plan.settings.seed() != null ? plan.settings.seed()
-        : new SecureRandom().nextLong() & 0xFFFFFFFFL;
-    String name = plan.settings.studyName() != null ? plan.settings.studyName()
-        : sweepDir.getFileName().toString();
-    StudyLog.Header header = new StudyLog.Header(name, plan.settings.objectives(),
-        plan.settings.directions().maximize(), seed, plan.nTrials, plan.settings.samplerKind());
+    long seed =
+        plan.settings.seed() != null
+            ? plan.settings.seed()
+            : new SecureRandom().nextLong() & 0xFFFFFFFFL;
+    String name =
+        plan.settings.studyName() != null
+            ? plan.settings.studyName()
+            : sweepDir.getFileName().toString();
+    StudyLog.Header header =
+        new StudyLog.Header(
+            name,
+            plan.settings.objectives(),
+            plan.settings.directions().maximize(),
+            seed,
+            plan.nTrials,
+            plan.settings.samplerKind());
     try {
-      return new AdaptiveStudy(plan, StudyLog.create(sweepDir, header), header, Map.of(),
-          notice);
+      return new AdaptiveStudy(plan, StudyLog.create(sweepDir, header), header, Map.of(), notice);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * Opens a sweep's study to continue it: its seed and trial count as first recorded, and
-   * every trial whose job ended while no launcher watched it recorded now.
+   * Opens a sweep's study to continue it: its seed and trial count as first recorded, and every
+   * trial whose job ended while no launcher watched it recorded now.
    */
-  public static AdaptiveStudy reopen(Path sweepDir, Plan plan, Map<Integer, Path> jobDirs,
-      Consumer<String> notice) {
+  public static AdaptiveStudy reopen(
+      Path sweepDir, Plan plan, Map<Integer, Path> jobDirs, Consumer<String> notice) {
     StudyLog.Contents contents = StudyLog.read(sweepDir);
     Plan recorded = new Plan(plan.settings, plan.space, plan.fixed, contents.header().nTrials());
     try {
-      AdaptiveStudy study = new AdaptiveStudy(recorded, StudyLog.append(sweepDir),
-          contents.header(), contents.trials(), notice);
+      AdaptiveStudy study =
+          new AdaptiveStudy(
+              recorded, StudyLog.append(sweepDir), contents.header(), contents.trials(), notice);
       TrialSource.refresh(study.study, jobDirs);
       return study;
     } catch (IOException e) {
@@ -236,8 +292,8 @@ public final class AdaptiveStudy implements AutoCloseable {
   }
 
   /**
-   * The trials still to run, in number order: those that never ended (their job was stopped
-   * with the launcher: they run again with the same parameters) and those never started.
+   * The trials still to run, in number order: those that never ended (their job was stopped with
+   * the launcher: they run again with the same parameters) and those never started.
    */
   public List<Integer> unfinished() {
     List<Integer> out = new ArrayList<>();
@@ -258,8 +314,8 @@ public final class AdaptiveStudy implements AutoCloseable {
   }
 
   /**
-   * How many trials ended FAIL: their job failed, or it completed without reporting the
-   * objective. Such a trial is a failed job for the exit code, though the study goes on.
+   * How many trials ended FAIL: their job failed, or it completed without reporting the objective.
+   * Such a trial is a failed job for the exit code, though the study goes on.
    */
   public int failedTrials() {
     int failed = 0;
@@ -279,8 +335,8 @@ public final class AdaptiveStudy implements AutoCloseable {
   /** The summary of the study in {@code sweepDir}, read from its file alone. */
   public static List<String> summary(Path sweepDir) {
     StudyLog.Contents c = StudyLog.read(sweepDir);
-    return StudySummary.lines(c.header(), List.copyOf(c.trials().values()),
-        new Directions(c.header().maximize()), null);
+    return StudySummary.lines(
+        c.header(), List.copyOf(c.trials().values()), new Directions(c.header().maximize()), null);
   }
 
   /** Records the trials that ended last, stops the pruner's watch and closes the file. */
@@ -293,8 +349,10 @@ public final class AdaptiveStudy implements AutoCloseable {
     try {
       log.close();
     } catch (IOException e) {
-      throw new ConfigException("Cannot close the study file: " + e.getMessage(),
-          Origin.of(StudyLog.NAME), "check free space");
+      throw new ConfigException(
+          "Cannot close the study file: " + e.getMessage(),
+          Origin.of(StudyLog.NAME),
+          "check free space");
     }
   }
 }

@@ -51,8 +51,8 @@ record Directions(List<Boolean> maximize) {
   }
 
   /**
-   * Trials ordered best first: by loss for one objective; for several, by non-dominated
-   * rank (the Pareto front first, then the front of the rest, …), ties by summed rank.
+   * Trials ordered best first: by loss for one objective; for several, by non-dominated rank (the
+   * Pareto front first, then the front of the rest, …), ties by summed rank.
    */
   List<Trial> bestFirst(List<Trial> completed) {
     List<Trial> sorted = new ArrayList<>(completed);

@@ -4,12 +4,15 @@ import dev.hydra4j.override.SweepItem;
 import java.util.List;
 
 /**
- * The values one parameter may take. Numeric distributions are sampled in an internal
- * coordinate (the logarithm for log-scaled ones) and mapped back with {@link #fromInternal}.
+ * The values one parameter may take. Numeric distributions are sampled in an internal coordinate
+ * (the logarithm for log-scaled ones) and mapped back with {@link #fromInternal}.
  */
 sealed interface Distribution {
 
-  /** {@code interval(low, high)}, optionally {@code tag(log, …)}; {@code step > 0} for a float range. */
+  /**
+   * {@code interval(low, high)}, optionally {@code tag(log, …)}; {@code step > 0} for a float
+   * range.
+   */
   record FloatRange(double low, double high, boolean log, double step) implements Distribution {}
 
   /** {@code int(interval(low, high))} or an int {@code range}; {@code high} is included. */
@@ -26,12 +29,14 @@ sealed interface Distribution {
   static double[] internalBounds(Distribution d) {
     if (d instanceof FloatRange f) {
       double half = f.step() > 0 ? f.step() / 2 : 0;
-      return f.log() ? new double[] {Math.log(f.low()), Math.log(f.high())}
+      return f.log()
+          ? new double[] {Math.log(f.low()), Math.log(f.high())}
           : new double[] {f.low() - half, f.high() + half};
     }
     IntRange r = (IntRange) d;
     double half = r.step() / 2.0;
-    return r.log() ? new double[] {Math.log(r.low() - 0.5), Math.log(r.high() + 0.5)}
+    return r.log()
+        ? new double[] {Math.log(r.low() - 0.5), Math.log(r.high() + 0.5)}
         : new double[] {r.low() - half, r.high() + half};
   }
 

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every combination of the parameters' values, trial k taking combination k in an order
- * shuffled by the seed (so that a study cut short still covers the grid evenly). Every
- * parameter must be listable: choices, ranges, int intervals.
+ * Every combination of the parameters' values, trial k taking combination k in an order shuffled by
+ * the seed (so that a study cut short still covers the grid evenly). Every parameter must be
+ * listable: choices, ranges, int intervals.
  */
 record GridSampler(long seed) implements Sampler {
 
@@ -83,8 +83,9 @@ record GridSampler(long seed) implements Sampler {
         out.add(f.low() + k * f.step());
       }
     } else {
-      throw new ConfigException("The grid sampler cannot list the values of '"
-          + p.override().input() + "'", Origin.ofOverride(p.override().input()),
+      throw new ConfigException(
+          "The grid sampler cannot list the values of '" + p.override().input() + "'",
+          Origin.ofOverride(p.override().input()),
           "give it as choice(...) or range(start,stop,step), or use the TPE or random sampler");
     }
     return out;

@@ -6,11 +6,11 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * A Parzen estimator over all parameters at once (multivariate TPE): kernel k is the
- * product of trial k's kernels in every dimension, so a draw keeps the parameters of one
- * good trial together (what matters when parameters interact, as in Branin or Hartmann-6).
- * Numeric dimensions use the widths of {@link ParzenEstimator}; a choice's kernel puts most
- * of its mass on the trial's value, {@code priorWeight/(n+1)} on every choice.
+ * A Parzen estimator over all parameters at once (multivariate TPE): kernel k is the product of
+ * trial k's kernels in every dimension, so a draw keeps the parameters of one good trial together
+ * (what matters when parameters interact, as in Branin or Hartmann-6). Numeric dimensions use the
+ * widths of {@link ParzenEstimator}; a choice's kernel puts most of its mass on the trial's value,
+ * {@code priorWeight/(n+1)} on every choice.
  */
 final class JointParzenEstimator {
 
@@ -19,8 +19,8 @@ final class JointParzenEstimator {
   private final ParzenEstimator weights;
   private final int kernels;
 
-  JointParzenEstimator(List<SearchSpace.Param> params, List<Trial> trials, double[] weights,
-      double priorWeight) {
+  JointParzenEstimator(
+      List<SearchSpace.Param> params, List<Trial> trials, double[] weights, double priorWeight) {
     this.params = params;
     int n = trials.size();
     this.kernels = n + 1;
@@ -68,8 +68,10 @@ final class JointParzenEstimator {
     for (int k = 0; k < kernels; k++) {
       double t = weights.logWeight(k);
       for (int d = 0; d < x.length; d++) {
-        t += dims.get(d) instanceof ParzenEstimator pe ? pe.logKernel(k, x[d])
-            : Math.log(((double[][]) dims.get(d))[k][(int) x[d]]);
+        t +=
+            dims.get(d) instanceof ParzenEstimator pe
+                ? pe.logKernel(k, x[d])
+                : Math.log(((double[][]) dims.get(d))[k][(int) x[d]]);
       }
       terms[k] = t;
       max = Math.max(max, t);
@@ -83,13 +85,14 @@ final class JointParzenEstimator {
 
   Object value(int d, double x) {
     Distribution dist = params.get(d).distribution();
-    return dist instanceof Distribution.Categorical c ? c.choices().get((int) x).value()
+    return dist instanceof Distribution.Categorical c
+        ? c.choices().get((int) x).value()
         : Distribution.fromInternal(dist, x);
   }
 
   /** Row k: kernel k's probability of each choice; the last row is the uniform prior. */
-  private static double[][] categorical(Distribution.Categorical c, String name,
-      List<Trial> trials, double priorWeight) {
+  private static double[][] categorical(
+      Distribution.Categorical c, String name, List<Trial> trials, double priorWeight) {
     int choices = c.choices().size();
     int n = trials.size();
     double smoothing = priorWeight / (n + 1);

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * A one-dimensional mixture of normal kernels truncated to [low, high]: one kernel per
- * observation plus a broad prior kernel at the centre. A kernel's width is the larger gap to
- * its neighbours, kept between (high-low)/min(100, n+2) and high-low, so that a dense cluster
- * still explores and a lone point does not spread over everything.
+ * A one-dimensional mixture of normal kernels truncated to [low, high]: one kernel per observation
+ * plus a broad prior kernel at the centre. A kernel's width is the larger gap to its neighbours,
+ * kept between (high-low)/min(100, n+2) and high-low, so that a dense cluster still explores and a
+ * lone point does not spread over everything.
  */
 final class ParzenEstimator {
 
@@ -24,8 +24,8 @@ final class ParzenEstimator {
    * @param observations values in the internal coordinate
    * @param weights one per observation (older trials may weigh less)
    */
-  ParzenEstimator(double[] observations, double[] weights, double low, double high,
-      double priorWeight) {
+  ParzenEstimator(
+      double[] observations, double[] weights, double low, double high, double priorWeight) {
     this.low = low;
     this.high = high;
     int n = observations.length;
@@ -131,9 +131,29 @@ final class ParzenEstimator {
   private static double erfc(double x) {
     double z = Math.abs(x);
     double t = 1 / (1 + 0.5 * z);
-    double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196
-        + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398
-        + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+    double r =
+        t
+            * Math.exp(
+                -z * z
+                    - 1.26551223
+                    + t
+                        * (1.00002368
+                            + t
+                                * (0.37409196
+                                    + t
+                                        * (0.09678418
+                                            + t
+                                                * (-0.18628806
+                                                    + t
+                                                        * (0.27886807
+                                                            + t
+                                                                * (-1.13520398
+                                                                    + t
+                                                                        * (1.48851587
+                                                                            + t
+                                                                                * (-0.82215223
+                                                                                    + t
+                                                                                        * 0.17087277)))))))));
     return x >= 0 ? r : 2 - r;
   }
 }

@@ -14,8 +14,8 @@ import java.util.SortedMap;
 import java.util.function.Consumer;
 
 /**
- * Reads the curves of running trials twice a second and asks the launcher to stop those the
- * pruner gives up on (a {@link PruneRequest} in the job directory).
+ * Reads the curves of running trials twice a second and asks the launcher to stop those the pruner
+ * gives up on (a {@link PruneRequest} in the job directory).
  */
 final class PruneWatcher implements AutoCloseable {
 
@@ -58,7 +58,9 @@ final class PruneWatcher implements AutoCloseable {
     List<Trial> running = new ArrayList<>();
     for (Trial t : study.trials()) {
       Path dir = jobDirs.get(t.number());
-      if (t.state() == TrialState.RUNNING && dir != null && !requested.contains(t.number())
+      if (t.state() == TrialState.RUNNING
+          && dir != null
+          && !requested.contains(t.number())
           && StatusFile.read(dir, t.number()).state() == JobState.RUNNING) {
         SortedMap<Long, Double> curve = TrialMetrics.curve(dir, study.objectives().get(0));
         running.add(study.withCurve(t.number(), curve));
@@ -69,9 +71,16 @@ final class PruneWatcher implements AutoCloseable {
       others.removeIf(o -> o.number() == t.number());
       if (pruner.shouldPrune(t, others)) {
         requested.add(t.number());
-        String why = "trial " + t.number() + " pruned at step " + t.intermediate().lastKey()
-            + " (" + study.objectives().get(0) + "=" + t.intermediate().get(t.intermediate()
-                .lastKey()) + ")";
+        String why =
+            "trial "
+                + t.number()
+                + " pruned at step "
+                + t.intermediate().lastKey()
+                + " ("
+                + study.objectives().get(0)
+                + "="
+                + t.intermediate().get(t.intermediate().lastKey())
+                + ")";
         PruneRequest.request(jobDirs.get(t.number()), why);
         notice.accept(why);
       }

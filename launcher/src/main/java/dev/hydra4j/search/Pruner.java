@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.SortedMap;
 
 /**
- * Decides from the curves trials log while they run whether to stop one early. Curves are
- * the first objective over {@code step}; a trial's value at a step is its best so far.
+ * Decides from the curves trials log while they run whether to stop one early. Curves are the first
+ * objective over {@code step}; a trial's value at a step is its best so far.
  */
 sealed interface Pruner {
 
@@ -31,9 +31,9 @@ sealed interface Pruner {
   }
 
   /**
-   * Optuna's median rule: once {@code nStartupTrials} trials completed, a trial past
-   * {@code nWarmupSteps} whose best value so far is worse than the median of the completed
-   * trials' best values by the same step is stopped.
+   * Optuna's median rule: once {@code nStartupTrials} trials completed, a trial past {@code
+   * nWarmupSteps} whose best value so far is worse than the median of the completed trials' best
+   * values by the same step is stopped.
    */
   record Median(int nStartupTrials, long nWarmupSteps, boolean maximize) implements Pruner {
     @Override
@@ -42,8 +42,8 @@ sealed interface Pruner {
         return false;
       }
       long step = trial.intermediate().lastKey();
-      List<Trial> completed = others.stream()
-          .filter(t -> t.state() == TrialState.COMPLETE).toList();
+      List<Trial> completed =
+          others.stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
       if (step <= nWarmupSteps || completed.size() < nStartupTrials) {
         return false;
       }
@@ -59,20 +59,22 @@ sealed interface Pruner {
       }
       theirs.sort(null);
       int n = theirs.size();
-      double median = n % 2 == 1 ? theirs.get(n / 2) : (theirs.get(n / 2 - 1) + theirs.get(n / 2)) / 2;
+      double median =
+          n % 2 == 1 ? theirs.get(n / 2) : (theirs.get(n / 2 - 1) + theirs.get(n / 2)) / 2;
       double mine = bestUpTo(trial.intermediate(), step, maximize);
       return maximize ? mine < median : mine > median;
     }
   }
 
   /**
-   * Asynchronous successive halving: rung k is step {@code minResource * reductionFactor^(k
-   * + minEarlyStoppingRate)}; a trial that reached a rung continues only while its value there
-   * is among the best 1/reductionFactor of every trial that reached it (the first to arrive
-   * always continues).
+   * Asynchronous successive halving: rung k is step {@code minResource * reductionFactor^(k +
+   * minEarlyStoppingRate)}; a trial that reached a rung continues only while its value there is
+   * among the best 1/reductionFactor of every trial that reached it (the first to arrive always
+   * continues).
    */
-  record SuccessiveHalving(long minResource, int reductionFactor, int minEarlyStoppingRate,
-      boolean maximize) implements Pruner {
+  record SuccessiveHalving(
+      long minResource, int reductionFactor, int minEarlyStoppingRate, boolean maximize)
+      implements Pruner {
     @Override
     public boolean shouldPrune(Trial trial, List<Trial> others) {
       if (trial.intermediate().isEmpty()) {
@@ -80,7 +82,8 @@ sealed interface Pruner {
       }
       long reached = trial.intermediate().lastKey();
       long rung = -1;
-      for (long r = minResource * pow(reductionFactor, minEarlyStoppingRate); r <= reached;
+      for (long r = minResource * pow(reductionFactor, minEarlyStoppingRate);
+          r <= reached;
           r *= reductionFactor) {
         rung = r;
       }
@@ -125,24 +128,34 @@ sealed interface Pruner {
   static Pruner of(ConfigNode node, boolean maximize) {
     if (!(node instanceof ConfigMap map)) {
       if (node instanceof ConfigValue v && v.value() != null) {
-        throw new ConfigException("hydra.sweeper.pruner must be a mapping with a _target_",
-            v.origin(), "e.g. pruner: {_target_: optuna.pruners.MedianPruner}");
+        throw new ConfigException(
+            "hydra.sweeper.pruner must be a mapping with a _target_",
+            v.origin(),
+            "e.g. pruner: {_target_: optuna.pruners.MedianPruner}");
       }
       return new None();
     }
-    String target = map.get("_target_") instanceof ConfigValue v && v.value() != null
-        ? String.valueOf(v.value()) : "";
+    String target =
+        map.get("_target_") instanceof ConfigValue v && v.value() != null
+            ? String.valueOf(v.value())
+            : "";
     String name = target.substring(target.lastIndexOf('.') + 1);
     return switch (name) {
-      case "MedianPruner" -> new Median((int) number(map, "n_startup_trials", 5),
-          number(map, "n_warmup_steps", 0), maximize);
-      case "SuccessiveHalvingPruner" -> new SuccessiveHalving(
-          Math.max(1, number(map, "min_resource", 1)), (int) number(map, "reduction_factor", 4),
-          (int) number(map, "min_early_stopping_rate", 0), maximize);
+      case "MedianPruner" ->
+          new Median(
+              (int) number(map, "n_startup_trials", 5), number(map, "n_warmup_steps", 0), maximize);
+      case "SuccessiveHalvingPruner" ->
+          new SuccessiveHalving(
+              Math.max(1, number(map, "min_resource", 1)),
+              (int) number(map, "reduction_factor", 4),
+              (int) number(map, "min_early_stopping_rate", 0),
+              maximize);
       case "NopPruner" -> new None();
-      default -> throw new ConfigException("The pruner '" + target + "' is not built into"
-          + " hydra4j", map.get("_target_") == null ? map.origin() : map.get("_target_").origin(),
-          "use optuna.pruners.MedianPruner or optuna.pruners.SuccessiveHalvingPruner");
+      default ->
+          throw new ConfigException(
+              "The pruner '" + target + "' is not built into" + " hydra4j",
+              map.get("_target_") == null ? map.origin() : map.get("_target_").origin(),
+              "use optuna.pruners.MedianPruner or optuna.pruners.SuccessiveHalvingPruner");
     };
   }
 

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Chooses a trial's parameters from the trials so far. Every draw comes from a generator
- * seeded by the study's seed and the trial's number, so the same history always gives the
- * same suggestion (a resumed study suggests what the first launch would have).
+ * Chooses a trial's parameters from the trials so far. Every draw comes from a generator seeded by
+ * the study's seed and the trial's number, so the same history always gives the same suggestion (a
+ * resumed study suggests what the first launch would have).
  */
 sealed interface Sampler permits RandomSampler, GridSampler, TpeSampler {
 

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parameters a study searches, from sweep overrides as Hydra's Optuna sweeper reads its
- * {@code params}: {@code interval(a,b)} a float in [a, b], {@code tag(log, …)} log-scaled,
- * {@code int(interval(a,b))} an int in [a, b], {@code range(a,b,s)} the range's elements,
- * {@code choice(…)} or {@code a,b,c} one of the values.
+ * The parameters a study searches, from sweep overrides as Hydra's Optuna sweeper reads its {@code
+ * params}: {@code interval(a,b)} a float in [a, b], {@code tag(log, …)} log-scaled, {@code
+ * int(interval(a,b))} an int in [a, b], {@code range(a,b,s)} the range's elements, {@code
+ * choice(…)} or {@code a,b,c} one of the values.
  */
 final class SearchSpace {
 
@@ -61,7 +61,8 @@ final class SearchSpace {
       }
     }
     if (params.isEmpty()) {
-      throw new ConfigException("The optuna sweeper has nothing to search",
+      throw new ConfigException(
+          "The optuna sweeper has nothing to search",
           Origin.of("hydra.sweeper.params"),
           "give a parameter to search, e.g. hydra.sweeper.params.lr='interval(0.001,0.1)'"
               + " or lr='tag(log,interval(0.001,0.1))' on the command line");
@@ -99,19 +100,21 @@ final class SearchSpace {
         List<SweepItem> items = new ArrayList<>();
         for (OverrideValue item : c.items()) {
           if (!(item instanceof Element e)) {
-            throw new ConfigException("A choice cannot hold another sweep", null,
-                "list plain values: choice(a,b,c)");
+            throw new ConfigException(
+                "A choice cannot hold another sweep", null, "list plain values: choice(a,b,c)");
           }
           items.add(e.asSweepItem());
         }
         return new Distribution.Categorical(items);
       }
-      throw new ConfigException("The optuna sweeper cannot search " + value.toOverrideText(),
-          null, "use interval(a,b), int(interval(a,b)), tag(log,interval(a,b)), range(a,b,step)"
+      throw new ConfigException(
+          "The optuna sweeper cannot search " + value.toOverrideText(),
+          null,
+          "use interval(a,b), int(interval(a,b)), tag(log,interval(a,b)), range(a,b,step)"
               + " or choice(a,b,...)");
     } catch (ConfigException e) {
-      throw new ConfigException(e.getMessage() + " (in '" + o.input() + "')",
-          Origin.ofOverride(o.input()), e.hint(), e);
+      throw new ConfigException(
+          e.getMessage() + " (in '" + o.input() + "')", Origin.ofOverride(o.input()), e.hint(), e);
     }
   }
 
@@ -120,12 +123,12 @@ final class SearchSpace {
     double low = i.start().doubleValue();
     double high = i.end().doubleValue();
     if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
-      throw new ConfigException("An interval needs finite bounds, low < high", null,
-          "e.g. interval(0.001,0.1)");
+      throw new ConfigException(
+          "An interval needs finite bounds, low < high", null, "e.g. interval(0.001,0.1)");
     }
     if (log && low <= 0) {
-      throw new ConfigException("A log-scaled interval must start above 0", null,
-          "e.g. tag(log,interval(1e-5,1e-1))");
+      throw new ConfigException(
+          "A log-scaled interval must start above 0", null, "e.g. tag(log,interval(1e-5,1e-1))");
     }
     if (i.start() instanceof Long && i.end() instanceof Long) {
       return new Distribution.IntRange(i.start().longValue(), i.end().longValue(), 1, log);
@@ -136,8 +139,7 @@ final class SearchSpace {
   private static Distribution range(RangeSweep r) {
     List<Number> values = r.values();
     if (values.isEmpty()) {
-      throw new ConfigException("The range has no elements", null,
-          "check its bounds and step");
+      throw new ConfigException("The range has no elements", null, "check its bounds and step");
     }
     Number first = values.get(0);
     Number last = values.get(values.size() - 1);

@@ -11,8 +11,8 @@ import java.util.SortedMap;
 import java.util.function.Consumer;
 
 /**
- * The trials of one study in memory, kept in step with its {@link StudyLog}: every change is
- * logged before it counts. Thread-safe: worker threads suggest, the prune watcher reads.
+ * The trials of one study in memory, kept in step with its {@link StudyLog}: every change is logged
+ * before it counts. Thread-safe: worker threads suggest, the prune watcher reads.
  */
 final class Study {
 
@@ -24,8 +24,14 @@ final class Study {
   private final Map<Integer, Trial> trials;
   private final Consumer<String> notice;
 
-  Study(SearchSpace space, Sampler sampler, Directions directions, List<String> objectives,
-      StudyLog log, Map<Integer, Trial> trials, Consumer<String> notice) {
+  Study(
+      SearchSpace space,
+      Sampler sampler,
+      Directions directions,
+      List<String> objectives,
+      StudyLog log,
+      Map<Integer, Trial> trials,
+      Consumer<String> notice) {
     this.space = space;
     this.sampler = sampler;
     this.directions = directions;
@@ -88,8 +94,12 @@ final class Study {
     if (jobState.equals("COMPLETED")) {
       List<Double> values = TrialMetrics.finalValues(jobDir, objectives);
       if (values == null) {
-        notice.accept("trial " + number + " COMPLETED but its metrics.json has no "
-            + String.join(", ", objectives) + "; recorded as FAIL");
+        notice.accept(
+            "trial "
+                + number
+                + " COMPLETED but its metrics.json has no "
+                + String.join(", ", objectives)
+                + "; recorded as FAIL");
         ended = t.ended(TrialState.FAIL, List.of());
       } else {
         ended = t.ended(TrialState.COMPLETE, values);

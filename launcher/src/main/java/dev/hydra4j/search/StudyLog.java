@@ -22,12 +22,12 @@ import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
- * A study on disk: {@code study.jsonl} in the sweep directory, one JSON event per line
- * followed by a tab and the line's CRC-32, each line flushed to disk before the step it
- * records goes on. A trial's parameters are logged before its job is written, its end after
- * the job ended; so after a crash every trial that ran has its parameters on disk, and a
- * trial without an end is one to run again. A torn last line (the crash came mid-write) is
- * dropped; a damaged line elsewhere is an error, never silently skipped.
+ * A study on disk: {@code study.jsonl} in the sweep directory, one JSON event per line followed by
+ * a tab and the line's CRC-32, each line flushed to disk before the step it records goes on. A
+ * trial's parameters are logged before its job is written, its end after the job ended; so after a
+ * crash every trial that ran has its parameters on disk, and a trial without an end is one to run
+ * again. A torn last line (the crash came mid-write) is dropped; a damaged line elsewhere is an
+ * error, never silently skipped.
  */
 final class StudyLog implements AutoCloseable {
 
@@ -35,8 +35,13 @@ final class StudyLog implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What the study's first line records. */
-  record Header(String name, List<String> objectives, List<Boolean> maximize, long seed,
-      int nTrials, String sampler) {}
+  record Header(
+      String name,
+      List<String> objectives,
+      List<Boolean> maximize,
+      long seed,
+      int nTrials,
+      String sampler) {}
 
   /** Everything a study file holds. */
   record Contents(Header header, Map<Integer, Trial> trials) {}
@@ -53,11 +58,20 @@ final class StudyLog implements AutoCloseable {
 
   /** Starts a new study file with its header. */
   static StudyLog create(Path sweepDir, Header header) throws IOException {
-    StudyLog log = new StudyLog(FileChannel.open(sweepDir.resolve(NAME),
-        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
-    ObjectNode line = JSON.createObjectNode().put("event", "study").put("name", header.name())
-        .put("seed", header.seed()).put("n_trials", header.nTrials())
-        .put("sampler", header.sampler());
+    StudyLog log =
+        new StudyLog(
+            FileChannel.open(
+                sweepDir.resolve(NAME),
+                StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND));
+    ObjectNode line =
+        JSON.createObjectNode()
+            .put("event", "study")
+            .put("name", header.name())
+            .put("seed", header.seed())
+            .put("n_trials", header.nTrials())
+            .put("sampler", header.sampler());
     header.objectives().forEach(line.putArray("objectives")::add);
     header.maximize().forEach(m -> line.withArray("directions").add(m ? "maximize" : "minimize"));
     log.append(line);
@@ -85,8 +99,11 @@ final class StudyLog implements AutoCloseable {
   }
 
   synchronized void trialEnded(Trial trial) throws IOException {
-    ObjectNode line = JSON.createObjectNode().put("event", "end").put("number", trial.number())
-        .put("state", trial.state().name());
+    ObjectNode line =
+        JSON.createObjectNode()
+            .put("event", "end")
+            .put("number", trial.number())
+            .put("state", trial.state().name());
     trial.values().forEach(line.putArray("values")::add);
     ObjectNode curve = line.putObject("intermediate");
     trial.intermediate().forEach((step, v) -> curve.put(String.valueOf(step), v));
@@ -120,8 +137,10 @@ final class StudyLog implements AutoCloseable {
       // The part after the last newline is a torn write (or empty): never a whole event.
       lines.remove(lines.size() - 1);
     } catch (IOException e) {
-      throw new ConfigException("Cannot read the study " + file + ": " + e.getMessage(),
-          Origin.of(file.toString()), "check the sweep directory");
+      throw new ConfigException(
+          "Cannot read the study " + file + ": " + e.getMessage(),
+          Origin.of(file.toString()),
+          "check the sweep directory");
     }
     Header header = null;
     Map<Integer, Trial> trials = new LinkedHashMap<>();
@@ -142,10 +161,15 @@ final class StudyLog implements AutoCloseable {
           List<Double> values = new ArrayList<>();
           event.path("values").forEach(v -> values.add(v.asDouble()));
           SortedMap<Long, Double> curve = new TreeMap<>();
-          event.path("intermediate").fields().forEachRemaining(
-              e -> curve.put(Long.parseLong(e.getKey()), e.getValue().asDouble()));
-          trials.put(n, t.ended(TrialState.valueOf(event.get("state").asText()), values)
-              .withIntermediate(curve));
+          event
+              .path("intermediate")
+              .fields()
+              .forEachRemaining(
+                  e -> curve.put(Long.parseLong(e.getKey()), e.getValue().asDouble()));
+          trials.put(
+              n,
+              t.ended(TrialState.valueOf(event.get("state").asText()), values)
+                  .withIntermediate(curve));
         }
         default -> throw damaged(file, i + 1, "an unknown event");
       }
@@ -161,8 +185,13 @@ final class StudyLog implements AutoCloseable {
     e.path("objectives").forEach(o -> objectives.add(o.asText()));
     List<Boolean> maximize = new ArrayList<>();
     e.path("directions").forEach(d -> maximize.add(d.asText().equals("maximize")));
-    return new Header(e.path("name").asText(), objectives, maximize, e.path("seed").asLong(),
-        e.path("n_trials").asInt(), e.path("sampler").asText());
+    return new Header(
+        e.path("name").asText(),
+        objectives,
+        maximize,
+        e.path("seed").asLong(),
+        e.path("n_trials").asInt(),
+        e.path("sampler").asText());
   }
 
   private static JsonNode checked(String line, Path file, int lineNo) {
@@ -184,7 +213,8 @@ final class StudyLog implements AutoCloseable {
   }
 
   private static ConfigException damaged(Path file, int line, String what) {
-    return new ConfigException("The study file is damaged: " + what,
+    return new ConfigException(
+        "The study file is damaged: " + what,
         Origin.ofFile(file.toString(), line, 0),
         "restore it from a backup, or start a new sweep; the job directories keep every result");
   }
@@ -196,9 +226,15 @@ final class StudyLog implements AutoCloseable {
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode v = e.getValue();
-      out.put(e.getKey(), v.isNull() ? null : v.isIntegralNumber() ? (Object) v.asLong()
-          : v.isNumber() ? (Object) v.asDouble() : v.isBoolean() ? (Object) v.asBoolean()
-          : v.asText());
+      out.put(
+          e.getKey(),
+          v.isNull()
+              ? null
+              : v.isIntegralNumber()
+                  ? (Object) v.asLong()
+                  : v.isNumber()
+                      ? (Object) v.asDouble()
+                      : v.isBoolean() ? (Object) v.asBoolean() : v.asText());
     }
     return out;
   }

@@ -13,19 +13,29 @@ final class StudySummary {
 
   private StudySummary() {}
 
-  static List<String> lines(StudyLog.Header header, List<Trial> trials, Directions directions,
-      SearchSpace space) {
+  static List<String> lines(
+      StudyLog.Header header, List<Trial> trials, Directions directions, SearchSpace space) {
     Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
     trials.forEach(t -> counts.merge(t.state(), 1, Integer::sum));
-    String states = counts.entrySet().stream()
-        .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
-        .collect(Collectors.joining(" · "));
+    String states =
+        counts.entrySet().stream()
+            .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
+            .collect(Collectors.joining(" · "));
     List<String> out = new ArrayList<>();
-    out.add("study   " + header.name() + ": " + trials.size() + " of " + header.nTrials()
-        + " trials" + (states.isEmpty() ? "" : " (" + states + ")") + ", sampler "
-        + header.sampler() + ", seed " + header.seed());
-    List<Trial> complete = trials.stream().filter(t -> t.state() == TrialState.COMPLETE)
-        .toList();
+    out.add(
+        "study   "
+            + header.name()
+            + ": "
+            + trials.size()
+            + " of "
+            + header.nTrials()
+            + " trials"
+            + (states.isEmpty() ? "" : " (" + states + ")")
+            + ", sampler "
+            + header.sampler()
+            + ", seed "
+            + header.seed());
+    List<Trial> complete = trials.stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
     if (complete.isEmpty()) {
       return out;
     }
@@ -42,12 +52,19 @@ final class StudySummary {
   private static String describe(Trial t, StudyLog.Header header) {
     StringBuilder line = new StringBuilder("trial ").append(t.number()).append(": ");
     for (int i = 0; i < t.values().size(); i++) {
-      line.append(i == 0 ? "" : ", ").append(header.objectives().get(i)).append('=')
+      line.append(i == 0 ? "" : ", ")
+          .append(header.objectives().get(i))
+          .append('=')
           .append(PythonFloat.repr(t.values().get(i)));
     }
     line.append("  ");
-    t.params().forEach((k, v) -> line.append(' ').append(k).append('=')
-        .append(v instanceof Double d ? PythonFloat.repr(d) : v));
+    t.params()
+        .forEach(
+            (k, v) ->
+                line.append(' ')
+                    .append(k)
+                    .append('=')
+                    .append(v instanceof Double d ? PythonFloat.repr(d) : v));
     return line.toString();
   }
 }

@@ -7,21 +7,29 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Tree-structured Parzen estimator, each parameter on its own. The finished trials are split
- * into the best {@code gamma} ("good") and the rest; each parameter gets a density of its
- * good values and one of the others, and of {@code nEiCandidates} values drawn from the good
- * density the one where good/other is largest wins. Until {@code nStartupTrials} trials have
- * finished it draws at random.
+ * Tree-structured Parzen estimator, each parameter on its own. The finished trials are split into
+ * the best {@code gamma} ("good") and the rest; each parameter gets a density of its good values
+ * and one of the others, and of {@code nEiCandidates} values drawn from the good density the one
+ * where good/other is largest wins. Until {@code nStartupTrials} trials have finished it draws at
+ * random.
  *
- * <p>Pruned trials count among the others. With {@code constantLiar}, so do trials still
- * running: parallel slots then spread out instead of piling onto the same point — the common
- * case in an asynchronous study, hence on by default here (Optuna's default is off).
+ * <p>Pruned trials count among the others. With {@code constantLiar}, so do trials still running:
+ * parallel slots then spread out instead of piling onto the same point — the common case in an
+ * asynchronous study, hence on by default here (Optuna's default is off).
  *
  * @param priorWeight the weight of the broad prior kernel, against 1 per observation
  */
-record TpeSampler(long seed, int nStartupTrials, int nEiCandidates, double gamma,
-    int maxGood, double priorWeight, boolean constantLiar, boolean multivariate,
-    Directions directions) implements Sampler {
+record TpeSampler(
+    long seed,
+    int nStartupTrials,
+    int nEiCandidates,
+    double gamma,
+    int maxGood,
+    double priorWeight,
+    boolean constantLiar,
+    boolean multivariate,
+    Directions directions)
+    implements Sampler {
 
   /** Trials beyond this many, counted from the newest, weigh less (old news fades). */
   private static final int FULL_WEIGHT_TRIALS = 25;
@@ -38,8 +46,9 @@ record TpeSampler(long seed, int nStartupTrials, int nEiCandidates, double gamma
         others.add(t);
       }
     }
-    int finished = completed.size() + (int) history.stream()
-        .filter(t -> t.state() == TrialState.PRUNED).count();
+    int finished =
+        completed.size()
+            + (int) history.stream().filter(t -> t.state() == TrialState.PRUNED).count();
     if (finished < nStartupTrials || completed.isEmpty()) {
       return new RandomSampler(seed).suggest(space, number, history);
     }
@@ -59,8 +68,8 @@ record TpeSampler(long seed, int nStartupTrials, int nEiCandidates, double gamma
     return values;
   }
 
-  private Map<String, Object> suggestJointly(SearchSpace space, List<Trial> good,
-      List<Trial> bad, SplittableRandom random) {
+  private Map<String, Object> suggestJointly(
+      SearchSpace space, List<Trial> good, List<Trial> bad, SplittableRandom random) {
     List<SearchSpace.Param> params = space.params();
     JointParzenEstimator l = joint(params, good);
     JointParzenEstimator g = joint(params, bad);
@@ -82,13 +91,13 @@ record TpeSampler(long seed, int nStartupTrials, int nEiCandidates, double gamma
   }
 
   private JointParzenEstimator joint(List<SearchSpace.Param> params, List<Trial> trials) {
-    List<Trial> ordered = trials.stream()
-        .sorted(java.util.Comparator.comparingInt(Trial::number)).toList();
+    List<Trial> ordered =
+        trials.stream().sorted(java.util.Comparator.comparingInt(Trial::number)).toList();
     return new JointParzenEstimator(params, ordered, weights(ordered.size()), priorWeight);
   }
 
-  private Object suggestOne(SearchSpace.Param p, List<Trial> good, List<Trial> bad,
-      SplittableRandom random) {
+  private Object suggestOne(
+      SearchSpace.Param p, List<Trial> good, List<Trial> bad, SplittableRandom random) {
     Distribution d = p.distribution();
     if (d instanceof Distribution.Categorical c) {
       double[] pGood = categorical(c, p.name(), good);
@@ -121,10 +130,13 @@ record TpeSampler(long seed, int nStartupTrials, int nEiCandidates, double gamma
     return Distribution.fromInternal(d, best);
   }
 
-  private ParzenEstimator estimator(Distribution d, String name, List<Trial> trials,
-      double[] bounds) {
-    List<Trial> with = trials.stream().filter(t -> t.params().get(name) instanceof Number)
-        .sorted(java.util.Comparator.comparingInt(Trial::number)).toList();
+  private ParzenEstimator estimator(
+      Distribution d, String name, List<Trial> trials, double[] bounds) {
+    List<Trial> with =
+        trials.stream()
+            .filter(t -> t.params().get(name) instanceof Number)
+            .sorted(java.util.Comparator.comparingInt(Trial::number))
+            .toList();
     double[] xs = new double[with.size()];
     for (int i = 0; i < xs.length; i++) {
       xs[i] = Distribution.toInternal(d, with.get(i).params().get(name));
@@ -143,9 +155,9 @@ record TpeSampler(long seed, int nStartupTrials, int nEiCandidates, double gamma
   }
 
   /**
-   * The probability of each choice: a mixture of one kernel per observation and a uniform
-   * prior kernel. Each observation's kernel also spreads {@code priorWeight/(n+1)} over every
-   * choice, so a choice the few good trials lack keeps a fair chance while n is small.
+   * The probability of each choice: a mixture of one kernel per observation and a uniform prior
+   * kernel. Each observation's kernel also spreads {@code priorWeight/(n+1)} over every choice, so
+   * a choice the few good trials lack keeps a fair chance while n is small.
    */
   private double[] categorical(Distribution.Categorical c, String name, List<Trial> trials) {
     int k = c.choices().size();

@@ -13,7 +13,11 @@ import java.util.TreeMap;
  * @param values the objective values, one per direction; empty unless COMPLETE
  * @param intermediate the objective's values logged at each step while it ran
  */
-record Trial(int number, Map<String, Object> params, TrialState state, List<Double> values,
+record Trial(
+    int number,
+    Map<String, Object> params,
+    TrialState state,
+    List<Double> values,
     SortedMap<Long, Double> intermediate) {
 
   Trial {

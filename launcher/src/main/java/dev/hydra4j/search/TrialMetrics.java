@@ -11,10 +11,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The objective values a trial's job reports: its final values from {@code metrics.json}
- * (or else the last line of {@code metrics.jsonl}), and the curve of the first objective
- * over the lines of {@code metrics.jsonl}, each at its {@code step} (or its line number).
- * A key matches nested objects too: {@code val/acc} finds {@code {"val": {"acc": 0.9}}}.
+ * The objective values a trial's job reports: its final values from {@code metrics.json} (or else
+ * the last line of {@code metrics.jsonl}), and the curve of the first objective over the lines of
+ * {@code metrics.jsonl}, each at its {@code step} (or its line number). A key matches nested
+ * objects too: {@code val/acc} finds {@code {"val": {"acc": 0.9}}}.
  */
 final class TrialMetrics {
 
@@ -87,8 +87,9 @@ final class TrialMetrics {
 
   private static List<String> lines(Path file) {
     try {
-      return Files.exists(file) ? Files.readAllLines(file).stream()
-          .filter(l -> !l.isBlank()).toList() : List.of();
+      return Files.exists(file)
+          ? Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList()
+          : List.of();
     } catch (IOException e) {
       return List.of();
     }

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The trials of one launch as the launcher's jobs. A worker asks for the next job when its
- * slot frees up, so a new trial's parameters are suggested at that moment from every trial
- * that has ended — the study is asynchronous with no change to the launcher. The worker's
- * previous trial has just ended; its final status is awaited (briefly) so that it counts.
+ * The trials of one launch as the launcher's jobs. A worker asks for the next job when its slot
+ * frees up, so a new trial's parameters are suggested at that moment from every trial that has
+ * ended — the study is asynchronous with no change to the launcher. The worker's previous trial has
+ * just ended; its final status is awaited (briefly) so that it counts.
  */
 final class TrialSource implements JobSource {
 
@@ -28,7 +28,10 @@ final class TrialSource implements JobSource {
   private final AdaptiveStudy.TrialJobs jobs;
   private final ThreadLocal<Integer> previous = new ThreadLocal<>();
 
-  TrialSource(Study study, List<Integer> numbers, Map<Integer, Path> jobDirs,
+  TrialSource(
+      Study study,
+      List<Integer> numbers,
+      Map<Integer, Path> jobDirs,
       AdaptiveStudy.TrialJobs jobs) {
     this.study = study;
     this.numbers = List.copyOf(numbers);
@@ -75,15 +78,17 @@ final class TrialSource implements JobSource {
   }
 
   /**
-   * A trial that runs again starts a new curve: the stopped attempt's is kept beside it as
-   * {@code metrics.attempt<N>.jsonl}, as the launcher keeps its logs, so the pruner never
-   * reads the steps of a run that was cut off.
+   * A trial that runs again starts a new curve: the stopped attempt's is kept beside it as {@code
+   * metrics.attempt<N>.jsonl}, as the launcher keeps its logs, so the pruner never reads the steps
+   * of a run that was cut off.
    */
   private static void keepCurve(Path jobDir, int number) throws IOException {
     Path curve = jobDir.resolve(TrialMetrics.CURVE);
     if (java.nio.file.Files.exists(curve)) {
       int attempt = Math.max(1, StatusFile.read(jobDir, number).attempt());
-      java.nio.file.Files.move(curve, jobDir.resolve("metrics.attempt" + attempt + ".jsonl"),
+      java.nio.file.Files.move(
+          curve,
+          jobDir.resolve("metrics.attempt" + attempt + ".jsonl"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
   }
@@ -105,8 +110,8 @@ final class TrialSource implements JobSource {
   }
 
   /**
-   * Records the end of every running trial whose job has ended. A job INTERRUPTED (Ctrl-C)
-   * did not end as a trial: it stays RUNNING, and resume runs it again with its parameters.
+   * Records the end of every running trial whose job has ended. A job INTERRUPTED (Ctrl-C) did not
+   * end as a trial: it stays RUNNING, and resume runs it again with its parameters.
    */
   static void refresh(Study study, Map<Integer, Path> jobDirs) {
     for (Trial t : study.trials()) {

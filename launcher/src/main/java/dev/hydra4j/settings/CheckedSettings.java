@@ -12,9 +12,12 @@ public final class CheckedSettings {
 
   CheckedSettings(SettingsSchema schema, Map<String, Object> values, Map<String, Origin> origins) {
     this.schema = schema;
-    this.values = Map.copyOf(values.entrySet().stream()
-        .filter(e -> e.getValue() != null)
-        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    this.values =
+        Map.copyOf(
+            values.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .collect(
+                    java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     this.origins = Map.copyOf(origins);
   }
 

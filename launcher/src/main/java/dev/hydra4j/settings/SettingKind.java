@@ -31,7 +31,8 @@ public sealed interface SettingKind {
       } else if (value instanceof Double d && !d.isNaN() && !d.isInfinite() && d == Math.rint(d)) {
         whole = BigDecimal.valueOf(d).toBigInteger();
       }
-      if (whole == null || whole.compareTo(BigInteger.valueOf(min)) < 0
+      if (whole == null
+          || whole.compareTo(BigInteger.valueOf(min)) < 0
           || whole.compareTo(BigInteger.valueOf(max)) > 0) {
         throw Invalid.value(path, node, this);
       }
@@ -40,7 +41,8 @@ public sealed interface SettingKind {
 
     @Override
     public String describe() {
-      return max == Long.MAX_VALUE ? "a whole number of at least " + min
+      return max == Long.MAX_VALUE
+          ? "a whole number of at least " + min
           : "a whole number from " + min + " to " + max;
     }
   }
@@ -50,7 +52,8 @@ public sealed interface SettingKind {
       implements SettingKind {
     @Override
     public Object read(String path, ConfigNode node) {
-      if (node instanceof ConfigValue v && v.value() instanceof Number n
+      if (node instanceof ConfigValue v
+          && v.value() instanceof Number n
           && !(v.value() instanceof Boolean)) {
         double d = n.doubleValue();
         if (!Double.isNaN(d) && (minIncluded ? d >= min : d > min) && d <= max) {
@@ -62,8 +65,10 @@ public sealed interface SettingKind {
 
     @Override
     public String describe() {
-      return "a number " + (minIncluded ? "from " + plain(min) : "greater than " + plain(min))
-          + (minIncluded ? " to " : " and at most ") + plain(max);
+      return "a number "
+          + (minIncluded ? "from " + plain(min) : "greater than " + plain(min))
+          + (minIncluded ? " to " : " and at most ")
+          + plain(max);
     }
 
     private static String plain(double d) {
@@ -117,11 +122,14 @@ public sealed interface SettingKind {
     private Invalid() {}
 
     static ConfigException value(String path, ConfigNode node, SettingKind kind) {
-      String shown = node instanceof ConfigValue v
-          ? (v.value() instanceof String s ? "'" + s + "'" : String.valueOf(v.value()))
-          : node instanceof ConfigMap ? "a mapping" : "a list";
-      return new ConfigException(path + " must be " + kind.describe() + ", not " + shown,
-          node.origin(), "e.g. " + path + "=" + kind.example());
+      String shown =
+          node instanceof ConfigValue v
+              ? (v.value() instanceof String s ? "'" + s + "'" : String.valueOf(v.value()))
+              : node instanceof ConfigMap ? "a mapping" : "a list";
+      return new ConfigException(
+          path + " must be " + kind.describe() + ", not " + shown,
+          node.origin(),
+          "e.g. " + path + "=" + kind.example());
     }
   }
 }

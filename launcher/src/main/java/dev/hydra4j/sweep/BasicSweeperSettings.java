@@ -16,25 +16,27 @@ import java.util.List;
 public final class BasicSweeperSettings {
 
   /**
-   * The largest sweep planned unless {@code hydra.sweeper.max_jobs} says otherwise: a grid
-   * this large is almost always a typo ({@code range(100000000)}), and refusing it up front
-   * costs nothing, while running it would fill the disk with job directories.
+   * The largest sweep planned unless {@code hydra.sweeper.max_jobs} says otherwise: a grid this
+   * large is almost always a typo ({@code range(100000000)}), and refusing it up front costs
+   * nothing, while running it would fill the disk with job directories.
    */
   public static final long DEFAULT_MAX_JOBS = 100_000;
 
-  public static final SettingsSchema SCHEMA = new SettingsSchema("hydra.sweeper",
-      "the basic sweeper", List.of(
-          Setting.optional("max_batch_size", new WholeNumber(0, Integer.MAX_VALUE, "100"), 0L),
-          Setting.of("max_jobs", new WholeNumber(1, Integer.MAX_VALUE, "1000000"),
-              DEFAULT_MAX_JOBS),
-          Setting.optional("params", new Mapping("{seed: '1,2,3'}"), null)));
+  public static final SettingsSchema SCHEMA =
+      new SettingsSchema(
+          "hydra.sweeper",
+          "the basic sweeper",
+          List.of(
+              Setting.optional("max_batch_size", new WholeNumber(0, Integer.MAX_VALUE, "100"), 0L),
+              Setting.of(
+                  "max_jobs", new WholeNumber(1, Integer.MAX_VALUE, "1000000"), DEFAULT_MAX_JOBS),
+              Setting.optional("params", new Mapping("{seed: '1,2,3'}"), null)));
 
   private BasicSweeperSettings() {}
 
   /**
-   * The basic sweeper's settings of {@code composition}: checked when {@code hydra.sweeper} is
-   * the basic sweeper, the defaults when it names another ({@code _target_}), which checks its
-   * own.
+   * The basic sweeper's settings of {@code composition}: checked when {@code hydra.sweeper} is the
+   * basic sweeper, the defaults when it names another ({@code _target_}), which checks its own.
    */
   public static CheckedSettings of(Composition composition) {
     ConfigNode node = ConfigTree.select(composition.config(), ConfigPath.parse("hydra.sweeper"));

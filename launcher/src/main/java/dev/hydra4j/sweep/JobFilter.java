@@ -18,10 +18,9 @@ import org.apache.commons.jexl3.JexlScript;
 import org.apache.commons.jexl3.MapContext;
 
 /**
- * A predicate over a job's config written in a restricted JEXL: comparisons, arithmetic,
- * {@code && || !}, {@code =~} and the config's keys ({@code training.lr < 0.01}). No
- * assignments, loops, object creation or method calls on Java classes — a filter reads
- * values and can do nothing else.
+ * A predicate over a job's config written in a restricted JEXL: comparisons, arithmetic, {@code &&
+ * || !}, {@code =~} and the config's keys ({@code training.lr < 0.01}). No assignments, loops,
+ * object creation or method calls on Java classes — a filter reads values and can do nothing else.
  */
 public final class JobFilter {
 
@@ -39,7 +38,8 @@ public final class JobFilter {
     try {
       return new JobFilter(text, ENGINE.createExpression(text));
     } catch (JexlException e) {
-      throw new ConfigException("Cannot parse the filter '" + text + "': " + reason(e),
+      throw new ConfigException(
+          "Cannot parse the filter '" + text + "': " + reason(e),
           Origin.of("--filter " + text),
           "write a condition over config keys, e.g. --filter 'training.lr < 0.01 &&"
               + " experiment.name != \"person_25\"'");
@@ -55,28 +55,40 @@ public final class JobFilter {
     try {
       result = expression.evaluate(context);
     } catch (JexlException.Variable e) {
-      throw new ConfigException("The filter '" + text + "' names '" + e.getVariable()
-          + "', which is not in the job's config", Origin.of("--filter " + text),
+      throw new ConfigException(
+          "The filter '"
+              + text
+              + "' names '"
+              + e.getVariable()
+              + "', which is not in the job's config",
+          Origin.of("--filter " + text),
           "top-level keys: " + String.join(", ", config.keys()));
     } catch (JexlException.Property e) {
-      throw new ConfigException("The filter '" + text + "' names the key '"
-          + e.getProperty() + "', which is not in the job's config",
-          Origin.of("--filter " + text), "check the key with: hydra4j --cfg job");
+      throw new ConfigException(
+          "The filter '"
+              + text
+              + "' names the key '"
+              + e.getProperty()
+              + "', which is not in the job's config",
+          Origin.of("--filter " + text),
+          "check the key with: hydra4j --cfg job");
     } catch (JexlException e) {
-      throw new ConfigException("The filter '" + text + "' failed: " + reason(e),
-          Origin.of("--filter " + text), null);
+      throw new ConfigException(
+          "The filter '" + text + "' failed: " + reason(e), Origin.of("--filter " + text), null);
     }
     if (result instanceof Boolean b) {
       return b;
     }
-    throw new ConfigException("The filter '" + text + "' gave " + result + ", not true/false",
-        Origin.of("--filter " + text), "use a comparison, e.g. training.epochs > 10");
+    throw new ConfigException(
+        "The filter '" + text + "' gave " + result + ", not true/false",
+        Origin.of("--filter " + text),
+        "use a comparison, e.g. training.epochs > 10");
   }
 
   /**
-   * Every key path the filter reads must be in the config. JEXL itself reads a missing map
-   * key as null, and {@code db.nope > 1} would fail with "null operand" or, worse,
-   * {@code db.nope != 1} would be silently true.
+   * Every key path the filter reads must be in the config. JEXL itself reads a missing map key as
+   * null, and {@code db.nope > 1} would fail with "null operand" or, worse, {@code db.nope != 1}
+   * would be silently true.
    */
   private void requireKeys(Map<String, Object> values) {
     if (!(expression instanceof JexlScript script)) {
@@ -91,15 +103,17 @@ public final class JobFilter {
         if (at instanceof Map<?, ?> map && map.containsKey(segment)) {
           next = map.get(segment);
           found = true;
-        } else if (at instanceof List<?> list && segment.matches("\\d{1,9}")
+        } else if (at instanceof List<?> list
+            && segment.matches("\\d{1,9}")
             && Integer.parseInt(segment) < list.size()) {
           next = list.get(Integer.parseInt(segment));
           found = true;
         }
         String key = seen.length() == 0 ? segment : seen + "." + segment;
         if (!found) {
-          throw new ConfigException("The filter '" + text + "' names '" + key
-              + "', which is not in the job's config", Origin.of("--filter " + text),
+          throw new ConfigException(
+              "The filter '" + text + "' names '" + key + "', which is not in the job's config",
+              Origin.of("--filter " + text),
               at instanceof Map<?, ?> map
                   ? (seen.length() == 0 ? "top-level keys: " : "keys of '" + seen + "': ")
                       + String.join(", ", map.keySet().stream().map(String::valueOf).toList())
@@ -115,7 +129,9 @@ public final class JobFilter {
   private static String reason(JexlException e) {
     String message = e.getMessage();
     int at = message.lastIndexOf(' ');
-    return message.contains("@") ? message.substring(message.indexOf(' ') + 1) : message.substring(Math.max(0, at));
+    return message.contains("@")
+        ? message.substring(message.indexOf(' ') + 1)
+        : message.substring(Math.max(0, at));
   }
 
   private static Map<String, Object> toPlain(ConfigMap map) {

@@ -17,12 +17,12 @@ final class JobSelection {
   private JobSelection() {}
 
   /** Grid positions to run, ascending, or {@code null} for the whole grid. */
-  static int[] select(SweepPlan plan, Composer composer, String configName,
-      SweepOptions options) {
+  static int[] select(SweepPlan plan, Composer composer, String configName, SweepOptions options) {
     int[] chosen = null;
     if (options.sample() < 0) {
-      throw new ConfigException("--sample must be a positive number of jobs, not "
-          + options.sample(), Origin.of("--sample " + options.sample()),
+      throw new ConfigException(
+          "--sample must be a positive number of jobs, not " + options.sample(),
+          Origin.of("--sample " + options.sample()),
           "e.g. --sample 20 runs 20 jobs of the grid, chosen by --seed");
     }
     if (options.jobs() != null && !options.jobs().isBlank()) {
@@ -34,16 +34,23 @@ final class JobSelection {
       int[] kept = new int[candidates.length];
       int n = 0;
       for (int num : candidates) {
-        ConfigMap config = composer.compose(configName, plan.jobAt(num).overrides(),
-            RunMode.MULTIRUN).resolvedJobConfig();
+        ConfigMap config =
+            composer
+                .compose(configName, plan.jobAt(num).overrides(), RunMode.MULTIRUN)
+                .resolvedJobConfig();
         if (filter.test(config)) {
           kept[n++] = num;
         }
       }
       if (n == 0) {
         // An empty sweep would make an empty sweep directory and exit 0: surely a mistake.
-        throw new ConfigException("The filter '" + options.filter() + "' keeps none of the "
-            + candidates.length + " jobs", Origin.of("--filter " + options.filter()),
+        throw new ConfigException(
+            "The filter '"
+                + options.filter()
+                + "' keeps none of the "
+                + candidates.length
+                + " jobs",
+            Origin.of("--filter " + options.filter()),
             "compare it with the jobs' values: add --dry-run and leave out --filter");
       }
       chosen = Arrays.copyOf(kept, n);
@@ -63,24 +70,29 @@ final class JobSelection {
     for (String part : text.split(",", -1)) {
       String p = part.trim();
       if (p.isEmpty()) {
-        throw new ConfigException("The job list '" + text + "' has an empty entry",
-            Origin.of("--jobs " + text), "write job numbers and ranges, e.g. --jobs 3,5,7-9");
+        throw new ConfigException(
+            "The job list '" + text + "' has an empty entry",
+            Origin.of("--jobs " + text),
+            "write job numbers and ranges, e.g. --jobs 3,5,7-9");
       }
       try {
         int dash = p.indexOf('-', 1);
         int from = Integer.parseInt(dash < 0 ? p : p.substring(0, dash).trim());
         int to = dash < 0 ? from : Integer.parseInt(p.substring(dash + 1).trim());
         if (from < 0 || to >= gridSize || from > to) {
-          throw new ConfigException("Job range '" + p + "' is outside the sweep's 0-"
-              + (gridSize - 1), Origin.of("--jobs " + text),
+          throw new ConfigException(
+              "Job range '" + p + "' is outside the sweep's 0-" + (gridSize - 1),
+              Origin.of("--jobs " + text),
               "the sweep has " + gridSize + " jobs, numbered 0 to " + (gridSize - 1));
         }
         for (int i = from; i <= to; i++) {
           nums.add(i);
         }
       } catch (NumberFormatException e) {
-        throw new ConfigException("Cannot read job list '" + text + "' at '" + p + "'",
-            Origin.of("--jobs " + text), "write job numbers and ranges, e.g. --jobs 3,5,7-9");
+        throw new ConfigException(
+            "Cannot read job list '" + text + "' at '" + p + "'",
+            Origin.of("--jobs " + text),
+            "write job numbers and ranges, e.g. --jobs 3,5,7-9");
       }
     }
     return nums.stream().mapToInt(Integer::intValue).toArray();

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * What hydra4j adds to Hydra's basic sweeper.
  *
- * @param zip groups of keys that advance together instead of forming a product
- *     ({@code --zip lr,batch_size})
+ * @param zip groups of keys that advance together instead of forming a product ({@code --zip
+ *     lr,batch_size})
  * @param filter an expression over each job's config; jobs where it is false are dropped
  * @param sample keep a random subset of this many jobs (0 = all)
  * @param seed the seed for {@code sample} and {@code shuffle(…)}

@@ -9,22 +9,20 @@ import dev.hydra4j.config.ConfigNode;
 import dev.hydra4j.config.ConfigValue;
 import dev.hydra4j.config.Origin;
 import dev.hydra4j.override.Element;
+import dev.hydra4j.override.OverrideParser;
 import dev.hydra4j.override.ParsedOverride;
 import dev.hydra4j.override.RangeSweep;
-import dev.hydra4j.override.OverrideParser;
 import dev.hydra4j.override.SweepItem;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * A sweep as Hydra's basic sweeper defines it — the cartesian product of every swept
- * override, the last one varying fastest — enumerated lazily: job k's overrides are
- * computed from k, and no job's config is held longer than it takes to use it.
+ * A sweep as Hydra's basic sweeper defines it — the cartesian product of every swept override, the
+ * last one varying fastest — enumerated lazily: job k's overrides are computed from k, and no job's
+ * config is held longer than it takes to use it.
  */
 public final class SweepPlan {
 
@@ -35,8 +33,13 @@ public final class SweepPlan {
   private final int[] selection;
   private final long seed;
 
-  private SweepPlan(List<ParsedOverride> overrides, List<List<SweepItem>> items, List<Axis> axes,
-      long gridSize, int[] selection, long seed) {
+  private SweepPlan(
+      List<ParsedOverride> overrides,
+      List<List<SweepItem>> items,
+      List<Axis> axes,
+      long gridSize,
+      int[] selection,
+      long seed) {
     this.overrides = overrides;
     this.items = items;
     this.axes = axes;
@@ -46,26 +49,34 @@ public final class SweepPlan {
   }
 
   /**
-   * Plans the sweep of {@code configName} under {@code commandLine}, merging the config's
-   * {@code hydra.sweeper.params} (the command line wins for a key and keeps its place).
+   * Plans the sweep of {@code configName} under {@code commandLine}, merging the config's {@code
+   * hydra.sweeper.params} (the command line wins for a key and keeps its place).
    */
-  public static SweepPlan create(Composer composer, String configName,
-      List<ParsedOverride> commandLine, SweepOptions options) {
-    Composition fixed = composer.compose(configName,
-        commandLine.stream().filter(o -> !o.isSweep()).toList(), RunMode.MULTIRUN);
+  public static SweepPlan create(
+      Composer composer,
+      String configName,
+      List<ParsedOverride> commandLine,
+      SweepOptions options) {
+    Composition fixed =
+        composer.compose(
+            configName, commandLine.stream().filter(o -> !o.isSweep()).toList(), RunMode.MULTIRUN);
     long maxJobs = BasicSweeperSettings.of(fixed).whole("max_jobs");
     List<ParsedOverride> all = withSweeperParams(fixed.config(), commandLine);
     List<List<SweepItem>> items = new ArrayList<>();
     for (ParsedOverride o : all) {
       if (o.isSweep()) {
         refuseLongRange(o, maxJobs);
-        List<String> groupOptions = composer.repository().isGroup(o.key())
-            ? composer.repository().options(o.key()) : null;
+        List<String> groupOptions =
+            composer.repository().isGroup(o.key()) ? composer.repository().options(o.key()) : null;
         List<SweepItem> expanded = o.expand(groupOptions);
         if (expanded.isEmpty()) {
-          throw new ConfigException("The sweep '" + o.input() + "' has no values",
-              Origin.ofOverride(o.input()), composer.repository().isGroup(o.key())
-                  ? "options of group '" + o.key() + "': "
+          throw new ConfigException(
+              "The sweep '" + o.input() + "' has no values",
+              Origin.ofOverride(o.input()),
+              composer.repository().isGroup(o.key())
+                  ? "options of group '"
+                      + o.key()
+                      + "': "
                       + String.join(", ", composer.repository().options(o.key()))
                   : "give at least one value");
         }
@@ -84,13 +95,14 @@ public final class SweepPlan {
     }
     SweepPlan plan = new SweepPlan(all, items, axes, size.longValue(), null, options.seed());
     int[] selection = JobSelection.select(plan, composer, configName, options);
-    return selection == null ? plan
+    return selection == null
+        ? plan
         : new SweepPlan(all, items, axes, size.longValue(), selection, options.seed());
   }
 
   /**
-   * A {@code range(…)} longer than the whole sweep may be is refused from its length alone,
-   * before its values are listed: {@code range(100000000)} must not fill memory first.
+   * A {@code range(…)} longer than the whole sweep may be is refused from its length alone, before
+   * its values are listed: {@code range(100000000)} must not fill memory first.
    */
   private static void refuseLongRange(ParsedOverride o, long maxJobs) {
     if (o.value() instanceof RangeSweep range) {
@@ -98,33 +110,48 @@ public final class SweepPlan {
       try {
         length = range.size();
       } catch (ConfigException e) {
-        throw new ConfigException(e.getMessage() + " (in override '" + o.input() + "')",
-            Origin.ofOverride(o.input()), e.hint(), e);
+        throw new ConfigException(
+            e.getMessage() + " (in override '" + o.input() + "')",
+            Origin.ofOverride(o.input()),
+            e.hint(),
+            e);
       }
       if (length > maxJobs) {
-        throw tooLarge((length == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : length)
-            + " values in '" + o.input() + "'", Origin.ofOverride(o.input()), maxJobs);
+        throw tooLarge(
+            (length == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : length)
+                + " values in '"
+                + o.input()
+                + "'",
+            Origin.ofOverride(o.input()),
+            maxJobs);
       }
     }
   }
 
   private static ConfigException tooLarge(String what, Origin origin, long maxJobs) {
-    return new ConfigException("The sweep is too large: " + what + ", more than the limit of "
-        + maxJobs + " jobs (hydra.sweeper.max_jobs)", origin,
+    return new ConfigException(
+        "The sweep is too large: "
+            + what
+            + ", more than the limit of "
+            + maxJobs
+            + " jobs (hydra.sweeper.max_jobs)",
+        origin,
         "sweep fewer values or use a larger step; if you mean it, raise the limit, e.g."
-            + " hydra.sweeper.max_jobs=" + Math.max(maxJobs * 10, 1_000_000));
+            + " hydra.sweeper.max_jobs="
+            + Math.max(maxJobs * 10, 1_000_000));
   }
 
   /**
-   * The overrides to sweep, as Hydra's basic sweeper lines them up: the config's
-   * {@code hydra.sweeper.params} first, in file order, then the command line; a key given
-   * again (same prefix, key and package) replaces the earlier value in the earlier place.
-   * That order is the order of the product, so it decides which job gets which number.
+   * The overrides to sweep, as Hydra's basic sweeper lines them up: the config's {@code
+   * hydra.sweeper.params} first, in file order, then the command line; a key given again (same
+   * prefix, key and package) replaces the earlier value in the earlier place. That order is the
+   * order of the product, so it decides which job gets which number.
    */
-  private static List<ParsedOverride> withSweeperParams(ConfigMap config,
-      List<ParsedOverride> commandLine) {
-    ConfigNode params = dev.hydra4j.config.ConfigTree.select(config,
-        dev.hydra4j.config.ConfigPath.parse("hydra.sweeper.params"));
+  private static List<ParsedOverride> withSweeperParams(
+      ConfigMap config, List<ParsedOverride> commandLine) {
+    ConfigNode params =
+        dev.hydra4j.config.ConfigTree.select(
+            config, dev.hydra4j.config.ConfigPath.parse("hydra.sweeper.params"));
     Map<String, ParsedOverride> byKey = new LinkedHashMap<>();
     if (params instanceof ConfigMap map) {
       for (Map.Entry<String, ConfigNode> e : map.entries().entrySet()) {
@@ -134,8 +161,11 @@ public final class SweepPlan {
           ParsedOverride parsed = OverrideParser.parse(text);
           byKey.put(keyOf(parsed), parsed);
         } catch (ConfigException ex) {
-          throw new ConfigException("Invalid sweep in hydra.sweeper.params." + e.getKey()
-              + ": " + ex.getMessage(), e.getValue().origin(), ex.hint(), ex);
+          throw new ConfigException(
+              "Invalid sweep in hydra.sweeper.params." + e.getKey() + ": " + ex.getMessage(),
+              e.getValue().origin(),
+              ex.hint(),
+              ex);
         }
       }
     }
@@ -219,22 +249,27 @@ public final class SweepPlan {
   }
 
   /**
-   * An override that is not swept, as Hydra's sweeper hands it to every job: its value
-   * re-printed in Hydra's canonical form ({@code flag=true} becomes {@code flag=True},
-   * {@code lr=1e-3} becomes {@code lr=0.001}), which is what {@code overrides.yaml} and
-   * {@code override_dirname} show. A bare delete ({@code ~key}) has no value to print.
+   * An override that is not swept, as Hydra's sweeper hands it to every job: its value re-printed
+   * in Hydra's canonical form ({@code flag=true} becomes {@code flag=True}, {@code lr=1e-3} becomes
+   * {@code lr=0.001}), which is what {@code overrides.yaml} and {@code override_dirname} show. A
+   * bare delete ({@code ~key}) has no value to print.
    */
   private static ParsedOverride fixed(ParsedOverride o) {
     if (!(o.value() instanceof Element element)) {
       return o;
     }
     String text = o.type().prefix() + o.keyWithPackage() + "=" + element.canonical();
-    return text.equals(o.input()) ? o
+    return text.equals(o.input())
+        ? o
         : new ParsedOverride(o.type(), o.key(), o.packageName(), element, text);
   }
 
   private static ParsedOverride choose(ParsedOverride sweep, SweepItem item) {
-    return new ParsedOverride(sweep.type(), sweep.key(), sweep.packageName(),
-        Element.of(item.value()), sweep.jobOverride(item));
+    return new ParsedOverride(
+        sweep.type(),
+        sweep.key(),
+        sweep.packageName(),
+        Element.of(item.value()),
+        sweep.jobOverride(item));
   }
 }

@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the grid's axes: every swept override is its own axis, except keys zipped
- * together ({@code --zip a,b}), which share one axis and must have equal lengths.
+ * Builds the grid's axes: every swept override is its own axis, except keys zipped together ({@code
+ * --zip a,b}), which share one axis and must have equal lengths.
  */
 final class Zip {
 
   private Zip() {}
 
-  static List<Axis> axes(List<ParsedOverride> overrides, List<List<SweepItem>> items,
-      List<List<String>> zipGroups) {
+  static List<Axis> axes(
+      List<ParsedOverride> overrides, List<List<SweepItem>> items, List<List<String>> zipGroups) {
     Map<String, Integer> positionByKey = new HashMap<>();
     for (int i = 0; i < overrides.size(); i++) {
       if (items.get(i) != null) {
@@ -31,8 +31,9 @@ final class Zip {
     for (int g = 0; g < zipGroups.size(); g++) {
       List<String> group = zipGroups.get(g);
       if (group.size() < 2) {
-        throw new ConfigException("--zip needs at least two keys, got '"
-            + String.join(",", group) + "'", Origin.of("--zip " + String.join(",", group)),
+        throw new ConfigException(
+            "--zip needs at least two keys, got '" + String.join(",", group) + "'",
+            Origin.of("--zip " + String.join(",", group)),
             "e.g. --zip training.lr,training.batch_size");
       }
       Integer length = null;
@@ -40,18 +41,28 @@ final class Zip {
       for (String key : group) {
         Integer p = positionByKey.get(key);
         if (p == null) {
-          throw new ConfigException("--zip names '" + key + "', which is not swept",
+          throw new ConfigException(
+              "--zip names '" + key + "', which is not swept",
               Origin.of("--zip " + String.join(",", group)),
               "swept keys: " + String.join(", ", positionByKey.keySet()));
         }
         if (groupOf.containsKey(p)) {
-          throw new ConfigException("'" + key + "' is in two --zip groups",
-              Origin.of("--zip " + String.join(",", group)), "zip each key once");
+          throw new ConfigException(
+              "'" + key + "' is in two --zip groups",
+              Origin.of("--zip " + String.join(",", group)),
+              "zip each key once");
         }
         int size = items.get(p).size();
         if (length != null && size != length) {
-          throw new ConfigException("--zip needs sweeps of equal length: '" + first + "' has "
-              + length + " values, '" + key + "' has " + size,
+          throw new ConfigException(
+              "--zip needs sweeps of equal length: '"
+                  + first
+                  + "' has "
+                  + length
+                  + " values, '"
+                  + key
+                  + "' has "
+                  + size,
               Origin.of("--zip " + String.join(",", group)),
               "give both keys the same number of values");
         }

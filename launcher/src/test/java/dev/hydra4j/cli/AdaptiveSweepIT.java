@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code hydra/sweeper=optuna} through the CLI with real task processes: a study configured
- * as for Hydra's Optuna sweeper, its resume after the launcher is killed with SIGKILL, and
- * the pruner stopping trials whose curves are poor.
+ * {@code hydra/sweeper=optuna} through the CLI with real task processes: a study configured as for
+ * Hydra's Optuna sweeper, its resume after the launcher is killed with SIGKILL, and the pruner
+ * stopping trials whose curves are poor.
  */
 class AdaptiveSweepIT {
 
@@ -30,12 +30,14 @@ class AdaptiveSweepIT {
   @TempDir Path root;
 
   /**
-   * A task whose objective is best at x=0.3, lr=1e-2, opt=adam; it logs a falling curve
-   * (one line per step, {@code step_s} apart) and then writes metrics.json.
+   * A task whose objective is best at x=0.3, lr=1e-2, opt=adam; it logs a falling curve (one line
+   * per step, {@code step_s} apart) and then writes metrics.json.
    */
   private Path conf(String sweeper) throws Exception {
     Path conf = Files.createDirectories(root.resolve("conf"));
-    Files.writeString(root.resolve("task.py"), """
+    Files.writeString(
+        root.resolve("task.py"),
+        """
         import json, math, os, time
         cfg = json.load(open(os.environ["HYDRA4J_CONFIG_JSON"]))
         target = (cfg["x"] - 0.3) ** 2 + (math.log10(cfg["lr"]) + 2) ** 2 \\
@@ -49,7 +51,9 @@ class AdaptiveSweepIT {
         json.dump({"val": {"loss": target}, "cost": cfg["x"]},
                   open(os.path.join(d, "metrics.json"), "w"))
         """);
-    Files.writeString(conf.resolve("config.yaml"), """
+    Files.writeString(
+        conf.resolve("config.yaml"),
+        """
         x: 0.5
         lr: 0.1
         opt: sgd
@@ -58,9 +62,12 @@ class AdaptiveSweepIT {
         hydra:
           job:
             command: [python3, '%s']
-        """.formatted(root.resolve("task.py")));
+        """
+            .formatted(root.resolve("task.py")));
     Files.createDirectories(conf.resolve("hparams_search"));
-    Files.writeString(conf.resolve("hparams_search/search.yaml"), """
+    Files.writeString(
+        conf.resolve("hparams_search/search.yaml"),
+        """
         # @package _global_
         defaults:
           - override /hydra/sweeper: optuna
@@ -75,7 +82,8 @@ class AdaptiveSweepIT {
               x: interval(0, 1)
               lr: tag(log, interval(1e-5, 1))
               opt: choice(sgd, adam)
-        """.formatted(sweeper.indent(4).stripTrailing()));
+        """
+            .formatted(sweeper.indent(4).stripTrailing()));
     return conf;
   }
 
@@ -92,7 +100,9 @@ class AdaptiveSweepIT {
 
   @Test
   void tpeStudyOfRealProcessesGetsCloseToTheOptimum() throws Exception {
-    Path conf = conf("""
+    Path conf =
+        conf(
+            """
         direction: minimize
         n_trials: 30
         n_jobs: 2
@@ -102,8 +112,9 @@ class AdaptiveSweepIT {
           n_startup_trials: 10
         """);
     Path sweep = root.resolve("sweep");
-    CliRun run = CliRun.of("-cp", conf.toString(), "-m", "+hparams_search=search",
-        "hydra.sweep.dir=" + sweep);
+    CliRun run =
+        CliRun.of(
+            "-cp", conf.toString(), "-m", "+hparams_search=search", "hydra.sweep.dir=" + sweep);
     assertEquals(0, run.exitCode(), run.err());
     List<JsonNode> ends = events(sweep, "end");
     assertEquals(30, ends.size());
@@ -125,7 +136,9 @@ class AdaptiveSweepIT {
 
   @Test
   void resumeAfterKill9CompletesExactlyNTrials() throws Exception {
-    Path conf = conf("""
+    Path conf =
+        conf(
+            """
         direction: minimize
         n_trials: 10
         n_jobs: 2
@@ -134,16 +147,29 @@ class AdaptiveSweepIT {
           seed: 3
         """);
     Path sweep = root.resolve("sweep");
-    Process launcher = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.hydra4j.cli.Main",
-        "-cp", conf.toString(), "-m", "+hparams_search=search", "hydra.sweep.dir=" + sweep,
-        "steps=4", "step_s=0.25")
-        .redirectErrorStream(true).redirectOutput(root.resolve("launcher.out").toFile()).start();
+    Process launcher =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.hydra4j.cli.Main",
+                "-cp",
+                conf.toString(),
+                "-m",
+                "+hparams_search=search",
+                "hydra.sweep.dir=" + sweep,
+                "steps=4",
+                "step_s=0.25")
+            .redirectErrorStream(true)
+            .redirectOutput(root.resolve("launcher.out").toFile())
+            .start();
     try {
       // Killed once two trials ended and another is half-way through its curve.
-      for (int i = 0; !Files.exists(sweep.resolve("study.jsonl"))
-          || events(sweep, "end").size() < 2 || !midway(sweep); i++) {
+      for (int i = 0;
+          !Files.exists(sweep.resolve("study.jsonl"))
+              || events(sweep, "end").size() < 2
+              || !midway(sweep);
+          i++) {
         if (i > 600) {
           fail("the study did not start: " + Files.readString(root.resolve("launcher.out")));
         }
@@ -207,7 +233,9 @@ class AdaptiveSweepIT {
 
   @Test
   void twoObjectivesGiveTheParetoFront() throws Exception {
-    Path conf = conf("""
+    Path conf =
+        conf(
+            """
         direction: [minimize, maximize]
         objective: [val/loss, cost]
         n_trials: 16
@@ -218,19 +246,24 @@ class AdaptiveSweepIT {
           n_startup_trials: 6
         """);
     Path sweep = root.resolve("sweep");
-    CliRun run = CliRun.of("-cp", conf.toString(), "-m", "+hparams_search=search",
-        "hydra.sweep.dir=" + sweep);
+    CliRun run =
+        CliRun.of(
+            "-cp", conf.toString(), "-m", "+hparams_search=search", "hydra.sweep.dir=" + sweep);
     assertEquals(0, run.exitCode(), run.err());
     List<double[]> all = new ArrayList<>();
     for (JsonNode end : events(sweep, "end")) {
-      all.add(new double[] {end.get("values").get(0).asDouble(),
-          end.get("values").get(1).asDouble(), end.get("number").asInt()});
+      all.add(
+          new double[] {
+            end.get("values").get(0).asDouble(),
+            end.get("values").get(1).asDouble(),
+            end.get("number").asInt()
+          });
     }
     assertEquals(16, all.size());
     List<Integer> front = new ArrayList<>();
     for (double[] a : all) {
-      boolean dominated = all.stream().anyMatch(b -> b[0] <= a[0] && b[1] >= a[1]
-          && (b[0] < a[0] || b[1] > a[1]));
+      boolean dominated =
+          all.stream().anyMatch(b -> b[0] <= a[0] && b[1] >= a[1] && (b[0] < a[0] || b[1] > a[1]));
       if (!dominated) {
         front.add((int) a[2]);
       }
@@ -245,7 +278,9 @@ class AdaptiveSweepIT {
 
   @Test
   void medianPrunerStopsTrialsWithPoorCurves() throws Exception {
-    Path conf = conf("""
+    Path conf =
+        conf(
+            """
         direction: minimize
         n_trials: 12
         n_jobs: 3
@@ -258,8 +293,16 @@ class AdaptiveSweepIT {
           n_warmup_steps: 1
         """);
     Path sweep = root.resolve("sweep");
-    CliRun run = CliRun.of("-cp", conf.toString(), "-m", "+hparams_search=search",
-        "hydra.sweep.dir=" + sweep, "steps=20", "step_s=0.1", "hydra.launcher.kill_grace_s=2");
+    CliRun run =
+        CliRun.of(
+            "-cp",
+            conf.toString(),
+            "-m",
+            "+hparams_search=search",
+            "hydra.sweep.dir=" + sweep,
+            "steps=20",
+            "step_s=0.1",
+            "hydra.launcher.kill_grace_s=2");
     assertEquals(0, run.exitCode(), run.err());
     int pruned = 0;
     for (JsonNode end : events(sweep, "end")) {

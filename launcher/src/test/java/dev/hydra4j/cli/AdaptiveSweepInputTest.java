@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A study's settings checked before anything runs: a study that cannot run is refused with
- * exit 2, one message naming the override or setting and the fix, and no sweep directory;
- * {@code --dry-run} describes a valid one.
+ * A study's settings checked before anything runs: a study that cannot run is refused with exit 2,
+ * one message naming the override or setting and the fix, and no sweep directory; {@code --dry-run}
+ * describes a valid one.
  */
 class AdaptiveSweepInputTest {
 
@@ -24,7 +24,9 @@ class AdaptiveSweepInputTest {
 
   private Path conf() throws Exception {
     Path conf = Files.createDirectories(temp.resolve("conf"));
-    Files.writeString(conf.resolve("config.yaml"), """
+    Files.writeString(
+        conf.resolve("config.yaml"),
+        """
         defaults:
           - override hydra/sweeper: optuna
           - _self_
@@ -43,9 +45,16 @@ class AdaptiveSweepInputTest {
   @Test
   void dryRunDescribesTheStudyAndWritesNothing() throws Exception {
     Path sweep = temp.resolve("multirun");
-    CliRun run = CliRun.of("-cp", conf().toString(), "-m", "--dry-run",
-        "hydra.sweep.dir=" + sweep, "hydra.sweeper.n_trials=7", "+width=int(interval(8,64))",
-        "+opt=choice(sgd,adam)");
+    CliRun run =
+        CliRun.of(
+            "-cp",
+            conf().toString(),
+            "-m",
+            "--dry-run",
+            "hydra.sweep.dir=" + sweep,
+            "hydra.sweeper.n_trials=7",
+            "+width=int(interval(8,64))",
+            "+opt=choice(sgd,adam)");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("study of 7 trials, 2 at a time, sampler tpe"), run.out());
     assertTrue(run.out().contains("objective loss (minimize)"), run.out());
@@ -59,37 +68,45 @@ class AdaptiveSweepInputTest {
   void aStudyWhoseTrialsReportNoObjectiveExitsOne() throws Exception {
     Path sweep = temp.resolve("multirun");
     // 'true' completes without writing metrics: each trial is a FAIL, and so is the study.
-    CliRun run = CliRun.of("-cp", conf().toString(), "-m", "hydra.sweep.dir=" + sweep,
-        "hydra.sweeper.n_trials=2", "hydra.sweeper.n_jobs=1");
+    CliRun run =
+        CliRun.of(
+            "-cp",
+            conf().toString(),
+            "-m",
+            "hydra.sweep.dir=" + sweep,
+            "hydra.sweeper.n_trials=2",
+            "hydra.sweeper.n_jobs=1");
     assertEquals(1, run.exitCode(), run.err());
     assertTrue(run.err().contains("2 trial(s) FAILED: no objective value"), run.err());
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "log interval from 0 | lr=tag(log,interval(0,1)) | must start above 0",
-      "no objective | hydra.sweeper.objective=null | needs the metric to optimize",
-      "slurm launcher | hydra/launcher=slurm | runs its trials with the local launcher",
-      "unknown sampler | hydra.sweeper.sampler._target_=optuna.samplers.CmaEsSampler"
-          + " | not built into hydra4j",
-      "unknown pruner | +hydra.sweeper.pruner._target_=optuna.pruners.HyperbandPruner"
-          + " | not built into hydra4j",
-      "no trials | hydra.sweeper.n_trials=0 | must be a whole number above 0",
-      "bad direction | hydra.sweeper.direction=up | must be minimize or maximize",
-      "two directions, one metric | hydra.sweeper.direction=[minimize,maximize]"
-          + " | names 1 metric(s) but direction gives 2",
-      "glob | lr=glob(*) | cannot search glob",
-      "grid over an interval | hydra.sweeper.sampler._target_=optuna.samplers.GridSampler"
-          + " | grid sampler cannot list the values of 'lr=interval(0.001, 0.1)'",
-      "unknown key | nope=interval(0,1) | no such key",
-      "misspelt setting | +hydra.sweeper.n_trial=3 | did you mean 'n_trials'",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "log interval from 0 | lr=tag(log,interval(0,1)) | must start above 0",
+        "no objective | hydra.sweeper.objective=null | needs the metric to optimize",
+        "slurm launcher | hydra/launcher=slurm | runs its trials with the local launcher",
+        "unknown sampler | hydra.sweeper.sampler._target_=optuna.samplers.CmaEsSampler"
+            + " | not built into hydra4j",
+        "unknown pruner | +hydra.sweeper.pruner._target_=optuna.pruners.HyperbandPruner"
+            + " | not built into hydra4j",
+        "no trials | hydra.sweeper.n_trials=0 | must be a whole number above 0",
+        "bad direction | hydra.sweeper.direction=up | must be minimize or maximize",
+        "two directions, one metric | hydra.sweeper.direction=[minimize,maximize]"
+            + " | names 1 metric(s) but direction gives 2",
+        "glob | lr=glob(*) | cannot search glob",
+        "grid over an interval | hydra.sweeper.sampler._target_=optuna.samplers.GridSampler"
+            + " | grid sampler cannot list the values of 'lr=interval(0.001, 0.1)'",
+        "unknown key | nope=interval(0,1) | no such key",
+        "misspelt setting | +hydra.sweeper.n_trial=3 | did you mean 'n_trials'",
+      })
   void refusedBeforeAnythingIsWritten(String name, String override, String expected)
       throws Exception {
     Path conf = conf();
     Path sweep = temp.resolve("multirun");
-    List<String> args = new ArrayList<>(List.of("-cp", conf.toString(), "-m",
-        "hydra.sweep.dir=" + sweep));
+    List<String> args =
+        new ArrayList<>(List.of("-cp", conf.toString(), "-m", "hydra.sweep.dir=" + sweep));
     args.add(override.strip());
     CliRun run = CliRun.of(args.toArray(String[]::new));
     assertEquals(2, run.exitCode(), run.err());

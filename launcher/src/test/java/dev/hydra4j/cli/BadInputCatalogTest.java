@@ -24,50 +24,90 @@ class BadInputCatalogTest {
 
   @TempDir Path conf;
 
-  private static final String CONFIG = String.join("\n",
-      "defaults:", "  - db: mysql", "  - _self_", "name: app", "port: 8080",
-      "nested:", "  lr: 0.1", "");
+  private static final String CONFIG =
+      String.join(
+          "\n",
+          "defaults:",
+          "  - db: mysql",
+          "  - _self_",
+          "name: app",
+          "port: 8080",
+          "nested:",
+          "  lr: 0.1",
+          "");
 
   static Stream<Arguments> cases() {
     return Stream.of(
         bad("malformed override", List.of("port=[1,2"), List.of("Unclosed '['", "^")),
-        bad("unknown function", List.of("port=frobnicate(1)"),
+        bad(
+            "unknown function",
+            List.of("port=frobnicate(1)"),
             List.of("Unknown function 'frobnicate'", "^")),
-        bad("missing group option", List.of("db=postgres"),
-            List.of("option 'postgres'", "override 'db=postgres'", "available options:", "mysql, sqlite")),
-        bad("missing primary config", List.of("-cn", "nope"),
+        bad(
+            "missing group option",
+            List.of("db=postgres"),
+            List.of(
+                "option 'postgres'",
+                "override 'db=postgres'",
+                "available options:",
+                "mysql, sqlite")),
+        bad(
+            "missing primary config",
+            List.of("-cn", "nope"),
             List.of("Cannot find primary config 'nope'", "primary configs found: config")),
-        bad("yaml syntax error", List.of("db=broken"),
+        bad(
+            "yaml syntax error",
+            List.of("db=broken"),
             List.of("YAML syntax error", "db/broken.yaml:2:5", "line 1, column 9")),
-        bad("hocon syntax error", List.of("db=hocon_broken"),
+        bad(
+            "hocon syntax error",
+            List.of("db=hocon_broken"),
             List.of("HOCON syntax error", "db/hocon_broken.conf:3")),
-        bad("duplicate yaml key", List.of("db=dup"),
+        bad(
+            "duplicate yaml key",
+            List.of("db=dup"),
             List.of("Duplicate key 'driver'", "db/dup.yaml:2:1", "first at line 1")),
-        bad("top level not a mapping", List.of("db=listy"),
-            List.of("db/listy.yaml:1")),
-        bad("unknown key in struct mode", List.of("nested.lrr=1"),
+        bad("top level not a mapping", List.of("db=listy"), List.of("db/listy.yaml:1")),
+        bad(
+            "unknown key in struct mode",
+            List.of("nested.lrr=1"),
             List.of("'nested.lrr'", "did you mean 'nested.lr'", "+nested.lrr=1")),
-        bad("add an existing key", List.of("+port=1"),
-            List.of("Could not add 'port'", "port=1")),
+        bad("add an existing key", List.of("+port=1"), List.of("Could not add 'port'", "port=1")),
         bad("delete a missing key", List.of("~nope"), List.of("Could not delete 'nope'")),
-        bad("unfilled ??? choice", List.of("-cn", "needs_choice"),
-            List.of("You must choose an option for group 'db'", "needs_choice.yaml:2",
-                "db=<option>")),
-        bad("interpolation to a missing key", List.of("-cn", "interp_missing", "--resolve"),
+        bad(
+            "unfilled ??? choice",
+            List.of("-cn", "needs_choice"),
+            List.of(
+                "You must choose an option for group 'db'", "needs_choice.yaml:2", "db=<option>")),
+        bad(
+            "interpolation to a missing key",
+            List.of("-cn", "interp_missing", "--resolve"),
             List.of("nope", "interp_missing.yaml:1")),
-        bad("interpolation cycle", List.of("-cn", "cycle", "--resolve"),
+        bad(
+            "interpolation cycle",
+            List.of("-cn", "cycle", "--resolve"),
             List.of("cycle", "a -> b -> a")),
-        bad("unknown resolver", List.of("-cn", "resolver", "--resolve"),
+        bad(
+            "unknown resolver",
+            List.of("-cn", "resolver", "--resolve"),
             List.of("oc.nope", "resolver.yaml:1")),
-        bad("sweep without --multirun", List.of("port=1,2"),
+        bad(
+            "sweep without --multirun",
+            List.of("port=1,2"),
             List.of("needs --multirun", "override 'port=1,2'")),
         bad("unknown --cfg kind", List.of("--cfg", "jobs"), List.of("Unknown --cfg kind")),
         bad("unknown option", List.of("--frobnicate"), List.of("Unknown option")),
-        bad("explain of a mistyped key", List.of("--explain", "nested.lrr"),
+        bad(
+            "explain of a mistyped key",
+            List.of("--explain", "nested.lrr"),
             List.of("'nested.lrr' is not in the composed config", "did you mean 'nested.lr'")),
-        bad("mistyped command", List.of("staus"),
+        bad(
+            "mistyped command",
+            List.of("staus"),
             List.of("Unknown command 'staus'", "did you mean 'status'")),
-        bad("mistyped --info kind", List.of("--info", "defualts"),
+        bad(
+            "mistyped --info kind",
+            List.of("--info", "defualts"),
             List.of("Unknown --info kind 'defualts'", "did you mean 'defaults'")));
   }
 

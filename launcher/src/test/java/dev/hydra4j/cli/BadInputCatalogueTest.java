@@ -25,21 +25,25 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bad-input catalogue, {@code bad-inputs/cases.txt}: each case runs the CLI in-process and
- * must exit 2 with one message that starts with {@code error: }, names the place (an
- * {@code at} line, a caret under the override, or the option), contains the case's expected
- * fragments, shows no stack trace, prints nothing on stdout and writes nothing.
+ * The bad-input catalogue, {@code bad-inputs/cases.txt}: each case runs the CLI in-process and must
+ * exit 2 with one message that starts with {@code error: }, names the place (an {@code at} line, a
+ * caret under the override, or the option), contains the case's expected fragments, shows no stack
+ * trace, prints nothing on stdout and writes nothing.
  */
 @Timeout(120)
 class BadInputCatalogueTest {
 
   private static final String CATALOGUE = "/bad-inputs/cases.txt";
+
   /**
-   * A place: an "at" line, a file:line:column in the detail, a caret line, or for a usage
-   * error the option or word it is about, quoted on the first line.
+   * A place: an "at" line, a file:line:column in the detail, a caret line, or for a usage error the
+   * option or word it is about, quoted on the first line.
    */
-  private static final Pattern LOCATED = Pattern.compile("(?m)^\\s+at \\S|\\(\\S+:\\d+:\\d+\\)"
-      + "|^\\s*\\^+\\s*$|^error: [^\\n]*(--[a-z]|'[^'\\n]+')");
+  private static final Pattern LOCATED =
+      Pattern.compile(
+          "(?m)^\\s+at \\S|\\(\\S+:\\d+:\\d+\\)"
+              + "|^\\s*\\^+\\s*$|^error: [^\\n]*(--[a-z]|'[^'\\n]+')");
+
   private static final Pattern TRACE = Pattern.compile("\\tat |Exception|\\.java:\\d+\\)");
 
   /** One tree for all cases (it holds an 8 MiB file); no case may change it. */
@@ -60,8 +64,8 @@ class BadInputCatalogueTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void isRefusedWithALocatedMessageAndWritesNothing(String name, List<String> args,
-      List<String> fragments) throws IOException {
+  void isRefusedWithALocatedMessageAndWritesNothing(
+      String name, List<String> args, List<String> fragments) throws IOException {
     List<String> argv = new ArrayList<>();
     boolean subcommand = Main.SUBCOMMANDS.containsKey(args.get(0));
     if (!subcommand && !args.contains("-cp")) {
@@ -104,11 +108,14 @@ class BadInputCatalogueTest {
     }
     deep.append("  ".repeat(600)).append("x: 1\n");
     write(conf.resolve("deep.yaml"), deep.toString().getBytes(StandardCharsets.UTF_8));
-    write(conf.resolve("deeph.conf"), ("a = " + "[".repeat(100_000) + "]".repeat(100_000))
-        .getBytes(StandardCharsets.UTF_8));
-    write(conf.resolve("deepkey.conf"), ("a" + ".a".repeat(100_000) + " = 1\n")
-        .getBytes(StandardCharsets.UTF_8));
-    StringBuilder bomb = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    write(
+        conf.resolve("deeph.conf"),
+        ("a = " + "[".repeat(100_000) + "]".repeat(100_000)).getBytes(StandardCharsets.UTF_8));
+    write(
+        conf.resolve("deepkey.conf"),
+        ("a" + ".a".repeat(100_000) + " = 1\n").getBytes(StandardCharsets.UTF_8));
+    StringBuilder bomb =
+        new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for (int i = 1; i < 9; i++) {
       bomb.append("a").append(i).append(": &a").append(i).append(" [");
       for (int j = 0; j < 9; j++) {

@@ -13,17 +13,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden CLI tests: each folder under {@code cli-golden/} holds a config tree
- * ({@code conf/}), the arguments ({@code args}, one per line) and the expected standard
- * output ({@code stdout}) and exit code ({@code exit}, 0 when absent). The expected
- * outputs are what Hydra 1.3 prints for the same tree (YAML checked against PyYAML).
+ * Golden CLI tests: each folder under {@code cli-golden/} holds a config tree ({@code conf/}), the
+ * arguments ({@code args}, one per line) and the expected standard output ({@code stdout}) and exit
+ * code ({@code exit}, 0 when absent). The expected outputs are what Hydra 1.3 prints for the same
+ * tree (YAML checked against PyYAML).
  */
 class CfgGoldenTest {
 
   static Stream<String> cases() throws IOException, URISyntaxException {
     try (Stream<Path> dirs = Files.list(root())) {
-      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
-          .toList().stream();
+      return dirs
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -44,8 +48,10 @@ class CfgGoldenTest {
       }
     }
     CliRun run = CliRun.of(args.toArray(String[]::new));
-    int expectedExit = Files.exists(dir.resolve("exit"))
-        ? Integer.parseInt(Files.readString(dir.resolve("exit")).trim()) : 0;
+    int expectedExit =
+        Files.exists(dir.resolve("exit"))
+            ? Integer.parseInt(Files.readString(dir.resolve("exit")).trim())
+            : 0;
     assertEquals(expectedExit, run.exitCode(), run.err());
     assertEquals(Files.readString(dir.resolve("stdout")), run.out());
   }

@@ -27,7 +27,9 @@ class CurrentTreeTest {
   @Test
   void theRunAndSweepDirsUpToTheirFirstInterpolationAndTheExtraRoots() throws Exception {
     Files.createDirectories(tmp.resolve("conf"));
-    Files.writeString(tmp.resolve("conf/config.yaml"), """
+    Files.writeString(
+        tmp.resolve("conf/config.yaml"),
+        """
         hydra:
           run:
             dir: /scratch/me/runs/${now:%Y-%m-%d}
@@ -36,8 +38,13 @@ class CurrentTreeTest {
           results:
             roots: [archive, /data/old]
         """);
-    assertEquals(List.of(Path.of("/scratch/me/runs"), tmp.resolve("sweeps"),
-        tmp.resolve("archive"), Path.of("/data/old")), tree().roots());
+    assertEquals(
+        List.of(
+            Path.of("/scratch/me/runs"),
+            tmp.resolve("sweeps"),
+            tmp.resolve("archive"),
+            Path.of("/data/old")),
+        tree().roots());
   }
 
   @Test
@@ -52,16 +59,31 @@ class CurrentTreeTest {
     Path job = sweep.job(0, "COMPLETED", null, "lr=0.1");
     Files.writeString(job.resolve("stdout.log"), "eval done: top1=0.75\n");
     Files.createDirectories(tmp.resolve("conf"));
-    Files.writeString(tmp.resolve("conf/config.yaml"), """
+    Files.writeString(
+        tmp.resolve("conf/config.yaml"),
+        """
         hydra:
           results:
             metrics:
               - regex: 'top1=(?P<top1>[0-9.]+)'
         """);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = dev.hydra4j.results.Collect.print(sweep.dir(), new dev.hydra4j.results.Collect
-        .Options("csv", false, null, null, List.of("num", "top1"), 0, null, tree().rules(),
-        null, null), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    int code =
+        dev.hydra4j.results.Collect.print(
+            sweep.dir(),
+            new dev.hydra4j.results.Collect.Options(
+                "csv",
+                false,
+                null,
+                null,
+                List.of("num", "top1"),
+                0,
+                null,
+                tree().rules(),
+                null,
+                null),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
     assertEquals(0, code);
     assertEquals("num,top1\r\n0,0.75\r\n", out.toString(StandardCharsets.UTF_8));
   }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --dry-run} (table and JSON) and the options that choose a sweep's jobs
- * ({@code --zip}, {@code --filter}, {@code --sample/--seed}, {@code --jobs}), checked in the
- * printed plan and in a real run's directories. The CLI runs in-process.
+ * {@code --dry-run} (table and JSON) and the options that choose a sweep's jobs ({@code --zip},
+ * {@code --filter}, {@code --sample/--seed}, {@code --jobs}), checked in the printed plan and in a
+ * real run's directories. The CLI runs in-process.
  */
 @Timeout(60)
 class DryRunTest {
@@ -35,8 +35,10 @@ class DryRunTest {
     conf = temp.resolve("conf");
     sweepDir = temp.resolve("multirun/sweep");
     Files.createDirectories(conf.resolve("db"));
-    Files.writeString(conf.resolve("config.yaml"), "defaults:\n  - db: mysql\n  - _self_\n"
-        + "lr: 0.1\nseed: 0\nname: run\nlabel: ${name}-${seed}\n");
+    Files.writeString(
+        conf.resolve("config.yaml"),
+        "defaults:\n  - db: mysql\n  - _self_\n"
+            + "lr: 0.1\nseed: 0\nname: run\nlabel: ${name}-${seed}\n");
     Files.writeString(conf.resolve("db/mysql.yaml"), "driver: mysql\n");
     Files.writeString(conf.resolve("db/sqlite.yaml"), "driver: sqlite\n");
   }
@@ -45,16 +47,30 @@ class DryRunTest {
   void aTableOfTheSweptKeysAndNothingWritten() {
     CliRun run = cli("--dry-run", "lr=0.1,0.01", "db=glob(*)", "name=x", "--", "true");
     assertEquals(0, run.exitCode(), run.err());
-    assertEquals(List.of("num  lr    db", "  0  0.1   mysql", "  1  0.1   sqlite",
-        "  2  0.01  mysql", "  3  0.01  sqlite"), run.out().lines().toList());
+    assertEquals(
+        List.of(
+            "num  lr    db",
+            "  0  0.1   mysql",
+            "  1  0.1   sqlite",
+            "  2  0.01  mysql",
+            "  3  0.01  sqlite"),
+        run.out().lines().toList());
     assertTrue(run.err().contains("dry run: 4 jobs"), run.err());
     assertFalse(Files.exists(temp.resolve("multirun")), "nothing written");
   }
 
   @Test
   void jsonForMachinesWithExactlyTheDocumentedFields() throws IOException {
-    CliRun run = cli("--dry-run", "--format", "json", "seed=1,2", "db=sqlite",
-        "hydra.launcher.n_jobs=2", "--", "true");
+    CliRun run =
+        cli(
+            "--dry-run",
+            "--format",
+            "json",
+            "seed=1,2",
+            "db=sqlite",
+            "hydra.launcher.n_jobs=2",
+            "--",
+            "true");
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(1, run.out().lines().count(), "one line of JSON: " + run.out());
     JsonNode root = new ObjectMapper().readTree(run.out());
@@ -65,25 +81,33 @@ class DryRunTest {
     assertEquals(1, job.get("num").asInt());
     assertEquals("[\"seed=2\",\"db=sqlite\"]", job.get("overrides").toString());
     assertEquals("db=sqlite,seed=2", job.get("override_dirname").asText());
-    assertEquals("{\"db\":{\"driver\":\"sqlite\"},\"lr\":0.1,\"seed\":2,\"name\":\"run\","
-        + "\"label\":\"run-2\"}", job.get("config").toString(), "the resolved job config");
+    assertEquals(
+        "{\"db\":{\"driver\":\"sqlite\"},\"lr\":0.1,\"seed\":2,\"name\":\"run\","
+            + "\"label\":\"run-2\"}",
+        job.get("config").toString(),
+        "the resolved job config");
     assertFalse(Files.exists(temp.resolve("multirun")), "nothing written");
   }
 
   @Test
   void zipAdvancesKeysTogether() throws IOException {
-    List<JsonNode> jobs = plan("--zip", "lr,seed", "lr=0.1,0.2,0.3", "seed=1,2,3",
-        "name=a,b");
-    assertEquals(List.of("lr=0.1 seed=1 name=a", "lr=0.1 seed=1 name=b",
-        "lr=0.2 seed=2 name=a", "lr=0.2 seed=2 name=b", "lr=0.3 seed=3 name=a",
-        "lr=0.3 seed=3 name=b"), overrides(jobs));
+    List<JsonNode> jobs = plan("--zip", "lr,seed", "lr=0.1,0.2,0.3", "seed=1,2,3", "name=a,b");
+    assertEquals(
+        List.of(
+            "lr=0.1 seed=1 name=a",
+            "lr=0.1 seed=1 name=b",
+            "lr=0.2 seed=2 name=a",
+            "lr=0.2 seed=2 name=b",
+            "lr=0.3 seed=3 name=a",
+            "lr=0.3 seed=3 name=b"),
+        overrides(jobs));
     assertEquals(List.of(0, 1, 2, 3, 4, 5), nums(jobs));
   }
 
   @Test
   void filterKeepsMatchingJobsWithTheirGridNumbers() throws IOException {
-    List<JsonNode> jobs = plan("--filter", "lr < 0.25 && db.driver == 'sqlite'",
-        "lr=0.1,0.2,0.3", "db=mysql,sqlite");
+    List<JsonNode> jobs =
+        plan("--filter", "lr < 0.25 && db.driver == 'sqlite'", "lr=0.1,0.2,0.3", "db=mysql,sqlite");
     assertEquals(List.of(1, 3), nums(jobs));
     assertEquals(List.of("lr=0.1 db=sqlite", "lr=0.2 db=sqlite"), overrides(jobs));
   }
@@ -98,11 +122,12 @@ class DryRunTest {
     assertTrue(first.stream().allMatch(n -> n >= 0 && n < 20), first.toString());
     List<List<Integer>> others = new ArrayList<>();
     for (int seed = 8; seed < 12; seed++) {
-      others.add(nums(plan("--sample", "4", "--seed", String.valueOf(seed),
-          "seed=range(0,20)")));
+      others.add(nums(plan("--sample", "4", "--seed", String.valueOf(seed), "seed=range(0,20)")));
     }
     assertTrue(others.stream().anyMatch(o -> !o.equals(first)), "seeds matter: " + others);
-    assertEquals(List.of(0, 1, 2), nums(plan("--sample", "9", "seed=1,2,3")),
+    assertEquals(
+        List.of(0, 1, 2),
+        nums(plan("--sample", "9", "seed=1,2,3")),
         "a sample larger than the grid is the grid");
   }
 
@@ -111,14 +136,15 @@ class DryRunTest {
     List<JsonNode> jobs = plan("--jobs", "3,5,7-9", "seed=range(0,12)");
     assertEquals(List.of(3, 5, 7, 8, 9), nums(jobs));
     assertEquals(List.of("seed=3", "seed=5", "seed=7", "seed=8", "seed=9"), overrides(jobs));
-    assertEquals(List.of(5, 7), nums(plan("--jobs", "3,5,7-9", "--filter", "seed > 4 && seed < 8",
-        "seed=range(0,12)")), "the filter applies to the listed jobs");
+    assertEquals(
+        List.of(5, 7),
+        nums(plan("--jobs", "3,5,7-9", "--filter", "seed > 4 && seed < 8", "seed=range(0,12)")),
+        "the filter applies to the listed jobs");
   }
 
   @Test
   void aRealRunRunsExactlyTheChosenJobsInTheirGridDirectories() {
-    CliRun run = cli("--jobs", "1,4-5", "--filter", "seed != 4", "seed=range(0,6)", "--",
-        "true");
+    CliRun run = cli("--jobs", "1,4-5", "--filter", "seed != 4", "seed=range(0,6)", "--", "true");
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(List.of("1", "5"), jobDirs());
     assertTrue(read(sweepDir.resolve("5/.hydra/overrides.yaml")).contains("seed=5"));
@@ -139,8 +165,8 @@ class DryRunTest {
   }
 
   private CliRun cli(String... args) {
-    List<String> argv = new ArrayList<>(List.of("-cp", conf.toString(), "-m",
-        "hydra.sweep.dir=" + sweepDir));
+    List<String> argv =
+        new ArrayList<>(List.of("-cp", conf.toString(), "-m", "hydra.sweep.dir=" + sweepDir));
     argv.addAll(List.of(args));
     return CliRun.of(argv.toArray(String[]::new));
   }
@@ -167,8 +193,7 @@ class DryRunTest {
 
   private List<String> jobDirs() {
     try (Stream<Path> list = Files.list(sweepDir)) {
-      return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
-          .toList();
+      return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

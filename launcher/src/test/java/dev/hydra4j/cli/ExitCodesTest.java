@@ -22,10 +22,9 @@ class ExitCodesTest {
     int code = Main.handle(new IllegalStateException("the plan has no job 7\nsecond line"), err);
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertEquals(ExitCode.INTERNAL_ERROR, code);
-    assertTrue(text.startsWith("internal error: IllegalStateException: the plan has no job 7\n"),
-        text);
-    assertTrue(text.contains("this is a bug in hydra4j") && text.contains("HYDRA4J_DEBUG=1"),
-        text);
+    assertTrue(
+        text.startsWith("internal error: IllegalStateException: the plan has no job 7\n"), text);
+    assertTrue(text.contains("this is a bug in hydra4j") && text.contains("HYDRA4J_DEBUG=1"), text);
     if (System.getenv(Main.DEBUG_VARIABLE) == null) {
       assertFalse(text.contains("\tat "), "no stack trace unless asked for:\n" + text);
       assertEquals(2, text.lines().count(), text);

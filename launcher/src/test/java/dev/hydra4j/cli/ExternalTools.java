@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The programs some integration tests drive (Chromium, Debian's Python with nbformat): found,
- * or the test is skipped with the reason — and fails instead under {@code CI=true}, where
+ * The programs some integration tests drive (Chromium, Debian's Python with nbformat): found, or
+ * the test is skipped with the reason — and fails instead under {@code CI=true}, where
  * scripts/install-test-deps.sh must have installed them.
  */
 final class ExternalTools {
@@ -51,18 +51,23 @@ final class ExternalTools {
   /** A finished process: exit code and merged output. */
   record Result(int exitCode, String output) {}
 
-  static Result run(List<String> command, long timeoutSeconds) throws IOException,
-      InterruptedException {
-    Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+  static Result run(List<String> command, long timeoutSeconds)
+      throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(new ArrayList<>(command))
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
     byte[][] output = new byte[1][];
-    Thread reader = new Thread(() -> {
-      try {
-        output[0] = p.getInputStream().readAllBytes();
-      } catch (IOException e) {
-        output[0] = new byte[0];
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                output[0] = p.getInputStream().readAllBytes();
+              } catch (IOException e) {
+                output[0] = new byte[0];
+              }
+            });
     reader.start();
     if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();

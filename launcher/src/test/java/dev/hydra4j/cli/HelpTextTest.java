@@ -11,15 +11,32 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every command's {@code --help} renders cleanly. picocli reports a description it cannot
- * format (a bare {@code %}) on the JVM's own standard error, not the CLI's stream, so that is
- * where this looks.
+ * Every command's {@code --help} renders cleanly. picocli reports a description it cannot format (a
+ * bare {@code %}) on the JVM's own standard error, not the CLI's stream, so that is where this
+ * looks.
  */
 class HelpTextTest {
 
   @ParameterizedTest(name = "{0} --help")
-  @ValueSource(strings = {"resume", "rerun", "run-job", "status", "kill", "collect", "runs",
-      "show", "compare", "tag", "note", "export", "monitor", "report", "notebook", "schema"})
+  @ValueSource(
+      strings = {
+        "resume",
+        "rerun",
+        "run-job",
+        "status",
+        "kill",
+        "collect",
+        "runs",
+        "show",
+        "compare",
+        "tag",
+        "note",
+        "export",
+        "monitor",
+        "report",
+        "notebook",
+        "schema"
+      })
   void helpHasNoFormattingWarnings(String command) {
     PrintStream original = System.err;
     ByteArrayOutputStream jvmErr = new ByteArrayOutputStream();

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sweeps far larger than memory, in a real hydra4j JVM with a small heap: a planned sweep
- * streams its dry-run JSON (the whole plan is several times the heap), and a sweep over
- * {@code hydra.sweeper.max_jobs} is refused before its values are listed, naming its size.
+ * Sweeps far larger than memory, in a real hydra4j JVM with a small heap: a planned sweep streams
+ * its dry-run JSON (the whole plan is several times the heap), and a sweep over {@code
+ * hydra.sweeper.max_jobs} is refused before its values are listed, naming its size.
  */
 @Timeout(180)
 class HugeSweepTest {
@@ -39,8 +39,16 @@ class HugeSweepTest {
 
   @Test
   void aDryRunLargerThanTheHeapStreamsItsJson() throws Exception {
-    Result run = hydra4j("-m", "--dry-run", "--format", "json", "seed=range(10000)",
-        "hydra.sweeper.max_jobs=10000", "--", "true");
+    Result run =
+        hydra4j(
+            "-m",
+            "--dry-run",
+            "--format",
+            "json",
+            "seed=range(10000)",
+            "hydra.sweeper.max_jobs=10000",
+            "--",
+            "true");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.outBytes() > 40_000_000, "the plan is larger than the heap: " + run.outBytes());
     assertEquals(10_000, run.jobs(), "every job printed");
@@ -50,8 +58,12 @@ class HugeSweepTest {
   void aSweepOverTheLimitIsRefusedBeforeItsValuesAreListed() throws Exception {
     Result run = hydra4j("-m", "--dry-run", "seed=range(100000000)", "--", "true");
     assertEquals(2, run.exitCode(), run.err());
-    assertTrue(run.err().startsWith("error: The sweep is too large: 100000000 values in"
-        + " 'seed=range(100000000)', more than the limit of 100000 jobs"), run.err());
+    assertTrue(
+        run.err()
+            .startsWith(
+                "error: The sweep is too large: 100000000 values in"
+                    + " 'seed=range(100000000)', more than the limit of 100000 jobs"),
+        run.err());
     assertTrue(run.err().contains("hydra.sweeper.max_jobs="), run.err());
     assertFalse(run.err().contains("\tat "), run.err());
     assertEquals(0, run.outBytes());
@@ -61,15 +73,27 @@ class HugeSweepTest {
   private record Result(int exitCode, long outBytes, long jobs, String err) {}
 
   private Result hydra4j(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-        "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "-cp", conf.toString(), "hydra.sweep.dir=" + temp.resolve("multirun")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP,
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "-cp",
+                conf.toString(),
+                "hydra.sweep.dir=" + temp.resolve("multirun")));
     command.addAll(List.of(args));
     Path out = temp.resolve("out.json");
     Path err = temp.resolve("err.txt");
-    Process process = new ProcessBuilder(command).directory(temp.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(temp.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!process.waitFor(150, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("hydra4j still running after 150 s");
@@ -81,8 +105,10 @@ class HugeSweepTest {
       int matched = 0;
       for (int n = lines.read(buffer); n > 0; n = lines.read(buffer)) {
         for (int i = 0; i < n; i++) {
-          matched = buffer[i] == marker.charAt(matched) ? matched + 1
-              : buffer[i] == marker.charAt(0) ? 1 : 0;
+          matched =
+              buffer[i] == marker.charAt(matched)
+                  ? matched + 1
+                  : buffer[i] == marker.charAt(0) ? 1 : 0;
           if (matched == marker.length()) {
             jobs++;
             matched = 0;

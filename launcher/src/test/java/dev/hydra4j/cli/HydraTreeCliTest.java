@@ -42,8 +42,9 @@ class HydraTreeCliTest {
   void aConfigWithHydraModeMultirunSweepsWithoutDashM() throws IOException {
     Path conf = conf("defaults:\n  - db: sqlite\n  - _self_\nhydra:\n  mode: MULTIRUN\n");
     Path out = dir.resolve("out");
-    CliRun run = CliRun.of("-cp", conf.toString(), "hydra.sweep.dir=" + out, "db=mysql,sqlite",
-        "--", "true");
+    CliRun run =
+        CliRun.of(
+            "-cp", conf.toString(), "hydra.sweep.dir=" + out, "db=mysql,sqlite", "--", "true");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(Files.isDirectory(out.resolve("0")) && Files.isDirectory(out.resolve("1")));
     assertFalse(Files.exists(out.resolve("2")));
@@ -54,15 +55,22 @@ class HydraTreeCliTest {
   void aSweepFillsAMissingChoiceAndARunWithoutItIsRefused() throws IOException {
     Path conf = conf("defaults:\n  - db: ???\n  - _self_\n");
     Path out = dir.resolve("out");
-    CliRun run = CliRun.of("-cp", conf.toString(), "-m", "hydra.sweep.dir=" + out,
-        "db=mysql,sqlite", "--", "true");
+    CliRun run =
+        CliRun.of(
+            "-cp",
+            conf.toString(),
+            "-m",
+            "hydra.sweep.dir=" + out,
+            "db=mysql,sqlite",
+            "--",
+            "true");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(Files.readString(out.resolve("1/.hydra/config.yaml")).contains("sqlite"));
-    CliRun unfilled = CliRun.of("-cp", conf.toString(), "-m", "hydra.sweep.dir=" + out + "2",
-        "+x=1,2", "--", "true");
+    CliRun unfilled =
+        CliRun.of(
+            "-cp", conf.toString(), "-m", "hydra.sweep.dir=" + out + "2", "+x=1,2", "--", "true");
     assertEquals(2, unfilled.exitCode(), unfilled.err());
-    assertTrue(unfilled.err().contains("You must choose an option for group 'db'"),
-        unfilled.err());
+    assertTrue(unfilled.err().contains("You must choose an option for group 'db'"), unfilled.err());
     assertFalse(Files.exists(dir.resolve("out2")));
   }
 
@@ -73,12 +81,25 @@ class HydraTreeCliTest {
     for (String base : new String[] {"1.1", "1.3"}) {
       Path out = dir.resolve("out" + base);
       Path where = dir.resolve("where" + base + ".txt");
-      CliRun run = CliRun.of("-cp", conf.toString(), "--version-base", base, "-m",
-          "hydra.sweep.dir=" + out, "a=1", "--", "sh", "-c", "pwd -P > \"$0\"",
-          where.toString());
+      CliRun run =
+          CliRun.of(
+              "-cp",
+              conf.toString(),
+              "--version-base",
+              base,
+              "-m",
+              "hydra.sweep.dir=" + out,
+              "a=1",
+              "--",
+              "sh",
+              "-c",
+              "pwd -P > \"$0\"",
+              where.toString());
       assertEquals(0, run.exitCode(), run.err());
       String cwd = Files.readString(where).strip();
-      assertEquals(base.equals("1.1"), cwd.equals(out.resolve("0").toRealPath().toString()),
+      assertEquals(
+          base.equals("1.1"),
+          cwd.equals(out.resolve("0").toRealPath().toString()),
           base + ": " + cwd);
     }
   }

@@ -30,11 +30,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Seeded, bounded fuzzing of everything a user types or writes: mutated overrides (from the
- * Hydra conformance inputs), mutated YAML and HOCON config files, and mutated sweeps through
- * the CLI. Every input must either work or fail with one of hydra4j's own errors
- * ({@link ConfigException} and its kinds); any other exception or error is a bug, reported
- * with the input that caused it. The seed is fixed, so a failure reproduces.
+ * Seeded, bounded fuzzing of everything a user types or writes: mutated overrides (from the Hydra
+ * conformance inputs), mutated YAML and HOCON config files, and mutated sweeps through the CLI.
+ * Every input must either work or fail with one of hydra4j's own errors ({@link ConfigException}
+ * and its kinds); any other exception or error is a bug, reported with the input that caused it.
+ * The seed is fixed, so a failure reproduces.
  */
 @Timeout(300)
 class InputFuzzTest {
@@ -45,20 +45,110 @@ class InputFuzzTest {
   private static final int CLI_SWEEPS = 400;
 
   /** Pieces that mean something to one of the grammars, or to the limits. */
-  private static final List<String> TOKENS = List.of(
-      "${", "}", "{", "[", "]", "(", ")", ",", "=", ":", "'", "\"", "\\", "~", "+", "++", "@",
-      "%", "*", "&", "!", "|", "#", "\n", "\t", " ", ".", "..", "-", "/", "0", "-1", "1.5",
-      "1e400", "-1e400", "2147483648", "9223372036854775808", "-9223372036854775809", "nan",
-      "inf", "-inf", "null", "???", "true", "${oc.env:HOME}", "${oc.env:NOPE_XYZ,d}",
-      "${now:%Y-%m}", "${oc.select:a,b}", "${oc.decode:'[1,2]'}", "${oc.create:{a: 1}}",
-      "${oc.dict.keys:a}", "${hydra:job.name}", "${..a}", "${a.0}", "range(", "choice(",
-      "glob(", "interval(", "shuffle(", "sort(", "tag(", "str(", "int(", "float(", "bool(",
-      "json_str(", "extend_list(", "reverse=true", "seed=1", "&a ", "*a", "<<: ", "!!int ",
-      "!!binary ", "!!python/object ", "- ", "---\n", "...\n", "? ", "defaults:\n  - ",
-      "_self_", "override ", "optional ", "# @package _global_\n", "@package", "include \"x\"",
-      "include file(\"/etc/passwd\")", "+= ", "${?x}", "\uD800", "\u0000", "é", "\u202E",
-      "\uFEFF", "\r", "hydra.", "hydra/launcher=", "hydra.launcher.n_jobs=",
-      "hydra.sweeper.max_jobs=", "hydra.sweep.subdir=", "../", "/abs/");
+  private static final List<String> TOKENS =
+      List.of(
+          "${",
+          "}",
+          "{",
+          "[",
+          "]",
+          "(",
+          ")",
+          ",",
+          "=",
+          ":",
+          "'",
+          "\"",
+          "\\",
+          "~",
+          "+",
+          "++",
+          "@",
+          "%",
+          "*",
+          "&",
+          "!",
+          "|",
+          "#",
+          "\n",
+          "\t",
+          " ",
+          ".",
+          "..",
+          "-",
+          "/",
+          "0",
+          "-1",
+          "1.5",
+          "1e400",
+          "-1e400",
+          "2147483648",
+          "9223372036854775808",
+          "-9223372036854775809",
+          "nan",
+          "inf",
+          "-inf",
+          "null",
+          "???",
+          "true",
+          "${oc.env:HOME}",
+          "${oc.env:NOPE_XYZ,d}",
+          "${now:%Y-%m}",
+          "${oc.select:a,b}",
+          "${oc.decode:'[1,2]'}",
+          "${oc.create:{a: 1}}",
+          "${oc.dict.keys:a}",
+          "${hydra:job.name}",
+          "${..a}",
+          "${a.0}",
+          "range(",
+          "choice(",
+          "glob(",
+          "interval(",
+          "shuffle(",
+          "sort(",
+          "tag(",
+          "str(",
+          "int(",
+          "float(",
+          "bool(",
+          "json_str(",
+          "extend_list(",
+          "reverse=true",
+          "seed=1",
+          "&a ",
+          "*a",
+          "<<: ",
+          "!!int ",
+          "!!binary ",
+          "!!python/object ",
+          "- ",
+          "---\n",
+          "...\n",
+          "? ",
+          "defaults:\n  - ",
+          "_self_",
+          "override ",
+          "optional ",
+          "# @package _global_\n",
+          "@package",
+          "include \"x\"",
+          "include file(\"/etc/passwd\")",
+          "+= ",
+          "${?x}",
+          "\uD800",
+          "\u0000",
+          "é",
+          "\u202E",
+          "\uFEFF",
+          "\r",
+          "hydra.",
+          "hydra/launcher=",
+          "hydra.launcher.n_jobs=",
+          "hydra.sweeper.max_jobs=",
+          "hydra.sweep.subdir=",
+          "../",
+          "/abs/");
 
   private Path conf;
   private Composer composer;
@@ -68,8 +158,10 @@ class InputFuzzTest {
   @BeforeEach
   void tree() throws IOException {
     conf = temp.resolve("conf");
-    write(conf.resolve("config.yaml"), "defaults:\n  - db: mysql\n  - _self_\nname: app\n"
-        + "port: 8080\nnested:\n  lr: 0.1\n  list: [1, 2, {a: 3}]\nref: ${nested.lr}\n");
+    write(
+        conf.resolve("config.yaml"),
+        "defaults:\n  - db: mysql\n  - _self_\nname: app\n"
+            + "port: 8080\nnested:\n  lr: 0.1\n  list: [1, 2, {a: 3}]\nref: ${nested.lr}\n");
     write(conf.resolve("db/mysql.yaml"), "driver: mysql\nport: 3306\n");
     write(conf.resolve("db/sqlite.conf"), "driver = sqlite\nfile = ${name}.db\n");
     composer = new Composer(SearchPath.of(conf));
@@ -78,10 +170,22 @@ class InputFuzzTest {
   @Test
   void mutatedOverridesFailOnlyWithOwnErrors() throws IOException {
     List<String> seeds = new ArrayList<>(conformanceInputs());
-    seeds.addAll(List.of("db=sqlite", "+db@backup=mysql", "~db", "nested.lr=0.01",
-        "nested.list=[1,{a:2}]", "+x=${nested.lr}", "port=range(1,5)", "name=glob(*)",
-        "db=glob(*)", "nested.lr=interval(0,1)", "port=choice(1,2),3",
-        "hydra.launcher.n_jobs=4", "hydra.sweeper.max_jobs=10", "++a.b.c=1"));
+    seeds.addAll(
+        List.of(
+            "db=sqlite",
+            "+db@backup=mysql",
+            "~db",
+            "nested.lr=0.01",
+            "nested.list=[1,{a:2}]",
+            "+x=${nested.lr}",
+            "port=range(1,5)",
+            "name=glob(*)",
+            "db=glob(*)",
+            "nested.lr=interval(0,1)",
+            "port=choice(1,2),3",
+            "hydra.launcher.n_jobs=4",
+            "hydra.sweeper.max_jobs=10",
+            "++a.b.c=1"));
     Random random = new Random(SEED);
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < OVERRIDES; i++) {
@@ -139,25 +243,44 @@ class InputFuzzTest {
   }
 
   /**
-   * Mutated sweeps through the whole CLI ({@code -m --dry-run}): every run exits 0 or 2, and
-   * a refusal is one message, never a trace.
+   * Mutated sweeps through the whole CLI ({@code -m --dry-run}): every run exits 0 or 2, and a
+   * refusal is one message, never a trace.
    */
   @Test
   void mutatedSweepsThroughTheCliExitZeroOrTwo() {
-    List<String> seeds = List.of("port=range(1,4)", "nested.lr=0.1,0.2", "db=glob(*)",
-        "name=choice(a,b)", "port=shuffle(range(3),seed=1)", "+x=1,2",
-        "hydra.launcher.n_jobs=2", "hydra.sweeper.max_batch_size=1",
-        "hydra.launcher.timeout_min=1", "hydra.sweep.subdir=${name}");
+    List<String> seeds =
+        List.of(
+            "port=range(1,4)",
+            "nested.lr=0.1,0.2",
+            "db=glob(*)",
+            "name=choice(a,b)",
+            "port=shuffle(range(3),seed=1)",
+            "+x=1,2",
+            "hydra.launcher.n_jobs=2",
+            "hydra.sweeper.max_batch_size=1",
+            "hydra.launcher.timeout_min=1",
+            "hydra.sweep.subdir=${name}");
     Random random = new Random(SEED + 2);
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < CLI_SWEEPS; i++) {
       String a = mutate(seeds, random);
       String b = seeds.get(random.nextInt(seeds.size()));
-      CliRun run = CliRun.of("-cp", conf.toString(), "-m", "--dry-run",
-          "hydra.sweep.dir=" + temp.resolve("multirun"), a, b, "--", "true");
-      boolean fine = run.exitCode() == 0
-          || (run.exitCode() == 2 && run.err().startsWith("error: ")
-              && !run.err().contains("\tat "));
+      CliRun run =
+          CliRun.of(
+              "-cp",
+              conf.toString(),
+              "-m",
+              "--dry-run",
+              "hydra.sweep.dir=" + temp.resolve("multirun"),
+              a,
+              b,
+              "--",
+              "true");
+      boolean fine =
+          run.exitCode() == 0
+              || (run.exitCode() == 2
+                  && run.err().startsWith("error: ")
+                  && !run.err().contains("\tat "));
       if (!fine) {
         failures.add("[" + a + "] [" + b + "] exit " + run.exitCode() + ":\n" + run.err());
       }
@@ -180,22 +303,29 @@ class InputFuzzTest {
       int at = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);
       int end = Math.min(text.length(), at + random.nextInt(8));
       String token = TOKENS.get(random.nextInt(TOKENS.size()));
-      text = switch (random.nextInt(8)) {
-        case 0, 1 -> text.substring(0, at) + token + text.substring(at);
-        case 2 -> text.substring(0, at) + text.substring(end);
-        case 3 -> text.substring(0, at) + token + text.substring(end);
-        case 4 -> text.substring(0, end) + text.substring(at, end) + text.substring(end);
-        case 5 -> {
-          String other = seeds.get(random.nextInt(seeds.size()));
-          int cut = random.nextInt(other.length() + 1);
-          yield text.substring(0, at) + other.substring(cut);
-        }
-        case 6 -> text.substring(0, at) + token.repeat(1 + random.nextInt(random.nextInt(
-            10) == 0 ? 3000 : 20)) + text.substring(at);
-        default -> text.substring(0, at)
-            + (char) (random.nextInt(10) == 0 ? random.nextInt(0x10000) : 32 + random.nextInt(95))
-            + text.substring(at);
-      };
+      text =
+          switch (random.nextInt(8)) {
+            case 0, 1 -> text.substring(0, at) + token + text.substring(at);
+            case 2 -> text.substring(0, at) + text.substring(end);
+            case 3 -> text.substring(0, at) + token + text.substring(end);
+            case 4 -> text.substring(0, end) + text.substring(at, end) + text.substring(end);
+            case 5 -> {
+              String other = seeds.get(random.nextInt(seeds.size()));
+              int cut = random.nextInt(other.length() + 1);
+              yield text.substring(0, at) + other.substring(cut);
+            }
+            case 6 ->
+                text.substring(0, at)
+                    + token.repeat(1 + random.nextInt(random.nextInt(10) == 0 ? 3000 : 20))
+                    + text.substring(at);
+            default ->
+                text.substring(0, at)
+                    + (char)
+                        (random.nextInt(10) == 0
+                            ? random.nextInt(0x10000)
+                            : 32 + random.nextInt(95))
+                    + text.substring(at);
+          };
     }
     return text;
   }
@@ -210,8 +340,12 @@ class InputFuzzTest {
       }
     }
     String shown = input.length() > 2000 ? input.substring(0, 2000) + "…" : input;
-    return e.getClass().getName() + ": " + String.valueOf(e.getMessage()).lines().findFirst()
-        .orElse("") + where + (top == null ? "" : " (thrown at " + top + ")") + "\n  input: "
+    return e.getClass().getName()
+        + ": "
+        + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+        + where
+        + (top == null ? "" : " (thrown at " + top + ")")
+        + "\n  input: "
         + escaped(shown);
   }
 
@@ -220,21 +354,31 @@ class InputFuzzTest {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      out.append(c == '\n' ? "\\n" : c < 0x20 || (c >= 0xD800 && c < 0xE000) || c == 0x202E
-          ? String.format("\\u%04X", (int) c) : String.valueOf(c));
+      out.append(
+          c == '\n'
+              ? "\\n"
+              : c < 0x20 || (c >= 0xD800 && c < 0xE000) || c == 0x202E
+                  ? String.format("\\u%04X", (int) c)
+                  : String.valueOf(c));
     }
     return out.toString();
   }
 
   private static void assertNoFailures(List<String> failures, int count, String what) {
-    assertEquals(List.of(), failures.stream().distinct().limit(15).toList(),
-        failures.size() + " of " + count + " mutated " + what + " raised an exception that is"
+    assertEquals(
+        List.of(),
+        failures.stream().distinct().limit(15).toList(),
+        failures.size()
+            + " of "
+            + count
+            + " mutated "
+            + what
+            + " raised an exception that is"
             + " not hydra4j's own error");
   }
 
   private static List<String> conformanceInputs() throws IOException {
-    try (InputStream in = InputFuzzTest.class.getResourceAsStream(
-        "/conformance/overrides.json")) {
+    try (InputStream in = InputFuzzTest.class.getResourceAsStream("/conformance/overrides.json")) {
       var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
       List<String> inputs = new ArrayList<>();
       root.get("cases").forEach(c -> inputs.add(c.get("input").asText()));
@@ -243,17 +387,21 @@ class InputFuzzTest {
   }
 
   private static List<String> fileSeeds() throws IOException {
-    List<String> seeds = new ArrayList<>(List.of(
-        "defaults:\n  - db: mysql\n  - _self_\na: 1\nb: ${a}\nc: [${a}, '${b}x']\n",
-        "base: &b {x: 1, y: [1, 2]}\nc: *b\nd:\n  <<: *b\n  x: 2\n",
-        "# @package _global_\nx: !!int '3'\ny: !!str 4\nz: ???\nw: null\n",
-        "a:\n  b:\n    c: ${oc.env:HOME,/}\n  d: ${oc.select:a.b.c,1}\n",
-        "x0: ab\nx1: ${x0}${x0}\nx2: ${x1}${x1}\nx3: ${x2}${x2}\n",
-        "a = 1\nb = ${a}\nc { d = [1, 2, ${a}] }\n",
-        "a { x = 1 }\na = ${a} { y = 2 }\n",
-        "a = [1] ${a}\nb = \"s\"${a}\n",
-        "defaults = [ {db = mysql}, _self_ ]\nport = 1\n",
-        "a: 1\na: 2\n", "- 1\n- 2\n", "k: \"unterminated\n"));
+    List<String> seeds =
+        new ArrayList<>(
+            List.of(
+                "defaults:\n  - db: mysql\n  - _self_\na: 1\nb: ${a}\nc: [${a}, '${b}x']\n",
+                "base: &b {x: 1, y: [1, 2]}\nc: *b\nd:\n  <<: *b\n  x: 2\n",
+                "# @package _global_\nx: !!int '3'\ny: !!str 4\nz: ???\nw: null\n",
+                "a:\n  b:\n    c: ${oc.env:HOME,/}\n  d: ${oc.select:a.b.c,1}\n",
+                "x0: ab\nx1: ${x0}${x0}\nx2: ${x1}${x1}\nx3: ${x2}${x2}\n",
+                "a = 1\nb = ${a}\nc { d = [1, 2, ${a}] }\n",
+                "a { x = 1 }\na = ${a} { y = 2 }\n",
+                "a = [1] ${a}\nb = \"s\"${a}\n",
+                "defaults = [ {db = mysql}, _self_ ]\nport = 1\n",
+                "a: 1\na: 2\n",
+                "- 1\n- 2\n",
+                "k: \"unterminated\n"));
     seeds.add(Files.readString(Path.of("../conf/config.yaml")));
     seeds.add(Files.readString(Path.of("../conf/training/fast.conf")));
     seeds.add(Files.readString(Path.of("../conf/training/base.yaml")));

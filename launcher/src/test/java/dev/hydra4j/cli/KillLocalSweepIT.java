@@ -23,7 +23,9 @@ class KillLocalSweepIT {
   @Test
   void killAsksTheLaunchersProcessToStop() throws Exception {
     Path conf = Files.createDirectories(root.resolve("conf"));
-    Files.writeString(conf.resolve("config.yaml"), """
+    Files.writeString(
+        conf.resolve("config.yaml"),
+        """
         x: 0
         hydra:
           launcher:
@@ -33,14 +35,25 @@ class KillLocalSweepIT {
             command: [sleep, '60']
         """);
     Path sweep = root.resolve("sweep");
-    Process launcher = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.hydra4j.cli.Main",
-        "-cp", conf.toString(), "-m", "hydra.sweep.dir=" + sweep, "x=range(0,4)")
-        .redirectErrorStream(true).redirectOutput(root.resolve("launcher.out").toFile()).start();
+    Process launcher =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.hydra4j.cli.Main",
+                "-cp",
+                conf.toString(),
+                "-m",
+                "hydra.sweep.dir=" + sweep,
+                "x=range(0,4)")
+            .redirectErrorStream(true)
+            .redirectOutput(root.resolve("launcher.out").toFile())
+            .start();
     try {
-      for (int i = 0; !(Files.exists(sweep.resolve("launcher.json"))
-          && StatusFile.read(sweep.resolve("1"), 1).state() == JobState.RUNNING); i++) {
+      for (int i = 0;
+          !(Files.exists(sweep.resolve("launcher.json"))
+              && StatusFile.read(sweep.resolve("1"), 1).state() == JobState.RUNNING);
+          i++) {
         if (i > 300) {
           fail("the sweep did not start: " + Files.readString(root.resolve("launcher.out")));
         }
@@ -51,8 +64,8 @@ class KillLocalSweepIT {
 
       CliRun kill = CliRun.of("kill", sweep.toString());
       assertEquals(0, kill.exitCode(), kill.out() + kill.err());
-      assertTrue(kill.out().contains("asked the sweep's launcher (pid " + launcher.pid()),
-          kill.out());
+      assertTrue(
+          kill.out().contains("asked the sweep's launcher (pid " + launcher.pid()), kill.out());
       assertTrue(launcher.waitFor(30, TimeUnit.SECONDS));
       assertEquals(130, launcher.exitValue());
       assertTrue(kill.out().contains("stopped; hydra4j resume"), kill.out());

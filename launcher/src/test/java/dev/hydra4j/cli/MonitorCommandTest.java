@@ -23,10 +23,19 @@ class MonitorCommandTest {
     Path running = s.job(1, "RUNNING", null, "lr=0.2");
     Path pending = s.job(2, null, null, "lr=0.3");
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream sink = new java.io.PrintStream(bytes, true,
-        java.nio.charset.StandardCharsets.UTF_8);
-    CompletableFuture<Integer> monitor = CompletableFuture.supplyAsync(() -> Main.run(sink,
-        System.err, "monitor", s.dir().toString(), "--interval", "0.05", "--plain"));
+    java.io.PrintStream sink =
+        new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+    CompletableFuture<Integer> monitor =
+        CompletableFuture.supplyAsync(
+            () ->
+                Main.run(
+                    sink,
+                    System.err,
+                    "monitor",
+                    s.dir().toString(),
+                    "--interval",
+                    "0.05",
+                    "--plain"));
     // The jobs change only once the monitor has reported them unfinished.
     while (!seen(bytes, "1/3 done") && !monitor.isDone()) {
       Thread.sleep(20);
@@ -40,11 +49,17 @@ class MonitorCommandTest {
     String out = run.out();
     assertTrue(out.startsWith("hydra4j: watching " + s.dir() + " (3 jobs)"), out);
     assertTrue(out.contains("1/3 done: 1 PENDING, 1 RUNNING, 1 COMPLETED"), out);
-    assertTrue(out.contains("  job 1 FAILED exit 1  0:02  on ws1 | epoch 3 | ValueError: nan"
-        + " loss\n"), out);
+    assertTrue(
+        out.contains("  job 1 FAILED exit 1  0:02  on ws1 | epoch 3 | ValueError: nan" + " loss\n"),
+        out);
     assertTrue(out.contains("3/3 done: 2 COMPLETED, 1 FAILED"), out);
-    assertTrue(out.endsWith("hydra4j: every job has ended (3 jobs: 2 COMPLETED, 1 FAILED);"
-        + " results: hydra4j collect " + s.dir() + "\n"), out);
+    assertTrue(
+        out.endsWith(
+            "hydra4j: every job has ended (3 jobs: 2 COMPLETED, 1 FAILED);"
+                + " results: hydra4j collect "
+                + s.dir()
+                + "\n"),
+        out);
   }
 
   private static boolean seen(java.io.ByteArrayOutputStream bytes, String text) {
@@ -63,13 +78,20 @@ class MonitorCommandTest {
     Path job = s.job(0, "COMPLETED", "{}", "lr=0.1");
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    Files.writeString(job.resolve("status.json"), "{\"num\":0,\"state\":\"RUNNING\","
-        + "\"attempt\":1,\"start\":\"2026-01-31T12:00:00Z\",\"host\":\"" + Host.name()
-        + "\",\"pid\":" + gone.pid() + "}\n");
+    Files.writeString(
+        job.resolve("status.json"),
+        "{\"num\":0,\"state\":\"RUNNING\","
+            + "\"attempt\":1,\"start\":\"2026-01-31T12:00:00Z\",\"host\":\""
+            + Host.name()
+            + "\",\"pid\":"
+            + gone.pid()
+            + "}\n");
     CliRun run = CliRun.of("monitor", s.dir().toString(), "--interval", "0.05", "--plain");
     assertEquals(1, run.exitCode(), run.err());
-    assertTrue(run.out().contains("job 0 INTERRUPTED (its process is gone; hydra4j resume runs"
-        + " it again)"), run.out());
+    assertTrue(
+        run.out()
+            .contains("job 0 INTERRUPTED (its process is gone; hydra4j resume runs" + " it again)"),
+        run.out());
   }
 
   @Test
@@ -77,9 +99,19 @@ class MonitorCommandTest {
     Path conf = Files.createDirectories(tmp.resolve("conf"));
     Files.writeString(conf.resolve("config.yaml"), "x: 1\n");
     Path sweep = tmp.resolve("multirun/s");
-    CompletableFuture<CliRun> launch = CompletableFuture.supplyAsync(() -> CliRun.of("-m",
-        "-cp", conf.toString(), "x=1,2,3", "hydra.sweep.dir=" + sweep, "--", "sh", "-c",
-        "echo working; sleep 1; test $HYDRA4J_JOB_NUM != 2"));
+    CompletableFuture<CliRun> launch =
+        CompletableFuture.supplyAsync(
+            () ->
+                CliRun.of(
+                    "-m",
+                    "-cp",
+                    conf.toString(),
+                    "x=1,2,3",
+                    "hydra.sweep.dir=" + sweep,
+                    "--",
+                    "sh",
+                    "-c",
+                    "echo working; sleep 1; test $HYDRA4J_JOB_NUM != 2"));
     while (!Files.exists(sweep.resolve("plan.json")) && !launch.isDone()) {
       Thread.sleep(20);
     }

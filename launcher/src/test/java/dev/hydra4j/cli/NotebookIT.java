@@ -10,15 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The notebook of a real sweep is valid nbformat 4, each code cell is valid Python, and it
- * runs: executed headlessly by jupyter nbconvert, every cell succeeds and the learning
- * curves and plots come out as figures.
+ * The notebook of a real sweep is valid nbformat 4, each code cell is valid Python, and it runs:
+ * executed headlessly by jupyter nbconvert, every cell succeeds and the learning curves and plots
+ * come out as figures.
  */
 class NotebookIT {
 
   @TempDir Path tmp;
 
-  private static final String CHECK = """
+  private static final String CHECK =
+      """
       import sys, nbformat
       nb = nbformat.read(sys.argv[1], as_version=4)
       nbformat.validate(nb)
@@ -33,8 +34,9 @@ class NotebookIT {
     Path python = null;
     for (String candidate : new String[] {"/usr/bin/python3", "python3"}) {
       Path p = ExternalTools.find(candidate);
-      if (p != null && ExternalTools.run(List.of(p.toString(), "-c", "import nbformat"), 60)
-          .exitCode() == 0) {
+      if (p != null
+          && ExternalTools.run(List.of(p.toString(), "-c", "import nbformat"), 60).exitCode()
+              == 0) {
         python = p;
         break;
       }
@@ -46,8 +48,8 @@ class NotebookIT {
     CliRun run = CliRun.of("notebook", sweep.toString());
     assertEquals(0, run.exitCode(), run.err());
     Path notebook = sweep.resolve("results.ipynb");
-    ExternalTools.Result check = ExternalTools.run(List.of(python.toString(), "-c", CHECK,
-        notebook.toString()), 120);
+    ExternalTools.Result check =
+        ExternalTools.run(List.of(python.toString(), "-c", CHECK, notebook.toString()), 120);
     assertEquals(0, check.exitCode(), check.output());
     // intro, load, status counts, and pdm and loss each against lr and model
     assertEquals("valid 4 5 7 6\n", check.output());
@@ -59,7 +61,8 @@ class NotebookIT {
     assertEquals(5, csv.size());
   }
 
-  private static final String FIGURES = """
+  private static final String FIGURES =
+      """
       import sys, nbformat
       nb = nbformat.read(sys.argv[1], as_version=4)
       errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
@@ -73,8 +76,13 @@ class NotebookIT {
   @Test
   void theNotebookOfASweepWithCurvesExecutesAndDrawsThem() throws Exception {
     Path nbconvert = ExternalTools.find("jupyter-nbconvert");
-    if (nbconvert == null || ExternalTools.run(List.of("/usr/bin/python3", "-c",
-        "import pandas, matplotlib, nbformat, ipykernel"), 60).exitCode() != 0) {
+    if (nbconvert == null
+        || ExternalTools.run(
+                    List.of(
+                        "/usr/bin/python3", "-c", "import pandas, matplotlib, nbformat, ipykernel"),
+                    60)
+                .exitCode()
+            != 0) {
       ExternalTools.missing("jupyter-nbconvert, python3-pandas, python3-matplotlib");
     }
     Path sweep = CollectCommandTest.curveSweep(tmp);
@@ -86,12 +94,20 @@ class NotebookIT {
     assertEquals(1 + 4 * 5 * 2, curves.size(), "4 jobs x 5 steps x (reward, sps)");
 
     Path executed = tmp.resolve("executed.ipynb");
-    ExternalTools.Result exec = ExternalTools.run(List.of(nbconvert.toString(), "--to",
-        "notebook", "--execute", "--output", executed.toString(),
-        sweep.resolve("results.ipynb").toString()), 600);
+    ExternalTools.Result exec =
+        ExternalTools.run(
+            List.of(
+                nbconvert.toString(),
+                "--to",
+                "notebook",
+                "--execute",
+                "--output",
+                executed.toString(),
+                sweep.resolve("results.ipynb").toString()),
+            600);
     assertEquals(0, exec.exitCode(), exec.output());
-    ExternalTools.Result check = ExternalTools.run(List.of("/usr/bin/python3", "-c", FIGURES,
-        executed.toString()), 120);
+    ExternalTools.Result check =
+        ExternalTools.run(List.of("/usr/bin/python3", "-c", FIGURES, executed.toString()), 120);
     assertEquals(0, check.exitCode(), check.output());
     List<String> lines = check.output().lines().toList();
     // no error; a figure for each curve, then reward and score against lr and against seed

@@ -20,16 +20,30 @@ class RecordCommandsTest {
     Path sweep = CollectCommandTest.realSweep(tmp);
     Path rules = tmp.resolve("rules.yaml");
     Files.writeString(rules, "metrics:\n  - {regex: 'score: 0\\.(\\d+)', name: digit}\n");
-    CliRun run = CliRun.of("collect", sweep.toString(), "--rules", rules.toString(),
-        "--columns", "num,pdm,digit", "--sort", "num");
+    CliRun run =
+        CliRun.of(
+            "collect",
+            sweep.toString(),
+            "--rules",
+            rules.toString(),
+            "--columns",
+            "num,pdm,digit",
+            "--sort",
+            "num");
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().contains("""
+    assertTrue(
+        run.out()
+            .contains(
+                """
         num  pdm  digit
           0  0.0      0
           1  0.1      1
-        """), run.out());
-    assertTrue(run.out().contains("  digit: regex 'score: 0\\.(\\d+)' in stdout.log (--rules "
-        + rules + ")"), run.out());
+        """),
+        run.out());
+    assertTrue(
+        run.out()
+            .contains("  digit: regex 'score: 0\\.(\\d+)' in stdout.log (--rules " + rules + ")"),
+        run.out());
     Files.writeString(rules, "metrics:\n  - {regex: 'x', nmae: typo}\n");
     CliRun bad = CliRun.of("collect", sweep.toString(), "--rules", rules.toString());
     assertEquals(2, bad.exitCode());
@@ -37,14 +51,15 @@ class RecordCommandsTest {
     assertTrue(bad.err().contains(rules + ":2"), bad.err());
     CliRun missing = CliRun.of("collect", sweep.toString(), "--rules", "nope.yaml");
     assertEquals(2, missing.exitCode());
-    assertTrue(missing.err().contains("The rules file 'nope.yaml' does not exist"),
-        missing.err());
+    assertTrue(missing.err().contains("The rules file 'nope.yaml' does not exist"), missing.err());
   }
 
   @Test
   void aBadRuleStopsTheSweepBeforeAnythingRuns() throws Exception {
     Path conf = Files.createDirectories(tmp.resolve("conf"));
-    Files.writeString(conf.resolve("config.yaml"), """
+    Files.writeString(
+        conf.resolve("config.yaml"),
+        """
         lr: 0.1
         hydra:
           results:
@@ -52,8 +67,9 @@ class RecordCommandsTest {
               - regex: 'loss=(?<loss>[0-9.]+'
         """);
     Path sweep = tmp.resolve("multirun/x");
-    CliRun run = CliRun.of("-m", "-cp", conf.toString(), "lr=0.1,0.2",
-        "hydra.sweep.dir=" + sweep, "--", "true");
+    CliRun run =
+        CliRun.of(
+            "-m", "-cp", conf.toString(), "lr=0.1,0.2", "hydra.sweep.dir=" + sweep, "--", "true");
     assertEquals(2, run.exitCode(), run.err());
     assertTrue(run.err().contains("The regex 'loss=(?<loss>[0-9.]+' is not valid"), run.err());
     assertTrue(run.err().contains("config.yaml:5"), run.err());
@@ -79,8 +95,7 @@ class RecordCommandsTest {
     assertEquals(0.2, Double.parseDouble(first[3]), 1e-12);
     assertEquals(4.303 * 0.2 / Math.sqrt(3), Double.parseDouble(first[4]), 1e-9);
     assertEquals("0.2,1,0.2,,", lines[2]);
-    CliRun same = CliRun.of("collect", s.dir().toString(), "--group-by", "lr", "--format",
-        "csv");
+    CliRun same = CliRun.of("collect", s.dir().toString(), "--group-by", "lr", "--format", "csv");
     assertEquals(run.out(), same.out());
     CliRun bad = CliRun.of("collect", s.dir().toString(), "--over", "sed");
     assertEquals(2, bad.exitCode());
@@ -99,17 +114,24 @@ class RecordCommandsTest {
   @Test
   void compareShowsTheKeysThatDifferAndTheMetricDeltas() throws Exception {
     Path sweep = CollectCommandTest.curveSweep(tmp);
-    CliRun run = CliRun.of("compare", "curve probe:0", sweep.resolve("3").toString(),
-        "--width", "0");
+    CliRun run =
+        CliRun.of("compare", "curve probe:0", sweep.resolve("3").toString(), "--width", "0");
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().contains("""
+    assertTrue(
+        run.out()
+            .contains(
+                """
         config (2 keys differ)
           key   A    B     set by
           lr    0.1  0.01  A: override lr=0.1; B: override lr=0.01
           seed  0    1     A: override seed=0; B: override seed=1
-        """), run.out());
+        """),
+        run.out());
     // score = 10 lr + seed: 1.0 against 1.1
-    assertTrue(run.out().lines().anyMatch(l -> l.matches("  score\\s+1\\.0\\s+1\\.1\\s+0\\.1\\s+\\+10\\.0%")),
+    assertTrue(
+        run.out()
+            .lines()
+            .anyMatch(l -> l.matches("  score\\s+1\\.0\\s+1\\.1\\s+0\\.1\\s+\\+10\\.0%")),
         run.out());
     assertTrue(run.out().contains("\ntime\n  A: started "), run.out());
     assertTrue(run.out().contains("B  " + sweep + " job 3  (curve probe)"), run.out());
@@ -123,8 +145,8 @@ class RecordCommandsTest {
     Path sweep = CollectCommandTest.curveSweep(tmp);
     CliRun show = CliRun.of("show", "curve probe", "--width", "0");
     assertEquals(0, show.exitCode(), show.err());
-    assertTrue(show.out().contains(sweep.toString()) || show.out().contains("09-00-00"),
-        show.out());
+    assertTrue(
+        show.out().contains(sweep.toString()) || show.out().contains("09-00-00"), show.out());
     CliRun byDirName = CliRun.of("status", "2026-02-01/09-00-00");
     assertEquals(0, byDirName.exitCode(), byDirName.err());
     CliRun close = CliRun.of("collect", "curve prob");
@@ -132,13 +154,22 @@ class RecordCommandsTest {
     assertTrue(close.err().contains("did you mean 'curve probe'?"), close.err());
     // a second sweep with the same tag: the tag no longer names one run
     Path other = tmp.resolve("multirun/2026-02-02/10-00-00");
-    CliRun second = CliRun.of("-m", "-cp", tmp.resolve("conf").toString(), "lr=0.5",
-        "hydra.sweep.dir=" + other, "--tag", "curves", "--", "true");
+    CliRun second =
+        CliRun.of(
+            "-m",
+            "-cp",
+            tmp.resolve("conf").toString(),
+            "lr=0.5",
+            "hydra.sweep.dir=" + other,
+            "--tag",
+            "curves",
+            "--",
+            "true");
     assertEquals(0, second.exitCode(), second.err());
     CliRun ambiguous = CliRun.of("collect", "curves");
     assertEquals(2, ambiguous.exitCode());
-    assertTrue(ambiguous.err().startsWith("error: 'curves' fits 2 runs:\n    " + other),
-        ambiguous.err());
+    assertTrue(
+        ambiguous.err().startsWith("error: 'curves' fits 2 runs:\n    " + other), ambiguous.err());
     assertTrue(ambiguous.err().contains("\n    " + sweep), ambiguous.err());
   }
 }

@@ -17,19 +17,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens the HTML report of a real sweep in headless Chromium, as a person would open it,
- * with the network switched off: the page must load, hold the results table and its plots,
- * and the plots must actually be drawn on the screen.
+ * Opens the HTML report of a real sweep in headless Chromium, as a person would open it, with the
+ * network switched off: the page must load, hold the results table and its plots, and the plots
+ * must actually be drawn on the screen.
  */
 class ReportChromiumIT {
 
   @TempDir Path tmp;
 
   private static List<String> chromium(Path chrome, Path profile, String... more) {
-    List<String> command = new ArrayList<>(List.of(chrome.toString(), "--headless",
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile, "--hide-scrollbars", "--window-size=1280,2400"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                chrome.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--hide-scrollbars",
+                "--window-size=1280,2400"));
     command.addAll(List.of(more));
     return command;
   }
@@ -44,21 +54,23 @@ class ReportChromiumIT {
     assertEquals("wrote " + html + " (4 jobs, 4 plots)\n", report.out());
 
     String page = Files.readString(html);
-    assertTrue(!page.contains("http://") && !page.contains("https://"),
+    assertTrue(
+        !page.contains("http://") && !page.contains("https://"),
         "the report must not fetch anything");
-    Matcher images = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")
-        .matcher(page);
+    Matcher images =
+        Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(page);
     int count = 0;
     while (images.find()) {
-      BufferedImage image = ImageIO.read(new ByteArrayInputStream(
-          Base64.getDecoder().decode(images.group(1))));
+      BufferedImage image =
+          ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(images.group(1))));
       assertEquals(560, image.getWidth());
       count++;
     }
     assertEquals(4, count);
 
-    ExternalTools.Result dom = ExternalTools.run(chromium(chrome, tmp.resolve("profile1"),
-        "--dump-dom", html.toUri().toString()), 180);
+    ExternalTools.Result dom =
+        ExternalTools.run(
+            chromium(chrome, tmp.resolve("profile1"), "--dump-dom", html.toUri().toString()), 180);
     assertEquals(0, dom.exitCode(), dom.output());
     assertTrue(dom.output().contains("<h1>sweep "), dom.output());
     assertEquals(4 + 1, dom.output().split("<tr>", -1).length - 1, "header + 4 job rows");
@@ -69,8 +81,8 @@ class ReportChromiumIT {
     Files.writeString(bare, page.replaceAll("src=\"data:image/png;base64,[^\"]*\"", "src=\"\""));
     long withPlots = colouredPixels(screenshot(chrome, html, tmp.resolve("with.png")));
     long without = colouredPixels(screenshot(chrome, bare, tmp.resolve("without.png")));
-    assertTrue(withPlots > without + 20_000,
-        "plots add " + (withPlots - without) + " coloured pixels");
+    assertTrue(
+        withPlots > without + 20_000, "plots add " + (withPlots - without) + " coloured pixels");
   }
 
   @Test
@@ -82,8 +94,9 @@ class ReportChromiumIT {
     assertEquals(0, report.exitCode(), report.err());
     // reward and sps over step; reward and score against lr and seed
     assertEquals("wrote " + html + " (4 jobs, 6 plots)\n", report.out());
-    ExternalTools.Result dom = ExternalTools.run(chromium(chrome, tmp.resolve("profile"),
-        "--dump-dom", html.toUri().toString()), 180);
+    ExternalTools.Result dom =
+        ExternalTools.run(
+            chromium(chrome, tmp.resolve("profile"), "--dump-dom", html.toUri().toString()), 180);
     assertEquals(0, dom.exitCode(), dom.output());
     assertTrue(dom.output().contains("<h2>Curves</h2>"), dom.output());
     assertTrue(dom.output().contains("alt=\"reward over step (2 lines)\""), dom.output());
@@ -101,8 +114,14 @@ class ReportChromiumIT {
   }
 
   private static BufferedImage screenshot(Path chrome, Path page, Path png) throws Exception {
-    ExternalTools.Result r = ExternalTools.run(chromium(chrome, png.resolveSibling(
-        "profile-" + png.getFileName()), "--screenshot=" + png, page.toUri().toString()), 180);
+    ExternalTools.Result r =
+        ExternalTools.run(
+            chromium(
+                chrome,
+                png.resolveSibling("profile-" + png.getFileName()),
+                "--screenshot=" + png,
+                page.toUri().toString()),
+            180);
     assertEquals(0, r.exitCode(), r.output());
     return ImageIO.read(png.toFile());
   }

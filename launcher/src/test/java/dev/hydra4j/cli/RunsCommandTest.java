@@ -26,13 +26,18 @@ class RunsCommandTest {
     s.job(1, "FAILED", null, "lr=0.01");
     s.job(2, "COMPLETED", "{\"mAP50\": 0.7, \"loss\": 0.3}", "lr=0.001");
     sweep = s.dir();
-    run = FabricatedSweep.singleRun(tmp.resolve("outputs/2026-02-01/09-00-00"),
-        "2026-02-01T09:00:00Z", "COMPLETED", "{\"loss\": 0.25}", "lr=0.5");
+    run =
+        FabricatedSweep.singleRun(
+            tmp.resolve("outputs/2026-02-01/09-00-00"),
+            "2026-02-01T09:00:00Z",
+            "COMPLETED",
+            "{\"loss\": 0.25}",
+            "lr=0.5");
   }
 
   private CliRun runs(String... more) {
-    List<String> args = new ArrayList<>(List.of("runs", "--project", tmp.toString(),
-        "--width", "0"));
+    List<String> args =
+        new ArrayList<>(List.of("runs", "--project", tmp.toString(), "--width", "0"));
     args.addAll(List.of(more));
     return CliRun.of(args.toArray(String[]::new));
   }
@@ -43,10 +48,16 @@ class RunsCommandTest {
     assertEquals(0, r.exitCode(), r.err());
     String[] lines = r.out().split("\r\n");
     assertEquals("start,kind,name,tags,status,jobs,states,best,dir", lines[0]);
-    assertTrue(lines[1].matches(".*,run,,,COMPLETED,1,1 completed,loss=0.25 \\(min\\),"
-        + "/.*outputs/2026-02-01/09-00-00"), lines[1]);
-    assertTrue(lines[2].matches(".*,sweep,,,FAILED,3,2 completed 1 failed,mAP50=0.7 \\(max\\),"
-        + "/.*multirun/2026-01-31/12-00-00"), lines[2]);
+    assertTrue(
+        lines[1].matches(
+            ".*,run,,,COMPLETED,1,1 completed,loss=0.25 \\(min\\),"
+                + "/.*outputs/2026-02-01/09-00-00"),
+        lines[1]);
+    assertTrue(
+        lines[2].matches(
+            ".*,sweep,,,FAILED,3,2 completed 1 failed,mAP50=0.7 \\(max\\),"
+                + "/.*multirun/2026-01-31/12-00-00"),
+        lines[2]);
     assertEquals(3, lines.length);
     assertTrue(Files.isRegularFile(tmp.resolve(".hydra4j/index.db")));
   }
@@ -111,8 +122,10 @@ class RunsCommandTest {
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("wrote 4 jobs of 2 runs to " + csv + "\n", r.out());
     List<String> lines = Files.readAllLines(csv);
-    assertEquals("run,run_name,run_tags,run_notes,git_commit,kind,run_start,num,status,"
-        + "exit_code,duration_s,job_start,job_dir,lr,mAP50,loss", lines.get(0));
+    assertEquals(
+        "run,run_name,run_tags,run_notes,git_commit,kind,run_start,num,status,"
+            + "exit_code,duration_s,job_start,job_dir,lr,mAP50,loss",
+        lines.get(0));
     assertEquals(5, lines.size());
     assertTrue(lines.get(2).contains(",1,FAILED,1,2.5,"), lines.get(2));
     assertTrue(lines.get(4).endsWith(",0.5,,0.25"), lines.get(4));
@@ -121,8 +134,7 @@ class RunsCommandTest {
   @Test
   void aRootGivenOnceIsNotRemembered() {
     FabricatedSweep.in(tmp.resolve("elsewhere/s1")).job(0, "COMPLETED", "{\"acc\": 1}");
-    assertTrue(runs("--root", tmp.resolve("elsewhere").toString()).out()
-        .contains("elsewhere/s1"));
+    assertTrue(runs("--root", tmp.resolve("elsewhere").toString()).out().contains("elsewhere/s1"));
     CliRun again = runs();
     assertEquals(0, again.exitCode(), again.err());
     assertFalse(again.out().contains("elsewhere"), again.out());
@@ -131,7 +143,9 @@ class RunsCommandTest {
   @Test
   void theConfigSaysWhereRunsLive() throws Exception {
     Files.createDirectories(tmp.resolve("conf"));
-    Files.writeString(tmp.resolve("conf/config.yaml"), """
+    Files.writeString(
+        tmp.resolve("conf/config.yaml"),
+        """
         hydra:
           sweep:
             dir: experiments/${now:%Y}/${now:%H-%M}
@@ -167,7 +181,8 @@ class RunsCommandTest {
     CliRun note = CliRun.of("note", sweep.toString(), "too slow", "--description", "first go");
     assertEquals(0, note.exitCode(), note.err());
     assertTrue(note.out().contains("about     first go\n"), note.out());
-    assertTrue(note.out().matches("(?s).*note      \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  too slow\n"),
+    assertTrue(
+        note.out().matches("(?s).*note      \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  too slow\n"),
         note.out());
     assertTrue(Files.readString(sweep.resolve("meta.json")).contains("\"too slow\""));
   }

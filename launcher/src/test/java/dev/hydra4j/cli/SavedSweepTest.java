@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commands that work on a sweep already on disk: {@code rerun} runs exactly the jobs in
- * the chosen states, {@code run-job} runs one in the foreground, {@code resume} leaves a
- * finished sweep alone. The CLI runs in-process; every job appends its number to a log.
+ * The commands that work on a sweep already on disk: {@code rerun} runs exactly the jobs in the
+ * chosen states, {@code run-job} runs one in the foreground, {@code resume} leaves a finished sweep
+ * alone. The CLI runs in-process; every job appends its number to a log.
  */
 @Timeout(60)
 class SavedSweepTest {
@@ -40,10 +40,19 @@ class SavedSweepTest {
 
   /** Seeds 1..6; the even ones fail until the file {@code fixed} exists. */
   private CliRun sweep() {
-    return CliRun.of("-cp", conf.toString(), "-m", "hydra.sweep.dir=" + sweepDir,
-        "seed=range(1,7)", "--", "sh", "-c",
+    return CliRun.of(
+        "-cp",
+        conf.toString(),
+        "-m",
+        "hydra.sweep.dir=" + sweepDir,
+        "seed=range(1,7)",
+        "--",
+        "sh",
+        "-c",
         "echo $0 >> \"$1\"; echo \"job $0 out\"; [ -e \"$2\" ] || [ $(($0 % 2)) = 1 ]",
-        "${seed}", ran.toString(), fixed.toString());
+        "${seed}",
+        ran.toString(),
+        fixed.toString());
   }
 
   @Test
@@ -51,12 +60,19 @@ class SavedSweepTest {
     assertEquals(1, sweep().exitCode());
     List<String> before = states();
     Files.writeString(ran, "");
-    for (String setting : List.of("hydra.launcher.retries=-1", "hydra.launcher.timeout_min=-5",
-        "hydra.launcher.n_jobs=2147483648", "hydra.launcher.kill_grace_s=-1")) {
+    for (String setting :
+        List.of(
+            "hydra.launcher.retries=-1",
+            "hydra.launcher.timeout_min=-5",
+            "hydra.launcher.n_jobs=2147483648",
+            "hydra.launcher.kill_grace_s=-1")) {
       CliRun rerun = CliRun.of("rerun", "--failed", sweepDir.toString(), setting);
       assertEquals(2, rerun.exitCode(), rerun.err());
-      assertTrue(rerun.err().startsWith("error: " + setting.substring(0, setting.indexOf('='))
-          + " must be"), rerun.err());
+      assertTrue(
+          rerun
+              .err()
+              .startsWith("error: " + setting.substring(0, setting.indexOf('=')) + " must be"),
+          rerun.err());
       assertTrue(rerun.err().contains("at override '" + setting + "'"), rerun.err());
     }
     assertEquals(List.of(), lines(ran), "no job ran");
@@ -66,16 +82,17 @@ class SavedSweepTest {
   @Test
   void rerunFailedRunsExactlyTheFailedJobs() throws IOException {
     assertEquals(1, sweep().exitCode());
-    assertEquals(List.of("COMPLETED", "FAILED", "COMPLETED", "FAILED", "COMPLETED", "FAILED"),
-        states());
+    assertEquals(
+        List.of("COMPLETED", "FAILED", "COMPLETED", "FAILED", "COMPLETED", "FAILED"), states());
     Files.writeString(ran, "");
     Files.writeString(fixed, "");
 
     CliRun rerun = CliRun.of("rerun", "--failed", sweepDir.toString());
     assertEquals(0, rerun.exitCode(), rerun.err());
     assertEquals(List.of("2", "4", "6"), lines(ran), "only the failed jobs ran");
-    assertEquals(List.of("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED",
-        "COMPLETED"), states());
+    assertEquals(
+        List.of("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED"),
+        states());
     assertEquals(2, json(sweepDir.resolve("1/status.json")).get("attempt").asInt());
     assertEquals(1, json(sweepDir.resolve("0/status.json")).get("attempt").asInt());
     assertTrue(rerun.err().contains("running 3 of 6 jobs"), rerun.err());
@@ -94,15 +111,18 @@ class SavedSweepTest {
     assertEquals(1, sweep().exitCode());
     // The sweep's subdir setting changes after the sweep was planned: the jobs must still
     // run where their record is, or status and resume would never see them finish.
-    Files.writeString(conf.resolve("config.yaml"),
+    Files.writeString(
+        conf.resolve("config.yaml"),
         "seed: 0\nhydra:\n  sweep:\n    subdir: run_${hydra.job.num}\n");
     Files.writeString(fixed, "");
     CliRun rerun = CliRun.of("rerun", "--failed", sweepDir.toString());
     assertEquals(0, rerun.exitCode(), rerun.err());
-    assertEquals(List.of("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED",
-        "COMPLETED"), states());
+    assertEquals(
+        List.of("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED"),
+        states());
     try (var entries = Files.list(sweepDir)) {
-      assertTrue(entries.noneMatch(p -> p.getFileName().toString().startsWith("run_")),
+      assertTrue(
+          entries.noneMatch(p -> p.getFileName().toString().startsWith("run_")),
           "no job moved to a new directory");
     }
   }
@@ -114,11 +134,12 @@ class SavedSweepTest {
     assertEquals(2, refused.exitCode(), refused.err());
     assertTrue(refused.err().contains("only hydra.launcher.* settings"), refused.err());
     Files.writeString(fixed, "");
-    CliRun rerun = CliRun.of("rerun", "--failed", sweepDir.toString(),
-        "hydra.launcher.timeout_min=5");
+    CliRun rerun =
+        CliRun.of("rerun", "--failed", sweepDir.toString(), "hydra.launcher.timeout_min=5");
     assertEquals(0, rerun.exitCode(), rerun.err());
-    assertEquals(List.of("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED",
-        "COMPLETED"), states());
+    assertEquals(
+        List.of("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED"),
+        states());
   }
 
   @Test
@@ -157,8 +178,9 @@ class SavedSweepTest {
 
   private List<String> states() {
     List<String> out = new ArrayList<>();
-    json(sweepDir.resolve("summary.json")).get("jobs").forEach(j -> out.add(
-        j.get("state").asText()));
+    json(sweepDir.resolve("summary.json"))
+        .get("jobs")
+        .forEach(j -> out.add(j.get("state").asText()));
     return out;
   }
 

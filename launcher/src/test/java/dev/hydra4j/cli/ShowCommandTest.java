@@ -20,27 +20,38 @@ class ShowCommandTest {
     Path bad = s.job(1, "FAILED", null, "lr=0.2");
     for (Path job : new Path[] {ok, bad}) {
       String status = Files.readString(job.resolve("status.json")).strip();
-      Files.writeString(job.resolve("status.json"), status.substring(0, status.length() - 1)
-          + ",\"slurm_job_id\":\"4242_" + job.getFileName() + "\"}\n");
+      Files.writeString(
+          job.resolve("status.json"),
+          status.substring(0, status.length() - 1)
+              + ",\"slurm_job_id\":\"4242_"
+              + job.getFileName()
+              + "\"}\n");
     }
     Files.writeString(bad.resolve("stderr.log"), "loading\nTraceback\nValueError: lr\n");
-    Files.writeString(s.dir().resolve("meta.json"),
+    Files.writeString(
+        s.dir().resolve("meta.json"),
         "{\"name\":\"base\",\"tags\":[\"paper\"],\"notes\":[\"check lr\"]}");
     CliRun r = CliRun.of("show", s.dir().toString(), "--width", "0");
     assertEquals(0, r.exitCode(), r.err());
     String out = r.out();
-    for (String expected : new String[] {
-        "sweep     " + s.dir() + "\n",
-        "name      base\n", "tags      paper\n", "note      check lr\n",
-        "by ada on ws1 in /home/ada\n",
-        "command   hydra4j -m lr=0.1,0.01\n",
-        "git       3f04aa on main\n",
-        "jobs      2 jobs: 1 COMPLETED, 1 FAILED\n",
-        "num  status     duration_s  exit  host  start",
-        "slurm_job_id   lr  acc",
-        "4242_1",
-        "failures\n  job 1 FAILED  (" + bad + ")\n    | loading\n    | Traceback\n"
-            + "    | ValueError: lr\n"}) {
+    for (String expected :
+        new String[] {
+          "sweep     " + s.dir() + "\n",
+          "name      base\n",
+          "tags      paper\n",
+          "note      check lr\n",
+          "by ada on ws1 in /home/ada\n",
+          "command   hydra4j -m lr=0.1,0.01\n",
+          "git       3f04aa on main\n",
+          "jobs      2 jobs: 1 COMPLETED, 1 FAILED\n",
+          "num  status     duration_s  exit  host  start",
+          "slurm_job_id   lr  acc",
+          "4242_1",
+          "failures\n  job 1 FAILED  ("
+              + bad
+              + ")\n    | loading\n    | Traceback\n"
+              + "    | ValueError: lr\n"
+        }) {
       assertTrue(out.contains(expected), "missing " + expected + " in\n" + out);
     }
   }
@@ -50,8 +61,18 @@ class ShowCommandTest {
     Path conf = Files.createDirectories(tmp.resolve("conf"));
     Files.writeString(conf.resolve("config.yaml"), "lr: 0.1\n");
     Path dir = tmp.resolve("outputs/run1");
-    CliRun run = CliRun.of("-cp", conf.toString(), "lr=0.3", "hydra.run.dir=" + dir,
-        "--name", "single", "--", "sh", "-c", "echo '{\"acc\": 1}' > \"$HYDRA4J_JOB_DIR/metrics.json\"");
+    CliRun run =
+        CliRun.of(
+            "-cp",
+            conf.toString(),
+            "lr=0.3",
+            "hydra.run.dir=" + dir,
+            "--name",
+            "single",
+            "--",
+            "sh",
+            "-c",
+            "echo '{\"acc\": 1}' > \"$HYDRA4J_JOB_DIR/metrics.json\"");
     assertEquals(0, run.exitCode(), run.err());
     CliRun r = CliRun.of("show", dir.toString(), "--width", "0");
     assertEquals(0, r.exitCode(), r.err());

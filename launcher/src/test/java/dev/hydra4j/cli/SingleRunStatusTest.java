@@ -21,8 +21,15 @@ class SingleRunStatusTest {
     Path conf = Files.createDirectories(temp.resolve("conf"));
     Files.writeString(conf.resolve("config.yaml"), "x: 1\n");
     Path runDir = temp.resolve("outputs/run");
-    CliRun run = CliRun.of("-cp", conf.toString(), "hydra.run.dir=" + runDir, "--", "sh", "-c",
-        "echo 'it broke' >&2; exit 3");
+    CliRun run =
+        CliRun.of(
+            "-cp",
+            conf.toString(),
+            "hydra.run.dir=" + runDir,
+            "--",
+            "sh",
+            "-c",
+            "echo 'it broke' >&2; exit 3");
     assertEquals(1, run.exitCode(), run.err());
 
     CliRun status = CliRun.of("status", runDir.toString());

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The base of the CLI tests against the real SLURM cluster (scripts/slurm-local.sh up): they
- * are skipped without one, except under {@code CI=true}, where that fails them, and every array
- * they leave queued is cancelled at the end. Helpers: small projects choosing the SLURM
- * launcher, sweeps run through {@link Main#run}, and the real SLURM commands to look at or
- * disturb what they submitted.
+ * The base of the CLI tests against the real SLURM cluster (scripts/slurm-local.sh up): they are
+ * skipped without one, except under {@code CI=true}, where that fails them, and every array they
+ * leave queued is cancelled at the end. Helpers: small projects choosing the SLURM launcher, sweeps
+ * run through {@link Main#run}, and the real SLURM commands to look at or disturb what they
+ * submitted.
  */
 abstract class SlurmCliTest {
 
@@ -52,11 +52,14 @@ abstract class SlurmCliTest {
   /** A project: conf/config.yaml choosing the SLURM launcher, plus {@code yaml}. */
   static Path project(String name, String yaml) throws IOException {
     Path conf = Files.createDirectories(root.resolve(name).resolve("conf"));
-    Files.writeString(conf.resolve("config.yaml"), """
+    Files.writeString(
+        conf.resolve("config.yaml"),
+        """
         defaults:
           - override hydra/launcher: slurm
           - _self_
-        """ + yaml);
+        """
+            + yaml);
     return conf;
   }
 
@@ -66,8 +69,8 @@ abstract class SlurmCliTest {
 
   /** {@code hydra4j -cp CONF -m hydra.sweep.dir=... ARGS} in this JVM. */
   static CliRun sweep(Path conf, String... args) {
-    List<String> all = new ArrayList<>(List.of("-cp", conf.toString(), "-m",
-        "hydra.sweep.dir=" + sweepDir(conf)));
+    List<String> all =
+        new ArrayList<>(List.of("-cp", conf.toString(), "-m", "hydra.sweep.dir=" + sweepDir(conf)));
     all.addAll(List.of(args));
     CliRun run = CliRun.of(all.toArray(String[]::new));
     System.out.println("hydra4j " + all + " -> " + run.exitCode() + "\n" + run.out() + run.err());
@@ -106,10 +109,14 @@ abstract class SlurmCliTest {
 
   /** The id of the sweep's first array, once it is recorded. */
   static long firstArrayId(Path sweep) throws InterruptedException {
-    return await("the first array to be submitted", Duration.ofMinutes(1), () ->
-        Files.isRegularFile(sweep.resolve(SubmissionLog.NAME))
-            && !SubmissionLog.read(sweep).arrayJobIds().isEmpty()
-            ? SubmissionLog.read(sweep).arrayJobIds().iterator().next() : null,
+    return await(
+        "the first array to be submitted",
+        Duration.ofMinutes(1),
+        () ->
+            Files.isRegularFile(sweep.resolve(SubmissionLog.NAME))
+                    && !SubmissionLog.read(sweep).arrayJobIds().isEmpty()
+                ? SubmissionLog.read(sweep).arrayJobIds().iterator().next()
+                : null,
         id -> id != null);
   }
 
@@ -138,8 +145,11 @@ abstract class SlurmCliTest {
   /** Runs a command whose failure does not matter (restoring state). */
   static void quietly(String... argv) {
     try {
-      new ProcessBuilder(argv).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+      new ProcessBuilder(argv)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
     } catch (IOException | InterruptedException e) {
       System.err.println(String.join(" ", argv) + ": " + e);
     }

@@ -16,28 +16,32 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Text that would be shell code if it reached bash unquoted — in the sweep directory, a job
- * directory, every free-text setting, the environment, the command — submitted to the real
- * cluster: bash and sbatch must take it as text, every marker an injected command would create
- * must stay absent, and the text must reach SLURM and the task verbatim. Text a script cannot
- * hold (a line break on an #SBATCH line, a NUL) and text that is not a valid SLURM name are
- * refused before anything is written.
+ * directory, every free-text setting, the environment, the command — submitted to the real cluster:
+ * bash and sbatch must take it as text, every marker an injected command would create must stay
+ * absent, and the text must reach SLURM and the task verbatim. Text a script cannot hold (a line
+ * break on an #SBATCH line, a NUL) and text that is not a valid SLURM name are refused before
+ * anything is written.
  */
 class SlurmInjectionIT extends SlurmCliTest {
 
   /** Every kind of shell syntax, creating a file named pwned* if any part of it ran. */
-  private static final String HOSTILE = "$(touch pwned1) `touch pwned2`; touch pwned3 && 'q'"
-      + " \"d\" # 100% \\ | > x $HOME";
+  private static final String HOSTILE =
+      "$(touch pwned1) `touch pwned2`; touch pwned3 && 'q'" + " \"d\" # 100% \\ | > x $HOME";
 
   /** A YAML double-quoted string. */
   private static String yaml(String text) {
-    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
-        .replace("\r", "\\r").replace("\0", "\\0") + "\"";
+    return "\""
+        + text.replace("\\", "\\\\")
+            .replace("\"", "\\\"")
+            .replace("\n", "\\n")
+            .replace("\r", "\\r")
+            .replace("\0", "\\0")
+        + "\"";
   }
 
   private static void assertNoMarker() throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
-      List<Path> found = files.filter(p -> p.getFileName().toString().startsWith("pwned"))
-          .toList();
+      List<Path> found = files.filter(p -> p.getFileName().toString().startsWith("pwned")).toList();
       assertEquals(List.of(), found, "an injected command ran");
     }
     for (String marker : List.of("pwned1", "pwned2", "pwned3")) {
@@ -49,7 +53,10 @@ class SlurmInjectionIT extends SlurmCliTest {
   void hostileTextInPathsAndSettingsReachesSlurmAndTheTaskVerbatim() throws Exception {
     // A backslash in --output turns off SLURM's %a patterns: refused below, left out here.
     Path sweep = root.resolve("sweep " + HOSTILE.replace("\\", ""));
-    Path conf = project("hostile", """
+    Path conf =
+        project(
+            "hostile",
+            """
         x: @X@
         y: 0
         hydra:
@@ -65,7 +72,9 @@ class SlurmInjectionIT extends SlurmCliTest {
             env_set:
               HOSTILE: ${x}
             command: [bash, -c, 'printf "%s\\n%s" "$1" "$HYDRA4J_JOB_DIR"', task, '${x}']
-        """.replace("@X@", yaml(HOSTILE)).replace("@DIR@", yaml(sweep.toString())));
+        """
+                .replace("@X@", yaml(HOSTILE))
+                .replace("@DIR@", yaml(sweep.toString())));
     CliRun run = CliRun.of("-cp", conf.toString(), "-m", "y=0", "--wait");
     assertEquals(0, run.exitCode(), run.err());
     Path jobDir = sweep.resolve("0 " + HOSTILE);
@@ -75,12 +84,15 @@ class SlurmInjectionIT extends SlurmCliTest {
     // SLURM's own output went through the --output path built from the sweep directory.
     String slurmOut = read(jobDir.resolve("slurm-" + id + "_0.out"));
     assertTrue(slurmOut.contains("setup:" + HOSTILE + "\n"), slurmOut);
-    assertEquals(HOSTILE, command("squeue", "-h", "-t", "all", "-j", String.valueOf(id), "-o",
-        "%j").strip());
-    assertEquals(HOSTILE, command("squeue", "-h", "-t", "all", "-j", String.valueOf(id), "-o",
-        "%k").strip());
-    assertTrue(command("scontrol", "show", "job", String.valueOf(id))
-        .contains("MailUser=" + HOSTILE + " MailType=END"));
+    assertEquals(
+        HOSTILE,
+        command("squeue", "-h", "-t", "all", "-j", String.valueOf(id), "-o", "%j").strip());
+    assertEquals(
+        HOSTILE,
+        command("squeue", "-h", "-t", "all", "-j", String.valueOf(id), "-o", "%k").strip());
+    assertTrue(
+        command("scontrol", "show", "job", String.valueOf(id))
+            .contains("MailUser=" + HOSTILE + " MailType=END"));
     assertNoMarker();
   }
 
@@ -88,22 +100,40 @@ class SlurmInjectionIT extends SlurmCliTest {
   void textNoScriptCanHoldIsRefusedBeforeAnythingIsWritten() throws Exception {
     Path sweep = root.resolve("refused");
     String[][] cases = {
-        {"hydra.launcher.comment", "ok", "hydra.sweep.dir cannot be written into a SLURM script:"
-            + " it holds a line break"},
-        {"hydra.launcher.qos", "normal", "it holds a backslash"},
-        {"hydra.launcher.job_name", yaml("a\ntouch pwned2"),
-            "hydra.launcher.job_name must be one line"},
-        {"hydra.launcher.partition", yaml("$(touch pwned3)"),
-            "hydra.launcher.partition must be a name of letters"},
-        {"hydra.launcher.srun_args", "[" + yaml("a\0b") + "]", "holds a NUL character"},
-        {"hydra.launcher.additional_parameters", "{mail_user: " + yaml("a\rb") + "}",
-            "must be one line"}};
+      {
+        "hydra.launcher.comment",
+        "ok",
+        "hydra.sweep.dir cannot be written into a SLURM script:" + " it holds a line break"
+      },
+      {"hydra.launcher.qos", "normal", "it holds a backslash"},
+      {
+        "hydra.launcher.job_name",
+        yaml("a\ntouch pwned2"),
+        "hydra.launcher.job_name must be one line"
+      },
+      {
+        "hydra.launcher.partition",
+        yaml("$(touch pwned3)"),
+        "hydra.launcher.partition must be a name of letters"
+      },
+      {"hydra.launcher.srun_args", "[" + yaml("a\0b") + "]", "holds a NUL character"},
+      {
+        "hydra.launcher.additional_parameters",
+        "{mail_user: " + yaml("a\rb") + "}",
+        "must be one line"
+      }
+    };
     for (String[] c : cases) {
       // The first case's sweep directory has a line break: it would end an #SBATCH line.
-      String dir = c == cases[0] ? sweep + "\ntouch pwned1"
-          : c == cases[1] ? sweep + "\\x" : sweep.toString();
+      String dir =
+          c == cases[0]
+              ? sweep + "\ntouch pwned1"
+              : c == cases[1] ? sweep + "\\x" : sweep.toString();
       String[] path = c[0].split("\\.");
-      Path conf = project("refused-" + path[2] + (c == cases[0] ? "-dir" : ""), """
+      Path conf =
+          project(
+              "refused-" + path[2] + (c == cases[0] ? "-dir" : ""),
+              """
           y: 0
           hydra:
             sweep:
@@ -112,8 +142,11 @@ class SlurmInjectionIT extends SlurmCliTest {
               @KEY@: @VALUE@
             job:
               command: ['true']
-          """.replace("@DIR@", yaml(dir)).replace("@GROUP@", path[1])
-          .replace("@KEY@", path[2]).replace("@VALUE@", c[1]));
+          """
+                  .replace("@DIR@", yaml(dir))
+                  .replace("@GROUP@", path[1])
+                  .replace("@KEY@", path[2])
+                  .replace("@VALUE@", c[1]));
       CliRun run = CliRun.of("-cp", conf.toString(), "-m", "y=0");
       assertEquals(2, run.exitCode(), c[0] + ": " + run.err());
       assertTrue(run.err().contains(c[2]), c[0] + ": " + run.err());
@@ -121,8 +154,9 @@ class SlurmInjectionIT extends SlurmCliTest {
       assertFalse(run.err().contains("\tat "), "a stack trace: " + run.err());
       assertFalse(Files.exists(sweep), c[0] + ": something was written");
       try (Stream<Path> all = Files.list(root)) {
-        assertTrue(all.map(p -> p.getFileName().toString())
-            .noneMatch(n -> n.startsWith("refused\n") || n.startsWith("refused\\")));
+        assertTrue(
+            all.map(p -> p.getFileName().toString())
+                .noneMatch(n -> n.startsWith("refused\n") || n.startsWith("refused\\")));
       }
     }
     assertNoMarker();

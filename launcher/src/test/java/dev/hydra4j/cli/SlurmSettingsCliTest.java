@@ -13,10 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Nonsense SLURM settings through the CLI: each is refused before anything is written or any
- * SLURM command runs (so no cluster is needed), with exit 2, the setting, where it was set and
- * an example of a good value, and never a stack trace. (A one-job sweep: with more, the same
- * error is listed once per job.)
+ * Nonsense SLURM settings through the CLI: each is refused before anything is written or any SLURM
+ * command runs (so no cluster is needed), with exit 2, the setting, where it was set and an example
+ * of a good value, and never a stack trace. (A one-job sweep: with more, the same error is listed
+ * once per job.)
  */
 class SlurmSettingsCliTest {
 
@@ -24,7 +24,9 @@ class SlurmSettingsCliTest {
 
   private Path conf() throws IOException {
     Path conf = Files.createDirectories(dir.resolve("conf"));
-    Files.writeString(conf.resolve("config.yaml"), """
+    Files.writeString(
+        conf.resolve("config.yaml"),
+        """
         defaults:
           - override hydra/launcher: slurm
           - _self_
@@ -57,26 +59,29 @@ class SlurmSettingsCliTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "hydra.launcher.timeout_min=-5 | hydra.launcher.timeout_min must be minutes greater than 0, not -5",
-      "hydra.launcher.array_parallelism=0 | hydra.launcher.array_parallelism must be a whole number of at least 1, not 0",
-      "hydra.launcher.mem_per_cpu=12XB | hydra.launcher.mem_per_cpu must be megabytes (e.g. 4096) or a size with a unit (e.g. 4G, 500M), not '12XB'",
-      "hydra.launcher.partition=gpu/x | hydra.launcher.partition must be a name of letters, digits, '_', '.' or '-' (several separated by commas), not 'gpu/x'",
-      "hydra.launcher.exclude='n1 n2' | hydra.launcher.exclude must be node names such as node7 or node[1-3], separated by commas, not 'n1 n2'",
-      "hydra.launcher.gres='gpu 2' | hydra.launcher.gres must be generic resources such as gpu:2 or gpu:a100:2, separated by commas, not 'gpu 2'",
-      "hydra.launcher.cpus_per_task=2.5 | hydra.launcher.cpus_per_task must be a whole number of at least 1, not 2.5",
-      "hydra.launcher.nodes=0 | hydra.launcher.nodes must be a whole number of at least 1, not 0",
-      "hydra.launcher.max_num_timeout=-1 | hydra.launcher.max_num_timeout must be a whole number of at least 0, not -1",
-      "hydra.launcher.signal_delay_s=600 | hydra.launcher.signal_delay_s=600 is not shorter than the time limit",
-      "hydra.launcher.mem_gb=-2 | hydra.launcher.mem_gb must be a number of gigabytes greater than 0, not -2",
-      "+hydra.launcher.additional_parameters.ntasks=2 | --ntasks is set through hydra.launcher.nodes and hydra.launcher.tasks_per_node",
-      "+hydra.launcher.partitoin=gpu | Unknown key 'partitoin' in hydra.launcher (the slurm launcher)"})
-  void aNonsenseSettingIsRefusedAtItsOverride(String override, String message)
-      throws IOException {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "hydra.launcher.timeout_min=-5 | hydra.launcher.timeout_min must be minutes greater than 0, not -5",
+        "hydra.launcher.array_parallelism=0 | hydra.launcher.array_parallelism must be a whole number of at least 1, not 0",
+        "hydra.launcher.mem_per_cpu=12XB | hydra.launcher.mem_per_cpu must be megabytes (e.g. 4096) or a size with a unit (e.g. 4G, 500M), not '12XB'",
+        "hydra.launcher.partition=gpu/x | hydra.launcher.partition must be a name of letters, digits, '_', '.' or '-' (several separated by commas), not 'gpu/x'",
+        "hydra.launcher.exclude='n1 n2' | hydra.launcher.exclude must be node names such as node7 or node[1-3], separated by commas, not 'n1 n2'",
+        "hydra.launcher.gres='gpu 2' | hydra.launcher.gres must be generic resources such as gpu:2 or gpu:a100:2, separated by commas, not 'gpu 2'",
+        "hydra.launcher.cpus_per_task=2.5 | hydra.launcher.cpus_per_task must be a whole number of at least 1, not 2.5",
+        "hydra.launcher.nodes=0 | hydra.launcher.nodes must be a whole number of at least 1, not 0",
+        "hydra.launcher.max_num_timeout=-1 | hydra.launcher.max_num_timeout must be a whole number of at least 0, not -1",
+        "hydra.launcher.signal_delay_s=600 | hydra.launcher.signal_delay_s=600 is not shorter than the time limit",
+        "hydra.launcher.mem_gb=-2 | hydra.launcher.mem_gb must be a number of gigabytes greater than 0, not -2",
+        "+hydra.launcher.additional_parameters.ntasks=2 | --ntasks is set through hydra.launcher.nodes and hydra.launcher.tasks_per_node",
+        "+hydra.launcher.partitoin=gpu | Unknown key 'partitoin' in hydra.launcher (the slurm launcher)"
+      })
+  void aNonsenseSettingIsRefusedAtItsOverride(String override, String message) throws IOException {
     // signal_delay_s=600 against the default timeout_min of 60 minutes would be fine.
-    String[] extra = override.contains("signal_delay_s")
-        ? new String[] {"x=0", override, "hydra.launcher.timeout_min=10"}
-        : new String[] {"x=0", override};
+    String[] extra =
+        override.contains("signal_delay_s")
+            ? new String[] {"x=0", override, "hydra.launcher.timeout_min=10"}
+            : new String[] {"x=0", override};
     assertRefused(sweep(conf(), extra), message, "override '" + override + "'");
   }
 
@@ -84,9 +89,10 @@ class SlurmSettingsCliTest {
   void aNonsenseSettingInAFileIsRefusedAtItsLine() throws IOException {
     Path conf = conf();
     Files.createDirectories(conf.resolve("hydra/launcher"));
-    Files.writeString(conf.resolve("hydra/launcher/slurm.yaml"),
-        "partition: debug\ntimeout_min: -5\n");
-    assertRefused(sweep(conf, "x=0"),
+    Files.writeString(
+        conf.resolve("hydra/launcher/slurm.yaml"), "partition: debug\ntimeout_min: -5\n");
+    assertRefused(
+        sweep(conf, "x=0"),
         "hydra.launcher.timeout_min must be minutes greater than 0, not -5",
         conf.resolve("hydra/launcher/slurm.yaml") + ":2:14");
   }

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * SLURM sweeps end to end through the CLI, against the real cluster (scripts/slurm-local.sh
- * up): in-process {@link Main#run}, and a fresh JVM where a command must work from another
- * shell. The time-limit sweep needs minutes of wall time, so it is submitted first and checked
- * last, while the other tests run.
+ * SLURM sweeps end to end through the CLI, against the real cluster (scripts/slurm-local.sh up):
+ * in-process {@link Main#run}, and a fresh JVM where a command must work from another shell. The
+ * time-limit sweep needs minutes of wall time, so it is submitted first and checked last, while the
+ * other tests run.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class SlurmSweepIT extends SlurmCliTest {
@@ -55,9 +55,13 @@ class SlurmSweepIT extends SlurmCliTest {
 
   /** Runs {@code hydra4j ARGS} in a new JVM, in this JVM's working directory. */
   static CliRun childJvm(Map<String, String> env, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.hydra4j.cli.Main"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.hydra4j.cli.Main"));
     command.addAll(List.of(args));
     ProcessBuilder b = new ProcessBuilder(command);
     b.environment().putAll(env);
@@ -69,8 +73,8 @@ class SlurmSweepIT extends SlurmCliTest {
       fail("hydra4j " + List.of(args) + " did not end");
     }
     CliRun run = new CliRun(p.exitValue(), read(out), read(err));
-    System.out.println("child hydra4j " + List.of(args) + " -> " + run.exitCode() + "\n"
-        + run.out() + run.err());
+    System.out.println(
+        "child hydra4j " + List.of(args) + " -> " + run.exitCode() + "\n" + run.out() + run.err());
     return run;
   }
 
@@ -79,7 +83,10 @@ class SlurmSweepIT extends SlurmCliTest {
   void timeLimitSweepIsSubmittedFirst() throws IOException {
     // Job 0 always outlives its 1-minute limit; job 1 only on its first run. Both are requeued
     // once (max_num_timeout: 1); job 0 then times out for good, job 1 completes.
-    Path conf = project("timeout", """
+    Path conf =
+        project(
+            "timeout",
+            """
         x: 0
         hydra:
           launcher:
@@ -96,7 +103,10 @@ class SlurmSweepIT extends SlurmCliTest {
   @Test
   @Order(2)
   void throttleHoldsAFailingTaskFailsAloneAndRerunFailedRunsItAgain() throws Exception {
-    Path conf = project("throttle", """
+    Path conf =
+        project(
+            "throttle",
+            """
         x: 0
         hydra:
           launcher:
@@ -104,7 +114,8 @@ class SlurmSweepIT extends SlurmCliTest {
             timeout_min: 5
           job:
             command: [bash, -c, 'sleep 2; echo "job $2"; test ! -e "$1/fail-$2"', task, 'MARKERS', '${x}']
-        """.replace("MARKERS", root.toString()));
+        """
+                .replace("MARKERS", root.toString()));
     Files.createFile(root.resolve("fail-3"));
     CliRun run = sweep(conf, "x=range(0,6)", "--wait");
     assertEquals(1, run.exitCode(), run.err());
@@ -122,12 +133,17 @@ class SlurmSweepIT extends SlurmCliTest {
     Files.delete(root.resolve("fail-3"));
     CliRun rerun = CliRun.of("rerun", "--failed", sweep.toString());
     assertEquals(0, rerun.exitCode(), rerun.err());
-    JobStatus again = await("job 3 to run again", PATIENCE, () -> status(sweep, 3),
-        s -> s.state().isTerminal() && s.attempt() == 2);
+    JobStatus again =
+        await(
+            "job 3 to run again",
+            PATIENCE,
+            () -> status(sweep, 3),
+            s -> s.state().isTerminal() && s.attempt() == 2);
     assertEquals(JobState.COMPLETED, again.state(), again.toString());
     assertEquals("job 3\n", read(sweep.resolve("3/stdout.attempt1.log")));
     List<SubmissionLog.Array> arrays = SubmissionLog.read(sweep).arrays();
-    assertEquals(List.of(List.of(0, 1, 2, 3, 4, 5), List.of(3)),
+    assertEquals(
+        List.of(List.of(0, 1, 2, 3, 4, 5), List.of(3)),
         arrays.stream().map(SubmissionLog.Array::jobs).toList());
     assertTrue(Files.isRegularFile(sweep.resolve("slurm/array-001.sh")));
     assertTrue(Files.isRegularFile(sweep.resolve("slurm/array-002.sh")));
@@ -136,7 +152,10 @@ class SlurmSweepIT extends SlurmCliTest {
   @Test
   @Order(3)
   void submitAndExitThenStatusFromAnotherProcess() throws Exception {
-    Path conf = project("detached", """
+    Path conf =
+        project(
+            "detached",
+            """
         x: 0
         hydra:
           job:
@@ -147,13 +166,18 @@ class SlurmSweepIT extends SlurmCliTest {
     assertTrue(run.err().contains("submitted array-001 as SLURM array "), run.err());
     assertTrue(run.err().contains("hydra4j status " + sweepDir(conf)), run.err());
     String sweep = sweepDir(conf).toString();
-    CliRun status = await("the sweep to end", PATIENCE, () -> {
-      try {
-        return childJvm(Map.of(), "status", sweep);
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    }, s -> s.out().contains("jobs    3 (2 COMPLETED, 1 FAILED)"));
+    CliRun status =
+        await(
+            "the sweep to end",
+            PATIENCE,
+            () -> {
+              try {
+                return childJvm(Map.of(), "status", sweep);
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            },
+            s -> s.out().contains("jobs    3 (2 COMPLETED, 1 FAILED)"));
     assertEquals(0, status.exitCode());
     assertTrue(status.out().contains("slurm   array-001: array "), status.out());
     assertTrue(status.out().contains("failures\n  job 2 FAILED"), status.out());
@@ -163,7 +187,10 @@ class SlurmSweepIT extends SlurmCliTest {
   @Test
   @Order(4)
   void killCancelsPendingAndRunningJobsButNotFinishedOnes() throws Exception {
-    Path conf = project("kill", """
+    Path conf =
+        project(
+            "kill",
+            """
         x: 0
         hydra:
           launcher:
@@ -173,9 +200,13 @@ class SlurmSweepIT extends SlurmCliTest {
         """);
     assertEquals(0, sweep(conf, "x=range(0,5)").exitCode());
     Path sweep = sweepDir(conf);
-    await("job 0 done and two running", PATIENCE, () -> statuses(sweep, 5),
-        all -> all.get(0).state() == JobState.COMPLETED
-            && all.stream().filter(s -> s.state() == JobState.RUNNING).count() == 2);
+    await(
+        "job 0 done and two running",
+        PATIENCE,
+        () -> statuses(sweep, 5),
+        all ->
+            all.get(0).state() == JobState.COMPLETED
+                && all.stream().filter(s -> s.state() == JobState.RUNNING).count() == 2);
 
     CliRun kill = CliRun.of("kill", sweep.toString());
     assertEquals(0, kill.exitCode(), kill.err());
@@ -192,7 +223,10 @@ class SlurmSweepIT extends SlurmCliTest {
   @Test
   @Order(5)
   void aSweepLargerThanTheArrayLimitRunsAsChainedArrays() throws Exception {
-    Path conf = project("split", """
+    Path conf =
+        project(
+            "split",
+            """
         x: 0
         hydra:
           launcher:
@@ -205,7 +239,8 @@ class SlurmSweepIT extends SlurmCliTest {
     assertEquals(0, run.exitCode(), run.err());
     Path sweep = sweepDir(conf);
     List<SubmissionLog.Array> arrays = SubmissionLog.read(sweep).arrays();
-    assertEquals(List.of(List.of(0, 1), List.of(2, 3), List.of(4)),
+    assertEquals(
+        List.of(List.of(0, 1), List.of(2, 3), List.of(4)),
         arrays.stream().map(SubmissionLog.Array::jobs).toList());
     assertEquals(null, arrays.get(0).after());
     assertEquals(arrays.get(0).arrayJobId(), arrays.get(1).after());
@@ -213,8 +248,8 @@ class SlurmSweepIT extends SlurmCliTest {
     List<JobStatus> jobs = statuses(sweep, 5);
     assertTrue(mostAtOnce(jobs) <= 2, jobs.toString());
     // each array starts once the one before it has ended
-    Instant firstDone = jobs.get(0).end().isAfter(jobs.get(1).end()) ? jobs.get(0).end()
-        : jobs.get(1).end();
+    Instant firstDone =
+        jobs.get(0).end().isAfter(jobs.get(1).end()) ? jobs.get(0).end() : jobs.get(1).end();
     assertFalse(jobs.get(2).start().isBefore(firstDone), jobs.toString());
     assertTrue(read(sweep.resolve("slurm/array-001.sh")).contains("#SBATCH --array=0-1%2"));
     assertTrue(read(sweep.resolve("slurm/array-003.sh")).contains("#SBATCH --array=0\n"));
@@ -225,7 +260,10 @@ class SlurmSweepIT extends SlurmCliTest {
   void shellMetacharactersReachTheTaskVerbatim() throws Exception {
     String tricky = "$(touch pwned); rm -rf x `touch pwned2` 'single' \"double\" * ~ \\ end";
     String twoLines = "first line\nsecond; line";
-    Path conf = project("quoting", """
+    Path conf =
+        project(
+            "quoting",
+            """
         x: 0
         tricky: @TRICKY@
         two: @TWO@
@@ -236,8 +274,10 @@ class SlurmSweepIT extends SlurmCliTest {
             env_set:
               TRICKY_ENV: ${tricky}
             command: [bash, -c, 'printf "%s|%s|%s" "$1" "$2" "$TRICKY_ENV"', task, '${tricky}', '${two}']
-        """.replace("@TRICKY@", json(tricky)).replace("@TWO@", json(twoLines))
-        .replace("@COMMENT@", json("a \"b\" 'c' $(d) \\e")));
+        """
+                .replace("@TRICKY@", json(tricky))
+                .replace("@TWO@", json(twoLines))
+                .replace("@COMMENT@", json("a \"b\" 'c' $(d) \\e")));
     CliRun run = sweep(conf, "x=0", "--wait");
     assertEquals(0, run.exitCode(), run.err());
     Path sweep = sweepDir(conf);
@@ -246,10 +286,13 @@ class SlurmSweepIT extends SlurmCliTest {
       assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("pwned")));
     }
     long id = SubmissionLog.read(sweep).arrays().get(0).arrayJobId();
-    Process squeue = new ProcessBuilder("squeue", "-h", "-t", "all", "-j", String.valueOf(id),
-        "-o", "%k").start();
-    assertEquals("a \"b\" 'c' $(d) \\e", new String(squeue.getInputStream().readAllBytes(),
-        java.nio.charset.StandardCharsets.UTF_8).strip());
+    Process squeue =
+        new ProcessBuilder("squeue", "-h", "-t", "all", "-j", String.valueOf(id), "-o", "%k")
+            .start();
+    assertEquals(
+        "a \"b\" 'c' $(d) \\e",
+        new String(squeue.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            .strip());
   }
 
   @Test
@@ -258,19 +301,20 @@ class SlurmSweepIT extends SlurmCliTest {
     Path conf = project("refused", "x: 0\nhydra:\n  job:\n    command: ['true']\n");
     CliRun partition = sweep(conf, "x=0,1", "hydra.launcher.partition=hydra4j-nosuch");
     assertEquals(2, partition.exitCode());
-    assertTrue(partition.err().contains("invalid partition specified: hydra4j-nosuch"),
+    assertTrue(
+        partition.err().contains("invalid partition specified: hydra4j-nosuch"), partition.err());
+    assertTrue(
+        partition.err().contains("caused by hydra.launcher.partition=hydra4j-nosuch"),
         partition.err());
-    assertTrue(partition.err().contains("caused by hydra.launcher.partition=hydra4j-nosuch"),
-        partition.err());
-    assertTrue(partition.err().contains("at override 'hydra.launcher.partition=hydra4j-nosuch'"),
+    assertTrue(
+        partition.err().contains("at override 'hydra.launcher.partition=hydra4j-nosuch'"),
         partition.err());
     assertFalse(Files.exists(sweepDir(conf)), "nothing may be written");
 
     CliRun cpus = sweep(conf, "x=0,1", "hydra.launcher.cpus_per_task=512");
     assertEquals(2, cpus.exitCode());
     assertTrue(cpus.err().contains("Requested node configuration is not available"), cpus.err());
-    assertTrue(cpus.err().contains("caused by hydra.launcher.cpus_per_task=512"),
-        cpus.err());
+    assertTrue(cpus.err().contains("caused by hydra.launcher.cpus_per_task=512"), cpus.err());
 
     Files.createDirectories(conf.resolve("hydra/launcher"));
     Files.writeString(conf.resolve("hydra/launcher/slurm.yaml"), "partition: debug\nparition: x\n");
@@ -278,8 +322,8 @@ class SlurmSweepIT extends SlurmCliTest {
     assertEquals(2, typo.exitCode());
     assertTrue(typo.err().contains("Unknown key 'parition' in hydra.launcher"), typo.err());
     assertTrue(typo.err().contains("slurm.yaml:2:11"), typo.err());
-    assertTrue(typo.err().contains("did you mean 'partition'? valid keys: name, job_name"),
-        typo.err());
+    assertTrue(
+        typo.err().contains("did you mean 'partition'? valid keys: name, job_name"), typo.err());
     assertFalse(Files.exists(sweepDir(conf)), "nothing may be written");
   }
 
@@ -288,19 +332,29 @@ class SlurmSweepIT extends SlurmCliTest {
   void missingOrUnreachableSlurmIsAUsageError() throws Exception {
     Path conf = project("nocluster", "x: 0\nhydra:\n  job:\n    command: [/bin/true]\n");
     String dir = "hydra.sweep.dir=" + sweepDir(conf);
-    CliRun missing = childJvm(Map.of("PATH", root.resolve("no-bin").toString()),
-        "-cp", conf.toString(), "-m", dir, "x=0,1");
+    CliRun missing =
+        childJvm(
+            Map.of("PATH", root.resolve("no-bin").toString()),
+            "-cp",
+            conf.toString(),
+            "-m",
+            dir,
+            "x=0,1");
     assertEquals(2, missing.exitCode(), missing.err());
-    assertTrue(missing.err().contains("SLURM is not installed here: 'sinfo' was not found"),
+    assertTrue(
+        missing.err().contains("SLURM is not installed here: 'sinfo' was not found"),
         missing.err());
 
     String realConf = "/etc/slurm/slurm.conf";
-    String text = Files.readAllLines(Path.of(realConf)).stream()
-        .filter(l -> !l.matches("(?i)\\s*(SlurmctldPort|MessageTimeout)\\s*=.*"))
-        .reduce("", (a, b) -> a + b + "\n") + "SlurmctldPort=1\nMessageTimeout=2\n";
+    String text =
+        Files.readAllLines(Path.of(realConf)).stream()
+                .filter(l -> !l.matches("(?i)\\s*(SlurmctldPort|MessageTimeout)\\s*=.*"))
+                .reduce("", (a, b) -> a + b + "\n")
+            + "SlurmctldPort=1\nMessageTimeout=2\n";
     Path badConf = Files.writeString(root.resolve("unreachable.conf"), text);
-    CliRun unreachable = childJvm(Map.of("SLURM_CONF", badConf.toString()),
-        "-cp", conf.toString(), "-m", dir, "x=0,1");
+    CliRun unreachable =
+        childJvm(
+            Map.of("SLURM_CONF", badConf.toString()), "-cp", conf.toString(), "-m", dir, "x=0,1");
     assertEquals(2, unreachable.exitCode(), unreachable.err());
     assertTrue(unreachable.err().contains("SLURM controller unreachable"), unreachable.err());
     assertFalse(Files.exists(sweepDir(conf)), "nothing may be written");
@@ -309,7 +363,10 @@ class SlurmSweepIT extends SlurmCliTest {
   @Test
   @Order(9)
   void dryRunPrintsTheScriptsAndSubmitsNothing() throws Exception {
-    Path conf = project("dryrun", """
+    Path conf =
+        project(
+            "dryrun",
+            """
         x: 0
         hydra:
           launcher:
@@ -321,13 +378,16 @@ class SlurmSweepIT extends SlurmCliTest {
     CliRun run = sweep(conf, "x=range(0,3)", "--dry-run");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().startsWith("num  x\n  0  0\n"), run.out());
-    assertTrue(run.out().contains("# ===== " + sweepDir(conf) + "/slurm/array-001.sh (3 jobs)"),
+    assertTrue(
+        run.out().contains("# ===== " + sweepDir(conf) + "/slurm/array-001.sh (3 jobs)"),
         run.out());
     assertTrue(run.out().contains("#SBATCH --array=0-2%2\n"), run.out());
     assertTrue(run.out().contains("hydra4j_setup_lines=(\n  'module load cuda'\n)"), run.out());
     assertTrue(run.out().contains("  hydra4j_command=( 'python3' 'train.py' '2')"), run.out());
-    assertTrue(run.err().contains("SLURM would accept them (sbatch --test-only); nothing was"
-        + " submitted"), run.err());
+    assertTrue(
+        run.err()
+            .contains("SLURM would accept them (sbatch --test-only); nothing was" + " submitted"),
+        run.err());
     assertFalse(Files.exists(sweepDir(conf)), "nothing may be written");
   }
 
@@ -338,8 +398,10 @@ class SlurmSweepIT extends SlurmCliTest {
     assertTrue(sweep != null, "the time-limit sweep was not submitted");
     long id = SubmissionLog.read(sweep).arrays().get(0).arrayJobId();
     long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
-    while (!(status(sweep, 0).state().isTerminal() && status(sweep, 0).attempt() == 2
-        && status(sweep, 1).state().isTerminal() && status(sweep, 1).attempt() == 2)) {
+    while (!(status(sweep, 0).state().isTerminal()
+        && status(sweep, 0).attempt() == 2
+        && status(sweep, 1).state().isTerminal()
+        && status(sweep, 1).attempt() == 2)) {
       if (System.nanoTime() > deadline) {
         fail("gave up on the time-limit sweep: " + statuses(sweep, 2));
       }
@@ -352,7 +414,9 @@ class SlurmSweepIT extends SlurmCliTest {
           continue;
         }
         new ProcessBuilder("scontrol", "update", "JobId=" + id + "_" + task, "StartTime=now")
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start()
             .waitFor();
       }
       Thread.sleep(2000);

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * What hydra4j says about a SLURM sweep when SLURM or a person acts on its jobs from outside:
- * scancel of a pending task, a node failure with requeue, the time-limit warning, several tasks
- * per job, cancelled running tasks. The warning sweep needs minutes of wall time, so it is
- * submitted first and checked after the quick tests; the node failure comes last. Each state must be the one sacct gives, and {@code --wait}
- * must end. Against the real cluster (scripts/slurm-local.sh up).
+ * scancel of a pending task, a node failure with requeue, the time-limit warning, several tasks per
+ * job, cancelled running tasks. The warning sweep needs minutes of wall time, so it is submitted
+ * first and checked after the quick tests; the node failure comes last. Each state must be the one
+ * sacct gives, and {@code --wait} must end. Against the real cluster (scripts/slurm-local.sh up).
  */
 @TestMethodOrder(OrderAnnotation.class)
 class SlurmTruthIT extends SlurmCliTest {
@@ -49,12 +49,15 @@ class SlurmTruthIT extends SlurmCliTest {
   /** sacct's allocation state and batch-step exit code of each task of an array. */
   private static Map<String, String> sacct(long arrayId) throws Exception {
     Map<String, String> byTask = new HashMap<>();
-    for (String line : command("sacct", "-n", "-P", "-j", String.valueOf(arrayId), "-o",
-        "JobID,State,ExitCode").split("\n")) {
+    for (String line :
+        command("sacct", "-n", "-P", "-j", String.valueOf(arrayId), "-o", "JobID,State,ExitCode")
+            .split("\n")) {
       String[] f = line.split("\\|");
       if (f.length == 3) {
-        byTask.merge(f[0].replace(".batch", ""), f[0].endsWith(".batch") ? "exit " + f[2]
-            : f[1].split(" ")[0], (a, b) -> a.startsWith("exit") ? b + " " + a : a + " " + b);
+        byTask.merge(
+            f[0].replace(".batch", ""),
+            f[0].endsWith(".batch") ? "exit " + f[2] : f[1].split(" ")[0],
+            (a, b) -> a.startsWith("exit") ? b + " " + a : a + " " + b);
       }
     }
     return byTask;
@@ -65,7 +68,10 @@ class SlurmTruthIT extends SlurmCliTest {
   void timeLimitWarningSweepIsSubmittedFirst() throws Exception {
     // Both checkpoint on the warning and exit 0. Job 0 may be requeued once and then finishes;
     // job 1 may not be requeued, so it waits for the limit and ends as TIMEOUT, as in sacct.
-    Path conf = project("warning", """
+    Path conf =
+        project(
+            "warning",
+            """
         m: 0
         hydra:
           launcher:
@@ -83,7 +89,10 @@ class SlurmTruthIT extends SlurmCliTest {
   @Test
   @Order(2)
   void aPendingTaskCancelledByHandIsCancelledAndWaitEnds() throws Exception {
-    Path conf = project("scancel-pending", """
+    Path conf =
+        project(
+            "scancel-pending",
+            """
         x: 0
         hydra:
           launcher:
@@ -111,7 +120,10 @@ class SlurmTruthIT extends SlurmCliTest {
   @Test
   @Order(101)
   void aNodeFailureWithRequeueIsFollowedToTheEnd() throws Exception {
-    Path conf = project("node-failure", """
+    Path conf =
+        project(
+            "node-failure",
+            """
         x: 0
         hydra:
           launcher:
@@ -122,36 +134,51 @@ class SlurmTruthIT extends SlurmCliTest {
     CompletableFuture<CliRun> run = sweepAsync(conf, "x=0,1", "--wait");
     Path sweep = sweepDir(conf);
     long id = firstArrayId(sweep);
-    await("both jobs to run", PATIENCE, () -> statuses(sweep, 2),
+    await(
+        "both jobs to run",
+        PATIENCE,
+        () -> statuses(sweep, 2),
         all -> all.stream().allMatch(s -> s.state() == JobState.RUNNING));
     String node = command("sinfo", "-h", "-o", "%n").strip().split("\n")[0];
-    List<String> rawIds = statuses(sweep, 2).stream().map(s -> s.extra().get("slurm_job_id"))
-        .toList();
+    List<String> rawIds =
+        statuses(sweep, 2).stream().map(s -> s.extra().get("slurm_job_id")).toList();
     try {
       command("scontrol", "update", "NodeName=" + node, "State=DOWN", "Reason=hydra4j-test");
       // SLURM requeues both (--requeue): they must show as waiting, not as ended.
-      String requeued = await("SLURM to requeue both", PATIENCE,
-          () -> CliRun.of("status", sweep.toString()).out(),
-          out -> out.contains("jobs    2 (2 PENDING)"));
-      assertTrue(requeued.contains("2 job(s) (0-1) were put back in the queue by SLURM"),
-          requeued);
+      String requeued =
+          await(
+              "SLURM to requeue both",
+              PATIENCE,
+              () -> CliRun.of("status", sweep.toString()).out(),
+              out -> out.contains("jobs    2 (2 PENDING)"));
+      assertTrue(requeued.contains("2 job(s) (0-1) were put back in the queue by SLURM"), requeued);
       assertTrue(!run.isDone(), "--wait ended while SLURM had requeued the jobs: " + requeued);
       // The first runs' slurmstepd must be gone before the tasks start again under the same
       // job ids, or slurmd refuses them as duplicates and drains the node.
-      await("the first runs to end on the node", PATIENCE, () -> ProcessHandle.allProcesses()
-          .map(p -> p.info().commandLine().orElse(""))
-          .filter(c -> rawIds.stream().anyMatch(raw -> c.contains("slurmstepd: [" + raw + ".")))
-          .toList(), List::isEmpty);
+      await(
+          "the first runs to end on the node",
+          PATIENCE,
+          () ->
+              ProcessHandle.allProcesses()
+                  .map(p -> p.info().commandLine().orElse(""))
+                  .filter(
+                      c -> rawIds.stream().anyMatch(raw -> c.contains("slurmstepd: [" + raw + ".")))
+                  .toList(),
+          List::isEmpty);
     } finally {
       quietly("scontrol", "update", "NodeName=" + node, "State=RESUME");
     }
-    await("the node to be back", PATIENCE, () -> {
-      try {
-        return command("sinfo", "-h", "-n", node, "-o", "%T").strip();
-      } catch (Exception e) {
-        return e.toString();
-      }
-    }, s -> s.equals("idle") || s.equals("mixed") || s.equals("allocated"));
+    await(
+        "the node to be back",
+        PATIENCE,
+        () -> {
+          try {
+            return command("sinfo", "-h", "-n", node, "-o", "%T").strip();
+          } catch (Exception e) {
+            return e.toString();
+          }
+        },
+        s -> s.equals("idle") || s.equals("mixed") || s.equals("allocated"));
     startNow(id, 2);
     CliRun done = finished(run, PATIENCE);
     assertEquals(0, done.exitCode(), done.err());
@@ -166,7 +193,10 @@ class SlurmTruthIT extends SlurmCliTest {
   @Test
   @Order(4)
   void twoTasksPerNodeRunTwoProcesses() throws Exception {
-    Path conf = project("two-tasks", """
+    Path conf =
+        project(
+            "two-tasks",
+            """
         x: 0
         hydra:
           launcher:
@@ -183,7 +213,10 @@ class SlurmTruthIT extends SlurmCliTest {
   @Test
   @Order(5)
   void cancelledRunningTasksRecordSlurmsOutcome() throws Exception {
-    Path conf = project("cancel-running", """
+    Path conf =
+        project(
+            "cancel-running",
+            """
         x: 0
         hydra:
           launcher:
@@ -194,17 +227,25 @@ class SlurmTruthIT extends SlurmCliTest {
     assertEquals(0, sweep(conf, "x=range(0,4)").exitCode());
     Path sweep = sweepDir(conf);
     long id = SubmissionLog.read(sweep).arrayJobIds().iterator().next();
-    await("all four to run", PATIENCE, () -> statuses(sweep, 4),
+    await(
+        "all four to run",
+        PATIENCE,
+        () -> statuses(sweep, 4),
         all -> all.stream().allMatch(s -> s.state() == JobState.RUNNING));
     CliRun kill = CliRun.of("kill", sweep.toString());
     assertEquals(0, kill.exitCode(), kill.err());
-    Map<String, String> slurm = await("sacct to record all four", PATIENCE, () -> {
-      try {
-        return sacct(id);
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    }, m -> m.values().stream().filter(v -> v.contains("exit")).count() == 4);
+    Map<String, String> slurm =
+        await(
+            "sacct to record all four",
+            PATIENCE,
+            () -> {
+              try {
+                return sacct(id);
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            },
+            m -> m.values().stream().filter(v -> v.contains("exit")).count() == 4);
     System.out.println("sacct: " + slurm + "\nfiles: " + statuses(sweep, 4));
     for (JobStatus s : statuses(sweep, 4)) {
       String task = id + "_" + s.extra().get("slurm_array_task_id");
@@ -222,11 +263,17 @@ class SlurmTruthIT extends SlurmCliTest {
     Path sweep = warningSweep;
     assertTrue(sweep != null, "the warning sweep was not submitted");
     List<SubmissionLog.Array> arrays = SubmissionLog.read(sweep).arrays();
-    await("both jobs to end", Duration.ofMinutes(5), () -> {
-      arrays.forEach(a -> startNow(a.arrayJobId(), 1));
-      return statuses(sweep, 2);
-    }, all -> all.get(0).state().isTerminal() && all.get(0).attempt() == 2
-        && all.get(1).state().isTerminal());
+    await(
+        "both jobs to end",
+        Duration.ofMinutes(5),
+        () -> {
+          arrays.forEach(a -> startNow(a.arrayJobId(), 1));
+          return statuses(sweep, 2);
+        },
+        all ->
+            all.get(0).state().isTerminal()
+                && all.get(0).attempt() == 2
+                && all.get(1).state().isTerminal());
     JobStatus requeued = status(sweep, 0);
     assertEquals(JobState.COMPLETED, requeued.state(), requeued.toString());
     assertEquals("started\ncheckpoint\n", read(sweep.resolve("0/stdout.attempt1.log")));

@@ -30,8 +30,16 @@ class StatusTruthTest {
   @Test
   void jobsInHiddenOrDeepDirectoriesShowAsCompleted() throws IOException {
     Path sweep = temp.resolve("sweep");
-    CliRun run = CliRun.of("-cp", conf().toString(), "-m", "hydra.sweep.dir=" + sweep,
-        "hydra.sweep.subdir=${x}", "x=.hidden,a/b/c/d/e/f/g/h/i/j", "--", "true");
+    CliRun run =
+        CliRun.of(
+            "-cp",
+            conf().toString(),
+            "-m",
+            "hydra.sweep.dir=" + sweep,
+            "hydra.sweep.subdir=${x}",
+            "x=.hidden,a/b/c/d/e/f/g/h/i/j",
+            "--",
+            "true");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(Files.exists(sweep.resolve("a/b/c/d/e/f/g/h/i/j/status.json")));
 
@@ -43,19 +51,20 @@ class StatusTruthTest {
   }
 
   /**
-   * After a kill -9 a status file may still say RUNNING while the journal recorded the end:
-   * status and collect both show the journal's COMPLETED.
+   * After a kill -9 a status file may still say RUNNING while the journal recorded the end: status
+   * and collect both show the journal's COMPLETED.
    */
   @Test
   void statusAndCollectReadTheJournalNotAStaleStatusFile() throws Exception {
     Path sweep = temp.resolve("sweep");
-    CliRun run = CliRun.of("-cp", conf().toString(), "-m", "hydra.sweep.dir=" + sweep,
-        "x=1,2", "--", "true");
+    CliRun run =
+        CliRun.of(
+            "-cp", conf().toString(), "-m", "hydra.sweep.dir=" + sweep, "x=1,2", "--", "true");
     assertEquals(0, run.exitCode(), run.err());
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    StatusFile.write(sweep.resolve("0"),
-        JobStatus.running(0, 1, Instant.now(), Host.name(), gone.pid()));
+    StatusFile.write(
+        sweep.resolve("0"), JobStatus.running(0, 1, Instant.now(), Host.name(), gone.pid()));
 
     CliRun status = CliRun.of("status", sweep.toString());
     assertTrue(status.out().contains("jobs    2 (2 COMPLETED)"), status.out());
@@ -66,17 +75,26 @@ class StatusTruthTest {
   }
 
   /**
-   * The sweep directory becomes unwritable mid-sweep (made immutable, which binds root
-   * too): no more jobs start, the finished ones are recorded (none left RUNNING), the exit
-   * code is 3 and the message names the resume command, which finishes the sweep.
+   * The sweep directory becomes unwritable mid-sweep (made immutable, which binds root too): no
+   * more jobs start, the finished ones are recorded (none left RUNNING), the exit code is 3 and the
+   * message names the resume command, which finishes the sweep.
    */
   @Test
   void aSweepDirectoryMadeUnwritableStopsTheSweepWithExitCodeThree() throws Exception {
     Path sweep = temp.resolve("sweep");
     try {
-      CliRun run = CliRun.of("-cp", conf().toString(), "-m", "hydra.sweep.dir=" + sweep,
-          "x=range(0,8)", "hydra.launcher.n_jobs=1", "--", "sh", "-c",
-          "if [ $HYDRA4J_JOB_NUM = 3 ]; then chattr +i \"$HYDRA4J_SWEEP_DIR\"; fi");
+      CliRun run =
+          CliRun.of(
+              "-cp",
+              conf().toString(),
+              "-m",
+              "hydra.sweep.dir=" + sweep,
+              "x=range(0,8)",
+              "hydra.launcher.n_jobs=1",
+              "--",
+              "sh",
+              "-c",
+              "if [ $HYDRA4J_JOB_NUM = 3 ]; then chattr +i \"$HYDRA4J_SWEEP_DIR\"; fi");
       assertEquals(3, run.exitCode(), run.err());
       assertTrue(run.err().contains("continue with: hydra4j resume"), run.err());
       assertTrue(run.err().contains("cannot write the sweep's files"), run.err());
@@ -100,8 +118,13 @@ class StatusTruthTest {
     for (String command : new String[] {"status", "resume"}) {
       CliRun result = CliRun.of(command, sweep.toString());
       assertEquals(2, result.exitCode(), command);
-      assertTrue(result.err().contains("was stopped while it was being created, before any job"
-          + " started: it has no plan.json, and nothing ran"), result.err());
+      assertTrue(
+          result
+              .err()
+              .contains(
+                  "was stopped while it was being created, before any job"
+                      + " started: it has no plan.json, and nothing ran"),
+          result.err());
       assertTrue(result.err().contains("start the sweep again"), result.err());
     }
   }

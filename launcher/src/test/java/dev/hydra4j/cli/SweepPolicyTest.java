@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The failure policy over a whole sweep, batches ({@code hydra.sweeper.max_batch_size})
- * included, and a summary that always lists every job of the sweep. The CLI runs
- * in-process; every job appends its number to a log and fails until {@code fixed} exists.
+ * The failure policy over a whole sweep, batches ({@code hydra.sweeper.max_batch_size}) included,
+ * and a summary that always lists every job of the sweep. The CLI runs in-process; every job
+ * appends its number to a log and fails until {@code fixed} exists.
  */
 @Timeout(60)
 class SweepPolicyTest {
@@ -37,11 +37,20 @@ class SweepPolicyTest {
   }
 
   private CliRun sweep(String... settings) {
-    List<String> args = new ArrayList<>(List.of("-cp", conf.toString(), "-m",
-        "hydra.sweep.dir=" + sweepDir, "seed=range(0,4)"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-cp", conf.toString(), "-m", "hydra.sweep.dir=" + sweepDir, "seed=range(0,4)"));
     args.addAll(List.of(settings));
-    args.addAll(List.of("--", "sh", "-c", "echo $0 >> \"$1\"; [ -e \"$2\" ]", "${seed}",
-        ran.toString(), temp.resolve("fixed").toString()));
+    args.addAll(
+        List.of(
+            "--",
+            "sh",
+            "-c",
+            "echo $0 >> \"$1\"; [ -e \"$2\" ]",
+            "${seed}",
+            ran.toString(),
+            temp.resolve("fixed").toString()));
     return CliRun.of(args.toArray(String[]::new));
   }
 

@@ -23,16 +23,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a task receives and where its files go: hostile values arrive verbatim as argument
- * words and in the config files and are never run by a shell; job directories built from
- * values stay inside the sweep; sweeps started together never share a directory.
+ * What a task receives and where its files go: hostile values arrive verbatim as argument words and
+ * in the config files and are never run by a shell; job directories built from values stay inside
+ * the sweep; sweeps started together never share a directory.
  */
 @Timeout(120)
 class TaskInputTest {
 
   /** Writes each argument word, NUL-terminated, to args.bin in the job directory. */
-  private static final String RECORD_ARGS =
-      "printf '%s\\0' \"$@\" > \"$HYDRA4J_JOB_DIR/args.bin\"";
+  private static final String RECORD_ARGS = "printf '%s\\0' \"$@\" > \"$HYDRA4J_JOB_DIR/args.bin\"";
 
   @TempDir Path temp;
   private Workspace ws;
@@ -50,19 +49,41 @@ class TaskInputTest {
   @Test
   void hostileValuesReachTheTaskVerbatim() {
     String fromFile = "$(touch pwned); rm -rf x 'sq' \"dq\" a  b\nline2 `touch pwned`";
-    ws.file("conf/config.yaml", "name: run\nevil: \"$(touch pwned); rm -rf x 'sq' \\\"dq\\\""
-        + " a  b\\nline2 `touch pwned`\"\n");
-    List<String> values = List.of("$(touch pwned)", "; rm -rf x", "it's", "\"dq\"", "a  b",
-        "l1\nl2", "`touch pwned`", "$HOME && touch pwned");
-    ws.run("-m", "hydra.job.chdir=true", "name=choice('$(touch pwned)','; rm -rf x',"
-        + "\"it's\",'\"dq\"','a  b','l1\nl2','`touch pwned`','$HOME && touch pwned')",
-        "--", "sh", "-c", RECORD_ARGS, "sh", "--name=${name}", "${evil}", "x${name}y")
+    ws.file(
+        "conf/config.yaml",
+        "name: run\nevil: \"$(touch pwned); rm -rf x 'sq' \\\"dq\\\""
+            + " a  b\\nline2 `touch pwned`\"\n");
+    List<String> values =
+        List.of(
+            "$(touch pwned)",
+            "; rm -rf x",
+            "it's",
+            "\"dq\"",
+            "a  b",
+            "l1\nl2",
+            "`touch pwned`",
+            "$HOME && touch pwned");
+    ws.run(
+            "-m",
+            "hydra.job.chdir=true",
+            "name=choice('$(touch pwned)','; rm -rf x',"
+                + "\"it's\",'\"dq\"','a  b','l1\nl2','`touch pwned`','$HOME && touch pwned')",
+            "--",
+            "sh",
+            "-c",
+            RECORD_ARGS,
+            "sh",
+            "--name=${name}",
+            "${evil}",
+            "x${name}y")
         .expect(0);
     Path sweep = ws.onlySweepDir();
     for (int num = 0; num < values.size(); num++) {
       String value = values.get(num);
       Path job = sweep.resolve(String.valueOf(num));
-      assertEquals(List.of("--name=" + value, fromFile, "x" + value + "y"), words(job),
+      assertEquals(
+          List.of("--name=" + value, fromFile, "x" + value + "y"),
+          words(job),
           "job " + num + " argv");
       JsonNode config = Workspace.json(job.resolve(".hydra/config.json"));
       assertEquals(value, config.get("name").asText(), "job " + num + " config.json");
@@ -73,22 +94,30 @@ class TaskInputTest {
 
   @Test
   void jobDirectoriesFromValuesStayInsideTheSweep() {
-    ws.run("-m", "hydra.sweep.subdir=${hydra.job.override_dirname}",
-        "name=choice('a/b','/etc/passwd','..','./.','c/..x')", "--", "true").expect(0);
+    ws.run(
+            "-m",
+            "hydra.sweep.subdir=${hydra.job.override_dirname}",
+            "name=choice('a/b','/etc/passwd','..','./.','c/..x')",
+            "--",
+            "true")
+        .expect(0);
     Path sweep = ws.onlySweepDir();
     Set<String> jobDirs = new TreeSet<>();
     for (Path status : filesNamed("status.json")) {
       assertTrue(status.startsWith(sweep), status + " is inside " + sweep);
       jobDirs.add(sweep.relativize(status.getParent()).toString());
     }
-    assertEquals(new TreeSet<>(List.of("name=a/b", "name=/etc/passwd", "name=..", "name=.",
-        "name=c/..x")), jobDirs);
+    assertEquals(
+        new TreeSet<>(List.of("name=a/b", "name=/etc/passwd", "name=..", "name=.", "name=c/..x")),
+        jobDirs);
     assertFalse(Files.exists(Path.of("/etc/passwd/.hydra")));
 
     for (String escape : List.of("name='x/../../y'", "name='../../../escape'")) {
-      Workspace.Result refused = ws.run("-m", "hydra.sweep.subdir=${hydra.job.override_dirname}",
-          escape, "--", "true").expect(2);
-      assertTrue(refused.err().contains("'..'") && refused.err().contains("hydra.sweep.subdir"),
+      Workspace.Result refused =
+          ws.run("-m", "hydra.sweep.subdir=${hydra.job.override_dirname}", escape, "--", "true")
+              .expect(2);
+      assertTrue(
+          refused.err().contains("'..'") && refused.err().contains("hydra.sweep.subdir"),
           refused.err());
     }
     ws.run("-m", "hydra.sweep.subdir=${name}", "name='..'", "--", "true").expect(2);
@@ -101,8 +130,13 @@ class TaskInputTest {
   void sweepsStartedTogetherNeverShareADirectory() {
     List<Workspace.Running> runs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      runs.add(ws.start("-m", "hydra.sweep.dir=multirun/same/second", "name=s" + i + "a,s"
-          + i + "b", "--", "true"));
+      runs.add(
+          ws.start(
+              "-m",
+              "hydra.sweep.dir=multirun/same/second",
+              "name=s" + i + "a,s" + i + "b",
+              "--",
+              "true"));
     }
     runs.forEach(r -> r.await().expect(0));
     Set<String> seen = new TreeSet<>();
@@ -113,8 +147,10 @@ class TaskInputTest {
       assertEquals(2, summary.get("counts").get("COMPLETED").asInt(), name);
       for (int num = 0; num < 2; num++) {
         String overrides = Workspace.read(sweep.resolve(num + "/.hydra/overrides.yaml"));
-        assertEquals("- " + plan.get("jobs").get(num).get("overrides").get(1).asText(),
-            overrides.strip(), name + "/" + num);
+        assertEquals(
+            "- " + plan.get("jobs").get(num).get("overrides").get(1).asText(),
+            overrides.strip(),
+            name + "/" + num);
         seen.add(overrides.strip());
       }
     }
@@ -126,8 +162,10 @@ class TaskInputTest {
       timed.add(ws.start("-m", "seed=" + i, "--", "true"));
     }
     timed.forEach(r -> r.await().expect(0));
-    List<Path> sweeps = ws.sweepDirs().stream()
-        .filter(p -> !p.startsWith(ws.dir().resolve("multirun/same"))).toList();
+    List<Path> sweeps =
+        ws.sweepDirs().stream()
+            .filter(p -> !p.startsWith(ws.dir().resolve("multirun/same")))
+            .toList();
     assertEquals(3, sweeps.size(), sweeps.toString());
     Set<String> seeds = new TreeSet<>();
     for (Path sweep : sweeps) {
@@ -138,8 +176,7 @@ class TaskInputTest {
 
   private static List<String> words(Path job) {
     try {
-      String all = new String(Files.readAllBytes(job.resolve("args.bin")),
-          StandardCharsets.UTF_8);
+      String all = new String(Files.readAllBytes(job.resolve("args.bin")), StandardCharsets.UTF_8);
       assertTrue(all.endsWith("\0"), all);
       return Arrays.asList(all.substring(0, all.length() - 1).split("\0", -1));
     } catch (IOException e) {

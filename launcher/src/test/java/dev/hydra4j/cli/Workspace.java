@@ -19,10 +19,10 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
- * A temporary project directory (a {@code conf/} tree, the working directory of hydra4j)
- * and hydra4j run in it as a real child JVM, the way a user runs it: its own working
- * directory, its own signals, its own exit code. Every process started here is killed,
- * with its descendants, by {@link #close()}.
+ * A temporary project directory (a {@code conf/} tree, the working directory of hydra4j) and
+ * hydra4j run in it as a real child JVM, the way a user runs it: its own working directory, its own
+ * signals, its own exit code. Every process started here is killed, with its descendants, by {@link
+ * #close()}.
  */
 final class Workspace implements AutoCloseable {
 
@@ -94,8 +94,8 @@ final class Workspace implements AutoCloseable {
   }
 
   /**
-   * Starts hydra4j. SIGINT is set back to its default first: a JVM started with SIGINT
-   * ignored (as by a shell's {@code &}) keeps ignoring it, and Ctrl+C could not be tested.
+   * Starts hydra4j. SIGINT is set back to its default first: a JVM started with SIGINT ignored (as
+   * by a shell's {@code &}) keeps ignoring it, and Ctrl+C could not be tested.
    */
   Running start(String... args) {
     List<String> command = new ArrayList<>();
@@ -103,16 +103,26 @@ final class Workspace implements AutoCloseable {
       command.addAll(List.of("env", "--default-signal=INT"));
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(
+        List.of(
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xshare:auto",
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName()));
     command.addAll(List.of(args));
     int n = ++runs;
     Path out = logs.resolve("run" + n + ".out");
     Path err = logs.resolve("run" + n + ".err");
     try {
-      Process process = new ProcessBuilder(command).directory(dir.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       started.add(process);
       return new Running(process, out, err);
     } catch (IOException e) {
@@ -136,8 +146,8 @@ final class Workspace implements AutoCloseable {
   /** Sends a signal by name (INT, KILL) to a process, as {@code kill -s} does. */
   static void signal(Process process, String name) {
     try {
-      Process kill = new ProcessBuilder("kill", "-s", name, String.valueOf(process.pid()))
-          .inheritIO().start();
+      Process kill =
+          new ProcessBuilder("kill", "-s", name, String.valueOf(process.pid())).inheritIO().start();
       assertEquals(0, kill.waitFor(), "kill -s " + name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -147,16 +157,17 @@ final class Workspace implements AutoCloseable {
   }
 
   /**
-   * A process that may outlive its launcher, to kill at the end with what it started so
-   * far. Taken while it runs: a handle remembers the process's start time and never
-   * signals a later owner of the pid, and its children are listed before they can be
-   * orphaned.
+   * A process that may outlive its launcher, to kill at the end with what it started so far. Taken
+   * while it runs: a handle remembers the process's start time and never signals a later owner of
+   * the pid, and its children are listed before they can be orphaned.
    */
   void stray(long pid) {
-    ProcessHandle.of(pid).ifPresent(p -> {
-      strays.add(p);
-      p.descendants().forEach(strays::add);
-    });
+    ProcessHandle.of(pid)
+        .ifPresent(
+            p -> {
+              strays.add(p);
+              p.descendants().forEach(strays::add);
+            });
   }
 
   /** The sweep directories under multirun/DATE/. */

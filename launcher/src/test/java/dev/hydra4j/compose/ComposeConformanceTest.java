@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hydra4j.config.ConfigException;
-import dev.hydra4j.override.ParsedOverride;
 import dev.hydra4j.override.OverrideParser;
+import dev.hydra4j.override.ParsedOverride;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,11 +39,16 @@ class ComposeConformanceTest {
     Composer composer = new Composer(new SearchPath(List.of(dir), true));
     String configName = golden.get("config_name").asText();
     if (!golden.get("ok").asBoolean()) {
-      assertThrows(ConfigException.class, () -> {
-        List<ParsedOverride> overrides = overrides(golden);
-        composer.compose(configName, overrides).resolvedJobConfig();
-      }, "Hydra fails with " + golden.get("error_class").asText() + ": "
-          + golden.get("message").asText());
+      assertThrows(
+          ConfigException.class,
+          () -> {
+            List<ParsedOverride> overrides = overrides(golden);
+            composer.compose(configName, overrides).resolvedJobConfig();
+          },
+          "Hydra fails with "
+              + golden.get("error_class").asText()
+              + ": "
+              + golden.get("message").asText());
       return;
     }
     Composition composition = composer.compose(configName, overrides(golden));
@@ -53,15 +58,20 @@ class ComposeConformanceTest {
   /** The job config (resolved when the case says so), key order, defaults and choices. */
   static void assertSameComposition(JsonNode golden, Composition composition) {
     Object expected = PlainValues.of(golden.get("config"));
-    Object actual = PlainValues.of(golden.get("resolved").asBoolean()
-        ? composition.resolvedJobConfig() : composition.jobConfig());
+    Object actual =
+        PlainValues.of(
+            golden.get("resolved").asBoolean()
+                ? composition.resolvedJobConfig()
+                : composition.jobConfig());
     assertEquals(expected, actual, "config");
     assertEquals(PlainValues.keyOrder(expected), PlainValues.keyOrder(actual), "key order");
     assertEquals(expectedDefaults(golden), actualDefaults(composition.defaults()), "defaults");
     Object choices = PlainValues.of(golden.get("choices"));
     assertEquals(choices, userChoices(composition.defaults()), "choices");
-    assertEquals(PlainValues.keyOrder(choices),
-        PlainValues.keyOrder(userChoices(composition.defaults())), "choices in Hydra's order");
+    assertEquals(
+        PlainValues.keyOrder(choices),
+        PlainValues.keyOrder(userChoices(composition.defaults())),
+        "choices in Hydra's order");
   }
 
   static List<ParsedOverride> overrides(JsonNode golden) {
@@ -82,9 +92,20 @@ class ComposeConformanceTest {
 
   private static List<String> expectedDefaults(JsonNode golden) {
     List<String> out = new ArrayList<>();
-    golden.get("defaults").forEach(d -> out.add(d.get("config_path").asText() + " @"
-        + d.get("package").asText() + " <" + d.get("parent").asText() + "> self="
-        + d.get("is_self").asBoolean() + " primary=" + d.get("primary").asBoolean()));
+    golden
+        .get("defaults")
+        .forEach(
+            d ->
+                out.add(
+                    d.get("config_path").asText()
+                        + " @"
+                        + d.get("package").asText()
+                        + " <"
+                        + d.get("parent").asText()
+                        + "> self="
+                        + d.get("is_self").asBoolean()
+                        + " primary="
+                        + d.get("primary").asBoolean()));
     return out;
   }
 
@@ -94,19 +115,30 @@ class ComposeConformanceTest {
       if (d.configPath().startsWith("hydra/") || d.parent().startsWith("hydra/")) {
         continue;
       }
-      out.add(d.configPath() + " @" + d.packageName() + " <" + d.parent() + "> self="
-          + d.isSelf() + " primary=" + d.primary());
+      out.add(
+          d.configPath()
+              + " @"
+              + d.packageName()
+              + " <"
+              + d.parent()
+              + "> self="
+              + d.isSelf()
+              + " primary="
+              + d.primary());
     }
     return out;
   }
 
   private static Map<String, Object> userChoices(DefaultsList defaults) {
     Map<String, Object> out = new LinkedHashMap<>();
-    defaults.choices().forEach((k, v) -> {
-      if (!k.startsWith("hydra/")) {
-        out.put(k, v);
-      }
-    });
+    defaults
+        .choices()
+        .forEach(
+            (k, v) -> {
+              if (!k.startsWith("hydra/")) {
+                out.put(k, v);
+              }
+            });
     return out;
   }
 

@@ -1,7 +1,7 @@
 package dev.hydra4j.compose;
 
-import dev.hydra4j.override.ParsedOverride;
 import dev.hydra4j.override.OverrideParser;
+import dev.hydra4j.override.ParsedOverride;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -22,15 +22,26 @@ class DefaultsListTest {
 
   @BeforeEach
   void tree() {
-    tree = new ConfigTreeFixture(dir)
-        .file("config.yaml", "defaults:", "  - db: mysql", "  - server: apache", "  - _self_",
-            "debug: false")
-        .file("db/mysql.yaml", "driver: mysql", "port: 3306")
-        .file("db/sqlite.yaml", "driver: sqlite")
-        .file("server/apache.yaml", "name: apache")
-        .file("server/nginx.yaml", "name: nginx")
-        .file("experiment/lite.yaml", "# @package _global_", "defaults:",
-            "  - override /db: sqlite", "  - override /server: nginx", "debug: true");
+    tree =
+        new ConfigTreeFixture(dir)
+            .file(
+                "config.yaml",
+                "defaults:",
+                "  - db: mysql",
+                "  - server: apache",
+                "  - _self_",
+                "debug: false")
+            .file("db/mysql.yaml", "driver: mysql", "port: 3306")
+            .file("db/sqlite.yaml", "driver: sqlite")
+            .file("server/apache.yaml", "name: apache")
+            .file("server/nginx.yaml", "name: nginx")
+            .file(
+                "experiment/lite.yaml",
+                "# @package _global_",
+                "defaults:",
+                "  - override /db: sqlite",
+                "  - override /server: nginx",
+                "debug: true");
   }
 
   private static Object value(Composition c, String path) {
@@ -80,8 +91,7 @@ class DefaultsListTest {
 
   @Test
   void changingAGroupNothingSelectsSuggestsPlus() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> tree.compose("experiment=lite"));
+    ConfigException e = assertThrows(ConfigException.class, () -> tree.compose("experiment=lite"));
     assertTrue(e.hint().contains("+experiment=lite"), e.hint());
   }
 
@@ -128,7 +138,11 @@ class DefaultsListTest {
 
   @Test
   void thePrimaryConfigCanSwitchTheLauncher() {
-    tree.file("config.yaml", "defaults:", "  - db: mysql", "  - override hydra/launcher: slurm",
+    tree.file(
+        "config.yaml",
+        "defaults:",
+        "  - db: mysql",
+        "  - override hydra/launcher: slurm",
         "  - _self_");
     assertEquals("slurm", value(tree.compose(), "hydra.launcher.name"));
   }
@@ -137,8 +151,7 @@ class DefaultsListTest {
   void hydraOverridesAreKeptApartFromTaskOverrides() {
     Composition c = tree.compose("db.port=1", "hydra.job.name=x", "hydra/launcher=slurm");
     assertEquals(java.util.List.of("db.port=1"), c.taskOverrides());
-    assertEquals(java.util.List.of("hydra.job.name=x", "hydra/launcher=slurm"),
-        c.hydraOverrides());
+    assertEquals(java.util.List.of("hydra.job.name=x", "hydra/launcher=slurm"), c.hydraOverrides());
     assertEquals("db.port=1", value(c, "hydra.job.override_dirname"));
     assertEquals("x", value(c, "hydra.job.name"));
   }
@@ -161,8 +174,7 @@ class DefaultsListTest {
 
   @Test
   void anOverrideBeforeTheDefaultsItFollowsIsRefused() {
-    tree.file("config.yaml", "defaults:", "  - override db: sqlite", "  - db: mysql",
-        "  - _self_");
+    tree.file("config.yaml", "defaults:", "  - override db: sqlite", "  - db: mysql", "  - _self_");
     ConfigException e = assertThrows(ConfigException.class, () -> tree.compose());
     assertTrue(e.getMessage().contains("overrides must be at the end"), e.getMessage());
     assertTrue(e.origin().toString().endsWith("config.yaml:2:18"), e.origin().toString());
@@ -170,8 +182,12 @@ class DefaultsListTest {
 
   @Test
   void withinOneListTheFirstOverrideOfAGroupWins() {
-    tree.file("experiment/twice.yaml", "# @package _global_", "defaults:",
-        "  - override /db: sqlite", "  - override /db: mysql");
+    tree.file(
+        "experiment/twice.yaml",
+        "# @package _global_",
+        "defaults:",
+        "  - override /db: sqlite",
+        "  - override /db: mysql");
     assertEquals("sqlite", value(tree.compose("+experiment=twice"), "db.driver"));
   }
 }

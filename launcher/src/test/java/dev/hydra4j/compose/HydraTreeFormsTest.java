@@ -18,10 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Forms real Hydra trees are written in, where hydra4j decides more than Hydra's golden
- * cases show: plugin-only options, plugin files wrapped in {@code hydra:}, option names
- * that would leave their group, the version base, the hydra node's schema, and sweeps
- * that fill a {@code ???} choice.
+ * Forms real Hydra trees are written in, where hydra4j decides more than Hydra's golden cases show:
+ * plugin-only options, plugin files wrapped in {@code hydra:}, option names that would leave their
+ * group, the version base, the hydra node's schema, and sweeps that fill a {@code ???} choice.
  */
 class HydraTreeFormsTest {
 
@@ -38,8 +37,14 @@ class HydraTreeFormsTest {
 
   @Test
   void aLoggingOptionOnlyAPluginProvidesIsAcceptedWithOneNotice() {
-    ConfigTreeFixture t = tree().file("config.yaml", "defaults:", "  - _self_",
-        "  - override hydra/job_logging: colorlog", "a: 1");
+    ConfigTreeFixture t =
+        tree()
+            .file(
+                "config.yaml",
+                "defaults:",
+                "  - _self_",
+                "  - override hydra/job_logging: colorlog",
+                "a: 1");
     List<String> notices = new ArrayList<>();
     Composer composer = t.composer().withNotices(notices::add);
     Composition c = composer.compose("config", ConfigTreeFixture.parse("a=2"));
@@ -59,11 +64,14 @@ class HydraTreeFormsTest {
 
   @Test
   void anOptionCannotLeaveItsGroup() {
-    ConfigTreeFixture t = tree().file("config.yaml", "a: 1")
-        .file("experiment/x.yaml", "b: 1").file("training/base.yaml", "lr: 1");
+    ConfigTreeFixture t =
+        tree()
+            .file("config.yaml", "a: 1")
+            .file("experiment/x.yaml", "b: 1")
+            .file("training/base.yaml", "lr: 1");
     for (String option : List.of("../training/base", "/etc/passwd", "a/../../training/base")) {
-      ConfigException e = assertThrows(ConfigException.class,
-          () -> t.compose("+experiment=" + option));
+      ConfigException e =
+          assertThrows(ConfigException.class, () -> t.compose("+experiment=" + option));
       assertTrue(e.getMessage().contains("points outside the group"), e.getMessage());
       assertTrue(e.origin().toString().contains("+experiment=" + option), e.origin().toString());
     }
@@ -71,19 +79,31 @@ class HydraTreeFormsTest {
 
   @Test
   void anOptionInADefaultsListCannotLeaveItsGroupEither() {
-    ConfigTreeFixture t = tree().file("config.yaml", "defaults:",
-        "  - experiment: ../training/base", "  - _self_")
-        .file("experiment/x.yaml", "b: 1").file("training/base.yaml", "lr: 1");
+    ConfigTreeFixture t =
+        tree()
+            .file("config.yaml", "defaults:", "  - experiment: ../training/base", "  - _self_")
+            .file("experiment/x.yaml", "b: 1")
+            .file("training/base.yaml", "lr: 1");
     ConfigException e = assertThrows(ConfigException.class, t::compose);
     assertEquals(2, e.origin().line(), e.origin().toString());
   }
 
   @Test
   void aLauncherFileWithTheGlobalHeaderExtendsTheShippedLauncherAndLeaksNothing() {
-    ConfigTreeFixture t = tree().file("config.yaml", "defaults:",
-        "  - override hydra/launcher: local", "  - _self_", "a: 1")
-        .file("hydra/launcher/local.yaml", "# @package _global_", "hydra:", "  launcher:",
-            "    n_jobs: 3");
+    ConfigTreeFixture t =
+        tree()
+            .file(
+                "config.yaml",
+                "defaults:",
+                "  - override hydra/launcher: local",
+                "  - _self_",
+                "a: 1")
+            .file(
+                "hydra/launcher/local.yaml",
+                "# @package _global_",
+                "hydra:",
+                "  launcher:",
+                "    n_jobs: 3");
     Composition c = t.compose();
     assertEquals(List.of("a"), new ArrayList<>(c.jobConfig().keys()));
     assertEquals(3L, value(c.config(), "hydra.launcher.n_jobs"));
@@ -92,18 +112,21 @@ class HydraTreeFormsTest {
 
   @Test
   void aLauncherFileWrappedInHydraWithoutTheHeaderIsRefusedWithTheFix() {
-    ConfigTreeFixture t = tree().file("config.yaml", "a: 1")
-        .file("hydra/launcher/mine.yaml", "hydra:", "  launcher:", "    n_jobs: 3");
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> t.compose("hydra/launcher=mine"));
+    ConfigTreeFixture t =
+        tree()
+            .file("config.yaml", "a: 1")
+            .file("hydra/launcher/mine.yaml", "hydra:", "  launcher:", "    n_jobs: 3");
+    ConfigException e = assertThrows(ConfigException.class, () -> t.compose("hydra/launcher=mine"));
     assertTrue(e.hint().contains("# @package _global_"), e.hint());
     assertTrue(e.origin().toString().contains("hydra/launcher/mine.yaml:"), e.origin().toString());
   }
 
   @Test
   void theVersionBaseComesFromTheFlagElseFromTheConfig() {
-    ConfigTreeFixture t = tree().file("config.yaml", "defaults:", "  - db: mysql")
-        .file("db/mysql.yaml", "# @package _group_", "driver: mysql");
+    ConfigTreeFixture t =
+        tree()
+            .file("config.yaml", "defaults:", "  - db: mysql")
+            .file("db/mysql.yaml", "# @package _group_", "driver: mysql");
     assertEquals("mysql", value(t.compose().jobConfig(), "_group_.driver"));
     Composer legacy = new Composer(SearchPath.of(dir).withVersionBase(VersionBase.parse("1.1")));
     Composition c = legacy.compose("config", List.of());
@@ -118,8 +141,8 @@ class HydraTreeFormsTest {
 
   @Test
   void aTypoUnderHydraNamesTheKeyItsLineAndTheClosestKeys() {
-    ConfigTreeFixture t = tree().file("config.yaml", "a: 1", "hydra:", "  job:",
-        "    chdirr: true");
+    ConfigTreeFixture t =
+        tree().file("config.yaml", "a: 1", "hydra:", "  job:", "    chdirr: true");
     ConfigException e = assertThrows(ConfigException.class, t::compose);
     assertTrue(e.getMessage().contains("Unknown key 'chdirr' in hydra.job"), e.getMessage());
     assertTrue(e.hint().contains("did you mean 'chdir'"), e.hint());
@@ -128,26 +151,36 @@ class HydraTreeFormsTest {
 
   @Test
   void freeFormPartsOfTheHydraNodeTakeAnyKey() {
-    ConfigTreeFixture t = tree().file("config.yaml", "a: 1", "hydra:", "  job:",
-        "    env_set: {MY_VAR: x}", "  job_logging:", "    handlers: {file: {filename: x.log}}",
-        "  sweeper:", "    params: {a: '1,2'}");
+    ConfigTreeFixture t =
+        tree()
+            .file(
+                "config.yaml",
+                "a: 1",
+                "hydra:",
+                "  job:",
+                "    env_set: {MY_VAR: x}",
+                "  job_logging:",
+                "    handlers: {file: {filename: x.log}}",
+                "  sweeper:",
+                "    params: {a: '1,2'}");
     assertEquals("x", value(t.compose().config(), "hydra.job.env_set.MY_VAR"));
   }
 
   @Test
   void aSweepFillsAMissingChoiceAndEachJobMustHaveItFilled() {
-    ConfigTreeFixture t = tree().file("config.yaml", "defaults:", "  - db: ???", "  - _self_")
-        .file("db/mysql.yaml", "driver: mysql");
+    ConfigTreeFixture t =
+        tree()
+            .file("config.yaml", "defaults:", "  - db: ???", "  - _self_")
+            .file("db/mysql.yaml", "driver: mysql");
     Composer composer = t.composer();
     Composition base = composer.compose("config", List.of(), RunMode.MULTIRUN);
     assertFalse(base.jobConfig().has("db"));
     assertThrows(ConfigException.class, base::requireAllChosen);
-    Composition job = composer.compose("config", ConfigTreeFixture.parse("db=mysql"),
-        RunMode.MULTIRUN);
+    Composition job =
+        composer.compose("config", ConfigTreeFixture.parse("db=mysql"), RunMode.MULTIRUN);
     job.requireAllChosen();
     assertEquals("mysql", value(job.jobConfig(), "db.driver"));
-    assertThrows(ConfigException.class, () -> composer.compose("config", List.of(),
-        RunMode.RUN));
+    assertThrows(ConfigException.class, () -> composer.compose("config", List.of(), RunMode.RUN));
   }
 
   @Test
@@ -164,28 +197,46 @@ class HydraTreeFormsTest {
   void theSearchPathAddsDirectoriesAndClasspathPackages() {
     Path extra = dir.resolve("additional_conf");
     new ConfigTreeFixture(extra).file("dataset/cifar100.yaml", "name: cifar100");
-    tree().file("conf/config.yaml", "defaults:", "  - dataset: cifar10",
-        "hydra:", "  searchpath:", "    - pkg://searchpath_pkg", "    - file://" + extra,
-        "    - file:///no/such/dir", "    - pkg://no.such.pkg")
+    tree()
+        .file(
+            "conf/config.yaml",
+            "defaults:",
+            "  - dataset: cifar10",
+            "hydra:",
+            "  searchpath:",
+            "    - pkg://searchpath_pkg",
+            "    - file://" + extra,
+            "    - file:///no/such/dir",
+            "    - pkg://no.such.pkg")
         .file("conf/dataset/cifar10.yaml", "name: cifar10");
     Composer composer = Composer.forDirectory(dir.resolve("conf"));
-    assertEquals("imagenet", value(composer.compose("config",
-        ConfigTreeFixture.parse("dataset=imagenet")).jobConfig(), "dataset.name"));
-    assertEquals("cifar100", value(composer.compose("config",
-        ConfigTreeFixture.parse("dataset=cifar100")).jobConfig(), "dataset.name"));
-    assertEquals(List.of("cifar10", "cifar100", "imagenet"),
-        composer.repository().options("dataset"));
+    assertEquals(
+        "imagenet",
+        value(
+            composer.compose("config", ConfigTreeFixture.parse("dataset=imagenet")).jobConfig(),
+            "dataset.name"));
+    assertEquals(
+        "cifar100",
+        value(
+            composer.compose("config", ConfigTreeFixture.parse("dataset=cifar100")).jobConfig(),
+            "dataset.name"));
+    assertEquals(
+        List.of("cifar10", "cifar100", "imagenet"), composer.repository().options("dataset"));
 
     Composer fromCommandLine = Composer.forDirectory(dir.resolve("conf"));
-    ConfigException e = assertThrows(ConfigException.class, () -> fromCommandLine.compose(
-        "config", ConfigTreeFixture.parse("dataset=imagenet", "hydra.searchpath=[]")));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                fromCommandLine.compose(
+                    "config", ConfigTreeFixture.parse("dataset=imagenet", "hydra.searchpath=[]")));
     assertTrue(e.getMessage().contains("imagenet"), e.getMessage());
   }
 
   @Test
   void aSearchPathEntryWithoutSchemeIsRefusedAtItsLine() {
-    ConfigTreeFixture t = tree().file("config.yaml", "a: 1", "hydra:", "  searchpath:",
-        "    - some/dir");
+    ConfigTreeFixture t =
+        tree().file("config.yaml", "a: 1", "hydra:", "  searchpath:", "    - some/dir");
     ConfigException e = assertThrows(ConfigException.class, t::compose);
     assertEquals(4, e.origin().line());
     assertTrue(e.hint().contains("file://"), e.hint());

@@ -80,11 +80,12 @@ public final class PlainValues {
 
   private static void collect(String path, Object value, List<String> out) {
     if (value instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> {
-        String p = path + "/" + k;
-        out.add(p);
-        collect(p, v, out);
-      });
+      map.forEach(
+          (k, v) -> {
+            String p = path + "/" + k;
+            out.add(p);
+            collect(p, v, out);
+          });
     } else if (value instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
         collect(path + "[" + i + "]", list.get(i), out);

@@ -11,7 +11,6 @@ import dev.hydra4j.config.ConfigTree;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +19,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every case of conformance-real-world/compose.json: behaviours real Hydra trees rely on,
- * recorded by running Hydra 1.3.5 (scripts/golden/hydra_golden.py). Besides the job config,
- * the defaults and the choices, a case may record Hydra's logging choices and values of
- * the {@code hydra} node.
+ * Every case of conformance-real-world/compose.json: behaviours real Hydra trees rely on, recorded
+ * by running Hydra 1.3.5 (scripts/golden/hydra_golden.py). Besides the job config, the defaults and
+ * the choices, a case may record Hydra's logging choices and values of the {@code hydra} node.
  */
 class RealWorldComposeTest {
 
@@ -37,36 +35,53 @@ class RealWorldComposeTest {
   @MethodSource("cases")
   void composesAsHydra(String id, JsonNode golden) throws IOException {
     ComposeConformanceTest.writeTree(dir, golden.get("files"));
-    Composer composer = new Composer(SearchPath.of(dir)
-        .withVersionBase(VersionBase.parse(golden.path("version_base").asText("1.3"))));
+    Composer composer =
+        new Composer(
+            SearchPath.of(dir)
+                .withVersionBase(VersionBase.parse(golden.path("version_base").asText("1.3"))));
     String configName = golden.get("config_name").asText();
     if (!golden.get("ok").asBoolean()) {
-      assertThrows(ConfigException.class, () -> composer.compose(configName,
-          ComposeConformanceTest.overrides(golden)).resolvedJobConfig(),
-          "Hydra fails with " + golden.get("error_class").asText() + ": "
+      assertThrows(
+          ConfigException.class,
+          () ->
+              composer
+                  .compose(configName, ComposeConformanceTest.overrides(golden))
+                  .resolvedJobConfig(),
+          "Hydra fails with "
+              + golden.get("error_class").asText()
+              + ": "
               + golden.get("message").asText());
       return;
     }
-    Composition composition = composer.compose(configName,
-        ComposeConformanceTest.overrides(golden));
+    Composition composition =
+        composer.compose(configName, ComposeConformanceTest.overrides(golden));
     ComposeConformanceTest.assertSameComposition(golden, composition);
     Map<String, Object> loggingChoices = new LinkedHashMap<>();
-    golden.get("hydra_choices").fields().forEachRemaining(e -> {
-      if (e.getKey().contains("logging")) {
-        loggingChoices.put(e.getKey(), PlainValues.of(e.getValue()));
-      }
-    });
+    golden
+        .get("hydra_choices")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getKey().contains("logging")) {
+                loggingChoices.put(e.getKey(), PlainValues.of(e.getValue()));
+              }
+            });
     Map<String, Object> actualLogging = new LinkedHashMap<>();
     for (String key : loggingChoices.keySet()) {
       actualLogging.put(key, composition.defaults().choices().get(key));
     }
     assertEquals(loggingChoices, actualLogging, "logging choices");
-    golden.path("hydra_values").fields().forEachRemaining(e -> {
-      ConfigNode node = ConfigTree.select(composition.hydraConfig(),
-          ConfigPath.parse(e.getKey()));
-      assertEquals(PlainValues.of(e.getValue()), node == null ? "<absent>"
-          : PlainValues.of(node), "hydra." + e.getKey());
-    });
+    golden
+        .path("hydra_values")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              ConfigNode node =
+                  ConfigTree.select(composition.hydraConfig(), ConfigPath.parse(e.getKey()));
+              assertEquals(
+                  PlainValues.of(e.getValue()),
+                  node == null ? "<absent>" : PlainValues.of(node),
+                  "hydra." + e.getKey());
+            });
   }
-
 }

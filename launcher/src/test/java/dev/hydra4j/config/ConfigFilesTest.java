@@ -19,8 +19,10 @@ class ConfigFilesTest {
     for (String name : new String[] {"a.yaml", "b.yml", "c.conf"}) {
       ConfigFile file = ConfigFiles.read(dir.resolve(name), "conf/" + name);
       assertEquals(ConfigValue.of(1L, null), file.root().get("x"), name);
-      assertEquals("conf/" + name + ":1", file.root().get("x").origin().toString()
-          .replaceAll(":\\d+$", ""), name);
+      assertEquals(
+          "conf/" + name + ":1",
+          file.root().get("x").origin().toString().replaceAll(":\\d+$", ""),
+          name);
     }
   }
 

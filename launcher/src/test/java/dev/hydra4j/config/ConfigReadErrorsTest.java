@@ -29,8 +29,10 @@ class ConfigReadErrorsTest {
     // flow sequence opened at line 1, column 4.
     ConfigException e = fails("a: [1, 2\nb: 1\n", "conf/config.yaml");
     assertAt("conf/config.yaml:2:2", e);
-    assertEquals("YAML syntax error: expected ',' or ']', but got ':' (while parsing a flow "
-        + "sequence that starts at line 1, column 4)", e.getMessage());
+    assertEquals(
+        "YAML syntax error: expected ',' or ']', but got ':' (while parsing a flow "
+            + "sequence that starts at line 1, column 4)",
+        e.getMessage());
     assertTrue(e.render().contains("\n  at conf/config.yaml:2:2\n  hint: close the list"));
   }
 
@@ -84,7 +86,8 @@ class ConfigReadErrorsTest {
     ConfigException e = fails("a = [1, 2\nb = 1\n", "conf/x.conf");
     assertEquals("conf/x.conf", e.origin().file());
     assertEquals(2, e.origin().line());
-    assertTrue(e.getMessage().startsWith("HOCON syntax error: List should have ended with ]"),
+    assertTrue(
+        e.getMessage().startsWith("HOCON syntax error: List should have ended with ]"),
         e.getMessage());
     assertEquals(3, fails("a {\n  b = 1\n", "x.conf").origin().line());
     assertTrue(fails("[1, 2]\n", "x.conf").getMessage().contains("holds a list"));
@@ -100,8 +103,8 @@ class ConfigReadErrorsTest {
     assertTrue(append.getMessage().contains("'l'"), append.getMessage());
     assertEquals(2, fails("a = 1\na = ${b}\n", "x.conf").origin().line());
     // A self-referencing merge, which once escaped as Typesafe's NotResolved.
-    assertEquals("x.conf:2:1", fails("a { x = 1 }\na = ${a} { y = 2 }\n", "x.conf").origin()
-        .toString());
+    assertEquals(
+        "x.conf:2:1", fails("a { x = 1 }\na = ${a} { y = 2 }\n", "x.conf").origin().toString());
     // Text no file can hold (found by InputFuzzTest: the YAML parser failed on it).
     assertEquals("x.yaml:2:4", fails("a: 1\nc: \uD800\n", "x.yaml").origin().toString());
     ConfigException include = fails("a = 1\ninclude \"other.conf\"\n", "x.conf");
@@ -109,28 +112,35 @@ class ConfigReadErrorsTest {
   }
 
   @Test
-  void everyHoconIncludeFormIsRefusedWithoutReadingOrFetching(@TempDir Path dir)
-      throws Exception {
+  void everyHoconIncludeFormIsRefusedWithoutReadingOrFetching(@TempDir Path dir) throws Exception {
     Path outside = dir.resolve("outside.conf");
     Files.writeString(outside, "secret = 42\n");
     java.util.concurrent.atomic.AtomicInteger fetched =
         new java.util.concurrent.atomic.AtomicInteger();
-    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      fetched.incrementAndGet();
-      byte[] body = "secret = 42\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          fetched.incrementAndGet();
+          byte[] body = "secret = 42\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/x.conf";
-      for (String form : java.util.List.of("\"" + outside + "\"", "file(\"" + outside + "\")",
-          "url(\"" + url + "\")", "classpath(\"reference.conf\")",
-          "required(file(\"" + outside + "\"))", "required(url(\"" + url + "\"))",
-          "required(classpath(\"hydra4j-conf/hydra/config.yaml\"))")) {
+      for (String form :
+          java.util.List.of(
+              "\"" + outside + "\"",
+              "file(\"" + outside + "\")",
+              "url(\"" + url + "\")",
+              "classpath(\"reference.conf\")",
+              "required(file(\"" + outside + "\"))",
+              "required(url(\"" + url + "\"))",
+              "required(classpath(\"hydra4j-conf/hydra/config.yaml\"))")) {
         ConfigException e = fails("a = 1\n  include " + form + "\nb = 2\n", "conf/x.conf");
         assertEquals("conf/x.conf:2:3", e.origin().toString(), form);
         assertTrue(e.getMessage().startsWith("HOCON 'include "), e.getMessage());
@@ -145,13 +155,13 @@ class ConfigReadErrorsTest {
   @Test
   void invalidUtf8NamesTheLineAndTheByte(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bad.yaml");
-    Files.write(file, new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', 'x', (byte) 0xC3,
-        '(', '\n'});
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> ConfigFiles.read(file, "conf/bad.yaml"));
+    Files.write(
+        file, new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', 'x', (byte) 0xC3, '(', '\n'});
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigFiles.read(file, "conf/bad.yaml"));
     assertAt("conf/bad.yaml:2:5", e);
-    assertTrue(e.getMessage().contains("byte 0xC3 at line 2, column 5 (byte offset 9)"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("byte 0xC3 at line 2, column 5 (byte offset 9)"), e.getMessage());
   }
 
   @Test
@@ -163,8 +173,8 @@ class ConfigReadErrorsTest {
         out.write(line);
       }
     }
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> ConfigFiles.read(file, "conf/huge.yaml"));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigFiles.read(file, "conf/huge.yaml"));
     assertTrue(e.getMessage().contains("conf/huge.yaml is larger than 8 MiB"), e.getMessage());
   }
 
@@ -182,20 +192,23 @@ class ConfigReadErrorsTest {
     assertAt("conf/bomb.yaml:5:45", e);
     assertTrue(e.getMessage().contains("expand to more than 100000 nodes"), e.getMessage());
     // Aliases below the limit keep working: a shared block used a few times.
-    ConfigMap ok = ConfigFiles.parse("base: &b {x: 1, y: [1, 2]}\nc: *b\nd: {<<: *b, x: 2}\n",
-        "conf/ok.yaml").root();
+    ConfigMap ok =
+        ConfigFiles.parse("base: &b {x: 1, y: [1, 2]}\nc: *b\nd: {<<: *b, x: 2}\n", "conf/ok.yaml")
+            .root();
     assertEquals(3, ok.entries().size());
   }
 
   @Test
   void filesThatCannotBeRead(@TempDir Path dir) throws Exception {
-    ConfigException missing = assertThrows(ConfigException.class,
-        () -> ConfigFiles.read(dir.resolve("nope.yaml"), "conf/nope.yaml"));
+    ConfigException missing =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigFiles.read(dir.resolve("nope.yaml"), "conf/nope.yaml"));
     assertTrue(missing.getMessage().contains("conf/nope.yaml does not exist"));
     Path latin1 = dir.resolve("latin1.yaml");
     Files.write(latin1, new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
-    ConfigException encoding = assertThrows(ConfigException.class,
-        () -> ConfigFiles.read(latin1, "conf/latin1.yaml"));
+    ConfigException encoding =
+        assertThrows(ConfigException.class, () -> ConfigFiles.read(latin1, "conf/latin1.yaml"));
     assertTrue(encoding.getMessage().contains("not valid UTF-8"));
     assertThrows(ConfigException.class, () -> ConfigFiles.parse("a: 1", "conf/a.json"));
   }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Test support: the golden files' tree encoding (floats as {"$float": repr}, mappings as
- * {"$map": [[key, value], ...]}) decoded into config nodes.
+ * Test support: the golden files' tree encoding (floats as {"$float": repr}, mappings as {"$map":
+ * [[key, value], ...]}) decoded into config nodes.
  */
 final class GoldenTrees {
 

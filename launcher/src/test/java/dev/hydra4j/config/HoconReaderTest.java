@@ -16,28 +16,39 @@ class HoconReaderTest {
 
   @Test
   void keepsTheOrderKeysAreWrittenIn() {
-    ConfigMap root = read("zeta = 1\nalpha { y = 2, b = 3, a = 4 }\nmid = [1, 2]\n"
-        + "k.m.n = 5\nbeta = x\n").root();
+    ConfigMap root =
+        read("zeta = 1\nalpha { y = 2, b = 3, a = 4 }\nmid = [1, 2]\n" + "k.m.n = 5\nbeta = x\n")
+            .root();
     assertEquals(List.of("zeta", "alpha", "mid", "k", "beta"), new ArrayList<>(root.keys()));
     assertEquals(List.of("y", "b", "a"), new ArrayList<>(((ConfigMap) root.get("alpha")).keys()));
   }
 
   @Test
   void typesNumbersByHowTheyAreWritten() {
-    ConfigMap root = read("lr = 1.0\nn = 2\nbig = 3000000000\ne = 1e3\nneg = -0.5\n"
-        + "t = true\nnothing = null\ns = \"2\"\nw = hello world\n").root();
-    assertIdentical(YamlReader.read("lr: 1.0\nn: 2\nbig: 3000000000\ne: 1000.0\nneg: -0.5\n"
-        + "t: true\nnothing: null\ns: '2'\nw: hello world\n", "x.yaml").root(), root);
+    ConfigMap root =
+        read("lr = 1.0\nn = 2\nbig = 3000000000\ne = 1e3\nneg = -0.5\n"
+                + "t = true\nnothing = null\ns = \"2\"\nw = hello world\n")
+            .root();
+    assertIdentical(
+        YamlReader.read(
+                "lr: 1.0\nn: 2\nbig: 3000000000\ne: 1000.0\nneg: -0.5\n"
+                    + "t: true\nnothing: null\ns: '2'\nw: hello world\n",
+                "x.yaml")
+            .root(),
+        root);
   }
 
   @Test
   void substitutionsBecomeInterpolationsForOurInterpolator() {
-    ConfigMap root = read("name = foo\npath = ${name}\nrun = run_${name}_${a.b}\n"
-        + "quoted = \"out/\"${name}\" end\"\nlist = [${name}, x${name}]\n").root();
+    ConfigMap root =
+        read("name = foo\npath = ${name}\nrun = run_${name}_${a.b}\n"
+                + "quoted = \"out/\"${name}\" end\"\nlist = [${name}, x${name}]\n")
+            .root();
     assertEquals("${name}", ((ConfigValue) root.get("path")).value());
     assertEquals("run_${name}_${a.b}", ((ConfigValue) root.get("run")).value());
     assertEquals("out/${name} end", ((ConfigValue) root.get("quoted")).value());
-    assertEquals(List.of(ConfigValue.of("${name}", null), ConfigValue.of("x${name}", null)),
+    assertEquals(
+        List.of(ConfigValue.of("${name}", null), ConfigValue.of("x${name}", null)),
         ((ConfigList) root.get("list")).items());
     assertEquals(List.of("name", "path", "run", "quoted", "list"), new ArrayList<>(root.keys()));
   }

@@ -10,9 +10,9 @@ import java.net.URLClassLoader;
 import org.junit.jupiter.api.Test;
 
 /**
- * Start-up speed: reading and printing YAML must not need Typesafe Config or Jackson. The
- * config classes run here in a class loader that has only hydra4j's classes and
- * snakeyaml-engine, so touching either library would fail with NoClassDefFoundError.
+ * Start-up speed: reading and printing YAML must not need Typesafe Config or Jackson. The config
+ * classes run here in a class loader that has only hydra4j's classes and snakeyaml-engine, so
+ * touching either library would fail with NoClassDefFoundError.
  */
 class LazyLibrariesTest {
 
@@ -23,7 +23,8 @@ class LazyLibrariesTest {
   @Test
   void yamlNeedsNeitherTypesafeConfigNorJackson() throws Exception {
     URL[] path = {
-        locationOf(ConfigFiles.class), locationOf(org.snakeyaml.engine.v2.api.LoadSettings.class)};
+      locationOf(ConfigFiles.class), locationOf(org.snakeyaml.engine.v2.api.LoadSettings.class)
+    };
     try (URLClassLoader isolated = new URLClassLoader(path, ClassLoader.getPlatformClassLoader())) {
       Class<?> files = isolated.loadClass(ConfigFiles.class.getName());
       Class<?> writer = isolated.loadClass(YamlWriter.class.getName());
@@ -35,8 +36,9 @@ class LazyLibrariesTest {
       assertEquals("a: 1\nb:\n- x\n- 2.5\n", yaml);
 
       // The control: the same loader cannot read HOCON, so the check above is real.
-      InvocationTargetException hocon = assertThrows(InvocationTargetException.class,
-          () -> parse.invoke(null, "a = 1\n", "conf/a.conf"));
+      InvocationTargetException hocon =
+          assertThrows(
+              InvocationTargetException.class, () -> parse.invoke(null, "a = 1\n", "conf/a.conf"));
       assertEquals(NoClassDefFoundError.class, hocon.getCause().getClass());
     }
   }

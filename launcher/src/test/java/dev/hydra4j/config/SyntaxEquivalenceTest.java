@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Typesafe Config's habit: the same config written in each supported syntax must read to
- * the same tree (values, types and key order; origins aside).
+ * Typesafe Config's habit: the same config written in each supported syntax must read to the same
+ * tree (values, types and key order; origins aside).
  */
 class SyntaxEquivalenceTest {
 
@@ -31,7 +31,8 @@ class SyntaxEquivalenceTest {
 
   @Test
   void bothPrintTheSameYaml() throws Exception {
-    assertEquals(YamlWriter.toYaml(read("experiment.yaml").root()),
+    assertEquals(
+        YamlWriter.toYaml(read("experiment.yaml").root()),
         YamlWriter.toYaml(read("experiment.conf").root()));
   }
 }

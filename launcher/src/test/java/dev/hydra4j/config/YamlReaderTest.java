@@ -32,8 +32,12 @@ class YamlReaderTest {
   Stream<DynamicTest> readsWhatOmegaConfReads() {
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode c : GoldenTrees.load("/yaml/reader-golden.json").get("cases")) {
-      tests.add(DynamicTest.dynamicTest(c.get("id").asText(), () -> assertIdentical(
-          GoldenTrees.decode(c.get("tree")), read(c.get("yaml").asText()).root())));
+      tests.add(
+          DynamicTest.dynamicTest(
+              c.get("id").asText(),
+              () ->
+                  assertIdentical(
+                      GoldenTrees.decode(c.get("tree")), read(c.get("yaml").asText()).root())));
     }
     return tests.stream();
   }
@@ -41,18 +45,48 @@ class YamlReaderTest {
   // Expected values follow PyYAML's YAML 1.1 resolver plus OmegaConf's two changes
   // (exponent floats without a dot, no timestamps); checked against PyYAML 6.0.3.
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-    "1e3 | Double:1000.0", "1e-5 | Double:1.0E-5", "1.5e3 | Double:1500.0", ".5 | Double:0.5",
-    "1. | Double:1.0", "-.inf | Double:-Infinity", ".NaN | Double:NaN", "1:30.5 | Double:90.5",
-    "0x1F | Long:31", "017 | Long:15", "0b101 | Long:5", "1_000 | Long:1000", "1:30 | Long:90",
-    "-0 | Long:0", "0o17 | String:0o17", "08 | String:08", "1e | String:1e",
-    "yes | Boolean:true", "No | Boolean:false", "ON | Boolean:true", "y | String:y",
-    "n | String:n", "yEs | String:yEs", "~ | null:null", "Null | null:null",
-    "2024-01-01 | String:2024-01-01", "= | String:=", "._ | String:._",
-    "'1' | String:1", "\"true\" | String:true", "??? | String:???", "${a.b} | String:${a.b}",
-    "!!str 12 | String:12", "!!int '12' | Long:12", "!!float 1 | Double:1.0",
-    "!!bool 'off' | Boolean:false", "!!null x | null:null",
-  })
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "1e3 | Double:1000.0",
+        "1e-5 | Double:1.0E-5",
+        "1.5e3 | Double:1500.0",
+        ".5 | Double:0.5",
+        "1. | Double:1.0",
+        "-.inf | Double:-Infinity",
+        ".NaN | Double:NaN",
+        "1:30.5 | Double:90.5",
+        "0x1F | Long:31",
+        "017 | Long:15",
+        "0b101 | Long:5",
+        "1_000 | Long:1000",
+        "1:30 | Long:90",
+        "-0 | Long:0",
+        "0o17 | String:0o17",
+        "08 | String:08",
+        "1e | String:1e",
+        "yes | Boolean:true",
+        "No | Boolean:false",
+        "ON | Boolean:true",
+        "y | String:y",
+        "n | String:n",
+        "yEs | String:yEs",
+        "~ | null:null",
+        "Null | null:null",
+        "2024-01-01 | String:2024-01-01",
+        "= | String:=",
+        "._ | String:._",
+        "'1' | String:1",
+        "\"true\" | String:true",
+        "??? | String:???",
+        "${a.b} | String:${a.b}",
+        "!!str 12 | String:12",
+        "!!int '12' | Long:12",
+        "!!float 1 | Double:1.0",
+        "!!bool 'off' | Boolean:false",
+        "!!null x | null:null",
+      })
   void typesPlainScalarsAsHydraDoes(String yaml, String expected) {
     Object v = value(yaml);
     assertEquals(expected, (v == null ? "null" : v.getClass().getSimpleName()) + ":" + v);
@@ -60,16 +94,15 @@ class YamlReaderTest {
 
   @Test
   void keepsHugeIntsExact() {
-    assertEquals(new BigInteger("123456789012345678901234567890"),
-        value("123456789012345678901234567890"));
+    assertEquals(
+        new BigInteger("123456789012345678901234567890"), value("123456789012345678901234567890"));
   }
 
   @Test
   void plainKeysAreTypedAndNamedAsPythonHydraNamesThem() {
-    ConfigMap root = read("1: a\ntrue: b\n0x10: c\n'quoted': d\n3.140: e\n'true': f\n")
-        .root();
-    assertEquals(List.of("1", "True", "16", "quoted", "3.14", "true"),
-        new ArrayList<>(root.keys()));
+    ConfigMap root = read("1: a\ntrue: b\n0x10: c\n'quoted': d\n3.140: e\n'true': f\n").root();
+    assertEquals(
+        List.of("1", "True", "16", "quoted", "3.14", "true"), new ArrayList<>(root.keys()));
   }
 
   @Test
@@ -99,7 +132,8 @@ class YamlReaderTest {
     assertEquals("conf/x.yaml:2:7", root.get("copy").origin().toString());
     ConfigMap copy = (ConfigMap) root.get("copy");
     assertEquals("conf/x.yaml:1:14", copy.get("x").origin().toString());
-    assertEquals(List.of(ConfigValue.of(5L, null), ConfigValue.of(5L, null)),
+    assertEquals(
+        List.of(ConfigValue.of(5L, null), ConfigValue.of(5L, null)),
         ((ConfigList) root.get("list")).items());
   }
 
@@ -107,8 +141,8 @@ class YamlReaderTest {
   void mergeKeysFollowPyYaml() {
     // PyYAML puts merged entries first, takes a merge list last-to-first, and lets the
     // mapping's own keys win; expected order checked against PyYAML 6.0.3.
-    ConfigMap root = read("a: &a {p: 1}\nb: &b {q: 2, p: 3}\n"
-        + "c:\n  r: 4\n  <<: [*a, *b]\n  p: 0\n").root();
+    ConfigMap root =
+        read("a: &a {p: 1}\nb: &b {q: 2, p: 3}\n" + "c:\n  r: 4\n  <<: [*a, *b]\n  p: 0\n").root();
     ConfigMap c = (ConfigMap) root.get("c");
     assertEquals(List.of("q", "p", "r"), new ArrayList<>(c.keys()));
     assertEquals(ConfigValue.of(0L, null), c.get("p"));
@@ -137,23 +171,28 @@ class YamlReaderTest {
   @Test
   void readsTheConformanceCasesFiles() {
     for (JsonNode c : GoldenTrees.load("/conformance/compose.json").get("cases")) {
-      c.get("files").fields().forEachRemaining(file -> {
-        if (!c.get("id").asText().equals("compose-yaml-syntax-error")) {
-          ConfigFiles.parse(file.getValue().asText(), file.getKey());
-        }
-      });
+      c.get("files")
+          .fields()
+          .forEachRemaining(
+              file -> {
+                if (!c.get("id").asText().equals("compose-yaml-syntax-error")) {
+                  ConfigFiles.parse(file.getValue().asText(), file.getKey());
+                }
+              });
     }
     JsonNode cases = GoldenTrees.load("/conformance/compose.json").get("cases");
     for (JsonNode c : cases) {
       String id = c.get("id").asText();
       if (id.equals("compose-plain-no-overrides") || id.equals("compose-missing-value-marker")) {
-        ConfigMap root = ConfigFiles.parse(c.get("files").get("config.yaml").asText(),
-            "config.yaml").root();
+        ConfigMap root =
+            ConfigFiles.parse(c.get("files").get("config.yaml").asText(), "config.yaml").root();
         assertIdentical(ConformanceJson.decode(c.get("config")), root);
       }
       if (id.equals("compose-package-header-group")) {
-        assertEquals("_group_", ConfigFiles.parse(c.get("files").get("db/mysql.yaml").asText(),
-            "db/mysql.yaml").packageHeader());
+        assertEquals(
+            "_group_",
+            ConfigFiles.parse(c.get("files").get("db/mysql.yaml").asText(), "db/mysql.yaml")
+                .packageHeader());
       }
     }
   }

@@ -9,21 +9,82 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property: whatever tree YamlWriter prints, YamlReader reads back as the same tree (same
- * keys in the same order, same scalar types). Seeded; replay a failure with
- * {@code -Dhydra4j.seed=<seed>}.
+ * Property: whatever tree YamlWriter prints, YamlReader reads back as the same tree (same keys in
+ * the same order, same scalar types). Seeded; replay a failure with {@code -Dhydra4j.seed=<seed>}.
  */
 class YamlRoundTripTest {
 
   private static final String SPECIAL = " \n'\"\\:#-?,[]{}&*!|>%@`~=<\t";
 
   private static final String[] TRICKY = {
-    "", " ", "???", "${a.b}", "pre_${x}_post", "1", "-1", "1.5", "1e3", "08", "0x1F", "1:30",
-    "y", "n", "yes", "NO", "true", "null", "~", "nan", ".inf", "2024-01-01", "=", "<<", "-",
-    "- a", "? a", ": a", "a: b", "a #b", "#a", "[a]", "{a}", "&a", "*a", "!a", "|", ">", "'",
-    "\"", "%", "@", "`", "it's", "a\\b", "a\nb", "a\n", "\na", "a \nb", "a\n b", "\t", "a\r\nb",
-    "\u0000", "\u007f", "\u00a0", "\ufeff", "\uffff", "é", "日本語", "😀", "١٢", " 1", "1_0.5",
-    "---", "...", "x".repeat(130), "word ".repeat(30), "a  ".repeat(40),
+    "",
+    " ",
+    "???",
+    "${a.b}",
+    "pre_${x}_post",
+    "1",
+    "-1",
+    "1.5",
+    "1e3",
+    "08",
+    "0x1F",
+    "1:30",
+    "y",
+    "n",
+    "yes",
+    "NO",
+    "true",
+    "null",
+    "~",
+    "nan",
+    ".inf",
+    "2024-01-01",
+    "=",
+    "<<",
+    "-",
+    "- a",
+    "? a",
+    ": a",
+    "a: b",
+    "a #b",
+    "#a",
+    "[a]",
+    "{a}",
+    "&a",
+    "*a",
+    "!a",
+    "|",
+    ">",
+    "'",
+    "\"",
+    "%",
+    "@",
+    "`",
+    "it's",
+    "a\\b",
+    "a\nb",
+    "a\n",
+    "\na",
+    "a \nb",
+    "a\n b",
+    "\t",
+    "a\r\nb",
+    "\u0000",
+    "\u007f",
+    "\u00a0",
+    "\ufeff",
+    "\uffff",
+    "é",
+    "日本語",
+    "😀",
+    "١٢",
+    " 1",
+    "1_0.5",
+    "---",
+    "...",
+    "x".repeat(130),
+    "word ".repeat(30),
+    "a  ".repeat(40),
   };
 
   @Test
@@ -39,8 +100,8 @@ class YamlRoundTripTest {
       try {
         back = YamlReader.read(yaml, "roundtrip.yaml").root();
       } catch (ConfigException e) {
-        throw new AssertionError("seed " + seed + ", tree " + i + " printed unreadable YAML:\n"
-            + yaml, e);
+        throw new AssertionError(
+            "seed " + seed + ", tree " + i + " printed unreadable YAML:\n" + yaml, e);
       }
       try {
         assertIdentical(tree, back);
@@ -79,20 +140,21 @@ class YamlRoundTripTest {
       case 0 -> null;
       case 1 -> r.nextBoolean();
       case 2 -> r.nextInt(3) == 0 ? BigInteger.TWO.pow(64 + r.nextInt(40)).negate() : r.nextLong();
-      case 3 -> switch (r.nextInt(6)) {
-        case 0 -> Double.NaN;
-        case 1 -> r.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-        case 2 -> -0.0;
-        case 3 -> Double.longBitsToDouble(r.nextLong());
-        default -> r.nextGaussian() * Math.pow(10, r.nextInt(40) - 20);
-      };
+      case 3 ->
+          switch (r.nextInt(6)) {
+            case 0 -> Double.NaN;
+            case 1 -> r.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            case 2 -> -0.0;
+            case 3 -> Double.longBitsToDouble(r.nextLong());
+            default -> r.nextGaussian() * Math.pow(10, r.nextInt(40) - 20);
+          };
       default -> string(r);
     };
   }
 
   /**
-   * Random text; U+0085, U+2028 and U+2029 are left out: PyYAML's emitter (which we match)
-   * writes them as YAML 1.1 line breaks, which a YAML 1.2 reader keeps as characters.
+   * Random text; U+0085, U+2028 and U+2029 are left out: PyYAML's emitter (which we match) writes
+   * them as YAML 1.1 line breaks, which a YAML 1.2 reader keeps as characters.
    */
   private static String string(Random r) {
     if (r.nextInt(3) == 0) {
@@ -100,14 +162,15 @@ class YamlRoundTripTest {
     }
     StringBuilder s = new StringBuilder();
     for (int n = r.nextInt(r.nextInt(5) == 0 ? 120 : 12); n > 0; n--) {
-      int cp = switch (r.nextInt(10)) {
-        case 0 -> r.nextInt(0x20);
-        case 1 -> 0x80 + r.nextInt(0x3000);
-        case 2 -> 0x10000 + r.nextInt(0x10000);
-        case 3, 4 -> ' ';
-        case 5 -> SPECIAL.charAt(r.nextInt(SPECIAL.length()));
-        default -> 'a' + r.nextInt(26);
-      };
+      int cp =
+          switch (r.nextInt(10)) {
+            case 0 -> r.nextInt(0x20);
+            case 1 -> 0x80 + r.nextInt(0x3000);
+            case 2 -> 0x10000 + r.nextInt(0x10000);
+            case 3, 4 -> ' ';
+            case 5 -> SPECIAL.charAt(r.nextInt(SPECIAL.length()));
+            default -> 'a' + r.nextInt(26);
+          };
       if (cp == 0x85 || cp == 0x2028 || cp == 0x2029 || (cp >= 0xD800 && cp <= 0xDFFF)) {
         cp = 'z';
       }

@@ -11,12 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Test support for conformance/sweeps.json: loading the cases, writing a case's config
- * tree, and both sides of a comparison as plain Java values (ints as Long, floats as
- * Double, maps in key order), decoding the README's encodings.
+ * Test support for conformance/sweeps.json: loading the cases, writing a case's config tree, and
+ * both sides of a comparison as plain Java values (ints as Long, floats as Double, maps in key
+ * order), decoding the README's encodings.
  */
 final class GoldenSweeps {
 
@@ -25,8 +24,8 @@ final class GoldenSweeps {
   /** The shared golden sweeps, then those recorded for real-world trees (issue 8). */
   static List<JsonNode> cases() {
     List<JsonNode> out = new ArrayList<>();
-    for (String resource : List.of("/conformance/sweeps.json",
-        "/conformance-real-world/sweeps.json")) {
+    for (String resource :
+        List.of("/conformance/sweeps.json", "/conformance-real-world/sweeps.json")) {
       try (InputStream in = GoldenSweeps.class.getResourceAsStream(resource)) {
         new ObjectMapper().readTree(in).get("cases").forEach(out::add);
       } catch (IOException e) {
@@ -37,7 +36,9 @@ final class GoldenSweeps {
   }
 
   static JsonNode byId(String id) {
-    return cases().stream().filter(c -> c.get("id").asText().equals(id)).findFirst()
+    return cases().stream()
+        .filter(c -> c.get("id").asText().equals(id))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no golden case " + id));
   }
 
@@ -68,5 +69,4 @@ final class GoldenSweeps {
   static List<String> keyOrder(Object value) {
     return PlainValues.keyOrder(value);
   }
-
 }

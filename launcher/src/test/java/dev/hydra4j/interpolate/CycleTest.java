@@ -47,16 +47,18 @@ class CycleTest {
 
   @Test
   void relativeAndNestedKeysCanCloseACycle() {
-    assertEquals("Interpolation cycle: s.a -> s.b -> s.a",
+    assertEquals(
+        "Interpolation cycle: s.a -> s.b -> s.a",
         cycle(t.map("s", t.map("a", "${.b}", "b", "${..s.a}"))).getMessage());
-    assertEquals("Interpolation cycle: k -> k",
+    assertEquals(
+        "Interpolation cycle: k -> k",
         cycle(t.map("k", "${m.${k}}", "m", t.map("x", 1))).getMessage());
   }
 
   @Test
   void aNodeReferringToItsOwnContainer() {
-    assertEquals("Interpolation cycle: a -> a.b -> a",
-        cycle(t.map("a", t.map("b", "${a}"))).getMessage());
+    assertEquals(
+        "Interpolation cycle: a -> a.b -> a", cycle(t.map("a", t.map("b", "${a}"))).getMessage());
   }
 
   @Test
@@ -67,27 +69,49 @@ class CycleTest {
 
   @Test
   void cyclesThroughResolvers() {
-    assertEquals("Interpolation cycle: a -> b -> a",
+    assertEquals(
+        "Interpolation cycle: a -> b -> a",
         cycle(t.map("a", "${oc.select:b,0}", "b", "${oc.decode:'${a}'}")).getMessage());
   }
 
   @Test
   void cyclesInsideTheHydraConfig() {
     Tree h = new Tree("hydra.yaml");
-    ConfigMap hydra = h.map("hydra", h.map("job", h.map("name", "${hydra.run.dir}"),
-        "run", h.map("dir", "${hydra:job.name}")));
-    Interpolator interpolator = new Interpolator(Resolvers.builtIn(),
-        InterpolationContext.of(Map.of(), Tree.NOW).withHydraConfig(hydra));
-    InterpolationException e = assertThrows(InterpolationException.class,
-        () -> interpolator.resolveAll(t.map("n", "${hydra:job.name}")));
+    ConfigMap hydra =
+        h.map(
+            "hydra",
+            h.map(
+                "job",
+                h.map("name", "${hydra.run.dir}"),
+                "run",
+                h.map("dir", "${hydra:job.name}")));
+    Interpolator interpolator =
+        new Interpolator(
+            Resolvers.builtIn(),
+            InterpolationContext.of(Map.of(), Tree.NOW).withHydraConfig(hydra));
+    InterpolationException e =
+        assertThrows(
+            InterpolationException.class,
+            () -> interpolator.resolveAll(t.map("n", "${hydra:job.name}")));
     assertEquals(Kind.CYCLE, e.kind());
-    assertEquals("Interpolation cycle: hydra.job.name -> hydra.run.dir -> hydra.job.name", e.getMessage());
+    assertEquals(
+        "Interpolation cycle: hydra.job.name -> hydra.run.dir -> hydra.job.name", e.getMessage());
   }
 
   @Test
   void sharedReferencesAreNotCycles() {
-    ConfigMap r = Tree.interpolator().resolveAll(t.map(
-        "base", 1, "a", "${base}", "b", "${base}${a}", "c", t.map("x", "${a}", "y", "${..b}", "z", "${c.x}")));
+    ConfigMap r =
+        Tree.interpolator()
+            .resolveAll(
+                t.map(
+                    "base",
+                    1,
+                    "a",
+                    "${base}",
+                    "b",
+                    "${base}${a}",
+                    "c",
+                    t.map("x", "${a}", "y", "${..b}", "z", "${c.x}")));
     assertEquals("11", ((dev.hydra4j.config.ConfigValue) r.get("b")).value());
   }
 }

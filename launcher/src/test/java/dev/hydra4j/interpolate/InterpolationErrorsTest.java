@@ -29,8 +29,13 @@ class InterpolationErrorsTest {
 
   @Test
   void keyNotFoundSuggestsTheClosestSibling() {
-    InterpolationException e = fails(t.map(
-        "training", t.map("lr", 0.1, "epochs", 3), "model", t.map("lr", t.at(7, "${training.lrr}"))));
+    InterpolationException e =
+        fails(
+            t.map(
+                "training",
+                t.map("lr", 0.1, "epochs", 3),
+                "model",
+                t.map("lr", t.at(7, "${training.lrr}"))));
     assertEquals(Kind.KEY_NOT_FOUND, e.kind());
     assertEquals(Origin.ofFile(FILE, 7, 1), e.origin());
     assertEquals(ConfigPath.parse("model.lr"), e.key());
@@ -114,7 +119,8 @@ class InterpolationErrorsTest {
 
   @Test
   void missingValueNamesTheKeyAndWhereItWasLeftOpen() {
-    InterpolationException e = fails(t.map("db", t.map("password", t.at(3, "???")), "url", t.at(5, "pw=${db.password}")));
+    InterpolationException e =
+        fails(t.map("db", t.map("password", t.at(3, "???")), "url", t.at(5, "pw=${db.password}")));
     assertEquals(Kind.MISSING_VALUE, e.kind());
     assertEquals(Origin.ofFile(FILE, 5, 1), e.origin());
     contains(e.getMessage(), "missing mandatory value", "'db.password'", FILE + ":3:1");
@@ -147,17 +153,22 @@ class InterpolationErrorsTest {
 
   @Test
   void aResolverThatThrowsIsReportedWithItsMessage() {
-    Interpolator custom = new Interpolator(
-        Resolvers.builtIn().with("boom", (args, ctx) -> {
-          throw new IllegalStateException("no network");
-        }).with("odd", (args, ctx) -> new Object()),
-        Tree.interpolator().context());
-    InterpolationException e = assertThrows(InterpolationException.class,
-        () -> custom.resolveAll(t.map("a", "${boom:}")));
+    Interpolator custom =
+        new Interpolator(
+            Resolvers.builtIn()
+                .with(
+                    "boom",
+                    (args, ctx) -> {
+                      throw new IllegalStateException("no network");
+                    })
+                .with("odd", (args, ctx) -> new Object()),
+            Tree.interpolator().context());
+    InterpolationException e =
+        assertThrows(InterpolationException.class, () -> custom.resolveAll(t.map("a", "${boom:}")));
     assertEquals(Kind.RESOLVER_FAILED, e.kind());
     contains(e.getMessage(), "'boom'", "no network");
-    InterpolationException odd = assertThrows(InterpolationException.class,
-        () -> custom.resolveAll(t.map("a", "${odd:}")));
+    InterpolationException odd =
+        assertThrows(InterpolationException.class, () -> custom.resolveAll(t.map("a", "${odd:}")));
     contains(odd.getMessage(), "java.lang.Object");
   }
 
@@ -182,9 +193,15 @@ class InterpolationErrorsTest {
 
   @Test
   void commandWordErrorsNameTheWord() {
-    InterpolationException e = assertThrows(InterpolationException.class,
-        () -> Tree.interpolator().resolveString("--lr=${training.lrr}", t.map("training", t.map("lr", 1)),
-            Origin.of("task word 2")));
+    InterpolationException e =
+        assertThrows(
+            InterpolationException.class,
+            () ->
+                Tree.interpolator()
+                    .resolveString(
+                        "--lr=${training.lrr}",
+                        t.map("training", t.map("lr", 1)),
+                        Origin.of("task word 2")));
     assertNull(e.key());
     assertEquals(Origin.of("task word 2"), e.origin());
     contains(e.getMessage(), "in '--lr=${training.lrr}'");
@@ -193,8 +210,10 @@ class InterpolationErrorsTest {
 
   @Test
   void resolvingAnAbsentPathIsKeyNotFound() {
-    InterpolationException e = assertThrows(InterpolationException.class,
-        () -> Tree.interpolator().resolve(t.map("a", 1), ConfigPath.parse("b.c")));
+    InterpolationException e =
+        assertThrows(
+            InterpolationException.class,
+            () -> Tree.interpolator().resolve(t.map("a", 1), ConfigPath.parse("b.c")));
     assertEquals(Kind.KEY_NOT_FOUND, e.kind());
   }
 

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Random reference graphs. Replay a failure with {@code -Dhydra4j.seed=<seed>}.
  *
- * <p>Each graph has nodes n0..nk at random places in nested mappings. A node is a constant or
- * a template referring to other nodes by absolute or relative keys; a straightforward
- * evaluator (values computed in dependency order, Python {@code str()} spelt out by hand)
- * says what each node must resolve to.
+ * <p>Each graph has nodes n0..nk at random places in nested mappings. A node is a constant or a
+ * template referring to other nodes by absolute or relative keys; a straightforward evaluator
+ * (values computed in dependency order, Python {@code str()} spelt out by hand) says what each node
+ * must resolve to.
  */
 class InterpolationPropertyTest {
 
@@ -39,7 +39,8 @@ class InterpolationPropertyTest {
 
   @Test
   void acyclicGraphsResolveLikeAReferenceEvaluator() {
-    System.out.println("InterpolationPropertyTest seed: " + SEED + " (replay: -Dhydra4j.seed=" + SEED + ")");
+    System.out.println(
+        "InterpolationPropertyTest seed: " + SEED + " (replay: -Dhydra4j.seed=" + SEED + ")");
     Random random = new Random(SEED);
     for (int trial = 0; trial < TRIALS; trial++) {
       List<Node> nodes = graph(random, false);
@@ -55,8 +56,19 @@ class InterpolationPropertyTest {
         ConfigNode node = ConfigTree.select(resolved, nodes.get(i).path());
         Object actual = ((ConfigValue) node).value();
         if (!Objects.equals(expected[i], actual)) {
-          fail("seed " + SEED + " trial " + trial + " node " + nodes.get(i).path()
-              + ": expected " + expected[i] + " got " + actual + " in " + root);
+          fail(
+              "seed "
+                  + SEED
+                  + " trial "
+                  + trial
+                  + " node "
+                  + nodes.get(i).path()
+                  + ": expected "
+                  + expected[i]
+                  + " got "
+                  + actual
+                  + " in "
+                  + root);
         }
       }
     }
@@ -74,15 +86,24 @@ class InterpolationPropertyTest {
       } catch (StackOverflowError overflow) {
         throw new AssertionError("seed " + SEED + " trial " + trial + ": stack overflow", overflow);
       }
-      assertEquals(Kind.CYCLE, e.kind(), "seed " + SEED + " trial " + trial + ": " + e.getMessage());
+      assertEquals(
+          Kind.CYCLE, e.kind(), "seed " + SEED + " trial " + trial + ": " + e.getMessage());
       String chain = e.getMessage().substring("Interpolation cycle: ".length());
       List<String> keys = Arrays.asList(chain.split(" -> "));
       assertEquals(keys.get(0), keys.get(keys.size() - 1), chain);
       for (int k = 0; k + 1 < keys.size(); k++) {
         Node from = byPath(nodes, keys.get(k));
         Node to = byPath(nodes, keys.get(k + 1));
-        assertTrue(from.refs() != null && contains(from.refs(), nodes.indexOf(to)),
-            "seed " + SEED + ": " + keys.get(k) + " does not refer to " + keys.get(k + 1) + " in " + chain);
+        assertTrue(
+            from.refs() != null && contains(from.refs(), nodes.indexOf(to)),
+            "seed "
+                + SEED
+                + ": "
+                + keys.get(k)
+                + " does not refer to "
+                + keys.get(k + 1)
+                + " in "
+                + chain);
       }
     }
   }
@@ -96,8 +117,9 @@ class InterpolationPropertyTest {
         Object v = i == n - 1 ? (cyclic ? "${k0}" : 1) : "${k" + (i + 1) + "}";
         b.put("k" + i, new ConfigValue(v, Origin.BUILT_IN));
       }
-      InterpolationException e = assertThrows(InterpolationException.class,
-          () -> Tree.interpolator().resolveAll(b.build()));
+      InterpolationException e =
+          assertThrows(
+              InterpolationException.class, () -> Tree.interpolator().resolveAll(b.build()));
       assertEquals(Kind.TOO_DEEP, e.kind());
     }
   }
@@ -173,7 +195,9 @@ class InterpolationPropertyTest {
         }
         value = text.toString();
       }
-      root = ConfigTree.set(root, node.path(), new ConfigValue(value, Origin.of("node " + node.path())));
+      root =
+          ConfigTree.set(
+              root, node.path(), new ConfigValue(value, Origin.of("node " + node.path())));
     }
     return (ConfigMap) root;
   }
@@ -186,7 +210,9 @@ class InterpolationPropertyTest {
     List<String> base = from.parent().segments();
     List<String> to = target.segments();
     int common = 0;
-    while (common < base.size() && common < to.size() - 1 && base.get(common).equals(to.get(common))) {
+    while (common < base.size()
+        && common < to.size() - 1
+        && base.get(common).equals(to.get(common))) {
       common++;
     }
     int dots = base.size() - common + 1;
@@ -226,7 +252,9 @@ class InterpolationPropertyTest {
   }
 
   private static Node byPath(List<Node> nodes, String path) {
-    return nodes.stream().filter(n -> n.path().toString().equals(path)).findFirst()
+    return nodes.stream()
+        .filter(n -> n.path().toString().equals(path))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("not a node of the graph: " + path));
   }
 

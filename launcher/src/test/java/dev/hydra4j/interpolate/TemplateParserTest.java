@@ -47,7 +47,8 @@ class TemplateParserTest {
     assertEquals(List.of("a", "b"), ref.segments().stream().map(Template.Segment::text).toList());
     assertEquals("${a.b}", ref.source());
     NodeRef indexed = (NodeRef) p.get(3);
-    assertEquals(List.of("c", "0"), indexed.segments().stream().map(Template.Segment::text).toList());
+    assertEquals(
+        List.of("c", "0"), indexed.segments().stream().map(Template.Segment::text).toList());
   }
 
   @Test
@@ -70,11 +71,13 @@ class TemplateParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "\\${dir}|${dir}",           // escaped interpolation
-    "C:\\foo|C:\\foo",           // a lone backslash is just a backslash
-    "a \\\\\\${b}|a \\${b}",     // \\ then \${ : one backslash, then a literal ${
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\\${dir}|${dir}", // escaped interpolation
+        "C:\\foo|C:\\foo", // a lone backslash is just a backslash
+        "a \\\\\\${b}|a \\${b}", // \\ then \${ : one backslash, then a literal ${
+      })
   void escapesInText(String text, String expected) {
     List<Piece> p = pieces(text);
     assertEquals(List.of(new Literal(expected)), p);
@@ -176,15 +179,27 @@ class TemplateParserTest {
   @Test
   void elementParsingForDecode() {
     assertEquals(3308L, constant(TemplateParser.parseElement("3308")));
-    assertEquals(3, ((ListArg) TemplateParser.parseElement(" [host1, host2, host3] ")).items().size());
+    assertEquals(
+        3, ((ListArg) TemplateParser.parseElement(" [host1, host2, host3] ")).items().size());
     assertEquals("hello world", constant(TemplateParser.parseElement(" hello world ")));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "${b", "${}", "${a.}", "${a:b:c}", "${f:a=b}", "${f:'x}", "${f:[1, 2}", "x${a}}${",
-    "${a b}", "${.}", "${f:{'k': 1}}", "${a/b:x}",
-  })
+  @ValueSource(
+      strings = {
+        "${b",
+        "${}",
+        "${a.}",
+        "${a:b:c}",
+        "${f:a=b}",
+        "${f:'x}",
+        "${f:[1, 2}",
+        "x${a}}${",
+        "${a b}",
+        "${.}",
+        "${f:{'k': 1}}",
+        "${a/b:x}",
+      })
   void malformedTextIsAnError(String text) {
     assertThrows(TemplateParser.SyntaxError.class, () -> TemplateParser.parse(text));
   }

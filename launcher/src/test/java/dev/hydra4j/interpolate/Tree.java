@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds config trees in tests, standing in for a YAML reader: plain Java values become
- * {@link ConfigValue}s whose origin is the next line of one pretend file.
+ * Builds config trees in tests, standing in for a YAML reader: plain Java values become {@link
+ * ConfigValue}s whose origin is the next line of one pretend file.
  */
 final class Tree {
 
-  static final ZonedDateTime NOW = ZonedDateTime.of(2024, 3, 5, 14, 7, 9, 123_456_000, ZoneOffset.UTC);
+  static final ZonedDateTime NOW =
+      ZonedDateTime.of(2024, 3, 5, 14, 7, 9, 123_456_000, ZoneOffset.UTC);
 
   private final String file;
   private int line;
@@ -54,7 +55,9 @@ final class Tree {
   }
 
   private ConfigNode node(Object value) {
-    return value instanceof ConfigNode n ? n : new ConfigValue(value, Origin.ofFile(file, ++line, 1));
+    return value instanceof ConfigNode n
+        ? n
+        : new ConfigValue(value, Origin.ofFile(file, ++line, 1));
   }
 
   static Interpolator interpolator() {

@@ -23,17 +23,20 @@ class ProgressReporterTest {
   void plainPrintsALinePerChangeWithoutTerminalCodes() {
     ProgressReporter plain = ProgressReporter.plain(out, Duration.ZERO);
     plain.start(counts(3, Map.of(JobState.PENDING, 3)));
-    plain.update(JobStatus.running(0, 1, Instant.EPOCH, "h", 1),
+    plain.update(
+        JobStatus.running(0, 1, Instant.EPOCH, "h", 1),
         counts(3, Map.of(JobState.PENDING, 2, JobState.RUNNING, 1)));
     plain.update(failed(0), counts(3, Map.of(JobState.PENDING, 2, JobState.FAILED, 1)));
     plain.message("Interrupted");
     plain.finish(counts(3, Map.of(JobState.PENDING, 2, JobState.FAILED, 1)));
 
     String text = bytes.toString(StandardCharsets.UTF_8);
-    assertEquals("launching 3 jobs\n"
-        + "job 0 RUNNING  (0/3)\n"
-        + "job 0 FAILED (exit 2, 1.5 s)  (1/3)\n"
-        + "Interrupted\n", text.substring(0, text.lastIndexOf("Interrupted\n") + 12));
+    assertEquals(
+        "launching 3 jobs\n"
+            + "job 0 RUNNING  (0/3)\n"
+            + "job 0 FAILED (exit 2, 1.5 s)  (1/3)\n"
+            + "Interrupted\n",
+        text.substring(0, text.lastIndexOf("Interrupted\n") + 12));
     assertTrue(text.endsWith("1/3 done: pending 2 · failed 1\n"), text);
     assertTrue(text.indexOf('\r') < 0 && text.indexOf('\033') < 0);
   }
@@ -42,13 +45,15 @@ class ProgressReporterTest {
   void plainWithIntervalReportsOnlyFailuresBetweenCountLines() {
     ProgressReporter plain = ProgressReporter.plain(out, Duration.ofHours(1));
     plain.start(counts(2, Map.of(JobState.PENDING, 2)));
-    plain.update(JobStatus.running(1, 1, Instant.EPOCH, "h", 1),
+    plain.update(
+        JobStatus.running(1, 1, Instant.EPOCH, "h", 1),
         counts(2, Map.of(JobState.PENDING, 1, JobState.RUNNING, 1)));
     plain.update(failed(1), counts(2, Map.of(JobState.PENDING, 1, JobState.FAILED, 1)));
     plain.finish(counts(2, Map.of(JobState.COMPLETED, 1, JobState.FAILED, 1)));
 
-    assertEquals("launching 2 jobs\njob 1 FAILED (exit 2, 1.5 s)\n"
-        + "2/2 done: completed 1 · failed 1\n", bytes.toString(StandardCharsets.UTF_8));
+    assertEquals(
+        "launching 2 jobs\njob 1 FAILED (exit 2, 1.5 s)\n" + "2/2 done: completed 1 · failed 1\n",
+        bytes.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -58,7 +63,8 @@ class ProgressReporterTest {
     plain.start(counts(1, Map.of(JobState.PENDING, 1)));
     plain.update(failed(0), counts(1, Map.of(JobState.FAILED, 1)));
     plain.finish(counts(1, Map.of(JobState.FAILED, 1)));
-    assertEquals("launching 1 job\njob 0 FAILED (exit 2, 1.5 s)\n1/1 done: failed 1\n",
+    assertEquals(
+        "launching 1 job\njob 0 FAILED (exit 2, 1.5 s)\n1/1 done: failed 1\n",
         bytes.toString(StandardCharsets.UTF_8));
   }
 
@@ -73,8 +79,9 @@ class ProgressReporterTest {
     String[] draws = text.split("\r\033\\[K", -1);
     assertTrue(draws[1].startsWith("[························]  0/4  pending 4"), draws[1]);
     assertEquals("job 0 FAILED (exit 2, 1.5 s)\n", draws[2]);
-    assertTrue(draws[draws.length - 1]
-        .equals("[########################]  4/4  completed 3 · failed 1\n"), text);
+    assertTrue(
+        draws[draws.length - 1].equals("[########################]  4/4  completed 3 · failed 1\n"),
+        text);
   }
 
   private static JobStatus failed(int num) {

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compares the golden cases' JSON encoding of Python values with hydra4j's Java values:
- * ints and floats differ, {@code {"$float":"inf"}} is a non-finite float,
- * {@code {"$quoted":...}} a quoted string, {@code "$key:None"} a typed dict key.
+ * Compares the golden cases' JSON encoding of Python values with hydra4j's Java values: ints and
+ * floats differ, {@code {"$float":"inf"}} is a non-finite float, {@code {"$quoted":...}} a quoted
+ * string, {@code "$key:None"} a typed dict key.
  */
 final class JsonExpectations {
 
@@ -45,8 +45,10 @@ final class JsonExpectations {
     } else if (expected.has("$float")) {
       Double d = assertInstanceOf(Double.class, actual, where);
       String kind = expected.get("$float").textValue();
-      double want = kind.equals("nan") ? Double.NaN
-          : kind.equals("inf") ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+      double want =
+          kind.equals("nan")
+              ? Double.NaN
+              : kind.equals("inf") ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
       assertEquals(want, d, where);
     } else if (expected.has("$quoted")) {
       assertEquals(expected.get("$quoted").textValue(), actual, where + " (quoted)");

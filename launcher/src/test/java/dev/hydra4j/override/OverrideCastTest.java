@@ -83,8 +83,8 @@ class OverrideCastTest {
     assertEquals(List.of(Element.of(2.0), Element.of(1.0)), simple.items());
     RangeSweep range = (RangeSweep) OverrideParser.parse("a=float(range(1,3))").value();
     assertEquals(List.of(1.0, 2.0), range.values());
-    IntervalSweep interval = (IntervalSweep) OverrideParser.parse("a=int(interval(1.5,2.5))")
-        .value();
+    IntervalSweep interval =
+        (IntervalSweep) OverrideParser.parse("a=int(interval(1.5,2.5))").value();
     assertEquals(1L, interval.start());
     assertEquals(2L, interval.end());
     rejected("a=str(range(1,3))");

@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every override case produced by real Hydra 1.3.5 (conformance/overrides.json).
- * Error wording is ours; an error must be an {@link OverrideParseException} with a column,
- * and where Hydra's lexer printed a caret, ours must point at the same character.
+ * Runs every override case produced by real Hydra 1.3.5 (conformance/overrides.json). Error wording
+ * is ours; an error must be an {@link OverrideParseException} with a column, and where Hydra's
+ * lexer printed a caret, ours must point at the same character.
  */
 class OverrideConformanceTest {
 
@@ -38,14 +38,16 @@ class OverrideConformanceTest {
 
   static Stream<Arguments> cases() throws IOException {
     JsonNode root;
-    try (InputStream in = OverrideConformanceTest.class.getResourceAsStream(
-        "/conformance/overrides.json")) {
+    try (InputStream in =
+        OverrideConformanceTest.class.getResourceAsStream("/conformance/overrides.json")) {
       root = new ObjectMapper().readTree(in);
     }
     return StreamSupport.stream(root.get("cases").spliterator(), false)
         .filter(c -> !DIVERGENCES.containsKey(c.get("id").textValue()))
-        .map(c -> Arguments.of(Named.of(c.get("id").textValue() + " " + c.get("input").textValue(),
-            c)));
+        .map(
+            c ->
+                Arguments.of(
+                    Named.of(c.get("id").textValue() + " " + c.get("input").textValue(), c)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -76,9 +78,10 @@ class OverrideConformanceTest {
   }
 
   private static void assertRejected(JsonNode c, String input) {
-    OverrideParseException e = assertThrows(OverrideParseException.class,
-        () -> OverrideParser.parse(input));
-    assertTrue(e.column() >= 1 && e.column() <= input.length() + 1,
+    OverrideParseException e =
+        assertThrows(OverrideParseException.class, () -> OverrideParser.parse(input));
+    assertTrue(
+        e.column() >= 1 && e.column() <= input.length() + 1,
         "column " + e.column() + " outside the input");
     assertEquals(input, e.input());
     String hydraMessage = c.get("message_prefix").textValue();
@@ -100,8 +103,8 @@ class OverrideConformanceTest {
     }
     assertValue(c.get("value"), element.value(), "value");
     assertEquals(c.get("value_str").textValue(), element.canonical(), "value_str");
-    assertEquals(c.get("value_str_spaced").textValue(), element.canonical(true),
-        "value_str_spaced");
+    assertEquals(
+        c.get("value_str_spaced").textValue(), element.canonical(true), "value_str_spaced");
   }
 
   private static void assertSweep(JsonNode c, Sweep sweep) {
@@ -116,8 +119,9 @@ class OverrideConformanceTest {
     }
     List<SweepItem> items = new ArrayList<>(sweep.expand(null));
     if (c.path("order_unspecified").asBoolean(false)) {
-      items.sort(Comparator.comparing(SweepItem::text, Comparator.comparingDouble(
-          text -> Double.parseDouble(text))));
+      items.sort(
+          Comparator.comparing(
+              SweepItem::text, Comparator.comparingDouble(text -> Double.parseDouble(text))));
     }
     JsonNode values = c.get("sweep_values");
     JsonNode strings = c.get("sweep_strings");

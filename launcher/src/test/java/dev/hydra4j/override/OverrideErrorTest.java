@@ -16,34 +16,37 @@ class OverrideErrorTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-    // input                      | column | words the message must contain
-    "key=[]aa                     | 7      | after the value",
-    "a=]                          | 3      | ']'",
-    "a=[1,2]]                     | 8      | never opened",
-    "a={a:1}}                     | 8      | never opened",
-    "a=choice(1))                 | 12     | no function call is open",
-    "a=[1,2                       | 7      | Unclosed '['",
-    "a={a:1                       | 7      | Unclosed '{'",
-    "a=choice(                    | 10     | Unclosed '('",
-    "a=[1,]                       | 6      | Missing",
-    "a=1,                         | 5      | Missing",
-    "a=,1                         | 3      | Missing",
-    "a=x=y                        | 4      | '='",
-    "a=a#b                        | 4      | '#'",
-    "a=ünïcödé                    | 3      | 'ü'",
-    "\"a='unterminated\"          | 3      | Unterminated",
-    "\"a='x' 'y'\"                | 6      | whitespace",
-    "\"a='x'y\"                   | 6      | after the value",
-    "a=${b:${c}}                  | 11     | never opened",
-    "a=${b                        | 4      | interpolation",
-    "a={a}                        | 5      | ':'",
-    "a={:1}                       | 4      | key",
-    "\"a={'x':1}\"                | 4      | quoted",
-    "a=my.fn(1)                   | 8      | '('",
-    "a=f(x=1,2)                   | 9      | positional",
-    "a=[choice(1,2)]              | 3      | nested",
-  })
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        // input                      | column | words the message must contain
+        "key=[]aa                     | 7      | after the value",
+        "a=]                          | 3      | ']'",
+        "a=[1,2]]                     | 8      | never opened",
+        "a={a:1}}                     | 8      | never opened",
+        "a=choice(1))                 | 12     | no function call is open",
+        "a=[1,2                       | 7      | Unclosed '['",
+        "a={a:1                       | 7      | Unclosed '{'",
+        "a=choice(                    | 10     | Unclosed '('",
+        "a=[1,]                       | 6      | Missing",
+        "a=1,                         | 5      | Missing",
+        "a=,1                         | 3      | Missing",
+        "a=x=y                        | 4      | '='",
+        "a=a#b                        | 4      | '#'",
+        "a=ünïcödé                    | 3      | 'ü'",
+        "\"a='unterminated\"          | 3      | Unterminated",
+        "\"a='x' 'y'\"                | 6      | whitespace",
+        "\"a='x'y\"                   | 6      | after the value",
+        "a=${b:${c}}                  | 11     | never opened",
+        "a=${b                        | 4      | interpolation",
+        "a={a}                        | 5      | ':'",
+        "a={:1}                       | 4      | key",
+        "\"a={'x':1}\"                | 4      | quoted",
+        "a=my.fn(1)                   | 8      | '('",
+        "a=f(x=1,2)                   | 9      | positional",
+        "a=[choice(1,2)]              | 3      | nested",
+      })
   void grammarErrorsPointAtTheOffendingCharacter(String input, int column, String words) {
     OverrideParseException e = reject(input);
     assertEquals(column, e.column(), e.render());
@@ -53,10 +56,12 @@ class OverrideErrorTest {
   @Test
   void renderShowsTheOverrideAndACaret() {
     OverrideParseException e = reject("key=[1,2]]");
-    assertEquals("Unexpected ']': a list was closed that was never opened\n"
-        + "  key=[1,2]]\n"
-        + "           ^\n"
-        + "  hint: remove the ']', or escape it as \\] if it belongs to a string", e.render());
+    assertEquals(
+        "Unexpected ']': a list was closed that was never opened\n"
+            + "  key=[1,2]]\n"
+            + "           ^\n"
+            + "  hint: remove the ']', or escape it as \\] if it belongs to a string",
+        e.render());
     assertEquals("key=[1,2]]", e.input());
     assertEquals(10, e.origin().column());
     assertTrue(e.origin().toString().contains("key=[1,2]]"));
@@ -73,7 +78,8 @@ class OverrideErrorTest {
     OverrideParseException e = reject("key=chioce(1,2)");
     assertEquals(5, e.column());
     assertTrue(e.getMessage().contains("'chioce'"), e.getMessage());
-    assertTrue(e.getMessage().contains("choice, float, glob, int, interval, range, shuffle"),
+    assertTrue(
+        e.getMessage().contains("choice, float, glob, int, interval, range, shuffle"),
         e.getMessage());
     assertEquals("did you mean choice(...)?", e.hint());
   }

@@ -18,18 +18,21 @@ class OverrideEscapeTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-    // override                 | value            | canonical text
-    "a=foo\\,bar                | foo,bar          | foo\\,bar",
-    "a=\\ lead                  | ' lead'          | \\ lead",
-    "a=trail\\                  | trail\\          | trail\\\\",
-    "a=c:\\dir\\f.txt           | c:\\dir\\f.txt   | c\\:\\\\dir\\\\f.txt",
-    "a=f\\(x\\)                 | f(x)             | f\\(x\\)",
-    "a=\\\\\\(                  | \\(              | \\\\\\(",
-    "a=\\${b}                   | \\${b}           | \\\\$\\{b\\}",
-    "a=  hello   world          | hello   world    | hello\\ \\ \\ world",
-    "a=x${y.z}w                 | x${y.z}w         | x$\\{y.z\\}w",
-  })
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        // override                 | value            | canonical text
+        "a=foo\\,bar                | foo,bar          | foo\\,bar",
+        "a=\\ lead                  | ' lead'          | \\ lead",
+        "a=trail\\                  | trail\\          | trail\\\\",
+        "a=c:\\dir\\f.txt           | c:\\dir\\f.txt   | c\\:\\\\dir\\\\f.txt",
+        "a=f\\(x\\)                 | f(x)             | f\\(x\\)",
+        "a=\\\\\\(                  | \\(              | \\\\\\(",
+        "a=\\${b}                   | \\${b}           | \\\\$\\{b\\}",
+        "a=  hello   world          | hello   world    | hello\\ \\ \\ world",
+        "a=x${y.z}w                 | x${y.z}w         | x$\\{y.z\\}w",
+      })
   void unquotedEscapes(String input, String value, String canonical) {
     Element e = element(input);
     assertEquals(value.replace("'", ""), e.value());
@@ -38,17 +41,20 @@ class OverrideEscapeTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-    // override                 | value
-    "a='it\\'s'                 | it's",
-    "a=\"say \\\"hi\\\"\"       | say \"hi\"",
-    "a='C:\\dir\\'s'            | C:\\dir's",
-    "a='C:\\dir\\\\'            | C:\\dir\\",
-    "a='a\\\\\\'b'              | a\\'b",
-    "a='x\"y'                   | x\"y",
-    "a='1,2 ${x} [a]'           | 1,2 ${x} [a]",
-    "a='שלום'                   | שלום",
-  })
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        // override                 | value
+        "a='it\\'s'                 | it's",
+        "a=\"say \\\"hi\\\"\"       | say \"hi\"",
+        "a='C:\\dir\\'s'            | C:\\dir's",
+        "a='C:\\dir\\\\'            | C:\\dir\\",
+        "a='a\\\\\\'b'              | a\\'b",
+        "a='x\"y'                   | x\"y",
+        "a='1,2 ${x} [a]'           | 1,2 ${x} [a]",
+        "a='שלום'                   | שלום",
+      })
   void quotedEscapesOnlyMatterBeforeAQuote(String input, String value) {
     Element e = element(input);
     assertEquals(value, e.value());
@@ -59,7 +65,8 @@ class OverrideEscapeTest {
 
   @Test
   void quotedCanonicalKeepsTheUsersQuoteAndDoublesBackslashesBeforeQuotes() {
-    assertEquals("'foo \\\\\\'bar\\' \\\\\\\\\\\\'",
+    assertEquals(
+        "'foo \\\\\\'bar\\' \\\\\\\\\\\\'",
         element("a='foo \\\\\\'bar\\' \\\\\\\\\\\\'").canonical());
     assertEquals("\"foo\\bar\"", element("a=\"foo\\bar\"").canonical());
   }
@@ -88,10 +95,10 @@ class OverrideEscapeTest {
   void containersAndTypedDictKeys() {
     assertEquals(List.of(1L, List.of("a", "b c")), element("a=[ 1 , [a, b c] ]").value());
     Map<?, ?> map = (Map<?, ?>) element("a={1: x, true: y, null: z, k v : w}").value();
-    assertEquals(java.util.Arrays.asList(1L, true, null, "k v"),
-        new java.util.ArrayList<>(map.keySet()));
-    assertEquals("{1:x,True:y,null:z,k\\ v:w}", element("a={1: x, true: y, null: z, k v : w}")
-        .canonical());
+    assertEquals(
+        java.util.Arrays.asList(1L, true, null, "k v"), new java.util.ArrayList<>(map.keySet()));
+    assertEquals(
+        "{1:x,True:y,null:z,k\\ v:w}", element("a={1: x, true: y, null: z, k v : w}").canonical());
     assertEquals("{a:b\\:c}", element("a={a:b:c}").canonical());
   }
 
@@ -106,7 +113,7 @@ class OverrideEscapeTest {
   @Test
   void valuesAreImmutable() {
     List<?> list = (List<?>) element("a=[1,2]").value();
-    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
-        () -> list.remove(0));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        UnsupportedOperationException.class, () -> list.remove(0));
   }
 }

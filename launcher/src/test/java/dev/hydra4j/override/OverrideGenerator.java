@@ -11,8 +11,8 @@ import java.util.Random;
 final class OverrideGenerator {
 
   /** Characters strings are drawn from: plain, escapable, quote-only and non-ASCII ones. */
-  private static final String STRING_CHARS =
-      "abcxyzAZ09_-./$%*@?|+ \t\\()[]{}:=,'\"#~!<>&;`^ü日";
+  private static final String STRING_CHARS = "abcxyzAZ09_-./$%*@?|+ \t\\()[]{}:=,'\"#~!<>&;`^ü日";
+
   private static final String KEY_CHARS = "abcxyz019_-./$%*@?|+ \\()[]{}:=,";
   private static final String[] WORDS = {"a", "db", "lr", "x_1", "KEY-2", "$s", "_global_"};
 
@@ -32,73 +32,102 @@ final class OverrideGenerator {
 
   private String key() {
     switch (random.nextInt(3)) {
-      case 0: return pick(WORDS);
-      case 1: return "a." + pick(WORDS) + "." + random.nextInt(3);
-      default: return "g/" + pick(new String[] {"a", "db", "x_1"});
+      case 0:
+        return pick(WORDS);
+      case 1:
+        return "a." + pick(WORDS) + "." + random.nextInt(3);
+      default:
+        return "g/" + pick(new String[] {"a", "db", "x_1"});
     }
   }
 
   OverrideValue value() {
     switch (random.nextInt(8)) {
-      case 0: return choice(true);
-      case 1: return choice(false);
-      case 2: return range();
-      case 3: return interval();
-      case 4: return glob();
-      default: return Element.of(plain(3));
+      case 0:
+        return choice(true);
+      case 1:
+        return choice(false);
+      case 2:
+        return range();
+      case 3:
+        return interval();
+      case 4:
+        return glob();
+      default:
+        return Element.of(plain(3));
     }
   }
 
   Object plain(int depth) {
     int kind = random.nextInt(depth > 0 ? 9 : 7);
     switch (kind) {
-      case 0: return null;
-      case 1: return random.nextBoolean();
-      case 2: return random.nextInt(5) == 0
-          ? new BigInteger(70, random).negate() : (long) (random.nextInt(2001) - 1000);
-      case 3: return aDouble();
-      case 4: case 5: case 6: return string(STRING_CHARS, 0);
-      case 7: {
-        List<Object> list = new ArrayList<>();
-        for (int i = random.nextInt(4); i > 0; i--) {
-          list.add(plain(depth - 1));
+      case 0:
+        return null;
+      case 1:
+        return random.nextBoolean();
+      case 2:
+        return random.nextInt(5) == 0
+            ? new BigInteger(70, random).negate()
+            : (long) (random.nextInt(2001) - 1000);
+      case 3:
+        return aDouble();
+      case 4:
+      case 5:
+      case 6:
+        return string(STRING_CHARS, 0);
+      case 7:
+        {
+          List<Object> list = new ArrayList<>();
+          for (int i = random.nextInt(4); i > 0; i--) {
+            list.add(plain(depth - 1));
+          }
+          return list;
         }
-        return list;
-      }
-      default: {
-        Map<Object, Object> map = new LinkedHashMap<>();
-        for (int i = random.nextInt(4); i > 0; i--) {
-          map.put(dictKey(), plain(depth - 1));
+      default:
+        {
+          Map<Object, Object> map = new LinkedHashMap<>();
+          for (int i = random.nextInt(4); i > 0; i--) {
+            map.put(dictKey(), plain(depth - 1));
+          }
+          return map;
         }
-        return map;
-      }
     }
   }
 
   /** Keys that can be written bare: not empty, not number-like, no quote-only characters. */
   private Object dictKey() {
     switch (random.nextInt(5)) {
-      case 0: return (long) random.nextInt(100);
-      case 1: return random.nextBoolean();
-      case 2: return null;
-      default: {
-        String s;
-        do {
-          s = string(KEY_CHARS, 1);
-        } while (!OverrideText.isSafeUnquoted(s));
-        return s;
-      }
+      case 0:
+        return (long) random.nextInt(100);
+      case 1:
+        return random.nextBoolean();
+      case 2:
+        return null;
+      default:
+        {
+          String s;
+          do {
+            s = string(KEY_CHARS, 1);
+          } while (!OverrideText.isSafeUnquoted(s));
+          return s;
+        }
     }
   }
 
   private double aDouble() {
     switch (random.nextInt(8)) {
-      case 0: return Double.POSITIVE_INFINITY;
-      case 1: return Double.NEGATIVE_INFINITY;
-      case 2: return Double.NaN;
-      case 3: return -0.0;
-      case 4: return Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL);
-      default: return (random.nextInt(20001) - 10000) / 100.0;
+      case 0:
+        return Double.POSITIVE_INFINITY;
+      case 1:
+        return Double.NEGATIVE_INFINITY;
+      case 2:
+        return Double.NaN;
+      case 3:
+        return -0.0;
+      case 4:
+        return Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL);
+      default:
+        return (random.nextInt(20001) - 10000) / 100.0;
     }
   }
 
@@ -122,11 +151,15 @@ final class OverrideGenerator {
 
   private RangeSweep range() {
     boolean floats = random.nextBoolean();
-    Number start = floats ? (Number) (random.nextInt(100) / 4.0) : (Number) (long) random.nextInt(100);
-    Number stop = floats ? (Number) (random.nextInt(200) / 8.0) : (Number) (long) random.nextInt(100);
+    Number start =
+        floats ? (Number) (random.nextInt(100) / 4.0) : (Number) (long) random.nextInt(100);
+    Number stop =
+        floats ? (Number) (random.nextInt(200) / 8.0) : (Number) (long) random.nextInt(100);
     long stepValue = random.nextInt(9) - 4L;
-    Number step = floats ? (Number) ((stepValue == 0 ? 1 : stepValue) / 2.0)
-        : (Number) (stepValue == 0 ? 1L : stepValue);
+    Number step =
+        floats
+            ? (Number) ((stepValue == 0 ? 1 : stepValue) / 2.0)
+            : (Number) (stepValue == 0 ? 1L : stepValue);
     return new RangeSweep(start, stop, step, random.nextInt(4) == 0, tags());
   }
 

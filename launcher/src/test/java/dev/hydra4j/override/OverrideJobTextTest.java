@@ -20,15 +20,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The job override lines of real Hydra multiruns (conformance/sweeps.json): each swept
- * override must yield exactly the lines Hydra wrote, in Hydra's order; a plain override is
- * passed to every job as the user wrote it.
+ * The job override lines of real Hydra multiruns (conformance/sweeps.json): each swept override
+ * must yield exactly the lines Hydra wrote, in Hydra's order; a plain override is passed to every
+ * job as the user wrote it.
  */
 class OverrideJobTextTest {
 
   static Stream<Arguments> cases() throws IOException {
-    try (InputStream in = OverrideJobTextTest.class.getResourceAsStream(
-        "/conformance/sweeps.json")) {
+    try (InputStream in =
+        OverrideJobTextTest.class.getResourceAsStream("/conformance/sweeps.json")) {
       JsonNode root = new ObjectMapper().readTree(in);
       return StreamSupport.stream(root.get("cases").spliterator(), false)
           .map(c -> Arguments.of(Named.of(c.get("id").textValue(), c)));
@@ -39,11 +39,13 @@ class OverrideJobTextTest {
   @MethodSource("cases")
   void jobLinesMatchHydra(JsonNode c) {
     List<List<String>> jobs = new ArrayList<>();
-    c.get("jobs").forEach(job -> {
-      List<String> lines = new ArrayList<>();
-      job.get("overrides").forEach(line -> lines.add(line.textValue()));
-      jobs.add(lines);
-    });
+    c.get("jobs")
+        .forEach(
+            job -> {
+              List<String> lines = new ArrayList<>();
+              job.get("overrides").forEach(line -> lines.add(line.textValue()));
+              jobs.add(lines);
+            });
     for (JsonNode text : c.get("overrides")) {
       ParsedOverride o = OverrideParser.parse(text.textValue());
       if (o.key().startsWith("hydra.")) {
@@ -68,12 +70,16 @@ class OverrideJobTextTest {
   /** Options of a config group: the YAML files under its directory, sorted by name. */
   private static List<String> groupOptions(JsonNode c, String group) {
     Set<String> options = new TreeSet<>();
-    c.get("files").fieldNames().forEachRemaining(path -> {
-      if (path.startsWith(group + "/") && path.endsWith(".yaml")
-          && path.indexOf('/', group.length() + 1) < 0) {
-        options.add(path.substring(group.length() + 1, path.length() - ".yaml".length()));
-      }
-    });
+    c.get("files")
+        .fieldNames()
+        .forEachRemaining(
+            path -> {
+              if (path.startsWith(group + "/")
+                  && path.endsWith(".yaml")
+                  && path.indexOf('/', group.length() + 1) < 0) {
+                options.add(path.substring(group.length() + 1, path.length() - ".yaml".length()));
+              }
+            });
     return options.isEmpty() ? null : List.copyOf(options);
   }
 }

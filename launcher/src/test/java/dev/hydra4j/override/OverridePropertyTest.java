@@ -12,10 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/**
- * Seeded property tests. The seed is printed; replay a failure with
- * {@code -Dhydra4j.seed=N}.
- */
+/** Seeded property tests. The seed is printed; replay a failure with {@code -Dhydra4j.seed=N}. */
 class OverridePropertyTest {
 
   private static long seed;
@@ -23,8 +20,8 @@ class OverridePropertyTest {
   @BeforeAll
   static void chooseSeed() {
     seed = dev.hydra4j.Seeds.seed();
-    System.out.println("OverridePropertyTest seed: " + seed + " (replay with -Dhydra4j.seed="
-        + seed + ")");
+    System.out.println(
+        "OverridePropertyTest seed: " + seed + " (replay with -Dhydra4j.seed=" + seed + ")");
   }
 
   @Test
@@ -37,8 +34,8 @@ class OverridePropertyTest {
       try {
         parsed = OverrideParser.parse(text);
       } catch (OverrideParseException e) {
-        throw new AssertionError("seed " + seed + ": printed text does not parse: " + text
-            + "\n" + e.render(), e);
+        throw new AssertionError(
+            "seed " + seed + ": printed text does not parse: " + text + "\n" + e.render(), e);
       }
       String where = "seed " + seed + ", override " + text;
       assertEquals(original.type(), parsed.type(), where);
@@ -51,8 +48,8 @@ class OverridePropertyTest {
   }
 
   /**
-   * Random and mutated text never breaks the parser with anything but a located error, and
-   * what does parse prints back to an equal override.
+   * Random and mutated text never breaks the parser with anything but a located error, and what
+   * does parse prints back to an equal override.
    */
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS) // a hang guard, not a speed requirement
@@ -61,17 +58,21 @@ class OverridePropertyTest {
     OverrideGenerator generator = new OverrideGenerator(random);
     String alphabet = "ab1.0_-$@/+~=,:()[]{}'\"\\ \t#*eE";
     for (int i = 0; i < 20000; i++) {
-      String text = i % 3 == 0
-          ? randomText(random, alphabet)
-          : mutate(random, generator.override().toString(), alphabet);
+      String text =
+          i % 3 == 0
+              ? randomText(random, alphabet)
+              : mutate(random, generator.override().toString(), alphabet);
       try {
         ParsedOverride parsed = OverrideParser.parse(text);
         // Whatever parses also prints back to an equal override.
         ParsedOverride again = OverrideParser.parse(parsed.toString());
-        assertEquals(normal(parsed.value()), normal(again.value()),
+        assertEquals(
+            normal(parsed.value()),
+            normal(again.value()),
             "seed " + seed + ": '" + text + "' printed as '" + parsed + "'");
       } catch (OverrideParseException e) {
-        assertTrue(e.column() >= 1 && e.column() <= text.length() + 1,
+        assertTrue(
+            e.column() >= 1 && e.column() <= text.length() + 1,
             "seed " + seed + ": column " + e.column() + " outside '" + text + "'");
         assertEquals(text, e.input());
         e.render();
@@ -96,8 +97,12 @@ class OverridePropertyTest {
       char c = alphabet.charAt(random.nextInt(alphabet.length()));
       switch (random.nextInt(4)) {
         case 0 -> out.insert(at, c);
-        case 1 -> { if (out.length() > 0) out.deleteCharAt(at); }
-        case 2 -> { if (out.length() > 0) out.setCharAt(at, c); }
+        case 1 -> {
+          if (out.length() > 0) out.deleteCharAt(at);
+        }
+        case 2 -> {
+          if (out.length() > 0) out.setCharAt(at, c);
+        }
         default -> out.setLength(at);
       }
     }
@@ -110,8 +115,11 @@ class OverridePropertyTest {
       return null;
     }
     if (value instanceof Element e) {
-      return List.of("element", String.valueOf(e.value()), e.value() == null ? "null"
-          : e.value().getClass().getSimpleName(), new Holder(e.value()));
+      return List.of(
+          "element",
+          String.valueOf(e.value()),
+          e.value() == null ? "null" : e.value().getClass().getSimpleName(),
+          new Holder(e.value()));
     }
     if (value instanceof ChoiceSweep c) {
       List<Object> items = new ArrayList<>();

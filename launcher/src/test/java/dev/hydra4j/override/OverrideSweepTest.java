@@ -41,8 +41,8 @@ class OverrideSweepTest {
   @Test
   void jobTextsAreHydrasCanonicalText() {
     // From sweeps.json: sweep-choice-fn-and-quoted and sweep-list-values.
-    assertEquals(List.of("name=a\\ b", "name=c\\,d", "name=plain"),
-        texts("name=choice('a b','c,d',plain)"));
+    assertEquals(
+        List.of("name=a\\ b", "name=c\\,d", "name=plain"), texts("name=choice('a b','c,d',plain)"));
     assertEquals(List.of("+l=[1,2]", "+l=[3,4]"), texts("+l=[1,2],[3,4]"));
     assertEquals(List.of("a='x'", "a=y"), texts("a='x',y"));
     assertEquals(List.of("f=True", "f=False"), texts("f=true,false"));
@@ -72,14 +72,15 @@ class OverrideSweepTest {
   @Test
   void rangesOfIntsAndFloats() {
     assertEquals(List.of(0L, 1L, 2L), ((RangeSweep) parse("a=range(3)").value()).values());
-    assertEquals(List.of(10L, 7L, 4L, 1L),
-        ((RangeSweep) parse("a=range(10,0,-3)").value()).values());
-    assertEquals(List.of(0.0, 3.3, 6.6, 9.9),
-        ((RangeSweep) parse("a=range(0,10,3.3)").value()).values());
-    assertEquals(List.of(0L, -1L, -2L, -3L, -4L),
+    assertEquals(
+        List.of(10L, 7L, 4L, 1L), ((RangeSweep) parse("a=range(10,0,-3)").value()).values());
+    assertEquals(
+        List.of(0.0, 3.3, 6.6, 9.9), ((RangeSweep) parse("a=range(0,10,3.3)").value()).values());
+    assertEquals(
+        List.of(0L, -1L, -2L, -3L, -4L),
         ((RangeSweep) parse("a=range(-5,step=-1)").value()).values());
-    assertEquals(List.of("a=0.1", "a=0.2", "a=0.30000000000000004", "a=0.4"),
-        texts("a=range(0.1,0.5,0.1)"));
+    assertEquals(
+        List.of("a=0.1", "a=0.2", "a=0.30000000000000004", "a=0.4"), texts("a=range(0.1,0.5,0.1)"));
     RangeSweep big = (RangeSweep) parse("a=range(0,1000000000000)").value();
     assertEquals(1_000_000_000_000L, big.size());
     assertEquals(999_999_999_999L, big.get(big.size() - 1));

@@ -20,8 +20,13 @@ class ChartDataTest {
     for (String model : new String[] {"small", "large"}) {
       for (String lr : new String[] {"0.1", "0.01", "0.001"}) {
         double acc = (model.equals("large") ? 0.2 : 0) + Double.parseDouble(lr);
-        s.job(num, "COMPLETED", "{\"acc\": " + acc + ", \"epochs\": 10}", "model=" + model,
-            "lr=" + lr, "hydra.sweep.dir=x");
+        s.job(
+            num,
+            "COMPLETED",
+            "{\"acc\": " + acc + ", \"epochs\": 10}",
+            "model=" + model,
+            "lr=" + lr,
+            "hydra.sweep.dir=x");
         num++;
       }
     }
@@ -34,7 +39,8 @@ class ChartDataTest {
     ChartData chart = ChartData.of(sweep(), "acc", "lr");
     assertTrue(chart.numeric());
     assertTrue(chart.logX());
-    assertEquals(List.of("model=small", "model=large"),
+    assertEquals(
+        List.of("model=small", "model=large"),
         chart.series().stream().map(ChartData.Series::name).toList());
     assertEquals(List.of(0.001, 0.01, 0.1), chart.series().get(0).xs());
     double[] ys = chart.series().get(1).ys().stream().mapToDouble(Double::doubleValue).toArray();
@@ -60,9 +66,20 @@ class ChartDataTest {
 
   @Test
   void overridesBecomeTypedParameters() {
-    assertEquals(Map.of("lr", 0.01, "model", "small", "n", 3L, "flag", true, "db", "mysql",
-        "tags", "[a,b]", "gone", "~"),
-        Overrides.params(List.of("lr=0.01", "model=small", "n=3", "flag=true", "+db=mysql",
-            "tags=[a,b]", "~gone", "hydra/launcher=slurm", "hydra.job.chdir=true")));
+    assertEquals(
+        Map.of(
+            "lr", 0.01, "model", "small", "n", 3L, "flag", true, "db", "mysql", "tags", "[a,b]",
+            "gone", "~"),
+        Overrides.params(
+            List.of(
+                "lr=0.01",
+                "model=small",
+                "n=3",
+                "flag=true",
+                "+db=mysql",
+                "tags=[a,b]",
+                "~gone",
+                "hydra/launcher=slurm",
+                "hydra.job.chdir=true")));
   }
 }

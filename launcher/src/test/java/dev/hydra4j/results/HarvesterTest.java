@@ -16,8 +16,12 @@ class HarvesterTest {
 
   @Test
   void metricsJsonIsFlattenedToDottedNames() {
-    Path job = FabricatedSweep.in(tmp).job(0, "COMPLETED",
-        "{\"loss\": 0.2, \"val\": {\"mAP50\": 0.8, \"ok\": true}, \"curve\": [1, 2]}");
+    Path job =
+        FabricatedSweep.in(tmp)
+            .job(
+                0,
+                "COMPLETED",
+                "{\"loss\": 0.2, \"val\": {\"mAP50\": 0.8, \"ok\": true}, \"curve\": [1, 2]}");
     Harvester.JobMetrics m = new Harvester().harvest(job);
     assertEquals(Map.of("loss", 0.2, "val.mAP50", 0.8, "val.ok", true), m.values());
     assertEquals(List.of(), m.problems());
@@ -29,13 +33,16 @@ class HarvesterTest {
     Harvester.JobMetrics m = new Harvester().harvest(job);
     assertEquals(Map.of(), m.values());
     assertEquals(1, m.problems().size());
-    assertTrue(m.problems().get(0).startsWith("metrics.json is not valid JSON"),
-        m.problems().get(0));
+    assertTrue(
+        m.problems().get(0).startsWith("metrics.json is not valid JSON"), m.problems().get(0));
   }
 
   @Test
   void rulesFromTheJobsHydraYamlReadItsOutputs() throws Exception {
-    FabricatedSweep sweep = FabricatedSweep.in(tmp).rules("""
+    FabricatedSweep sweep =
+        FabricatedSweep.in(tmp)
+            .rules(
+                """
         - regex: 'PDM score: (?<pdm>[0-9.]+)'
         - {csv: results.csv, column: val_loss}
         - {json: eval.json, path: score, name: loss}
@@ -52,7 +59,10 @@ class HarvesterTest {
 
   @Test
   void aRuleThatFindsNothingIsReportedAndTheOthersStillCount() throws Exception {
-    FabricatedSweep sweep = FabricatedSweep.in(tmp).rules("""
+    FabricatedSweep sweep =
+        FabricatedSweep.in(tmp)
+            .rules(
+                """
         - regex: 'PDM score: (?<pdm>[0-9.]+)'
         - {csv: results.csv, column: val_loss}
         """);
@@ -61,13 +71,16 @@ class HarvesterTest {
     Files.writeString(job.resolve("results.csv"), "epoch,val_loss\n1,0.9\n");
     Harvester.JobMetrics m = new Harvester().harvest(job);
     assertEquals(Map.of("val_loss", 0.9), m.values());
-    assertEquals(List.of("regex 'PDM score: (?<pdm>[0-9.]+)' in stdout.log: no line matches"),
-        m.problems());
+    assertEquals(
+        List.of("regex 'PDM score: (?<pdm>[0-9.]+)' in stdout.log: no line matches"), m.problems());
   }
 
   @Test
   void interpolationsInRulesResolveAgainstTheJob() throws Exception {
-    FabricatedSweep sweep = FabricatedSweep.in(tmp).rules("""
+    FabricatedSweep sweep =
+        FabricatedSweep.in(tmp)
+            .rules(
+                """
         - {json: 'eval_${hydra.job.num}_${seed}.json', path: score}
         """);
     Path job = sweep.job(3, "COMPLETED", null);
@@ -81,14 +94,18 @@ class HarvesterTest {
     Path job = sweep.job(0, "COMPLETED", "{\"loss\": 1}");
     Harvester.JobMetrics m = new Harvester().harvest(job);
     assertEquals(Map.of("loss", 1L), m.values());
-    assertTrue(m.problems().get(0).startsWith(
-        "hydra.results.metrics: Unknown key 'colum' in a metrics rule ("), m.problems().get(0));
+    assertTrue(
+        m.problems()
+            .get(0)
+            .startsWith("hydra.results.metrics: Unknown key 'colum' in a metrics rule ("),
+        m.problems().get(0));
   }
 
   @Test
   void theResultsBlockIsCutFromHydraYamlAsWritten() {
-    String text = "hydra:\n  job:\n    num: 1\n  results:\n    metrics:\n    - regex: x\n"
-        + "  verbose: false\n";
+    String text =
+        "hydra:\n  job:\n    num: 1\n  results:\n    metrics:\n    - regex: x\n"
+            + "  verbose: false\n";
     assertEquals("  results:\n    metrics:\n    - regex: x\n", RuleSource.resultsBlock(text));
     assertEquals("", RuleSource.resultsBlock("hydra:\n  job: {}\n"));
     assertEquals(null, RuleSource.resultsBlock("other: 1\n"));

@@ -19,7 +19,10 @@ class MonitorViewTest {
     Path running = s.job(0, "RUNNING", null, "lr=0.1");
     StringBuilder log = new StringBuilder();
     for (int step = 1; step <= 8; step++) {
-      log.append("{\"step\": ").append(step * 100).append(", \"reward\": ").append(step)
+      log.append("{\"step\": ")
+          .append(step * 100)
+          .append(", \"reward\": ")
+          .append(step)
           .append(", \"sps\": 850}\n");
     }
     Files.writeString(running.resolve("metrics.jsonl"), log);
@@ -36,15 +39,16 @@ class MonitorViewTest {
     Path running = s.job(2, "RUNNING", null, "lr=0.3");
     s.job(3, null, null, "lr=0.4");
     Files.writeString(failed.resolve("stderr.log"), "a\nb\nOOM\n");
-    Files.writeString(running.resolve("combined.log"),
+    Files.writeString(
+        running.resolve("combined.log"),
         "2026-01-31 12:00:01.000 [out] epoch 1\n2026-01-31 12:00:02.000 [err] warn\n");
     SweepSnapshot snapshot = SweepSnapshot.read(RecordedRun.open(tmp));
     String frame = MonitorView.frame(snapshot, Instant.parse("2026-01-31T12:01:02Z"), 80, 0, 2);
     String[] lines = frame.split("\n");
-    assertEquals("[#########################.........................]  2/4 done  50%",
-        lines[1]);
+    assertEquals("[#########################.........................]  2/4 done  50%", lines[1]);
     assertEquals("1 PENDING  1 RUNNING  1 COMPLETED  1 FAILED", lines[2]);
-    assertEquals("""
+    assertEquals(
+        """
         failed (1)
           job 1 FAILED exit 1  0:02  on ws1
             | b
@@ -54,7 +58,8 @@ class MonitorViewTest {
           job 2 RUNNING  1:00  on ws1
             | 12:00:01.000 [out] epoch 1
             | 12:00:02.000 [err] warn
-        """, String.join("\n", java.util.Arrays.copyOfRange(lines, 4, lines.length)) + "\n");
+        """,
+        String.join("\n", java.util.Arrays.copyOfRange(lines, 4, lines.length)) + "\n");
     String small = MonitorView.frame(snapshot, Instant.parse("2026-01-31T12:01:02Z"), 20, 4, 2);
     assertEquals(3, small.split("\n").length);
     for (String line : small.split("\n")) {

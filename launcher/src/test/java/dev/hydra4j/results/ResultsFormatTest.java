@@ -24,19 +24,26 @@ class ResultsFormatTest {
 
   @Test
   void csvFollowsRfc4180() {
-    assertEquals("num,model,acc\r\n0,\"res,net \"\"50\"\"\",0.8206\r\n11,vit|b,\r\n",
+    assertEquals(
+        "num,model,acc\r\n0,\"res,net \"\"50\"\"\",0.8206\r\n11,vit|b,\r\n",
         ResultsFormat.CSV.render(table(), 0));
-    assertEquals(List.of(List.of("num", "model", "acc"), List.of("0", "res,net \"50\"", "0.8206"),
-        List.of("11", "vit|b", "")), CsvRecords.parse(ResultsFormat.CSV.render(table(), 0)));
+    assertEquals(
+        List.of(
+            List.of("num", "model", "acc"),
+            List.of("0", "res,net \"50\"", "0.8206"),
+            List.of("11", "vit|b", "")),
+        CsvRecords.parse(ResultsFormat.CSV.render(table(), 0)));
   }
 
   @Test
   void tableRightAlignsNumbers() {
-    assertEquals("""
+    assertEquals(
+        """
         num  model            acc
           0  res,net "50"  0.8206
          11  vit|b
-        """, ResultsFormat.TABLE.render(table(), 0));
+        """,
+        ResultsFormat.TABLE.render(table(), 0));
   }
 
   @Test
@@ -45,27 +52,32 @@ class ResultsFormatTest {
     for (String line : out.split("\n")) {
       assertEquals(true, line.length() <= 20, line);
     }
-    assertEquals("""
+    assertEquals(
+        """
         num  model       acc
           0  res,ne…  0.8206
          11  vit|b
-        """, out);
+        """,
+        out);
   }
 
   @Test
   void markdownEscapesPipes() {
-    assertEquals("""
+    assertEquals(
+        """
         | num | model | acc |
         | ---: | --- | ---: |
         | 0 | res,net "50" | 0.8206 |
         | 11 | vit\\|b |  |
-        """, ResultsFormat.MARKDOWN.render(table(), 0));
+        """,
+        ResultsFormat.MARKDOWN.render(table(), 0));
   }
 
   @Test
   void jsonHasOneObjectPerRow() {
-    assertEquals("[\n  {\"num\":0,\"model\":\"res,net \\\"50\\\"\",\"acc\":0.8206},\n"
-        + "  {\"num\":11,\"model\":\"vit|b\",\"acc\":null}\n]\n",
+    assertEquals(
+        "[\n  {\"num\":0,\"model\":\"res,net \\\"50\\\"\",\"acc\":0.8206},\n"
+            + "  {\"num\":11,\"model\":\"vit|b\",\"acc\":null}\n]\n",
         ResultsFormat.JSON.render(table(), 0));
     assertEquals("[]\n", ResultsFormat.JSON.render(new ResultsTable(List.of("a"), List.of()), 0));
   }

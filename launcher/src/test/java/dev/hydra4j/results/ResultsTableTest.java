@@ -28,18 +28,19 @@ class ResultsTableTest {
   }
 
   private ResultsTable table(String sort, String filter, String... columns) {
-    return ResultsTable.of(results, new ResultsTable.Options(false, sort, filter,
-        Arrays.asList(columns)));
+    return ResultsTable.of(
+        results, new ResultsTable.Options(false, sort, filter, Arrays.asList(columns)));
   }
 
   @Test
   void showsOnlyTheKeysThatVary() {
-    assertEquals(List.of("num", "status", "duration_s", "lr", "model", "mAP50", "loss"),
+    assertEquals(
+        List.of("num", "status", "duration_s", "lr", "model", "mAP50", "loss"),
         table(null, null).columns());
     assertEquals(List.of("lr", "model", "seed"), results.paramKeys());
-    assertEquals(List.of("num", "status", "duration_s", "lr", "model", "seed", "mAP50", "loss"),
-        ResultsTable.of(results, new ResultsTable.Options(true, null, null, List.of()))
-            .columns());
+    assertEquals(
+        List.of("num", "status", "duration_s", "lr", "model", "seed", "mAP50", "loss"),
+        ResultsTable.of(results, new ResultsTable.Options(true, null, null, List.of())).columns());
   }
 
   @Test
@@ -66,8 +67,9 @@ class ResultsTableTest {
   void anUnknownMetricListsTheOnesThatExist() {
     ConfigException e = assertThrows(ConfigException.class, () -> table("-map", null));
     assertEquals("No job has a metric or column 'map'", e.getMessage());
-    assertEquals("metrics: mAP50, loss; parameters: lr, model, seed; and num, status,"
-        + " duration_s", e.hint());
+    assertEquals(
+        "metrics: mAP50, loss; parameters: lr, model, seed; and num, status," + " duration_s",
+        e.hint());
     e = assertThrows(ConfigException.class, () -> table(null, "acc > 1"));
     assertTrue(e.getMessage().contains("names 'acc', which is not a column"), e.getMessage());
   }
@@ -75,8 +77,8 @@ class ResultsTableTest {
   @Test
   void aFilterThatCannotWorkOnAnyRowIsAnError() {
     ConfigException e = assertThrows(ConfigException.class, () -> table(null, "model > 3"));
-    assertTrue(e.getMessage().startsWith("The filter 'model > 3' failed on every job"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("The filter 'model > 3' failed on every job"), e.getMessage());
   }
 
   @Test

@@ -77,18 +77,29 @@ class RunIndexTest {
   @Test
   void theOverallStateOfARun() {
     assertEquals(JobState.COMPLETED, IndexedRun.overall(Map.of(JobState.COMPLETED, 3), 3));
-    assertEquals(JobState.FAILED,
-        IndexedRun.overall(Map.of(JobState.COMPLETED, 2, JobState.TIMEOUT, 1), 3));
-    assertEquals(JobState.RUNNING,
-        IndexedRun.overall(Map.of(JobState.RUNNING, 1, JobState.FAILED, 1), 2));
-    assertEquals(JobState.INTERRUPTED,
+    assertEquals(
+        JobState.FAILED, IndexedRun.overall(Map.of(JobState.COMPLETED, 2, JobState.TIMEOUT, 1), 3));
+    assertEquals(
+        JobState.RUNNING, IndexedRun.overall(Map.of(JobState.RUNNING, 1, JobState.FAILED, 1), 2));
+    assertEquals(
+        JobState.INTERRUPTED,
         IndexedRun.overall(Map.of(JobState.COMPLETED, 1, JobState.INTERRUPTED, 1), 2));
   }
 
   @Test
   void lowerIsBetterIsGuessedFromTheName() {
-    for (String name : new String[] {"loss", "val/loss", "train_error", "err", "val_err",
-        "rmse", "wer", "epoch_time", "latency_ms"}) {
+    for (String name :
+        new String[] {
+          "loss",
+          "val/loss",
+          "train_error",
+          "err",
+          "val_err",
+          "rmse",
+          "wer",
+          "epoch_time",
+          "latency_ms"
+        }) {
       assertFalse(BestMetric.guessMax(name), name);
     }
     for (String name : new String[] {"mAP50", "accuracy", "f1", "power", "answer", "pdm"}) {

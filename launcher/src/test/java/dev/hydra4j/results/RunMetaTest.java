@@ -40,8 +40,10 @@ class RunMetaTest {
 
   @Test
   void withoutMetaJsonTheRecordedCommandLineSpeaks() throws Exception {
-    Files.writeString(tmp.resolve("run.json"), "{\"argv\":[\"-m\",\"--name\",\"base\","
-        + "\"--tag=a\",\"--tag\",\"b\",\"--note\",\"hi\",\"--\",\"--name\",\"task\"]}");
+    Files.writeString(
+        tmp.resolve("run.json"),
+        "{\"argv\":[\"-m\",\"--name\",\"base\","
+            + "\"--tag=a\",\"--tag\",\"b\",\"--note\",\"hi\",\"--\",\"--name\",\"task\"]}");
     RunMeta meta = RunMeta.read(tmp);
     assertEquals("base", meta.name());
     assertEquals(List.of("a", "b"), meta.tags());

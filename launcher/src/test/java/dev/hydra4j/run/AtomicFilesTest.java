@@ -39,17 +39,20 @@ class AtomicFilesTest {
     AtomicFiles.write(file, AtomicWriterMain.version(0));
     AtomicBoolean done = new AtomicBoolean();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread writer = new Thread(() -> {
-      try {
-        for (int i = 1; i <= 300; i++) {
-          AtomicFiles.write(file, AtomicWriterMain.version(i).getBytes(StandardCharsets.UTF_8), false);
-        }
-      } catch (Throwable t) {
-        failure.set(t);
-      } finally {
-        done.set(true);
-      }
-    });
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                for (int i = 1; i <= 300; i++) {
+                  AtomicFiles.write(
+                      file, AtomicWriterMain.version(i).getBytes(StandardCharsets.UTF_8), false);
+                }
+              } catch (Throwable t) {
+                failure.set(t);
+              } finally {
+                done.set(true);
+              }
+            });
     writer.start();
     int reads = 0;
     while (!done.get()) {
@@ -68,15 +71,21 @@ class AtomicFilesTest {
   @Test
   void killedWriterLeavesAWholeFile() throws Exception {
     long seed = Long.getLong("hydra4j.test.seed", System.nanoTime());
-    System.out.println("AtomicFilesTest seed " + seed + " (replay: -Dhydra4j.test.seed=" + seed + ")");
+    System.out.println(
+        "AtomicFilesTest seed " + seed + " (replay: -Dhydra4j.test.seed=" + seed + ")");
     Random random = new Random(seed);
     Path file = dir.resolve("status.json");
     for (int round = 0; round < 3; round++) {
-      Process writer = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"),
-          AtomicWriterMain.class.getName(), file.toString())
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process writer =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  AtomicWriterMain.class.getName(),
+                  file.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (!Files.exists(file) && System.nanoTime() < deadline) {
         Thread.sleep(10);

@@ -10,7 +10,8 @@ public final class AtomicWriterMain {
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args[0]);
     for (int i = 0; ; i++) {
-      AtomicFiles.write(file, version(i).getBytes(java.nio.charset.StandardCharsets.UTF_8), i % 2 == 0);
+      AtomicFiles.write(
+          file, version(i).getBytes(java.nio.charset.StandardCharsets.UTF_8), i % 2 == 0);
     }
   }
 

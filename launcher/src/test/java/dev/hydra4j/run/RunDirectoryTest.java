@@ -29,9 +29,11 @@ class RunDirectoryTest {
   void takenNamesGetASuffix() {
     Path wanted = root.resolve("multirun/2025-01-31/12-00-00");
     assertEquals(wanted, RunDirectory.createExclusive(wanted, "hydra.sweep.dir"));
-    assertEquals(root.resolve("multirun/2025-01-31/12-00-00_1"),
+    assertEquals(
+        root.resolve("multirun/2025-01-31/12-00-00_1"),
         RunDirectory.createExclusive(wanted, "hydra.sweep.dir"));
-    assertEquals(root.resolve("multirun/2025-01-31/12-00-00_2"),
+    assertEquals(
+        root.resolve("multirun/2025-01-31/12-00-00_2"),
         RunDirectory.createExclusive(wanted, "hydra.sweep.dir"));
   }
 
@@ -43,10 +45,12 @@ class RunDirectoryTest {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Path>> created = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
-      created.add(pool.submit(() -> {
-        go.await();
-        return RunDirectory.createExclusive(wanted, null);
-      }));
+      created.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return RunDirectory.createExclusive(wanted, null);
+              }));
     }
     go.countDown();
     Set<Path> distinct = new HashSet<>();
@@ -65,10 +69,12 @@ class RunDirectoryTest {
     Files.writeString(root.resolve("outputs"), "not a dir");
     Path wanted = root.resolve("outputs/2025-01-31");
 
-    ConfigException create = assertThrows(ConfigException.class,
-        () -> RunDirectory.createExclusive(wanted, "hydra.run.dir"));
-    ConfigException check = assertThrows(ConfigException.class,
-        () -> RunDirectory.requireWritable(wanted, "hydra.run.dir"));
+    ConfigException create =
+        assertThrows(
+            ConfigException.class, () -> RunDirectory.createExclusive(wanted, "hydra.run.dir"));
+    ConfigException check =
+        assertThrows(
+            ConfigException.class, () -> RunDirectory.requireWritable(wanted, "hydra.run.dir"));
 
     for (ConfigException e : List.of(create, check)) {
       assertTrue(e.getMessage().contains(wanted.toString()), e.getMessage());
@@ -90,17 +96,22 @@ class RunDirectoryTest {
     // A regular file where a parent directory should be: no directory can be made below
     // it, whoever runs the test (root ignores permission bits, so they prove nothing).
     Path file = Files.writeString(root.resolve("not-a-dir"), "x");
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> RunDirectory.requireWritable(file.resolve("sweep"), "hydra.sweep.dir"));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> RunDirectory.requireWritable(file.resolve("sweep"), "hydra.sweep.dir"));
     assertTrue(e.getMessage().contains(file.resolve("sweep").toString()), e.getMessage());
     assertTrue(e.hint().contains("hydra.sweep.dir="), e.hint());
   }
 
   @Test
   void aProcFileSystemPathFailsEvenForRoot() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> RunDirectory.requireWritable(Path.of("/proc/hydra4j-test/sweep"), "hydra.sweep.dir"));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                RunDirectory.requireWritable(
+                    Path.of("/proc/hydra4j-test/sweep"), "hydra.sweep.dir"));
     assertTrue(e.getMessage().contains("/proc/hydra4j-test/sweep"), e.getMessage());
   }
-
 }

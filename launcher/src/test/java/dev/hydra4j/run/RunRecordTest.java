@@ -16,9 +16,15 @@ class RunRecordTest {
 
   @Test
   void writesAndReadsBack() throws IOException {
-    RunRecord record = new RunRecord("0.1.0", Instant.parse("2025-01-31T12:00:00.125Z"), "ada",
-        "ws1", Path.of("/home/ada/proj"), List.of("--multirun", "lr=0.1,0.2", "x=\"$(y)\"\n"),
-        new GitInfo("3f047ca", "main", true));
+    RunRecord record =
+        new RunRecord(
+            "0.1.0",
+            Instant.parse("2025-01-31T12:00:00.125Z"),
+            "ada",
+            "ws1",
+            Path.of("/home/ada/proj"),
+            List.of("--multirun", "lr=0.1,0.2", "x=\"$(y)\"\n"),
+            new GitInfo("3f047ca", "main", true));
     record.write(dir);
     assertEquals(record, RunRecord.read(dir));
   }

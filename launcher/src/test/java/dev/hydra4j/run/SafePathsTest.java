@@ -16,24 +16,34 @@ class SafePathsTest {
   private final Path root = Path.of("/tmp/sweep");
 
   @ParameterizedTest
-  @ValueSource(strings = {"a=../../x,b=/etc", "..", "../x", "a/../../b", "x/..", "a=1/../..",
-      "./..", "//..//"})
+  @ValueSource(
+      strings = {
+        "a=../../x,b=/etc",
+        "..",
+        "../x",
+        "a/../../b",
+        "x/..",
+        "a=1/../..",
+        "./..",
+        "//..//"
+      })
   void rejectsEscapes(String name) {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> SafePaths.resolveInside(root, name));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> SafePaths.resolveInside(root, name));
     assertTrue(e.getMessage().contains(name), e.getMessage());
     assertTrue(e.hint().contains("exclude_keys"), e.hint());
   }
 
   @Test
   void keepsHydraNesting() {
-    assertEquals(root.resolve("model=resnet/50,lr=0.1"),
+    assertEquals(
+        root.resolve("model=resnet/50,lr=0.1"),
         SafePaths.resolveInside(root, "model=resnet/50,lr=0.1"));
     assertEquals(root.resolve("b=/etc"), SafePaths.resolveInside(root, "b=/etc"));
     assertEquals(root.resolve("etc/passwd"), SafePaths.resolveInside(root, "/etc/passwd"));
     assertEquals(root.resolve("a/b"), SafePaths.resolveInside(root, "./a//b/."));
-    assertEquals(root.resolve("..a/b..").toString(),
-        SafePaths.resolveInside(root, "..a/b..").toString());
+    assertEquals(
+        root.resolve("..a/b..").toString(), SafePaths.resolveInside(root, "..a/b..").toString());
     assertEquals(root, SafePaths.resolveInside(root, ""));
     assertEquals(root.resolve("3"), SafePaths.resolveInside(root, "3"));
   }
@@ -41,18 +51,17 @@ class SafePathsTest {
   @Test
   void rejectsNulAndOverlongNames() {
     assertThrows(ConfigException.class, () -> SafePaths.resolveInside(root, "a\0b"));
-    assertThrows(ConfigException.class,
-        () -> SafePaths.resolveInside(root, "x".repeat(256)));
+    assertThrows(ConfigException.class, () -> SafePaths.resolveInside(root, "x".repeat(256)));
     SafePaths.resolveInside(root, "x".repeat(255));
     // 255 bytes is the limit, not 255 characters
-    assertThrows(ConfigException.class,
-        () -> SafePaths.resolveInside(root, "é".repeat(128)));
+    assertThrows(ConfigException.class, () -> SafePaths.resolveInside(root, "é".repeat(128)));
   }
 
   @Test
   void randomNamesNeverLeaveTheRoot() {
     long seed = Long.getLong("hydra4j.test.seed", System.nanoTime());
-    System.out.println("SafePathsTest seed " + seed + " (replay: -Dhydra4j.test.seed=" + seed + ")");
+    System.out.println(
+        "SafePathsTest seed " + seed + " (replay: -Dhydra4j.test.seed=" + seed + ")");
     Random random = new Random(seed);
     String[] pieces = {"/", ".", "..", "a", "=", ",", "~", "\\", " ", "$HOME", "%2e"};
     for (int i = 0; i < 20_000; i++) {

@@ -46,8 +46,8 @@ class StatusRepairTest {
     Files.write(dir.resolve(".status.json.aa.tmp"), StatusFile.toJson(DONE));
     Files.writeString(other.resolve(".status.json.bb.tmp"), "{\"num\":1,\"sta");
 
-    StatusRepair.Done repaired = StatusRepair.repair(
-        SweepState.read(sweep, Map.of(0, dir, 1, other)));
+    StatusRepair.Done repaired =
+        StatusRepair.repair(SweepState.read(sweep, Map.of(0, dir, 1, other)));
 
     assertEquals(new StatusRepair.Done(0, 1, 1), repaired);
     assertEquals(DONE, StatusFile.read(dir, 0));

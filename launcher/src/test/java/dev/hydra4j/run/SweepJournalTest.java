@@ -77,13 +77,18 @@ class SweepJournalTest {
     Path file = SweepJournal.path(sweep);
     String line = Files.readString(file);
     // the same record with one changed byte: FAILED claimed without its checksum agreeing
-    Files.writeString(file, line.replace("COMPLETED", "FAILED\",\"x\":\"y"),
-        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    Files.writeString(
+        file,
+        line.replace("COMPLETED", "FAILED\",\"x\":\"y"),
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
     SweepJournal.Contents contents = SweepJournal.read(sweep);
     assertEquals(1, contents.damaged());
     assertEquals(completed(0), contents.statuses().get(0));
-    assertTrue(SweepState.read(sweep, Map.of(0, sweep.resolve("0"))).journalDamage()
-        .contains("1 damaged record"));
+    assertTrue(
+        SweepState.read(sweep, Map.of(0, sweep.resolve("0")))
+            .journalDamage()
+            .contains("1 damaged record"));
   }
 
   @Test
@@ -95,13 +100,15 @@ class SweepJournalTest {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int first = t * perThread;
-        done.add(pool.submit(() -> {
-          for (int num = first; num < first + perThread; num++) {
-            journal.append(JobStatus.running(num, 1, Instant.now(), "h", num), sweep);
-            journal.appendDurably(completed(num), sweep.resolve("" + num));
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int num = first; num < first + perThread; num++) {
+                    journal.append(JobStatus.running(num, 1, Instant.now(), "h", num), sweep);
+                    journal.appendDurably(completed(num), sweep.resolve("" + num));
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : done) {
         f.get();
@@ -116,8 +123,7 @@ class SweepJournalTest {
   }
 
   @Test
-  void theJournalWinsOverAStaleStatusFileAndReachesHiddenOrDeepDirectories()
-      throws IOException {
+  void theJournalWinsOverAStaleStatusFileAndReachesHiddenOrDeepDirectories() throws IOException {
     Path hidden = Files.createDirectories(sweep.resolve(".runs/0"));
     Path deep = Files.createDirectories(sweep.resolve("a/b/c/d/e/f/g/h/i/j/1"));
     StatusFile.write(hidden, JobStatus.running(0, 1, Instant.now(), "h", 1));
@@ -128,8 +134,7 @@ class SweepJournalTest {
     SweepState walked = SweepState.read(sweep);
     assertEquals(completed(0), walked.status(0));
     assertEquals(deep, walked.jobDir(1));
-    SweepState planned = SweepState.read(sweep, Map.of(0, hidden, 1, deep, 2,
-        sweep.resolve("2")));
+    SweepState planned = SweepState.read(sweep, Map.of(0, hidden, 1, deep, 2, sweep.resolve("2")));
     assertEquals(Map.of(JobState.COMPLETED, 2, JobState.PENDING, 1), planned.counts(3));
   }
 

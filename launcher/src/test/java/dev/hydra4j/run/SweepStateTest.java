@@ -21,20 +21,22 @@ class SweepStateTest {
   @Test
   void readsTwoThousandJobsAndFindsWhatToResume() throws IOException {
     int total = 2000;
-    JobState[] states = {JobState.COMPLETED, JobState.FAILED, JobState.RUNNING,
-        JobState.INTERRUPTED};
+    JobState[] states = {
+      JobState.COMPLETED, JobState.FAILED, JobState.RUNNING, JobState.INTERRUPTED
+    };
     Set<Integer> expectedTodo = new TreeSet<>();
     for (int num = 0; num < total; num++) {
-      Path dir = Files.createDirectories(sweep.resolve(Integer.toString(num)).resolve(".hydra"))
-          .getParent();
+      Path dir =
+          Files.createDirectories(sweep.resolve(Integer.toString(num)).resolve(".hydra"))
+              .getParent();
       if (num % 10 == 9) {
         expectedTodo.add(num); // never started: no status file
         continue;
       }
       JobState state = states[num % states.length];
       // Unflushed: the test reads files back, it does not need them to survive a power cut.
-      StatusFile.writeCopy(dir, new JobStatus(num, state, 0, Instant.now(), null, null, "h", 1L,
-          1, Map.of()));
+      StatusFile.writeCopy(
+          dir, new JobStatus(num, state, 0, Instant.now(), null, null, "h", 1L, 1, Map.of()));
       if (state != JobState.COMPLETED) {
         expectedTodo.add(num);
       }
@@ -45,8 +47,8 @@ class SweepStateTest {
 
     long t0 = System.nanoTime();
     SweepState state = SweepState.read(sweep);
-    System.out.printf("SweepState.read of %d jobs: %d ms%n", total,
-        (System.nanoTime() - t0) / 1_000_000);
+    System.out.printf(
+        "SweepState.read of %d jobs: %d ms%n", total, (System.nanoTime() - t0) / 1_000_000);
 
     assertEquals(1800, state.statuses().size());
     assertEquals(expectedTodo, state.notCompleted(total));
@@ -78,9 +80,13 @@ class SweepStateTest {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
     JobStatus dead = JobStatus.running(0, 1, Instant.now(), Host.name(), gone.pid());
-    JobStatus alive = JobStatus.running(1, 1,
-        ProcessHandle.current().info().startInstant().orElseThrow(), Host.name(),
-        ProcessHandle.current().pid());
+    JobStatus alive =
+        JobStatus.running(
+            1,
+            1,
+            ProcessHandle.current().info().startInstant().orElseThrow(),
+            Host.name(),
+            ProcessHandle.current().pid());
     JobStatus elsewhere = JobStatus.running(2, 1, Instant.now(), "other-host", gone.pid());
 
     assertTrue(SweepState.isAbandoned(dead));

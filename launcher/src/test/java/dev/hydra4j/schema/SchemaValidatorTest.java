@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * hydra4j's checker against networknt's on the keywords it claims to check: both must
- * accept or refuse each instance alike.
+ * hydra4j's checker against networknt's on the keywords it claims to check: both must accept or
+ * refuse each instance alike.
  */
 class SchemaValidatorTest {
 
@@ -26,7 +26,10 @@ class SchemaValidatorTest {
   }
 
   @ParameterizedTest(name = "{0} | {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       {"properties": {"a": {"type": "integer"}}}                         | {"a": 1}
       {"properties": {"a": {"type": "integer"}}}                         | {"a": 1.5}
       {"properties": {"a": {"type": "integer"}}}                         | {"a": 2.0}
@@ -65,8 +68,11 @@ class SchemaValidatorTest {
       {"minProperties": 2}                                               | {"a": 1}
       """)
   void agreesWithNetworknt(String schema, String instance) {
-    boolean theirs = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-        .getSchema(schema, InputFormat.JSON).validate(instance, InputFormat.JSON).isEmpty();
+    boolean theirs =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(schema, InputFormat.JSON)
+            .validate(instance, InputFormat.JSON)
+            .isEmpty();
     SchemaValidator ours = new SchemaValidator(tree(schema));
     List<SchemaValidator.Violation> violations = ours.validate(tree(instance));
     assertEquals(theirs, violations.isEmpty(), violations.toString());
@@ -75,19 +81,23 @@ class SchemaValidatorTest {
 
   @Test
   void aMalformedKeywordIsBadInputWithTheSchemasLine() {
-    SchemaValidator validator = new SchemaValidator(tree("{\"properties\":\n {\"a\": {\"pattern\": \"(\"}}}"));
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> validator.validate(tree("{\"a\": \"x\"}")));
+    SchemaValidator validator =
+        new SchemaValidator(tree("{\"properties\":\n {\"a\": {\"pattern\": \"(\"}}}"));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> validator.validate(tree("{\"a\": \"x\"}")));
     assertEquals("The schema's 'pattern' is not valid JSON Schema", e.getMessage());
     assertEquals(2, e.origin().line());
   }
 
   @Test
   void eachViolationNamesTheNestedKeyAndItsLine() {
-    SchemaValidator validator = new SchemaValidator(tree("""
+    SchemaValidator validator =
+        new SchemaValidator(
+            tree(
+                """
         {"properties": {"layers": {"items": {"properties": {"size": {"type": "integer"}}}}}}"""));
-    List<SchemaValidator.Violation> v = validator.validate(tree(
-        "layers:\n  - size: 3\n  - size: big\n"));
+    List<SchemaValidator.Violation> v =
+        validator.validate(tree("layers:\n  - size: 3\n  - size: big\n"));
     assertEquals(1, v.size());
     assertEquals("layers[1].size", v.get(0).key());
     assertEquals(3, v.get(0).origin().line());

@@ -37,11 +37,13 @@ class PrunerTest {
     assertFalse(median.shouldPrune(trial(9, TrialState.RUNNING, 1.5, 0.75), completed()));
     // Not before the warm-up step, nor before enough trials completed.
     assertFalse(median.shouldPrune(trial(9, TrialState.RUNNING, 5.0), completed()));
-    assertFalse(new Pruner.Median(4, 0, false)
-        .shouldPrune(trial(9, TrialState.RUNNING, 1.5, 0.95), completed()));
+    assertFalse(
+        new Pruner.Median(4, 0, false)
+            .shouldPrune(trial(9, TrialState.RUNNING, 1.5, 0.95), completed()));
     // Maximizing turns the comparison round.
-    assertFalse(new Pruner.Median(3, 0, true)
-        .shouldPrune(trial(9, TrialState.RUNNING, 1.5, 0.95), completed()));
+    assertFalse(
+        new Pruner.Median(3, 0, true)
+            .shouldPrune(trial(9, TrialState.RUNNING, 1.5, 0.95), completed()));
   }
 
   @Test

@@ -55,7 +55,8 @@ class SamplerTest {
       joint[seed] = Objectives.bestOf(Objectives.tpe(seed), h6, 80);
       independent[seed] = Objectives.bestOf(Objectives.independentTpe(seed), h6, 80);
     }
-    assertTrue(median(joint) < median(independent),
+    assertTrue(
+        median(joint) < median(independent),
         "multivariate " + median(joint) + ", independent " + median(independent));
   }
 
@@ -66,16 +67,17 @@ class SamplerTest {
     List<Trial> trials = new ArrayList<>();
     for (int n = 0; n < 60; n++) {
       Map<String, Object> p = tpe.suggest(q.space(), n, trials);
-      trials.add(Trial.running(n, p).ended(TrialState.COMPLETE,
-          List.of(q.f().applyAsDouble(p))));
+      trials.add(Trial.running(n, p).ended(TrialState.COMPLETE, List.of(q.f().applyAsDouble(p))));
     }
     Trial best = Objectives.minimize().bestFirst(trials).get(0);
     double lr = (Double) best.params().get("lr");
     assertTrue(lr > 1e-4 && lr < 1e-2, "best lr " + lr);
     // The last 20 suggestions concentrate: most of them within a decade of the optimum,
     // where a uniform draw over six decades would put about a sixth.
-    long near = trials.subList(40, 60).stream()
-        .filter(t -> Math.abs(Math.log10((Double) t.params().get("lr")) + 3) < 1).count();
+    long near =
+        trials.subList(40, 60).stream()
+            .filter(t -> Math.abs(Math.log10((Double) t.params().get("lr")) + 3) < 1)
+            .count();
     assertTrue(near >= 10, near + " of 20 near");
   }
 
@@ -85,8 +87,7 @@ class SamplerTest {
     List<Trial> history = new ArrayList<>();
     for (int n = 0; n < 15; n++) {
       Map<String, Object> p = new RandomSampler(9).suggest(q.space(), n, history);
-      history.add(Trial.running(n, p).ended(TrialState.COMPLETE,
-          List.of(q.f().applyAsDouble(p))));
+      history.add(Trial.running(n, p).ended(TrialState.COMPLETE, List.of(q.f().applyAsDouble(p))));
     }
     Map<String, Object> a = Objectives.tpe(5).suggest(q.space(), 15, history);
     Map<String, Object> b = Objectives.tpe(5).suggest(q.space(), 15, List.copyOf(history));
@@ -97,9 +98,13 @@ class SamplerTest {
 
   @Test
   void valuesStayInsideTheirDistributions() {
-    SearchSpace space = Objectives.space("w=int(interval(16,256))",
-        "lr=tag(log,interval(1e-5,1e-1))", "o=choice(sgd,adam)", "k=range(2,20,3)",
-        "f=range(0.5,1.5,0.25)");
+    SearchSpace space =
+        Objectives.space(
+            "w=int(interval(16,256))",
+            "lr=tag(log,interval(1e-5,1e-1))",
+            "o=choice(sgd,adam)",
+            "k=range(2,20,3)",
+            "f=range(0.5,1.5,0.25)");
     List<Trial> history = new ArrayList<>();
     for (int n = 0; n < 40; n++) {
       Sampler s = n < 20 ? new RandomSampler(1) : Objectives.tpe(1);
@@ -135,8 +140,9 @@ class SamplerTest {
     List<Trial> trials = new ArrayList<>();
     double[][] values = {{1, 1}, {2, 3}, {3, 3}, {0.5, 0.5}, {2, 2.5}};
     for (int i = 0; i < values.length; i++) {
-      trials.add(Trial.running(i, Map.of()).ended(TrialState.COMPLETE,
-          List.of(values[i][0], values[i][1])));
+      trials.add(
+          Trial.running(i, Map.of())
+              .ended(TrialState.COMPLETE, List.of(values[i][0], values[i][1])));
     }
     assertEquals(List.of(0, 1, 3), d.paretoFront(trials).stream().map(Trial::number).toList());
   }

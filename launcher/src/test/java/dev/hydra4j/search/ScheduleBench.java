@@ -7,12 +7,12 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
- * bench/sweeper.sh's wall-time comparison (not a test), by simulation: {@code slots}
- * workers run TPE trials whose durations are uneven (log-uniform over a factor of 10, drawn
- * per trial). Asynchronous: a trial starts the moment a slot frees up, suggested from every
- * trial ended by then (running ones count as bad: constant liar). Synchronous batches, as
- * Hydra's Optuna sweeper runs them: {@code slots} trials at a time, the next batch when the
- * slowest of the batch has ended. Prints {@code seed async_time sync_time async_best sync_best}.
+ * bench/sweeper.sh's wall-time comparison (not a test), by simulation: {@code slots} workers run
+ * TPE trials whose durations are uneven (log-uniform over a factor of 10, drawn per trial).
+ * Asynchronous: a trial starts the moment a slot frees up, suggested from every trial ended by then
+ * (running ones count as bad: constant liar). Synchronous batches, as Hydra's Optuna sweeper runs
+ * them: {@code slots} trials at a time, the next batch when the slowest of the batch has ended.
+ * Prints {@code seed async_time sync_time async_best sync_best}.
  *
  * <pre>java -cp … dev.hydra4j.search.ScheduleBench TRIALS SLOTS SEEDS</pre>
  */
@@ -42,8 +42,8 @@ public final class ScheduleBench {
   private static double[] async(Objectives.Problem p, int trials, int slots, int seed) {
     TpeSampler tpe = Objectives.tpe(seed);
     Map<Integer, Trial> history = new java.util.TreeMap<>();
-    PriorityQueue<Running> running = new PriorityQueue<>(
-        java.util.Comparator.comparingDouble(Running::end));
+    PriorityQueue<Running> running =
+        new PriorityQueue<>(java.util.Comparator.comparingDouble(Running::end));
     double now = 0;
     double best = Double.POSITIVE_INFINITY;
     for (int n = 0; n < trials; n++) {
@@ -73,8 +73,7 @@ public final class ScheduleBench {
       List<Integer> batch = new ArrayList<>();
       double longest = 0;
       for (int n = from; n < Math.min(trials, from + slots); n++) {
-        Map<String, Object> params = tpe.suggest(p.space(), n,
-            new ArrayList<>(history.values()));
+        Map<String, Object> params = tpe.suggest(p.space(), n, new ArrayList<>(history.values()));
         history.put(n, Trial.running(n, params));
         batch.add(n);
         longest = Math.max(longest, duration(seed, n));

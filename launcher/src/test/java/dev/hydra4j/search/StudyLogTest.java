@@ -21,8 +21,8 @@ class StudyLogTest {
 
   @TempDir Path dir;
 
-  private static final StudyLog.Header HEADER = new StudyLog.Header("s", List.of("val/acc"),
-      List.of(true), 42, 5, "tpe");
+  private static final StudyLog.Header HEADER =
+      new StudyLog.Header("s", List.of("val/acc"), List.of(true), 42, 5, "tpe");
 
   private void writeTwoTrials() throws Exception {
     Map<String, Object> params = new LinkedHashMap<>();
@@ -33,8 +33,10 @@ class StudyLogTest {
       log.trialStarted(0, params);
       log.trialStarted(1, Map.of("lr", 0.5, "width", 16L, "opt", "sgd"));
       TreeMap<Long, Double> curve = new TreeMap<>(Map.of(1L, 0.5, 2L, 0.7));
-      log.trialEnded(Trial.running(0, params).ended(TrialState.COMPLETE, List.of(0.75))
-          .withIntermediate(curve));
+      log.trialEnded(
+          Trial.running(0, params)
+              .ended(TrialState.COMPLETE, List.of(0.75))
+              .withIntermediate(curve));
     }
   }
 
@@ -56,8 +58,11 @@ class StudyLogTest {
   @Test
   void aTornLastLineIsDroppedAndAppendingGoesOn() throws Exception {
     writeTwoTrials();
-    Files.writeString(dir.resolve(StudyLog.NAME), "{\"event\":\"end\",\"num",
-        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    Files.writeString(
+        dir.resolve(StudyLog.NAME),
+        "{\"event\":\"end\",\"num",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
     assertEquals(2, StudyLog.read(dir).trials().size());
     try (StudyLog log = StudyLog.append(dir)) {
       log.trialStarted(2, Map.of("lr", 0.1));

@@ -16,22 +16,28 @@ import java.util.Map;
  *       dev.hydra4j.example.TrainApp -m training.lr=0.1,0.01
  * </pre>
  *
- * A config that does not fit the records (try {@code training.lr=fast +training.warmup=5})
- * stops before any job runs, with every problem and its file:line.
+ * A config that does not fit the records (try {@code training.lr=fast +training.warmup=5}) stops
+ * before any job runs, with every problem and its file:line.
  */
 public final class TrainApp {
 
   /** conf/training/*.yaml; YAML's {@code batch_size} binds to {@code batchSize}. */
-  public record Training(int epochs, int batchSize, int imageSize, double lr, int patience,
-      String model) {}
+  public record Training(
+      int epochs, int batchSize, int imageSize, double lr, int patience, String model) {}
 
   /** conf/experiment/*.yaml. */
-  public record Experiment(String name, String description,
-      Map<String, Double> frameSampleFractions) {}
+  public record Experiment(
+      String name, String description, Map<String, Double> frameSampleFractions) {}
 
   /** The whole job config (conf/config.yaml and the options it chose). */
-  public record AppConfig(Experiment experiment, Training training, String datasetRoot,
-      String outputDataset, String runName, long seed, List<String> testVideos) {}
+  public record AppConfig(
+      Experiment experiment,
+      Training training,
+      String datasetRoot,
+      String outputDataset,
+      String runName,
+      long seed,
+      List<String> testVideos) {}
 
   private TrainApp() {}
 
@@ -45,8 +51,8 @@ public final class TrainApp {
     for (int epoch = 0; epoch < training.epochs(); epoch++) {
       loss *= 1 - Math.min(0.5, training.lr() * 8);
     }
-    System.out.printf("job %d: %s, lr=%s -> loss %.4f%n", num, config.experiment().name(),
-        training.lr(), loss);
+    System.out.printf(
+        "job %d: %s, lr=%s -> loss %.4f%n", num, config.experiment().name(), training.lr(), loss);
     Files.writeString(jobDir.resolve("metrics.json"), "{\"loss\": " + loss + "}\n");
   }
 }

@@ -16,18 +16,19 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Copies a job's stdout and stderr into its logs as they arrive: each stream byte for byte into
- * its own file, and both line by line, timestamped and tagged, into {@code combined.log}.
- * Every chunk read from the pipe is written out at once, without buffering in between, so
- * {@code tail -f} shows a line as soon as the task flushes it.
+ * Copies a job's stdout and stderr into its logs as they arrive: each stream byte for byte into its
+ * own file, and both line by line, timestamped and tagged, into {@code combined.log}. Every chunk
+ * read from the pipe is written out at once, without buffering in between, so {@code tail -f} shows
+ * a line as soon as the task flushes it.
  *
- * <p>The copying threads create the files themselves, so that a slow file system delays the
- * logs (the task's output waits in the pipe meanwhile) but not the start of the next job.
+ * <p>The copying threads create the files themselves, so that a slow file system delays the logs
+ * (the task's output waits in the pipe meanwhile) but not the start of the next job.
  */
 final class JobOutput {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
   /** A line longer than this (a progress bar redrawn with \r) is cut into pieces. */
   private static final int MAX_LINE = 64 * 1024;
 
@@ -60,8 +61,8 @@ final class JobOutput {
   }
 
   /**
-   * Completes when both streams have ended and the logs are closed. A stream may stay open
-   * after the task exited when it left a background process holding it.
+   * Completes when both streams have ended and the logs are closed. A stream may stay open after
+   * the task exited when it left a background process holding it.
    */
   CompletableFuture<Void> closed() {
     return closed;
@@ -133,8 +134,9 @@ final class JobOutput {
 
   /** Each line of {@code data[from, to)} prefixed with the time and {@code prefix}. */
   private static byte[] tag(byte[] data, int from, int to, String prefix) {
-    byte[] head = (LocalDateTime.now(ZoneId.systemDefault()).format(TIME) + " " + prefix)
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        (LocalDateTime.now(ZoneId.systemDefault()).format(TIME) + " " + prefix)
+            .getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream out = new ByteArrayOutputStream(to - from + 64);
     int start = from;
     for (int i = from; i < to; i++) {

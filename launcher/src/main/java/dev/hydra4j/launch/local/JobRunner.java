@@ -20,13 +20,14 @@ import java.util.function.Consumer;
 
 /**
  * Runs one attempt of one job on the calling thread: starts the process, streams its output,
- * enforces the time limit and stop requests, and returns its final status. The process is
- * watched by the thread that started it, so every signal to it comes from one place.
+ * enforces the time limit and stop requests, and returns its final status. The process is watched
+ * by the thread that started it, so every signal to it comes from one place.
  */
 final class JobRunner {
 
   /** How often a waiting worker looks at the clock and the stop signal. */
   private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
   private static final File NO_INPUT = new File("/dev/null");
   private static final Path CURRENT_DIR = Path.of("").toAbsolutePath();
 
@@ -52,9 +53,9 @@ final class JobRunner {
   }
 
   /**
-   * Runs {@code spec} as attempt {@code attempt}; {@code started} receives the RUNNING status
-   * once the process exists. Returns when the process has exited; its logs may still be
-   * closing (see {@link Attempt#logsClosed()}).
+   * Runs {@code spec} as attempt {@code attempt}; {@code started} receives the RUNNING status once
+   * the process exists. Returns when the process has exited; its logs may still be closing (see
+   * {@link Attempt#logsClosed()}).
    */
   Attempt run(JobSpec spec, int attempt, Consumer<JobStatus> started) {
     Instant start = Instant.now();
@@ -66,8 +67,8 @@ final class JobRunner {
         return notStarted(spec, attempt, start, "cannot create the job directory: " + e);
       }
     }
-    ProcessBuilder builder = new ProcessBuilder(spec.argv())
-        .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT));
+    ProcessBuilder builder =
+        new ProcessBuilder(spec.argv()).redirectInput(ProcessBuilder.Redirect.from(NO_INPUT));
     if (!spec.workingDir().toAbsolutePath().normalize().equals(CURRENT_DIR)) {
       builder.directory(spec.workingDir().toFile());
     }
@@ -93,8 +94,7 @@ final class JobRunner {
     ProcessTree tree = new ProcessTree(process);
     JobState signalled;
     try {
-      started.accept(
-          JobStatus.running(spec.num(), attempt, start, Host.name(), process.pid()));
+      started.accept(JobStatus.running(spec.num(), attempt, start, Host.name(), process.pid()));
       signalled = watch(process, tree, spec.timeout(), spec.jobDir());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -117,14 +117,24 @@ final class JobRunner {
       // A stop requested while the job ended: Ctrl-C in a terminal reaches the jobs directly.
       state = stop.isRequested() ? JobState.INTERRUPTED : JobState.FAILED;
     }
-    JobStatus ended = new JobStatus(spec.num(), state, exit, start, Instant.now(), null,
-        Host.name(), process.pid(), attempt, Map.of());
+    JobStatus ended =
+        new JobStatus(
+            spec.num(),
+            state,
+            exit,
+            start,
+            Instant.now(),
+            null,
+            Host.name(),
+            process.pid(),
+            attempt,
+            Map.of());
     return new Attempt(ended, output);
   }
 
   /**
-   * Waits for the process, signalling its tree on a timeout or a stop request. Returns the
-   * state the launcher imposed (TIMEOUT, INTERRUPTED, PRUNED) or {@code null} if it exited by itself.
+   * Waits for the process, signalling its tree on a timeout or a stop request. Returns the state
+   * the launcher imposed (TIMEOUT, INTERRUPTED, PRUNED) or {@code null} if it exited by itself.
    */
   private JobState watch(Process process, ProcessTree tree, Duration timeout, Path jobDir)
       throws InterruptedException {
@@ -195,7 +205,18 @@ final class JobRunner {
   }
 
   private static Attempt notStarted(JobSpec spec, int attempt, Instant start, String why) {
-    return new Attempt(new JobStatus(spec.num(), JobState.FAILED, null, start, Instant.now(),
-        null, Host.name(), null, attempt, Map.of(JobStatus.ERROR, why)), null);
+    return new Attempt(
+        new JobStatus(
+            spec.num(),
+            JobState.FAILED,
+            null,
+            start,
+            Instant.now(),
+            null,
+            Host.name(),
+            null,
+            attempt,
+            Map.of(JobStatus.ERROR, why)),
+        null);
   }
 }

@@ -7,39 +7,41 @@ import dev.hydra4j.launch.SweepResult;
 import java.io.IOException;
 
 /**
- * Runs jobs as processes on this machine, {@code nJobs} at a time (Hydra's
- * {@code hydra/launcher=basic} with parallelism, like its joblib launcher's {@code n_jobs}).
+ * Runs jobs as processes on this machine, {@code nJobs} at a time (Hydra's {@code
+ * hydra/launcher=basic} with parallelism, like its joblib launcher's {@code n_jobs}).
  *
- * <p>Each job's start and end go to the sweep's {@link dev.hydra4j.run.SweepJournal}, the
- * end flushed to disk (with the job's {@code .hydra/} files) before the job counts as done.
- * Into the job directory it writes: {@code status.json} (a copy of the journal: RUNNING for
- * a job still running after half a second, then its end), {@code stdout.log} and {@code stderr.log}
- * (the streams byte for byte, as they arrive) and {@code combined.log} (both, line by line,
- * timestamped and tagged {@code [out]}/{@code [err]}). Standard input is {@code /dev/null}.
+ * <p>Each job's start and end go to the sweep's {@link dev.hydra4j.run.SweepJournal}, the end
+ * flushed to disk (with the job's {@code .hydra/} files) before the job counts as done. Into the
+ * job directory it writes: {@code status.json} (a copy of the journal: RUNNING for a job still
+ * running after half a second, then its end), {@code stdout.log} and {@code stderr.log} (the
+ * streams byte for byte, as they arrive) and {@code combined.log} (both, line by line, timestamped
+ * and tagged {@code [out]}/{@code [err]}). Standard input is {@code /dev/null}.
  *
  * <ul>
- *   <li>Time limit: SIGTERM to the job's process tree, SIGKILL after the grace period; the
- *       job is TIMEOUT.
- *   <li>Stop (first Ctrl-C): no new jobs; running ones get SIGTERM, SIGKILL after the grace
- *       period, and are INTERRUPTED; a second request kills them at once. The summary is
- *       still written and the result's exit code is 130.
+ *   <li>Time limit: SIGTERM to the job's process tree, SIGKILL after the grace period; the job is
+ *       TIMEOUT.
+ *   <li>Stop (first Ctrl-C): no new jobs; running ones get SIGTERM, SIGKILL after the grace period,
+ *       and are INTERRUPTED; a second request kills them at once. The summary is still written and
+ *       the result's exit code is 130.
  *   <li>Failure policy: see {@link dev.hydra4j.launch.FailurePolicy}. Jobs not started stay
  *       PENDING: no status file is written for them.
- *   <li>Retries: a FAILED or TIMEOUT job starts again up to {@code retries} times; the
- *       attempt counter continues across launches and earlier attempts' logs are kept as
- *       {@code stdout.attempt<N>.log} etc.
- *   <li>A command that cannot start (not found, not executable, missing working directory)
- *       is FAILED with no exit code, its reason in {@code error} and in {@code stderr.log},
- *       and is not retried.
- *   <li>Background processes a job leaves behind when it exits normally are not killed
- *       (as with any shell); their output keeps going to the job's logs.
+ *   <li>Retries: a FAILED or TIMEOUT job starts again up to {@code retries} times; the attempt
+ *       counter continues across launches and earlier attempts' logs are kept as {@code
+ *       stdout.attempt<N>.log} etc.
+ *   <li>A command that cannot start (not found, not executable, missing working directory) is
+ *       FAILED with no exit code, its reason in {@code error} and in {@code stderr.log}, and is not
+ *       retried.
+ *   <li>Background processes a job leaves behind when it exits normally are not killed (as with any
+ *       shell); their output keeps going to the job's logs.
  * </ul>
  */
 public final class LocalLauncher implements Launcher {
 
   private final int nJobs;
 
-  /** @param nJobs how many jobs run at once; 1 runs them one after another */
+  /**
+   * @param nJobs how many jobs run at once; 1 runs them one after another
+   */
   public LocalLauncher(int nJobs) {
     if (nJobs < 1) {
       throw new IllegalArgumentException("n_jobs must be at least 1: " + nJobs);

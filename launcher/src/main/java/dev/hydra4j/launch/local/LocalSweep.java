@@ -29,20 +29,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One launch on this machine: {@code nJobs} worker threads take jobs in index order, each
- * running one job at a time with its retries. A worker starts the process, appends its
- * start to the {@link SweepJournal}, waits for it, and appends its end — flushed to disk,
- * with the job's {@code .hydra/} files, before the job counts as done. The logs are written
- * by output threads and each {@code status.json} copy by the {@link StatusProjection}.
+ * One launch on this machine: {@code nJobs} worker threads take jobs in index order, each running
+ * one job at a time with its retries. A worker starts the process, appends its start to the {@link
+ * SweepJournal}, waits for it, and appends its end — flushed to disk, with the job's {@code
+ * .hydra/} files, before the job counts as done. The logs are written by output threads and each
+ * {@code status.json} copy by the {@link StatusProjection}.
  *
- * <p>When the sweep's files cannot be written (disk full, directory made unwritable), no
- * more jobs start, running ones are waited for, whatever can be written is, and the
- * result carries the failure (exit code 3).
+ * <p>When the sweep's files cannot be written (disk full, directory made unwritable), no more jobs
+ * start, running ones are waited for, whatever can be written is, and the result carries the
+ * failure (exit code 3).
  */
 final class LocalSweep {
 
   /** How long to wait for a job's output to close after it exited (see recordEnd). */
   private static final long DRAIN_MILLIS = 2000;
+
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
   private final JobSource jobs;
@@ -59,8 +60,10 @@ final class LocalSweep {
   private LauncherLog log;
   private SweepJournal journal;
   private StatusProjection projection;
+
   /** Runs the flushes of jobs' .hydra/ files (the output threads' pool). */
   private ExecutorService flushes;
+
   private Map<Integer, Path> dirsByNum;
 
   LocalSweep(JobSource jobs, LaunchOptions options, int nJobs) {
@@ -77,21 +80,32 @@ final class LocalSweep {
     Path sweepDir = options.sweepDir();
     Files.createDirectories(sweepDir);
     AtomicInteger threadCount = new AtomicInteger();
-    ExecutorService pumps = Executors.newCachedThreadPool(task -> {
-      Thread t = new Thread(task, "hydra4j-output-" + threadCount.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pumps =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread t = new Thread(task, "hydra4j-output-" + threadCount.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     flushes = pumps;
     try (LauncherLog opened = LauncherLog.open(sweepDir);
         SweepJournal opened2 = SweepJournal.open(sweepDir)) {
       log = opened;
       journal = opened2;
       projection = new StatusProjection(log::event);
-      log.event("launch: " + jobs.size() + " jobs, n_jobs=" + nJobs + ", host " + Host.name()
-          + ", retries " + options.retries() + ", stop after "
-          + (options.failurePolicy().maxFailures() == Integer.MAX_VALUE
-              ? "no failure" : options.failurePolicy().maxFailures() + " failure(s)"));
+      log.event(
+          "launch: "
+              + jobs.size()
+              + " jobs, n_jobs="
+              + nJobs
+              + ", host "
+              + Host.name()
+              + ", retries "
+              + options.retries()
+              + ", stop after "
+              + (options.failurePolicy().maxFailures() == Integer.MAX_VALUE
+                  ? "no failure"
+                  : options.failurePolicy().maxFailures() + " failure(s)"));
       options.progress().start(tally.snapshot());
       Runnable unlisten = options.stop().onRequest(this::stopRequested);
       try {
@@ -111,8 +125,12 @@ final class LocalSweep {
       if (ioFailure != null) {
         result = result.withIoFailure(ioFailure);
       }
-      log.event("end: " + result.counts().describe() + (interrupted ? ", interrupted" : "")
-          + "; exit code " + result.exitCode());
+      log.event(
+          "end: "
+              + result.counts().describe()
+              + (interrupted ? ", interrupted" : "")
+              + "; exit code "
+              + result.exitCode());
       options.progress().finish(tally.snapshot());
       return result;
     }
@@ -153,8 +171,19 @@ final class LocalSweep {
         return;
       } catch (RuntimeException e) {
         String why = e instanceof ConfigException c ? c.render() : e.toString();
-        finish(index, new JobStatus(jobs.num(index), JobState.FAILED, null, Instant.now(),
-            Instant.now(), null, Host.name(), null, 0, Map.of(JobStatus.ERROR, why)));
+        finish(
+            index,
+            new JobStatus(
+                jobs.num(index),
+                JobState.FAILED,
+                null,
+                Instant.now(),
+                Instant.now(),
+                null,
+                Host.name(),
+                null,
+                0,
+                Map.of(JobStatus.ERROR, why)));
         continue;
       }
       jobDirs[index] = spec.jobDir();
@@ -163,10 +192,20 @@ final class LocalSweep {
       } catch (RuntimeException e) {
         // A bug or a broken progress reporter: fail this job, keep the sweep and its summary.
         log.event("job " + spec.num() + ": internal error: " + e);
-        JobStatus failed = new JobStatus(spec.num(), JobState.FAILED, null, null, Instant.now(),
-            null, Host.name(), null, 0, Map.of(JobStatus.ERROR, "hydra4j internal error: " + e));
-        tally.move(results[index] == null ? JobState.PENDING : results[index].state(),
-            JobState.FAILED);
+        JobStatus failed =
+            new JobStatus(
+                spec.num(),
+                JobState.FAILED,
+                null,
+                null,
+                Instant.now(),
+                null,
+                Host.name(),
+                null,
+                0,
+                Map.of(JobStatus.ERROR, "hydra4j internal error: " + e));
+        tally.move(
+            results[index] == null ? JobState.PENDING : results[index].state(), JobState.FAILED);
         results[index] = failed;
         finish(index, failed);
       }
@@ -183,20 +222,24 @@ final class LocalSweep {
         try {
           JobLogs.keepPrevious(spec.jobDir(), attempt);
         } catch (IOException e) {
-          log.event("job " + spec.num() + ": cannot keep the logs of attempt " + attempt + ": "
-              + e);
+          log.event(
+              "job " + spec.num() + ": cannot keep the logs of attempt " + attempt + ": " + e);
         }
       }
       attempt++;
       JobState before = retry == 0 ? JobState.PENDING : results[index].state();
       boolean[] ran = {false};
-      JobRunner.Attempt outcome = runner.run(spec, attempt, s -> {
-        ran[0] = true;
-        running.incrementAndGet();
-        record(spec, s, false);
-        projection.running(spec.jobDir(), s);
-        announce(s, before);
-      });
+      JobRunner.Attempt outcome =
+          runner.run(
+              spec,
+              attempt,
+              s -> {
+                ran[0] = true;
+                running.incrementAndGet();
+                record(spec, s, false);
+                projection.running(spec.jobDir(), s);
+                announce(s, before);
+              });
       JobStatus status = settle(spec, outcome);
       hydraFlushed.join();
       // The end is on disk before the job counts as done: a kill -9 or a power cut from
@@ -208,30 +251,44 @@ final class LocalSweep {
       }
       results[index] = status;
       announce(status, ran[0] ? JobState.RUNNING : before);
-      boolean retryable = ran[0] && (status.state() == JobState.FAILED
-          || status.state() == JobState.TIMEOUT);
-      if (!retryable || retry >= options.retries() || options.stop().isRequested()
+      boolean retryable =
+          ran[0] && (status.state() == JobState.FAILED || status.state() == JobState.TIMEOUT);
+      if (!retryable
+          || retry >= options.retries()
+          || options.stop().isRequested()
           || ioFailure != null) {
         return status;
       }
-      String retrying = "job " + spec.num() + ": " + status.state() + ", retrying (attempt "
-          + (attempt + 1) + " of " + (attempt - retry + options.retries()) + ")";
+      String retrying =
+          "job "
+              + spec.num()
+              + ": "
+              + status.state()
+              + ", retrying (attempt "
+              + (attempt + 1)
+              + " of "
+              + (attempt - retry + options.retries())
+              + ")";
       log.event(retrying);
       options.progress().message(retrying);
     }
   }
 
   /**
-   * Waits until the attempt's logs are closed — so that a reader who sees its end finds
-   * complete logs — or, when a background process of the job keeps its output open, a
-   * short while; returns its final status, with a log write error if there was one.
+   * Waits until the attempt's logs are closed — so that a reader who sees its end finds complete
+   * logs — or, when a background process of the job keeps its output open, a short while; returns
+   * its final status, with a log write error if there was one.
    */
   private JobStatus settle(JobSpec spec, JobRunner.Attempt outcome) {
     try {
       outcome.logsClosed().get(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
-      log.event("job " + spec.num() + ": output still open " + DRAIN_MILLIS
-          + " ms after exit (a background process of the job?); not waiting for it");
+      log.event(
+          "job "
+              + spec.num()
+              + ": output still open "
+              + DRAIN_MILLIS
+              + " ms after exit (a background process of the job?); not waiting for it");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (java.util.concurrent.ExecutionException e) {
@@ -250,13 +307,15 @@ final class LocalSweep {
     if (!Files.isDirectory(hydra)) {
       return DONE;
     }
-    return CompletableFuture.runAsync(() -> {
-      try {
-        AtomicFiles.flushFilesIn(hydra);
-      } catch (IOException e) {
-        ioFailed("cannot flush the .hydra files of job " + spec.num() + ": " + e);
-      }
-    }, flushes);
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            AtomicFiles.flushFilesIn(hydra);
+          } catch (IOException e) {
+            ioFailed("cannot flush the .hydra files of job " + spec.num() + ": " + e);
+          }
+        },
+        flushes);
   }
 
   /** Appends to the journal; a failure stops the sweep (no more starts). */
@@ -268,8 +327,15 @@ final class LocalSweep {
         journal.append(status, spec.jobDir());
       }
     } catch (IOException e) {
-      ioFailed("cannot record job " + spec.num() + " " + status.state() + " in "
-          + SweepJournal.NAME + ": " + e);
+      ioFailed(
+          "cannot record job "
+              + spec.num()
+              + " "
+              + status.state()
+              + " in "
+              + SweepJournal.NAME
+              + ": "
+              + e);
     }
   }
 
@@ -281,8 +347,9 @@ final class LocalSweep {
       ioFailure = why;
     }
     log.event("I/O failure, starting no more jobs: " + why);
-    options.progress().message("Cannot write the sweep's files (" + why
-        + "); starting no more jobs");
+    options
+        .progress()
+        .message("Cannot write the sweep's files (" + why + "); starting no more jobs");
   }
 
   private void announce(JobStatus status, JobState from) {
@@ -298,21 +365,31 @@ final class LocalSweep {
       log.event(describe(status));
       results[index] = status;
     }
-    if (status.state().isTerminal() && !status.state().isSuccess()
+    if (status.state().isTerminal()
+        && !status.state().isSuccess()
         && status.state() != JobState.INTERRUPTED
-        && options.failurePolicy().stopsAt(failures.incrementAndGet()) && !policyStopped) {
+        && options.failurePolicy().stopsAt(failures.incrementAndGet())
+        && !policyStopped) {
       policyStopped = true;
       log.event("failure policy: " + failures.get() + " job(s) failed, starting no more jobs");
-      options.progress().message("Stopping after " + failures.get() + " failed job(s); "
-          + "jobs not started stay PENDING");
+      options
+          .progress()
+          .message(
+              "Stopping after "
+                  + failures.get()
+                  + " failed job(s); "
+                  + "jobs not started stay PENDING");
     }
   }
 
   private void stopRequested(int requests) {
     if (requests == 1) {
-      String what = "Interrupted: starting no more jobs, stopping " + running.get()
-          + " running (SIGTERM, SIGKILL after " + options.killGrace().toSeconds()
-          + " s). Interrupt again to kill them now.";
+      String what =
+          "Interrupted: starting no more jobs, stopping "
+              + running.get()
+              + " running (SIGTERM, SIGKILL after "
+              + options.killGrace().toSeconds()
+              + " s). Interrupt again to kill them now.";
       log.event("stop requested: " + what);
       options.progress().message(what);
     } else if (requests == 2) {
@@ -348,8 +425,13 @@ final class LocalSweep {
   }
 
   static String describe(JobStatus s) {
-    StringBuilder line = new StringBuilder("job ").append(s.num()).append(' ').append(s.state())
-        .append(" attempt ").append(s.attempt());
+    StringBuilder line =
+        new StringBuilder("job ")
+            .append(s.num())
+            .append(' ')
+            .append(s.state())
+            .append(" attempt ")
+            .append(s.attempt());
     if (s.pid() != null && s.state() == JobState.RUNNING) {
       line.append(" pid ").append(s.pid());
     }

@@ -5,12 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A job's process and everything it started. Signals go to the whole tree because a job is
- * often a shell or a Python script whose real work runs in a child: SIGTERM to the parent
- * alone would leave the child running and holding the job's output open.
+ * A job's process and everything it started. Signals go to the whole tree because a job is often a
+ * shell or a Python script whose real work runs in a child: SIGTERM to the parent alone would leave
+ * the child running and holding the job's output open.
  *
- * <p>The descendants are listed before signalling and remembered: once a parent dies its
- * children are re-parented to init and can no longer be found from it.
+ * <p>The descendants are listed before signalling and remembered: once a parent dies its children
+ * are re-parented to init and can no longer be found from it.
  */
 final class ProcessTree {
 
@@ -37,8 +37,7 @@ final class ProcessTree {
 
   /** True when the process and every descendant seen so far have exited. */
   boolean allDead() {
-    return !Liveness.isRunning(root.toHandle())
-        && known.stream().noneMatch(Liveness::isRunning);
+    return !Liveness.isRunning(root.toHandle()) && known.stream().noneMatch(Liveness::isRunning);
   }
 
   private void refresh() {

@@ -13,16 +13,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Keeps each job's {@code status.json} a copy of what the sweep journal records, for readers
- * of job directories (tools, {@code jq}, older hydra4j versions). The journal is the truth
- * and is written first; copies are written on threads of their own, unflushed, so the
- * workers never wait for them. A RUNNING copy is written only for a job still running a
- * moment after its start: most short jobs get one file, their end.
+ * Keeps each job's {@code status.json} a copy of what the sweep journal records, for readers of job
+ * directories (tools, {@code jq}, older hydra4j versions). The journal is the truth and is written
+ * first; copies are written on threads of their own, unflushed, so the workers never wait for them.
+ * A RUNNING copy is written only for a job still running a moment after its start: most short jobs
+ * get one file, their end.
  */
 final class StatusProjection {
 
   /** How long a job runs before its RUNNING state is copied. */
   static final long RUNNING_DELAY_MILLIS = 500;
+
   private static final int THREADS = 2;
 
   private final ScheduledThreadPoolExecutor pool;
@@ -38,11 +39,14 @@ final class StatusProjection {
   StatusProjection(Consumer<String> log) {
     this.log = log;
     AtomicInteger count = new AtomicInteger();
-    this.pool = new ScheduledThreadPoolExecutor(THREADS, task -> {
-      Thread t = new Thread(task, "hydra4j-status-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        new ScheduledThreadPoolExecutor(
+            THREADS,
+            task -> {
+              Thread t = new Thread(task, "hydra4j-status-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     // At the end every job has ended; its end is copied, a pending RUNNING copy is moot.
     pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }

@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The files of one array in the sweep directory: {@code slurm/array-NNN.sh}, its script, and
- * {@code slurm/array-NNN/}, one link per task index to the task's job directory. SLURM writes
- * each task's own output ({@code --output=…/array-NNN/%a/slurm-%A_%a.out}) through the link, so
- * it lands in the job directory beside the task's logs. Names are numbered on and never reused:
- * every script ever submitted stays as it was.
+ * The files of one array in the sweep directory: {@code slurm/array-NNN.sh}, its script, and {@code
+ * slurm/array-NNN/}, one link per task index to the task's job directory. SLURM writes each task's
+ * own output ({@code --output=…/array-NNN/%a/slurm-%A_%a.out}) through the link, so it lands in the
+ * job directory beside the task's logs. Names are numbered on and never reused: every script ever
+ * submitted stays as it was.
  */
 final class ArrayFiles {
 
@@ -47,7 +47,8 @@ final class ArrayFiles {
     while (true) {
       ArrayFiles files = new ArrayFiles(dir, name(next));
       try {
-        Files.createFile(files.script,
+        Files.createFile(
+            files.script,
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         return files;
       } catch (FileAlreadyExistsException e) {
@@ -58,13 +59,16 @@ final class ArrayFiles {
 
   /** Writes the script and the links of its tasks. */
   void write(String text, List<ArrayScript.Task> tasks) throws IOException {
-    Files.write(script, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE,
+    Files.write(
+        script,
+        text.getBytes(StandardCharsets.UTF_8),
+        StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
     Files.createDirectories(links);
     for (int i = 0; i < tasks.size(); i++) {
       Path link = links.resolve(Integer.toString(i));
-      Files.createSymbolicLink(link,
-          links.toAbsolutePath().relativize(tasks.get(i).job().jobDir().toAbsolutePath()));
+      Files.createSymbolicLink(
+          link, links.toAbsolutePath().relativize(tasks.get(i).job().jobDir().toAbsolutePath()));
     }
   }
 

@@ -110,12 +110,14 @@ final class CommandRunner {
     throw notInstalled(program, argv, "not on PATH=" + path, null);
   }
 
-  private ConfigException notInstalled(String program, List<String> argv, String why,
-      Throwable cause) {
+  private ConfigException notInstalled(
+      String program, List<String> argv, String why, Throwable cause) {
     String where = binDir == null ? "on PATH" : "in " + binDir;
-    return new ConfigException("SLURM is not installed here: '" + program + "' was not found "
-        + where + " (" + why + ")", Origin.of("command: " + CommandResult.commandLine(argv)),
-        INSTALL_HINT, cause);
+    return new ConfigException(
+        "SLURM is not installed here: '" + program + "' was not found " + where + " (" + why + ")",
+        Origin.of("command: " + CommandResult.commandLine(argv)),
+        INSTALL_HINT,
+        cause);
   }
 
   private ConfigException timedOut(List<String> argv, String stderr) {

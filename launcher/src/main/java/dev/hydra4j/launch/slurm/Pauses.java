@@ -11,16 +11,19 @@ final class Pauses {
   /** Waits {@code millis}, or less when a stop is requested; returns false when one was. */
   static boolean pause(StopSignal stop, long millis) {
     Object wake = new Object();
-    Runnable unlisten = stop.onRequest(n -> {
-      synchronized (wake) {
-        wake.notifyAll();
-      }
-    });
+    Runnable unlisten =
+        stop.onRequest(
+            n -> {
+              synchronized (wake) {
+                wake.notifyAll();
+              }
+            });
     try {
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
       synchronized (wake) {
         // wait() may wake up early (spuriously): sleep again until the deadline.
-        for (long left = millis; left > 0 && !stop.isRequested();
+        for (long left = millis;
+            left > 0 && !stop.isRequested();
             left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
           wake.wait(left);
         }

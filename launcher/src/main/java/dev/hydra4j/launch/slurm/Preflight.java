@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Asks the cluster, before anything is written, whether it would take an array with each
- * resource set ({@code sbatch --test-only}: nothing is queued). SLURM names only the first thing
- * it refuses, so a refused set is asked again option by option, and every option SLURM refuses
- * on its own is reported, with its key and where that key was set, in one error.
+ * Asks the cluster, before anything is written, whether it would take an array with each resource
+ * set ({@code sbatch --test-only}: nothing is queued). SLURM names only the first thing it refuses,
+ * so a refused set is asked again option by option, and every option SLURM refuses on its own is
+ * reported, with its key and where that key was set, in one error.
  */
 final class Preflight {
 
@@ -67,8 +67,7 @@ final class Preflight {
   /** SLURM's refusal of a one-task array with these options, or {@code null} if it takes it. */
   private ConfigException test(Path dir, SlurmSettings settings, List<String> options)
       throws IOException {
-    List<String> header = new ArrayList<>(ArrayScript.header(dir, settings, 1)
-        .subList(0, 3));
+    List<String> header = new ArrayList<>(ArrayScript.header(dir, settings, 1).subList(0, 3));
     header.addAll(options);
     StringBuilder text = new StringBuilder("#!/bin/bash\n");
     for (String option : header) {
@@ -86,21 +85,25 @@ final class Preflight {
     }
   }
 
-  private static ConfigException blame(ConfigException refusal, SlurmSettings settings,
-      SlurmKey key) {
-    String shown = key == SlurmKey.ADDITIONAL_PARAMETERS
-        ? key.path() + "=" + settings.additionalParameters() : settings.shown(key);
-    return new ConfigException(refusal.getMessage() + "\n  caused by " + shown,
-        settings.origin(key), "see what the cluster offers: sinfo -o '%P %c %m %G %f' lists"
-            + " each partition's CPUs, memory (MB), GPUs (gres) and features", refusal);
+  private static ConfigException blame(
+      ConfigException refusal, SlurmSettings settings, SlurmKey key) {
+    String shown =
+        key == SlurmKey.ADDITIONAL_PARAMETERS
+            ? key.path() + "=" + settings.additionalParameters()
+            : settings.shown(key);
+    return new ConfigException(
+        refusal.getMessage() + "\n  caused by " + shown,
+        settings.origin(key),
+        "see what the cluster offers: sinfo -o '%P %c %m %G %f' lists"
+            + " each partition's CPUs, memory (MB), GPUs (gres) and features",
+        refusal);
   }
 
   private static ConfigException combined(List<ConfigException> refusals) {
-    StringBuilder text = new StringBuilder("SLURM would refuse " + refusals.size()
-        + " settings:");
+    StringBuilder text = new StringBuilder("SLURM would refuse " + refusals.size() + " settings:");
     for (ConfigException e : refusals) {
-      text.append("\n  - ").append(String.join("\n    ",
-          e.getMessage().lines().map(String::strip).toList()));
+      text.append("\n  - ")
+          .append(String.join("\n    ", e.getMessage().lines().map(String::strip).toList()));
       if (e.origin() != null) {
         text.append("\n    at ").append(e.origin());
       }

@@ -16,17 +16,17 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The jobs of a launch with their files written ({@link JobSource#get}) and their settings
- * checked, in index order. Writing a job's files ends in a few disk flushes; done by several
- * threads at once, the flushes share disk commits, which makes a 1,000-job sweep several times
- * faster to write than one job after another.
+ * The jobs of a launch with their files written ({@link JobSource#get}) and their settings checked,
+ * in index order. Writing a job's files ends in a few disk flushes; done by several threads at
+ * once, the flushes share disk commits, which makes a 1,000-job sweep several times faster to write
+ * than one job after another.
  *
  * @param tasks the jobs to submit, in index order
  * @param settings each task's settings, same order
  * @param failed jobs whose files could not be prepared, with why
  */
-record PreparedTasks(List<ArrayScript.Task> tasks, List<SlurmSettings> settings,
-    List<JobStatus> failed) {
+record PreparedTasks(
+    List<ArrayScript.Task> tasks, List<SlurmSettings> settings, List<JobStatus> failed) {
 
   private static final int MAX_THREADS = 64;
   private static final int JOBS_PER_THREAD = 8;
@@ -35,32 +35,43 @@ record PreparedTasks(List<ArrayScript.Task> tasks, List<SlurmSettings> settings,
    * @param skip job numbers to leave out
    * @throws ConfigException for the first job (by index) whose settings are invalid
    */
-  static PreparedTasks prepare(JobSource jobs, Set<Integer> skip, SweepState previous,
-      LauncherLog log) {
+  static PreparedTasks prepare(
+      JobSource jobs, Set<Integer> skip, SweepState previous, LauncherLog log) {
     int n = jobs.size();
     Object[] outcomes = new Object[n];
     AtomicInteger next = new AtomicInteger();
-    Runnable worker = () -> {
-      for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-        int num = jobs.num(i);
-        if (skip.contains(num)) {
-          continue;
-        }
-        try {
-          JobSpec spec = jobs.get(i);
-          try {
-            outcomes[i] = new Object[] {spec, SlurmLauncher.check(spec)};
-          } catch (ConfigException invalid) {
-            outcomes[i] = invalid;
+    Runnable worker =
+        () -> {
+          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            int num = jobs.num(i);
+            if (skip.contains(num)) {
+              continue;
+            }
+            try {
+              JobSpec spec = jobs.get(i);
+              try {
+                outcomes[i] = new Object[] {spec, SlurmLauncher.check(spec)};
+              } catch (ConfigException invalid) {
+                outcomes[i] = invalid;
+              }
+            } catch (RuntimeException e) {
+              String why = e instanceof ConfigException c ? c.render() : e.toString();
+              outcomes[i] =
+                  new JobStatus(
+                      num,
+                      JobState.FAILED,
+                      null,
+                      Instant.now(),
+                      Instant.now(),
+                      null,
+                      Host.name(),
+                      null,
+                      0,
+                      Map.of(JobStatus.ERROR, why));
+              log.event("job " + num + " FAILED before submission: " + why);
+            }
           }
-        } catch (RuntimeException e) {
-          String why = e instanceof ConfigException c ? c.render() : e.toString();
-          outcomes[i] = new JobStatus(num, JobState.FAILED, null, Instant.now(), Instant.now(),
-              null, Host.name(), null, 0, Map.of(JobStatus.ERROR, why));
-          log.event("job " + num + " FAILED before submission: " + why);
-        }
-      }
-    };
+        };
     int threads = Math.min(MAX_THREADS, Math.max(1, n / JOBS_PER_THREAD));
     List<Thread> started = new ArrayList<>();
     for (int t = 1; t < threads; t++) {

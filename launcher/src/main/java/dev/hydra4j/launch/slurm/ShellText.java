@@ -1,12 +1,12 @@
 package dev.hydra4j.launch.slurm;
 
 /**
- * Text made safe for the two readers of an array script: bash, and sbatch's parser of
- * {@code #SBATCH} lines. Every string that reaches a script goes through one of {@link #word},
- * {@link #sbatchOption} or {@link #comment}, and each of them first asks {@link #refusal}: the one
- * place that decides what text a script cannot hold. Validation (settings, the sweep directory,
- * job words) asks the same function earlier, with the place the text came from, so that a user
- * sees a located error and these renderers never meet unsafe text.
+ * Text made safe for the two readers of an array script: bash, and sbatch's parser of {@code
+ * #SBATCH} lines. Every string that reaches a script goes through one of {@link #word}, {@link
+ * #sbatchOption} or {@link #comment}, and each of them first asks {@link #refusal}: the one place
+ * that decides what text a script cannot hold. Validation (settings, the sweep directory, job
+ * words) asks the same function earlier, with the place the text came from, so that a user sees a
+ * located error and these renderers never meet unsafe text.
  */
 final class ShellText {
 
@@ -26,10 +26,10 @@ final class ShellText {
   }
 
   /**
-   * Why {@code text} cannot be written into a script at {@code place}, or {@code null} when it
-   * can. A NUL cannot be passed to bash or a program at all; a line break ends an {@code
-   * #SBATCH} or comment line, so the rest would run as shell code. Inside a single-quoted bash
-   * word a line break is just a character.
+   * Why {@code text} cannot be written into a script at {@code place}, or {@code null} when it can.
+   * A NUL cannot be passed to bash or a program at all; a line break ends an {@code #SBATCH} or
+   * comment line, so the rest would run as shell code. Inside a single-quoted bash word a line
+   * break is just a character.
    */
   static String refusal(String text, Place place) {
     for (int i = 0; i < text.length(); i++) {
@@ -60,8 +60,8 @@ final class ShellText {
   /**
    * An sbatch option as written after {@code #SBATCH}. sbatch splits these lines at blanks and
    * treats quotes, backslashes and {@code #} specially (seen with slurm 22.05: {@code "a \"b\"
-   * \\c"} gives {@code a "b" \c}), so a value with anything but plain characters is
-   * double-quoted with {@code \} and {@code "} escaped. bash reads the line as a comment.
+   * \\c"} gives {@code a "b" \c}), so a value with anything but plain characters is double-quoted
+   * with {@code \} and {@code "} escaped. bash reads the line as a comment.
    */
   static String sbatchOption(String option) {
     require(option, Place.LINE);
@@ -73,7 +73,9 @@ final class ShellText {
     if (!value.isEmpty() && value.chars().allMatch(ShellText::plain)) {
       return option;
     }
-    return option.substring(0, eq + 1) + '"' + value.replace("\\", "\\\\").replace("\"", "\\\"")
+    return option.substring(0, eq + 1)
+        + '"'
+        + value.replace("\\", "\\\\").replace("\"", "\\\"")
         + '"';
   }
 
@@ -87,8 +89,11 @@ final class ShellText {
     String why = refusal(text, place);
     if (why != null) {
       // Validation refuses such text with its origin before a script is rendered.
-      throw new IllegalArgumentException("text for an array script holds " + why + ": "
-          + text.replace("\n", "\\n").replace("\r", "\\r").replace("\0", "\\0"));
+      throw new IllegalArgumentException(
+          "text for an array script holds "
+              + why
+              + ": "
+              + text.replace("\n", "\\n").replace("\r", "\\r").replace("\0", "\\0"));
     }
   }
 

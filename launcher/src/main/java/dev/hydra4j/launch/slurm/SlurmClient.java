@@ -185,12 +185,12 @@ public final class SlurmClient {
   }
 
   /**
-   * How many jobs of this user SLURM holds queued or running, each array task counted as the
-   * submit limits count it ({@code squeue --me -r}).
+   * How many jobs of this user SLURM holds queued or running, each array task counted as the submit
+   * limits count it ({@code squeue --me -r}).
    */
   public int queuedJobCount() {
-    CommandResult result = runner.run("squeue",
-        List.of("--me", "-h", "-r", "-t", "PD,CF,R,CG,S", "-o", "%i"));
+    CommandResult result =
+        runner.run("squeue", List.of("--me", "-h", "-r", "-t", "PD,CF,R,CG,S", "-o", "%i"));
     if (!result.ok()) {
       throw failure(unlessUnreachable(result));
     }

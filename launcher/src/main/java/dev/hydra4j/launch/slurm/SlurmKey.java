@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The schema of {@code hydra/launcher=slurm}: every key the launcher accepts, what kind of value
- * it takes and which sbatch option it becomes. docs/slurm.md documents the same table for users.
+ * The schema of {@code hydra/launcher=slurm}: every key the launcher accepts, what kind of value it
+ * takes and which sbatch option it becomes. docs/slurm.md documents the same table for users.
  */
 enum SlurmKey {
   NAME(Kind.NAME, null),
@@ -77,6 +77,7 @@ enum SlurmKey {
   }
 
   final Kind kind;
+
   /** The sbatch option it becomes, or {@code null} when it shapes the script instead. */
   final String sbatchOption;
 

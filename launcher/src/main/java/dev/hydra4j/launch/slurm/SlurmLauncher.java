@@ -30,15 +30,15 @@ import java.util.TreeMap;
  * resource set, each task running one job with bash alone on its node (see {@link ArrayScript}).
  *
  * <ul>
- *   <li>Submit and exit (the default): the launch returns once every array is submitted, with
- *       exit code 0 and the jobs PENDING; {@code hydra4j status} follows them from any shell.
- *   <li>Following ({@code --wait}): the launch returns when every job has ended, with exit code
- *       0 when all COMPLETED and 1 otherwise, and writes {@code summary.json}.
+ *   <li>Submit and exit (the default): the launch returns once every array is submitted, with exit
+ *       code 0 and the jobs PENDING; {@code hydra4j status} follows them from any shell.
+ *   <li>Following ({@code --wait}): the launch returns when every job has ended, with exit code 0
+ *       when all COMPLETED and 1 otherwise, and writes {@code summary.json}.
  *   <li>Nothing is submitted twice: a job SLURM still holds (pending or running) from an earlier
  *       submission of the sweep is left out, and concurrent launches of one sweep take turns.
- *   <li>A refused or failed submission is recorded in {@code slurm.json} and reported as a
- *       {@link ConfigException} naming SLURM's reason and the setting behind it; {@code resume}
- *       submits what is left.
+ *   <li>A refused or failed submission is recorded in {@code slurm.json} and reported as a {@link
+ *       ConfigException} naming SLURM's reason and the setting behind it; {@code resume} submits
+ *       what is left.
  * </ul>
  */
 public final class SlurmLauncher implements Launcher {
@@ -69,8 +69,8 @@ public final class SlurmLauncher implements Launcher {
   }
 
   /**
-   * Checks that a sweep directory can be named in an array script (no line break), before it
-   * is created.
+   * Checks that a sweep directory can be named in an array script (no line break), before it is
+   * created.
    *
    * @param origin where {@code hydra.sweep.dir} was set
    * @throws ConfigException when it cannot
@@ -96,8 +96,7 @@ public final class SlurmLauncher implements Launcher {
    *
    * @param maxArraySize the cluster's MaxArraySize (or SLURM's default when unknown)
    */
-  public static void preview(Path sweepDir, List<JobSpec> jobs, int maxArraySize,
-      PrintStream out) {
+  public static void preview(Path sweepDir, List<JobSpec> jobs, int maxArraySize, PrintStream out) {
     List<SlurmSettings> settings = new ArrayList<>();
     List<ArrayScript.Task> tasks = new ArrayList<>();
     for (JobSpec job : jobs) {
@@ -109,10 +108,22 @@ public final class SlurmLauncher implements Launcher {
     for (int k = 0; k < arrays.size(); k++) {
       ArrayPlan array = arrays.get(k);
       ArrayFiles files = ArrayFiles.preview(sweepDir, k);
-      out.println("# ===== " + files.script() + " (" + array.tasks().size() + " jobs"
-          + (array.afterPrevious() ? ", submitted to start after " + previous : "") + ")");
-      out.print(ArrayScript.render(files.name(), sweepDir, files.links(), array.settings(),
-          array.tasks(), array.afterPrevious() ? previous : null));
+      out.println(
+          "# ===== "
+              + files.script()
+              + " ("
+              + array.tasks().size()
+              + " jobs"
+              + (array.afterPrevious() ? ", submitted to start after " + previous : "")
+              + ")");
+      out.print(
+          ArrayScript.render(
+              files.name(),
+              sweepDir,
+              files.links(),
+              array.settings(),
+              array.tasks(),
+              array.afterPrevious() ? previous : null));
       out.println();
       previous = files.name();
     }
@@ -130,8 +141,9 @@ public final class SlurmLauncher implements Launcher {
     Files.createDirectories(sweepDir);
     Submission.Result submitted;
     try (LauncherLog log = LauncherLog.open(sweepDir);
-        FileChannel lockFile = FileChannel.open(sweepDir.resolve(LOCK),
-            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel lockFile =
+            FileChannel.open(
+                sweepDir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = lockFile.lock()) {
       log.event("launch on SLURM: " + jobs.size() + " jobs" + (follow ? ", following" : ""));
       submitted = new Submission(client, jobs, options, log).run();
@@ -150,14 +162,25 @@ public final class SlurmLauncher implements Launcher {
     submitted.jobs().keySet().forEach(num -> all.put(num, JobStatus.pending(num)));
     submitted.failed().forEach(s -> all.put(s.num(), s));
     StateCounts counts = SweepFollower.counts(all);
-    int exit = submitted.interrupted() ? SweepResult.EXIT_INTERRUPTED
-        : counts.get(JobState.FAILED) > 0 && !submitted.failed().isEmpty()
-            ? SweepResult.EXIT_FAILED : SweepResult.EXIT_OK;
+    int exit =
+        submitted.interrupted()
+            ? SweepResult.EXIT_INTERRUPTED
+            : counts.get(JobState.FAILED) > 0 && !submitted.failed().isEmpty()
+                ? SweepResult.EXIT_FAILED
+                : SweepResult.EXIT_OK;
     if (!submitted.jobs().isEmpty()) {
-      options.progress().message("hydra4j: " + submitted.jobs().size() + " job(s) submitted"
-          + (submitted.interrupted() ? " before the interruption" : "")
-          + "; follow them with: hydra4j status " + options.sweepDir() + "   cancel them with:"
-          + " hydra4j kill " + options.sweepDir());
+      options
+          .progress()
+          .message(
+              "hydra4j: "
+                  + submitted.jobs().size()
+                  + " job(s) submitted"
+                  + (submitted.interrupted() ? " before the interruption" : "")
+                  + "; follow them with: hydra4j status "
+                  + options.sweepDir()
+                  + "   cancel them with:"
+                  + " hydra4j kill "
+                  + options.sweepDir());
     }
     return new SweepResult(counts, exit, submitted.interrupted(), new ArrayList<>(all.values()));
   }

@@ -31,8 +31,8 @@ public final class SlurmSettings {
   /**
    * Checks and reads a job's resolved {@code hydra.launcher} node.
    *
-   * @throws ConfigException for an unknown key (listing the valid ones), a value of the wrong
-   *     kind, or settings SLURM forbids together; its origin is the offending value's
+   * @throws ConfigException for an unknown key (listing the valid ones), a value of the wrong kind,
+   *     or settings SLURM forbids together; its origin is the offending value's
    */
   public static SlurmSettings parse(ConfigMap launcher) {
     Map<SlurmKey, Object> values = new EnumMap<>(SlurmKey.class);
@@ -40,9 +40,11 @@ public final class SlurmSettings {
     for (Map.Entry<String, ConfigNode> e : launcher.entries().entrySet()) {
       SlurmKey key = SlurmKey.of(e.getKey());
       if (key == null) {
-        throw new ConfigException("Unknown key '" + e.getKey() + "' in hydra.launcher (the slurm"
-            + " launcher)", e.getValue().origin(),
-            Suggestions.didYouMean(e.getKey(), SlurmKey.keys()) + "valid keys: "
+        throw new ConfigException(
+            "Unknown key '" + e.getKey() + "' in hydra.launcher (the slurm" + " launcher)",
+            e.getValue().origin(),
+            Suggestions.didYouMean(e.getKey(), SlurmKey.keys())
+                + "valid keys: "
                 + String.join(", ", SlurmKey.keys())
                 + "; any other sbatch option goes in additional_parameters");
       }
@@ -60,8 +62,12 @@ public final class SlurmSettings {
     }
     if (memory.size() > 1) {
       SlurmKey second = memory.get(1);
-      throw new ConfigException(memory.get(0).path() + " and " + second.path()
-          + " cannot both be set (SLURM takes one memory request)", origins.get(second),
+      throw new ConfigException(
+          memory.get(0).path()
+              + " and "
+              + second.path()
+              + " cannot both be set (SLURM takes one memory request)",
+          origins.get(second),
           "set one of them and the other to null");
     }
     checkWarning(values, origins);
@@ -79,24 +85,43 @@ public final class SlurmSettings {
     }
     Origin where = origins.get(SlurmKey.SIGNAL_DELAY_S);
     if (delay > MAX_SIGNAL_DELAY_S) {
-      throw new ConfigException(SlurmKey.SIGNAL_DELAY_S.path() + "=" + delay + " is more than"
-          + " SLURM's largest warning time, " + MAX_SIGNAL_DELAY_S + " s", where,
+      throw new ConfigException(
+          SlurmKey.SIGNAL_DELAY_S.path()
+              + "="
+              + delay
+              + " is more than"
+              + " SLURM's largest warning time, "
+              + MAX_SIGNAL_DELAY_S
+              + " s",
+          where,
           "e.g. " + SlurmKey.SIGNAL_DELAY_S.path() + "=120");
     }
     Long minutes = (Long) values.get(SlurmKey.TIMEOUT_MIN);
     if (minutes != null && delay >= minutes * 60) {
-      throw new ConfigException(SlurmKey.SIGNAL_DELAY_S.path() + "=" + delay + " is not shorter"
-          + " than the time limit (" + SlurmKey.TIMEOUT_MIN.path() + "=" + minutes + ", "
-          + minutes * 60 + " s): the warning would come at the start", where,
+      throw new ConfigException(
+          SlurmKey.SIGNAL_DELAY_S.path()
+              + "="
+              + delay
+              + " is not shorter"
+              + " than the time limit ("
+              + SlurmKey.TIMEOUT_MIN.path()
+              + "="
+              + minutes
+              + ", "
+              + minutes * 60
+              + " s): the warning would come at the start",
+          where,
           "give the warning some seconds before the limit, e.g. "
-              + SlurmKey.SIGNAL_DELAY_S.path() + "=" + Math.max(1, minutes * 60 / 10));
+              + SlurmKey.SIGNAL_DELAY_S.path()
+              + "="
+              + Math.max(1, minutes * 60 / 10));
     }
   }
 
   /**
-   * The sbatch options these settings ask for, one word each ({@code --partition=debug}), in
-   * schema order and then {@code additional_parameters}. Not included: the array, output and
-   * dependency options, which depend on the submission.
+   * The sbatch options these settings ask for, one word each ({@code --partition=debug}), in schema
+   * order and then {@code additional_parameters}. Not included: the array, output and dependency
+   * options, which depend on the submission.
    */
   public List<String> sbatchOptions() {
     return sbatchOptionsByKey().stream().map(Map.Entry::getValue).toList();
@@ -118,8 +143,8 @@ public final class SlurmSettings {
             options.add(Map.entry(key, "--signal=B:USR2@" + delay));
           }
         }
-        case MAX_NUM_TIMEOUT -> options.add(Map.entry(key,
-            maxNumTimeout() > 0 ? "--requeue" : "--no-requeue"));
+        case MAX_NUM_TIMEOUT ->
+            options.add(Map.entry(key, maxNumTimeout() > 0 ? "--requeue" : "--no-requeue"));
         default -> {
           if (value != null) {
             options.add(Map.entry(key, key.sbatchOption + "=" + value));
@@ -127,8 +152,13 @@ public final class SlurmSettings {
         }
       }
     }
-    additionalParameters().forEach((name, value) -> options.add(Map.entry(
-        SlurmKey.ADDITIONAL_PARAMETERS, value == null ? "--" + name : "--" + name + "=" + value)));
+    additionalParameters()
+        .forEach(
+            (name, value) ->
+                options.add(
+                    Map.entry(
+                        SlurmKey.ADDITIONAL_PARAMETERS,
+                        value == null ? "--" + name : "--" + name + "=" + value)));
     return options;
   }
 
@@ -172,9 +202,9 @@ public final class SlurmSettings {
   }
 
   /**
-   * Whether the command runs under {@code srun}: with {@code srun_args}, or when the job asks
-   * for more than one task ({@code nodes} × {@code tasks_per_node}). The batch script runs once,
-   * on the first node; only srun starts one process per task, on every node.
+   * Whether the command runs under {@code srun}: with {@code srun_args}, or when the job asks for
+   * more than one task ({@code nodes} × {@code tasks_per_node}). The batch script runs once, on the
+   * first node; only srun starts one process per task, on every node.
    */
   public boolean runsUnderSrun() {
     long nodes = (Long) values.getOrDefault(SlurmKey.NODES, 1L);

@@ -18,9 +18,8 @@ import java.util.TreeMap;
 
 /**
  * The truthful state of a SLURM sweep's jobs, from three sources: each job's status file, one
- * {@code squeue} call and one {@code sacct} call covering every array of the sweep. When
- * accounting is off, or SLURM cannot be reached at all, it says so ({@link #notes()}) and uses
- * what is left.
+ * {@code squeue} call and one {@code sacct} call covering every array of the sweep. When accounting
+ * is off, or SLURM cannot be reached at all, it says so ({@link #notes()}) and uses what is left.
  */
 public final class SlurmSweepStatus {
 
@@ -32,9 +31,14 @@ public final class SlurmSweepStatus {
   private final List<String> notes;
   private final Map<Integer, Path> jobDirs;
 
-  private SlurmSweepStatus(Map<Integer, JobStatus> statuses, Map<Integer, String> slurmIds,
-      Map<Integer, JobStatus> unrecorded, Set<Integer> unknown, Set<Long> activeArrays,
-      List<String> notes, Map<Integer, Path> jobDirs) {
+  private SlurmSweepStatus(
+      Map<Integer, JobStatus> statuses,
+      Map<Integer, String> slurmIds,
+      Map<Integer, JobStatus> unrecorded,
+      Set<Integer> unknown,
+      Set<Long> activeArrays,
+      List<String> notes,
+      Map<Integer, Path> jobDirs) {
     this.statuses = Collections.unmodifiableMap(statuses);
     this.slurmIds = Collections.unmodifiableMap(slurmIds);
     this.unrecorded = unrecorded;
@@ -49,8 +53,8 @@ public final class SlurmSweepStatus {
    *
    * @param client how to ask SLURM, or {@code null} to read the status files alone
    */
-  public static SlurmSweepStatus read(Path sweepDir, Map<Integer, Path> jobDirs,
-      SlurmClient client) {
+  public static SlurmSweepStatus read(
+      Path sweepDir, Map<Integer, Path> jobDirs, SlurmClient client) {
     SubmissionLog log = SubmissionLog.read(sweepDir);
     List<String> notes = new ArrayList<>();
     Set<Long> ids = new LinkedHashSet<>();
@@ -69,13 +73,17 @@ public final class SlurmSweepStatus {
         accounting = client.accounting(ids);
         asked = true;
         if (!accounting.available()) {
-          notes.add("SLURM accounting is unavailable (" + firstLine(accounting.unavailableReason())
-              + "): states come from the status files and squeue, which forgets a finished job"
-              + " after MinJobAge");
+          notes.add(
+              "SLURM accounting is unavailable ("
+                  + firstLine(accounting.unavailableReason())
+                  + "): states come from the status files and squeue, which forgets a finished job"
+                  + " after MinJobAge");
         }
       } catch (ConfigException | SlurmCommandException e) {
-        notes.add("SLURM could not be asked (" + firstLine(e.getMessage())
-            + "): states come from the status files alone");
+        notes.add(
+            "SLURM could not be asked ("
+                + firstLine(e.getMessage())
+                + "): states come from the status files alone");
       }
     } else if (client == null && !ids.isEmpty()) {
       notes.add("SLURM was not asked: states come from the status files alone");
@@ -114,15 +122,16 @@ public final class SlurmSweepStatus {
       }
       long id = p.array().arrayJobId();
       slurmIds.put(num, id + "_" + p.task());
-      JobRecord slurm = asked ? pick(queued.get(id).get(p.task()), accounted.get(id).get(p.task()))
-          : null;
+      JobRecord slurm =
+          asked ? pick(queued.get(id).get(p.task()), accounted.get(id).get(p.task())) : null;
       // A task neither lists is gone when SLURM lists its siblings, or when sacct, which keeps
       // every task that was ever queued, was asked and answered.
-      boolean arrayKnown = !queued.get(id).isEmpty() || !accounted.get(id).isEmpty()
-          || accounting.available();
-      StateReconciler.Outcome outcome = asked
-          ? StateReconciler.reconcile(file, id, p.task(), slurm, arrayKnown)
-          : new StateReconciler.Outcome(file, false, false);
+      boolean arrayKnown =
+          !queued.get(id).isEmpty() || !accounted.get(id).isEmpty() || accounting.available();
+      StateReconciler.Outcome outcome =
+          asked
+              ? StateReconciler.reconcile(file, id, p.task(), slurm, arrayKnown)
+              : new StateReconciler.Outcome(file, false, false);
       if (StateReconciler.GONE.equals(outcome.status().extra().get(StateReconciler.SLURM_STATE))
           && outcome.record()) {
         gone.add(num);
@@ -144,25 +153,44 @@ public final class SlurmSweepStatus {
     }
     if (!refused.isEmpty()) {
       String why = lastError(log);
-      notes.add(refused.size() + " job(s) were not submitted: " + (why.equals(Submission.INTERRUPTED)
-          ? "the launch was interrupted before their sbatch; hydra4j resume " + sweepDir
-              + " submits them"
-          : "SLURM refused their array (" + firstLine(why) + "); fix the settings and run"
-              + " hydra4j resume " + sweepDir));
+      notes.add(
+          refused.size()
+              + " job(s) were not submitted: "
+              + (why.equals(Submission.INTERRUPTED)
+                  ? "the launch was interrupted before their sbatch; hydra4j resume "
+                      + sweepDir
+                      + " submits them"
+                  : "SLURM refused their array ("
+                      + firstLine(why)
+                      + "); fix the settings and run"
+                      + " hydra4j resume "
+                      + sweepDir));
     }
     if (!requeued.isEmpty()) {
-      notes.add(requeued.size() + " job(s) (" + SweepFollower.describeNums(requeued) + ") were"
-          + " put back in the queue by SLURM after they started (a node failure, preemption,"
-          + " a time limit with max_num_timeout, or scontrol requeue): they run again");
+      notes.add(
+          requeued.size()
+              + " job(s) ("
+              + SweepFollower.describeNums(requeued)
+              + ") were"
+              + " put back in the queue by SLURM after they started (a node failure, preemption,"
+              + " a time limit with max_num_timeout, or scontrol requeue): they run again");
     }
     if (!gone.isEmpty()) {
-      notes.add(gone.size() + " job(s) (" + SweepFollower.describeNums(gone) + ") never started"
-          + " and SLURM no longer knows them (a pending task cancelled with scancel leaves no"
-          + " trace): recorded as CANCELLED; hydra4j resume " + sweepDir + " submits them again");
+      notes.add(
+          gone.size()
+              + " job(s) ("
+              + SweepFollower.describeNums(gone)
+              + ") never started"
+              + " and SLURM no longer knows them (a pending task cancelled with scancel leaves no"
+              + " trace): recorded as CANCELLED; hydra4j resume "
+              + sweepDir
+              + " submits them again");
     }
     if (!unknown.isEmpty()) {
-      notes.add(unknown.size() + " job(s) say RUNNING but SLURM no longer knows them: they may"
-          + " have died with their node; see slurm-*.out in their directories");
+      notes.add(
+          unknown.size()
+              + " job(s) say RUNNING but SLURM no longer knows them: they may"
+              + " have died with their node; see slurm-*.out in their directories");
     }
     return new SlurmSweepStatus(statuses, slurmIds, unrecorded, unknown, active, notes, jobDirs);
   }
@@ -180,8 +208,8 @@ public final class SlurmSweepStatus {
 
   /**
    * Writes into the status files the final states that SLURM knows and the files lack (a task
-   * cancelled before it started, killed with its node, …), so that {@code resume} and {@code
-   * rerun} choose from the truth. Returns how many it wrote.
+   * cancelled before it started, killed with its node, …), so that {@code resume} and {@code rerun}
+   * choose from the truth. Returns how many it wrote.
    */
   public int recordFinalStates() {
     int written = 0;

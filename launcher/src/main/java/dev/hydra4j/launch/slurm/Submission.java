@@ -31,9 +31,9 @@ final class Submission {
   /**
    * @param jobs the jobs submitted now, by number
    * @param failed jobs that could not even be prepared, with why
-   * @param interrupted whether a stop request (Ctrl-C) cut the submission short; the jobs it
-   *     kept from being submitted are recorded as such in {@code slurm.json}, so that {@code
-   *     status} and {@code resume} know
+   * @param interrupted whether a stop request (Ctrl-C) cut the submission short; the jobs it kept
+   *     from being submitted are recorded as such in {@code slurm.json}, so that {@code status} and
+   *     {@code resume} know
    */
   record Result(Map<Integer, JobSpec> jobs, List<JobStatus> failed, boolean interrupted) {}
 
@@ -60,8 +60,13 @@ final class Submission {
     Set<Integer> held = heldBySlurm(submitted);
     if (!held.isEmpty()) {
       String which = SweepFollower.describeNums(held);
-      options.progress().message("hydra4j: job(s) " + which + " are still pending or running in"
-          + " SLURM; not submitting them again");
+      options
+          .progress()
+          .message(
+              "hydra4j: job(s) "
+                  + which
+                  + " are still pending or running in"
+                  + " SLURM; not submitting them again");
       log.event("not resubmitted, still held by SLURM: " + which);
     }
     PreparedTasks prepared = PreparedTasks.prepare(jobs, held, options.previous(), log);
@@ -79,16 +84,16 @@ final class Submission {
       record(submitted, null, null, null, tasks, e.getMessage());
       throw e;
     }
-    List<ArrayScript.Task> left = submit(submitted,
-        ArrayPlan.of(prepared.settings(), tasks, maxArraySize));
+    List<ArrayScript.Task> left =
+        submit(submitted, ArrayPlan.of(prepared.settings(), tasks, maxArraySize));
     left.forEach(t -> specs.remove(t.job().num()));
     return new Result(specs, failed, !left.isEmpty());
   }
 
   /**
-   * Submits the arrays in order, each cut to what the cluster's submit limit lets in (see
-   * {@link SubmitLimit}). Returns the tasks a stop request kept from being submitted (recorded
-   * in {@code slurm.json} as not submitted), none when all were.
+   * Submits the arrays in order, each cut to what the cluster's submit limit lets in (see {@link
+   * SubmitLimit}). Returns the tasks a stop request kept from being submitted (recorded in {@code
+   * slurm.json} as not submitted), none when all were.
    */
   private List<ArrayScript.Task> submit(SubmissionLog submitted, List<ArrayPlan> arrays)
       throws IOException {
@@ -103,18 +108,32 @@ final class Submission {
         List<ArrayScript.Task> left = new ArrayList<>();
         queue.forEach(a -> left.addAll(a.tasks()));
         record(record, null, null, null, left, INTERRUPTED);
-        options.progress().message("hydra4j: interrupted; " + left.size() + " job(s) not"
-            + " submitted (jobs " + nums(left) + "): hydra4j resume " + sweepDir
-            + " submits them");
+        options
+            .progress()
+            .message(
+                "hydra4j: interrupted; "
+                    + left.size()
+                    + " job(s) not"
+                    + " submitted (jobs "
+                    + nums(left)
+                    + "): hydra4j resume "
+                    + sweepDir
+                    + " submits them");
         log.event("interrupted before submitting jobs " + nums(left));
         return left;
       }
-      List<ArrayScript.Task> part = array.tasks().subList(0,
-          limit.next(array.tasks().size()));
+      List<ArrayScript.Task> part = array.tasks().subList(0, limit.next(array.tasks().size()));
       ArrayFiles files = ArrayFiles.claim(sweepDir);
       Long after = array.afterPrevious() ? previousId : null;
-      files.write(ArrayScript.render(files.name(), sweepDir, files.links(), array.settings(),
-          part, after == null ? null : previous.name()), part);
+      files.write(
+          ArrayScript.render(
+              files.name(),
+              sweepDir,
+              files.links(),
+              array.settings(),
+              part,
+              after == null ? null : previous.name()),
+          part);
       List<String> sbatch = after == null ? List.of() : List.of("--dependency=afterany:" + after);
       long id;
       try {
@@ -132,9 +151,17 @@ final class Submission {
             List<ArrayScript.Task> left = new ArrayList<>();
             queue.forEach(a -> left.addAll(a.tasks()));
             record(record, null, null, null, left, "not submitted: " + lost.getMessage());
-            throw new ConfigException(lost.getMessage() + "\n  " + left.size() + " job(s) were"
-                + " not submitted; hydra4j resume " + sweepDir + " submits them",
-                Origin.of(sweepDir.toString()), "check the cluster: scontrol ping", lost);
+            throw new ConfigException(
+                lost.getMessage()
+                    + "\n  "
+                    + left.size()
+                    + " job(s) were"
+                    + " not submitted; hydra4j resume "
+                    + sweepDir
+                    + " submits them",
+                Origin.of(sweepDir.toString()),
+                "check the cluster: scontrol ping",
+                lost);
           }
           continue;
         }
@@ -148,14 +175,30 @@ final class Submission {
       queue.poll();
       if (part.size() < array.tasks().size()) {
         // The rest waits for this part, as the parts of a split array do.
-        queue.push(new ArrayPlan(array.settings(),
-            array.tasks().subList(part.size(), array.tasks().size()), true));
+        queue.push(
+            new ArrayPlan(
+                array.settings(), array.tasks().subList(part.size(), array.tasks().size()), true));
       }
-      log.event("submitted " + files.name() + " as SLURM job " + id + ": jobs " + nums(part)
-          + (after == null ? "" : ", after " + after));
-      options.progress().message("hydra4j: submitted " + files.name() + " as SLURM array " + id
-          + " (jobs " + nums(part) + (after == null ? "" : ", after array " + after) + "): "
-          + files.script());
+      log.event(
+          "submitted "
+              + files.name()
+              + " as SLURM job "
+              + id
+              + ": jobs "
+              + nums(part)
+              + (after == null ? "" : ", after " + after));
+      options
+          .progress()
+          .message(
+              "hydra4j: submitted "
+                  + files.name()
+                  + " as SLURM array "
+                  + id
+                  + " (jobs "
+                  + nums(part)
+                  + (after == null ? "" : ", after array " + after)
+                  + "): "
+                  + files.script());
       previous = files;
       previousId = id;
     }
@@ -166,23 +209,42 @@ final class Submission {
     return SweepFollower.describeNums(tasks.stream().map(t -> t.job().num()).toList());
   }
 
-  private SubmissionLog record(SubmissionLog log, ArrayFiles files, Long after, Long id,
-      List<ArrayScript.Task> tasks, String error) throws IOException {
+  private SubmissionLog record(
+      SubmissionLog log,
+      ArrayFiles files,
+      Long after,
+      Long id,
+      List<ArrayScript.Task> tasks,
+      String error)
+      throws IOException {
     List<Integer> nums = tasks.stream().map(t -> t.job().num()).toList();
-    return log.append(sweepDir, new SubmissionLog.Array(files == null ? null : files.name(), id,
-        Instant.now(), files == null ? null : sweepDir.relativize(files.script()).toString(),
-        after, nums, error));
+    return log.append(
+        sweepDir,
+        new SubmissionLog.Array(
+            files == null ? null : files.name(),
+            id,
+            Instant.now(),
+            files == null ? null : sweepDir.relativize(files.script()).toString(),
+            after,
+            nums,
+            error));
   }
 
-  private ConfigException explained(ConfigException refused, SlurmSettings settings,
-      SubmissionLog before, ArrayFiles files) {
-    ConfigException e = refused.getMessage().startsWith("SLURM refused")
-        ? Refusals.explain(refused, settings) : refused;
+  private ConfigException explained(
+      ConfigException refused, SlurmSettings settings, SubmissionLog before, ArrayFiles files) {
+    ConfigException e =
+        refused.getMessage().startsWith("SLURM refused")
+            ? Refusals.explain(refused, settings)
+            : refused;
     Set<Long> ok = before.arrayJobIds();
-    String note = "\n  the sweep is marked as not (fully) submitted"
-        + (ok.isEmpty() ? "" : "; arrays submitted before stay queued: " + ok)
-        + "; after fixing it, hydra4j resume " + sweepDir + " submits the rest"
-        + "\n  script: " + files.script();
+    String note =
+        "\n  the sweep is marked as not (fully) submitted"
+            + (ok.isEmpty() ? "" : "; arrays submitted before stay queued: " + ok)
+            + "; after fixing it, hydra4j resume "
+            + sweepDir
+            + " submits the rest"
+            + "\n  script: "
+            + files.script();
     return new ConfigException(e.getMessage() + note, e.origin(), e.hint(), refused);
   }
 
@@ -203,12 +265,13 @@ final class Submission {
     }
     QueueSnapshot queue = client.queue(ids);
     Map<Long, SortedMap<Integer, QueueEntry>> tasks = new TreeMap<>();
-    placed.forEach((num, p) -> {
-      QueueEntry e = tasks.computeIfAbsent(p.array().arrayJobId(), queue::tasks).get(p.task());
-      if (e != null && !e.state().isFinished()) {
-        held.add(num);
-      }
-    });
+    placed.forEach(
+        (num, p) -> {
+          QueueEntry e = tasks.computeIfAbsent(p.array().arrayJobId(), queue::tasks).get(p.task());
+          if (e != null && !e.state().isFinished()) {
+            held.add(num);
+          }
+        });
     return held;
   }
 }

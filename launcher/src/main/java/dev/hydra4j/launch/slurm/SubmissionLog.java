@@ -22,11 +22,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A SLURM sweep's record of what was submitted, {@code slurm.json} in the sweep directory,
- * replaced atomically after every sbatch. Array task {@code i} of an array runs job {@code
- * jobs[i]}; a job's current submission is the last array that holds it. An array SLURM refused
- * is kept with its error and no id, so that {@code status} says so and {@code resume} submits its
- * jobs again.
+ * A SLURM sweep's record of what was submitted, {@code slurm.json} in the sweep directory, replaced
+ * atomically after every sbatch. Array task {@code i} of an array runs job {@code jobs[i]}; a job's
+ * current submission is the last array that holds it. An array SLURM refused is kept with its error
+ * and no id, so that {@code status} says so and {@code resume} submits its jobs again.
  *
  * <pre>{@code
  * {"arrays": [
@@ -52,8 +51,14 @@ public final class SubmissionLog {
    * @param jobs the job number of each array task, by task index
    * @param error SLURM's message when it refused the array, else {@code null}
    */
-  public record Array(String name, Long arrayJobId, Instant submitted, String script, Long after,
-      List<Integer> jobs, String error) {
+  public record Array(
+      String name,
+      Long arrayJobId,
+      Instant submitted,
+      String script,
+      Long after,
+      List<Integer> jobs,
+      String error) {
     public Array {
       jobs = List.copyOf(jobs);
     }
@@ -97,7 +102,8 @@ public final class SubmissionLog {
     } catch (NoSuchFileException e) {
       return empty();
     } catch (IOException e) {
-      throw new ConfigException("Cannot read " + file + ": " + e.getMessage(),
+      throw new ConfigException(
+          "Cannot read " + file + ": " + e.getMessage(),
           Origin.ofFile(file.toString(), 0, 0),
           "it records the SLURM job ids of the sweep; squeue -u $USER lists them too");
     }
@@ -105,9 +111,15 @@ public final class SubmissionLog {
     for (JsonNode a : root.path("arrays")) {
       List<Integer> jobs = new ArrayList<>();
       a.path("jobs").forEach(j -> jobs.add(j.asInt()));
-      arrays.add(new Array(textOrNull(a.path("name")), longOrNull(a.path("array_job_id")),
-          Instant.parse(a.path("submitted").asText()), textOrNull(a.path("script")),
-          longOrNull(a.path("after")), jobs, textOrNull(a.path("error"))));
+      arrays.add(
+          new Array(
+              textOrNull(a.path("name")),
+              longOrNull(a.path("array_job_id")),
+              Instant.parse(a.path("submitted").asText()),
+              textOrNull(a.path("script")),
+              longOrNull(a.path("after")),
+              jobs,
+              textOrNull(a.path("error"))));
     }
     return new SubmissionLog(arrays);
   }

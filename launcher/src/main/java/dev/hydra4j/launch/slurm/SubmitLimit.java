@@ -10,13 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps a submission within the cluster's limit on jobs a user may have queued at once
- * ({@code MaxSubmitJobs} of an association, {@code MaxSubmitJobsPerUser} of a QOS, and their
- * group forms). SLURM counts every array task as a job and refuses a whole array that does not
- * fit, so on such a refusal the array is cut: half the tasks are tried, then a quarter, down to
- * one; when even one is refused, it waits until the user's queued jobs drain, then submits as
- * many tasks as have ended meanwhile. The wait polls squeue at a second, backing off to
- * {@link #MAX_POLL}; a stop request (Ctrl-C) ends it, and {@code resume} submits the rest.
+ * Keeps a submission within the cluster's limit on jobs a user may have queued at once ({@code
+ * MaxSubmitJobs} of an association, {@code MaxSubmitJobsPerUser} of a QOS, and their group forms).
+ * SLURM counts every array task as a job and refuses a whole array that does not fit, so on such a
+ * refusal the array is cut: half the tasks are tried, then a quarter, down to one; when even one is
+ * refused, it waits until the user's queued jobs drain, then submits as many tasks as have ended
+ * meanwhile. The wait polls squeue at a second, backing off to {@link #MAX_POLL}; a stop request
+ * (Ctrl-C) ends it, and {@code resume} submits the rest.
  */
 final class SubmitLimit {
 
@@ -24,8 +24,9 @@ final class SubmitLimit {
   static final Duration MAX_POLL = Duration.ofSeconds(30);
 
   /** What SLURM says when a submission would exceed a submit limit (22.05 and later). */
-  private static final List<String> SIGNS = List.of("maxsubmitjob", "job submit limit",
-      "submitjoblimit");
+  private static final List<String> SIGNS =
+      List.of("maxsubmitjob", "job submit limit", "submitjoblimit");
+
   private static final Pattern NAME = Pattern.compile("\\w*MaxSubmitJob\\w*");
 
   private final SlurmClient client;
@@ -59,8 +60,8 @@ final class SubmitLimit {
   }
 
   /**
-   * Called after SLURM refused {@code tried} tasks for the limit: halves what is tried next, or
-   * at one task waits until queued jobs end. Returns early when a stop is requested.
+   * Called after SLURM refused {@code tried} tasks for the limit: halves what is tried next, or at
+   * one task waits until queued jobs end. Returns early when a stop is requested.
    *
    * @param waiting how many jobs of the launch are still to be submitted, for the message
    * @param limit the limit's name, for the message
@@ -73,9 +74,13 @@ final class SubmitLimit {
     int before = client.queuedJobCount();
     if (!told) {
       told = true;
-      say.accept("hydra4j: SLURM's submit limit is reached (" + limit + "); " + waiting
-          + " job(s) wait to be submitted as your queued jobs end (Ctrl-C stops here; hydra4j"
-          + " resume submits the rest later)");
+      say.accept(
+          "hydra4j: SLURM's submit limit is reached ("
+              + limit
+              + "); "
+              + waiting
+              + " job(s) wait to be submitted as your queued jobs end (Ctrl-C stops here; hydra4j"
+              + " resume submits the rest later)");
     }
     if (before == 0) {
       // None of ours is queued, so the limit counts others' jobs too (a group limit): try

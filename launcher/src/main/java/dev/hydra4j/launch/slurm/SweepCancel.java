@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * {@code kill} of a SLURM sweep: one scancel of every array that still has a job pending or
  * running. SLURM cancels exactly those tasks; finished ones keep their state. Waits until SLURM
- * shows them ended, then records in each job's status file what the job could not (a task
- * cancelled while pending never started and wrote nothing).
+ * shows them ended, then records in each job's status file what the job could not (a task cancelled
+ * while pending never started and wrote nothing).
  */
 public final class SweepCancel {
 
@@ -20,8 +20,8 @@ public final class SweepCancel {
   private SweepCancel() {}
 
   /** Cancels the sweep's pending and running jobs; returns the exit code (0). */
-  public static int cancel(Path sweepDir, Map<Integer, Path> jobDirs, SlurmClient client,
-      PrintStream out) {
+  public static int cancel(
+      Path sweepDir, Map<Integer, Path> jobDirs, SlurmClient client, PrintStream out) {
     client.checkReachable();
     SlurmSweepStatus before = SlurmSweepStatus.read(sweepDir, jobDirs, client);
     before.notes().forEach(n -> out.println("note: " + n));
@@ -49,13 +49,32 @@ public final class SweepCancel {
       after = SlurmSweepStatus.read(sweepDir, jobDirs, client);
     }
     after.recordFinalStates();
-    out.println("cancelled " + (running + pending) + " job(s) of " + sweepDir + " (" + running
-        + " running, " + pending + " pending) with scancel " + before.activeArrays().stream()
-            .map(String::valueOf).reduce((a, b) -> a + " " + b).orElse("")
-        + "; " + finished + " finished job(s) untouched");
+    out.println(
+        "cancelled "
+            + (running + pending)
+            + " job(s) of "
+            + sweepDir
+            + " ("
+            + running
+            + " running, "
+            + pending
+            + " pending) with scancel "
+            + before.activeArrays().stream()
+                .map(String::valueOf)
+                .reduce((a, b) -> a + " " + b)
+                .orElse("")
+            + "; "
+            + finished
+            + " finished job(s) untouched");
     if (!after.activeArrays().isEmpty()) {
-      out.println("note: SLURM still shows arrays " + after.activeArrays() + " active after "
-          + PATIENCE.toSeconds() + " s; hydra4j status " + sweepDir + " shows where they are");
+      out.println(
+          "note: SLURM still shows arrays "
+              + after.activeArrays()
+              + " active after "
+              + PATIENCE.toSeconds()
+              + " s; hydra4j status "
+              + sweepDir
+              + " shows where they are");
     }
     return 0;
   }

@@ -21,10 +21,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * {@code --wait}: follows submitted jobs until every one has ended, showing progress as the
- * local launcher does. Each poll is one {@link SlurmSweepStatus} read (one squeue, one sacct);
- * polls start a second apart and back off to {@link #MAX_INTERVAL} while nothing changes. A stop
- * request (Ctrl-C) ends the following, not the jobs: they keep running in SLURM.
+ * {@code --wait}: follows submitted jobs until every one has ended, showing progress as the local
+ * launcher does. Each poll is one {@link SlurmSweepStatus} read (one squeue, one sacct); polls
+ * start a second apart and back off to {@link #MAX_INTERVAL} while nothing changes. A stop request
+ * (Ctrl-C) ends the following, not the jobs: they keep running in SLURM.
  */
 final class SweepFollower {
 
@@ -74,23 +74,39 @@ final class SweepFollower {
       }
       if (options.stop().isRequested()) {
         interrupted = true;
-        options.progress().message("hydra4j: stopped following; the jobs keep running in SLURM:"
-            + " hydra4j status " + sweepDir + " shows them, hydra4j kill " + sweepDir
-            + " cancels them");
+        options
+            .progress()
+            .message(
+                "hydra4j: stopped following; the jobs keep running in SLURM:"
+                    + " hydra4j status "
+                    + sweepDir
+                    + " shows them, hydra4j kill "
+                    + sweepDir
+                    + " cancels them");
         log.event("stopped following on request; jobs left to SLURM");
         break;
       }
-      interval = changed ? Math.max(FIRST_INTERVAL.toMillis(), interval / 2)
-          : Math.min(MAX_INTERVAL.toMillis(), interval * 3 / 2);
+      interval =
+          changed
+              ? Math.max(FIRST_INTERVAL.toMillis(), interval / 2)
+              : Math.min(MAX_INTERVAL.toMillis(), interval * 3 / 2);
       Pauses.pause(options.stop(), interval);
     }
     options.progress().finish(counts(all));
     SweepResult result = SweepResult.of(new ArrayList<>(all.values()), interrupted);
     Map<Integer, Path> dirs = new HashMap<>(jobDirs);
-    SweepSummary.write(sweepDir, result, started, Instant.now(),
+    SweepSummary.write(
+        sweepDir,
+        result,
+        started,
+        Instant.now(),
         num -> dirs.getOrDefault(num, options.previous().jobDir(num)));
-    log.event("end: " + result.counts().describe() + (interrupted ? ", no longer followed" : "")
-        + "; exit code " + result.exitCode());
+    log.event(
+        "end: "
+            + result.counts().describe()
+            + (interrupted ? ", no longer followed" : "")
+            + "; exit code "
+            + result.exitCode());
     return result;
   }
 

@@ -26,8 +26,9 @@ class LocalLauncherFailuresTest {
   @Test
   void oneFailingJobIsReportedAndTheOthersComplete() throws Exception {
     SweepFixture sweep = new SweepFixture(root);
-    List<JobSpec> jobs = sweep.shells(6,
-        "echo job $1; if [ $1 = 2 ]; then echo line1 >&2; echo boom >&2; exit 3; fi");
+    List<JobSpec> jobs =
+        sweep.shells(
+            6, "echo job $1; if [ $1 = 2 ]; then echo line1 >&2; echo boom >&2; exit 3; fi");
 
     SweepResult result = new LocalLauncher(2).launch(jobs, sweep.options());
 
@@ -59,12 +60,19 @@ class LocalLauncherFailuresTest {
     SweepFixture sweep = new SweepFixture(root);
     List<JobSpec> jobs = sweep.shells(5, "[ $1 != 1 ]");
 
-    SweepResult result = new LocalLauncher(1)
-        .launch(jobs, sweep.options().withFailurePolicy(FailurePolicy.failFast()));
+    SweepResult result =
+        new LocalLauncher(1)
+            .launch(jobs, sweep.options().withFailurePolicy(FailurePolicy.failFast()));
 
     assertEquals(1, result.exitCode());
-    assertEquals(List.of(JobState.COMPLETED, JobState.FAILED, JobState.PENDING,
-        JobState.PENDING, JobState.PENDING), states(result));
+    assertEquals(
+        List.of(
+            JobState.COMPLETED,
+            JobState.FAILED,
+            JobState.PENDING,
+            JobState.PENDING,
+            JobState.PENDING),
+        states(result));
     for (int num = 2; num < 5; num++) {
       assertFalse(Files.exists(StatusFile.path(sweep.jobDir(num))), "job " + num + " started");
     }
@@ -74,29 +82,56 @@ class LocalLauncherFailuresTest {
   @Test
   void maxFailuresStopsAtTheLimitAndKeepGoingRunsEverything() throws Exception {
     SweepFixture limited = new SweepFixture(root.resolve("limited"));
-    SweepResult stopped = new LocalLauncher(1).launch(limited.shells(6, "[ $1 -ge 4 ]"),
-        limited.options().withFailurePolicy(FailurePolicy.maxFailures(2)));
-    assertEquals(List.of(JobState.FAILED, JobState.FAILED, JobState.PENDING, JobState.PENDING,
-        JobState.PENDING, JobState.PENDING), states(stopped));
+    SweepResult stopped =
+        new LocalLauncher(1)
+            .launch(
+                limited.shells(6, "[ $1 -ge 4 ]"),
+                limited.options().withFailurePolicy(FailurePolicy.maxFailures(2)));
+    assertEquals(
+        List.of(
+            JobState.FAILED,
+            JobState.FAILED,
+            JobState.PENDING,
+            JobState.PENDING,
+            JobState.PENDING,
+            JobState.PENDING),
+        states(stopped));
 
     SweepFixture all = new SweepFixture(root.resolve("all"));
-    SweepResult finished = new LocalLauncher(3).launch(all.shells(6, "[ $1 -ge 4 ]"),
-        all.options().withFailurePolicy(FailurePolicy.keepGoing()));
-    assertEquals(List.of(JobState.FAILED, JobState.FAILED, JobState.FAILED, JobState.FAILED,
-        JobState.COMPLETED, JobState.COMPLETED), states(finished));
+    SweepResult finished =
+        new LocalLauncher(3)
+            .launch(
+                all.shells(6, "[ $1 -ge 4 ]"),
+                all.options().withFailurePolicy(FailurePolicy.keepGoing()));
+    assertEquals(
+        List.of(
+            JobState.FAILED,
+            JobState.FAILED,
+            JobState.FAILED,
+            JobState.FAILED,
+            JobState.COMPLETED,
+            JobState.COMPLETED),
+        states(finished));
     assertEquals(4, finished.counts().get(JobState.FAILED));
   }
 
   @Test
   void missingCommandFailsWithAClearMessageAndIsNotRetried() throws Exception {
     SweepFixture sweep = new SweepFixture(root);
-    JobSpec missing = new JobSpec(0, sweep.jobDir(0), List.of("hydra4j-no-such-command", "x"),
-        Map.of(), sweep.sweepDir, null);
-    JobSpec noWorkDir = new JobSpec(1, sweep.jobDir(1), List.of("true"), Map.of(),
-        root.resolve("no/such/dir"), null);
+    JobSpec missing =
+        new JobSpec(
+            0,
+            sweep.jobDir(0),
+            List.of("hydra4j-no-such-command", "x"),
+            Map.of(),
+            sweep.sweepDir,
+            null);
+    JobSpec noWorkDir =
+        new JobSpec(
+            1, sweep.jobDir(1), List.of("true"), Map.of(), root.resolve("no/such/dir"), null);
 
-    SweepResult result = new LocalLauncher(2)
-        .launch(List.of(missing, noWorkDir), sweep.options().withRetries(2));
+    SweepResult result =
+        new LocalLauncher(2).launch(List.of(missing, noWorkDir), sweep.options().withRetries(2));
 
     assertEquals(1, result.exitCode());
     for (int num = 0; num < 2; num++) {
@@ -111,8 +146,14 @@ class LocalLauncherFailuresTest {
     assertTrue(sweep.status(0).error().contains("hydra4j-no-such-command"));
     assertTrue(sweep.status(0).error().contains("No such file or directory"));
     assertTrue(sweep.status(1).error().contains(root.resolve("no/such/dir").toString()));
-    assertTrue(sweep.summary().get("failures").get(0).get("error").asText()
-        .contains("hydra4j-no-such-command"));
+    assertTrue(
+        sweep
+            .summary()
+            .get("failures")
+            .get(0)
+            .get("error")
+            .asText()
+            .contains("hydra4j-no-such-command"));
   }
 
   @Test

@@ -28,8 +28,19 @@ class LocalLauncherInterruptTest {
   @Test
   void sigintStopsRunningJobsWritesTheSummaryAndExits130() throws Exception {
     SweepFixture sweep = new SweepFixture(root);
-    Process jvm = LauncherJvm.start(root.resolve("out.txt"), "--n-jobs", "2", "--grace-ms",
-        "5000", sweep.sweepDir.toString(), "6", "--", "sh", "-c", HANG);
+    Process jvm =
+        LauncherJvm.start(
+            root.resolve("out.txt"),
+            "--n-jobs",
+            "2",
+            "--grace-ms",
+            "5000",
+            sweep.sweepDir.toString(),
+            "6",
+            "--",
+            "sh",
+            "-c",
+            HANG);
     SweepFixture.await("two running jobs", () -> running(sweep, 0) && running(sweep, 1));
 
     LauncherJvm.signal(jvm, "INT");
@@ -56,8 +67,19 @@ class LocalLauncherInterruptTest {
   void secondSigintKillsAtOnce() throws Exception {
     SweepFixture sweep = new SweepFixture(root);
     // Jobs that ignore SIGTERM, with a grace period far longer than the test's patience.
-    Process jvm = LauncherJvm.start(root.resolve("out.txt"), "--n-jobs", "1", "--grace-ms",
-        "600000", sweep.sweepDir.toString(), "2", "--", "sh", "-c", "trap '' TERM; " + HANG);
+    Process jvm =
+        LauncherJvm.start(
+            root.resolve("out.txt"),
+            "--n-jobs",
+            "1",
+            "--grace-ms",
+            "600000",
+            sweep.sweepDir.toString(),
+            "2",
+            "--",
+            "sh",
+            "-c",
+            "trap '' TERM; " + HANG);
     SweepFixture.await("a running job", () -> running(sweep, 0));
     SweepFixture.await("its child", () -> Files.exists(sweep.sweepDir.resolve("0.child")));
 
@@ -71,13 +93,15 @@ class LocalLauncherInterruptTest {
     assertEquals(JobState.INTERRUPTED, sweep.status(0).state());
     assertEquals(128 + 9, sweep.status(0).exitCode());
     long child = Long.parseLong(Files.readString(sweep.sweepDir.resolve("0.child")).strip());
-    SweepFixture.await("the child to die", () -> {
-      try {
-        return SweepFixture.isGone(child);
-      } catch (IOException e) {
-        return false;
-      }
-    });
+    SweepFixture.await(
+        "the child to die",
+        () -> {
+          try {
+            return SweepFixture.isGone(child);
+          } catch (IOException e) {
+            return false;
+          }
+        });
   }
 
   /** In-process stop: a job that exits 0 on SIGTERM did not complete its work. */
@@ -85,16 +109,19 @@ class LocalLauncherInterruptTest {
   void stopRequestMarksGracefullyExitingJobsInterrupted() throws Exception {
     SweepFixture sweep = new SweepFixture(root);
     var options = sweep.options().withKillGrace(Duration.ofSeconds(30));
-    var jobs = List.of(sweep.shell(0, "trap 'exit 0' TERM; sleep 300 & wait"),
-        sweep.shell(1, "echo never"));
+    var jobs =
+        List.of(
+            sweep.shell(0, "trap 'exit 0' TERM; sleep 300 & wait"), sweep.shell(1, "echo never"));
 
-    CompletableFuture<SweepResult> launch = CompletableFuture.supplyAsync(() -> {
-      try {
-        return new LocalLauncher(1).launch(jobs, options);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    CompletableFuture<SweepResult> launch =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new LocalLauncher(1).launch(jobs, options);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     SweepFixture.await("a running job", () -> running(sweep, 0));
     options.stop().request();
 

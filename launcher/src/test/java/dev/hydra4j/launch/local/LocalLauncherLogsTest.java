@@ -24,21 +24,25 @@ class LocalLauncherLogsTest {
   @Test
   void streamsAreKeptApartAndInterleavedInOrder() throws Exception {
     SweepFixture sweep = new SweepFixture(root);
-    String script = "echo out1; sleep 0.2; echo err1 >&2; sleep 0.2; echo out2; sleep 0.2;"
-        + " echo err2 >&2; sleep 0.2; printf 'no newline'";
+    String script =
+        "echo out1; sleep 0.2; echo err1 >&2; sleep 0.2; echo out2; sleep 0.2;"
+            + " echo err2 >&2; sleep 0.2; printf 'no newline'";
 
     new LocalLauncher(1).launch(List.of(sweep.shell(0, script)), sweep.options());
 
     assertEquals("out1\nout2\nno newline", sweep.read(0, "stdout.log"));
     assertEquals("err1\nerr2\n", sweep.read(0, "stderr.log"));
     List<String> lines = Files.readAllLines(sweep.jobDir(0).resolve("combined.log"));
-    List<String> tagged = lines.stream().map(line -> {
-      var m = COMBINED_LINE.matcher(line);
-      assertTrue(m.matches(), line);
-      return m.group(1) + ":" + m.group(2);
-    }).toList();
-    assertEquals(List.of("out:out1", "err:err1", "out:out2", "err:err2", "out:no newline"),
-        tagged);
+    List<String> tagged =
+        lines.stream()
+            .map(
+                line -> {
+                  var m = COMBINED_LINE.matcher(line);
+                  assertTrue(m.matches(), line);
+                  return m.group(1) + ":" + m.group(2);
+                })
+            .toList();
+    assertEquals(List.of("out:out1", "err:err1", "out:out2", "err:err2", "out:no newline"), tagged);
   }
 
   @Test
@@ -47,8 +51,8 @@ class LocalLauncherLogsTest {
     // invalid UTF-8, a carriage return, NUL, and 3 MB without a newline at the end
     String script = "printf 'a\\377\\376b\\r\\000c\\n'; head -c 3000000 /dev/zero | tr '\\0' x";
 
-    SweepResult result = new LocalLauncher(1).launch(List.of(sweep.shell(0, script)),
-        sweep.options());
+    SweepResult result =
+        new LocalLauncher(1).launch(List.of(sweep.shell(0, script)), sweep.options());
 
     assertEquals(0, result.exitCode());
     byte[] out = Files.readAllBytes(sweep.jobDir(0).resolve("stdout.log"));
@@ -62,17 +66,19 @@ class LocalLauncherLogsTest {
   void logsAreWrittenWhileTheJobRunsAndStatusSaysRunning() throws Exception {
     SweepFixture sweep = new SweepFixture(root);
     Path go = root.resolve("go");
-    String script = "echo ready; echo warming >&2;"
-        + " while [ ! -e \"$1\" ]; do sleep 0.05; done; echo done";
+    String script =
+        "echo ready; echo warming >&2;" + " while [ ! -e \"$1\" ]; do sleep 0.05; done; echo done";
 
-    CompletableFuture<SweepResult> launch = CompletableFuture.supplyAsync(() -> {
-      try {
-        return new LocalLauncher(1).launch(List.of(sweep.shell(0, script, go.toString())),
-            sweep.options());
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    CompletableFuture<SweepResult> launch =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new LocalLauncher(1)
+                    .launch(List.of(sweep.shell(0, script, go.toString())), sweep.options());
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
 
     Path stdout = sweep.jobDir(0).resolve("stdout.log");
     Path combined = sweep.jobDir(0).resolve("combined.log");
@@ -81,8 +87,8 @@ class LocalLauncherLogsTest {
     assertEquals(JobState.RUNNING, sweep.status(0).state());
     assertEquals(ProcessHandle.current().pid() != sweep.status(0).pid(), true);
     // status.json copies the journal for other readers, RUNNING once the job runs a while
-    SweepFixture.await("status.json RUNNING",
-        () -> sweep.statusFile(0).state() == JobState.RUNNING);
+    SweepFixture.await(
+        "status.json RUNNING", () -> sweep.statusFile(0).state() == JobState.RUNNING);
     Files.createFile(go);
 
     assertEquals(0, launch.get().exitCode());

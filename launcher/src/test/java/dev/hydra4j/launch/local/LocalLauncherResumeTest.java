@@ -27,19 +27,41 @@ class LocalLauncherResumeTest {
     Path ledger = root.resolve("ledger.txt");
     // Every run of a job that gets to its end appends its number to the shared ledger.
     String job = "sleep 0.2; echo $JOB_NUM >> " + ledger;
-    Process first = LauncherJvm.start(root.resolve("first.txt"), "--n-jobs", "2",
-        sweep.sweepDir.toString(), Integer.toString(total), "--", "sh", "-c", job);
+    Process first =
+        LauncherJvm.start(
+            root.resolve("first.txt"),
+            "--n-jobs",
+            "2",
+            sweep.sweepDir.toString(),
+            Integer.toString(total),
+            "--",
+            "sh",
+            "-c",
+            job);
     SweepFixture.await("some completed jobs", () -> completed(sweep) >= 5);
 
     first.destroyForcibly();
     assertTrue(first.waitFor(60, TimeUnit.SECONDS));
     SweepState afterKill = SweepState.read(sweep.sweepDir);
-    List<Integer> completedBefore = afterKill.statuses().values().stream()
-        .filter(s -> s.state() == JobState.COMPLETED).map(JobStatus::num).toList();
+    List<Integer> completedBefore =
+        afterKill.statuses().values().stream()
+            .filter(s -> s.state() == JobState.COMPLETED)
+            .map(JobStatus::num)
+            .toList();
     assertTrue(afterKill.notCompleted(total).size() > 0, "the sweep finished before the kill");
 
-    Process second = LauncherJvm.start(root.resolve("second.txt"), "--n-jobs", "2", "--resume",
-        sweep.sweepDir.toString(), Integer.toString(total), "--", "sh", "-c", job);
+    Process second =
+        LauncherJvm.start(
+            root.resolve("second.txt"),
+            "--n-jobs",
+            "2",
+            "--resume",
+            sweep.sweepDir.toString(),
+            Integer.toString(total),
+            "--",
+            "sh",
+            "-c",
+            job);
     assertTrue(second.waitFor(120, TimeUnit.SECONDS));
     assertEquals(0, second.exitValue(), Files.readString(root.resolve("second.txt")));
     // let jobs orphaned by the kill finish their append, so the ledger is final
@@ -62,8 +84,10 @@ class LocalLauncherResumeTest {
 
   private static int completed(SweepFixture sweep) {
     try {
-      return (int) SweepState.read(sweep.sweepDir).statuses().values().stream()
-          .filter(s -> s.state() == JobState.COMPLETED).count();
+      return (int)
+          SweepState.read(sweep.sweepDir).statuses().values().stream()
+              .filter(s -> s.state() == JobState.COMPLETED)
+              .count();
     } catch (java.io.IOException e) {
       return 0;
     }

@@ -28,8 +28,8 @@ class LocalLauncherRetryTest {
     SweepFixture sweep = new SweepFixture(root);
     JobSpec flaky = sweep.shell(0, FLAKY, sweep.sweepDir.toString(), "3");
 
-    SweepResult result = new LocalLauncher(1).launch(List.of(flaky),
-        sweep.options().withRetries(5));
+    SweepResult result =
+        new LocalLauncher(1).launch(List.of(flaky), sweep.options().withRetries(5));
 
     assertEquals(0, result.exitCode());
     JobStatus status = sweep.status(0);
@@ -49,15 +49,15 @@ class LocalLauncherRetryTest {
     SweepFixture sweep = new SweepFixture(root);
     JobSpec flaky = sweep.shell(0, FLAKY, sweep.sweepDir.toString(), "4");
 
-    SweepResult first = new LocalLauncher(1).launch(List.of(flaky),
-        sweep.options().withRetries(1));
+    SweepResult first = new LocalLauncher(1).launch(List.of(flaky), sweep.options().withRetries(1));
     assertEquals(1, first.exitCode());
     assertEquals(2, sweep.status(0).attempt());
     assertEquals(JobState.FAILED, sweep.status(0).state());
 
     SweepState previous = SweepState.read(sweep.sweepDir);
-    SweepResult resumed = new LocalLauncher(1).launch(List.of(flaky),
-        sweep.options().withRetries(1).withPrevious(previous));
+    SweepResult resumed =
+        new LocalLauncher(1)
+            .launch(List.of(flaky), sweep.options().withRetries(1).withPrevious(previous));
 
     assertEquals(0, resumed.exitCode());
     assertEquals(4, sweep.status(0).attempt());

@@ -22,9 +22,10 @@ class LocalLauncherTimeoutTest {
     SweepFixture sweep = new SweepFixture(root);
     // The shell waits on a child; SIGTERM to the shell alone would leave `sleep` running.
     String hang = "sleep 300 & echo $! > \"$1/child.pid\"; wait";
-    List<dev.hydra4j.launch.JobSpec> jobs = List.of(
-        sweep.shell(0, Duration.ofSeconds(3), hang, sweep.jobDir(0).toString()),
-        sweep.shell(1, Duration.ofSeconds(60), "echo quick"));
+    List<dev.hydra4j.launch.JobSpec> jobs =
+        List.of(
+            sweep.shell(0, Duration.ofSeconds(3), hang, sweep.jobDir(0).toString()),
+            sweep.shell(1, Duration.ofSeconds(60), "echo quick"));
 
     SweepResult result = new LocalLauncher(2).launch(jobs, sweep.options());
 
@@ -44,9 +45,12 @@ class LocalLauncherTimeoutTest {
     // An ignored signal stays ignored across exec, so `sleep` ignores SIGTERM too.
     String stubborn = "trap '' TERM; sleep 300 & echo $! > \"$1/child.pid\"; wait";
 
-    SweepResult result = new LocalLauncher(1).launch(
-        List.of(sweep.shell(0, Duration.ofSeconds(3), stubborn, sweep.jobDir(0).toString())),
-        sweep.options().withKillGrace(Duration.ofMillis(500)));
+    SweepResult result =
+        new LocalLauncher(1)
+            .launch(
+                List.of(
+                    sweep.shell(0, Duration.ofSeconds(3), stubborn, sweep.jobDir(0).toString())),
+                sweep.options().withKillGrace(Duration.ofMillis(500)));
 
     assertEquals(1, result.exitCode());
     JobStatus status = sweep.status(0);
@@ -54,8 +58,9 @@ class LocalLauncherTimeoutTest {
     assertEquals(128 + 9, status.exitCode());
     long child = Long.parseLong(sweep.read(0, "child.pid").strip());
     SweepFixture.await("the job's child to die", () -> gone(child));
-    assertTrue(Files.readString(sweep.sweepDir.resolve("launcher.log"))
-        .contains("job 0 TIMEOUT attempt 1"));
+    assertTrue(
+        Files.readString(sweep.sweepDir.resolve("launcher.log"))
+            .contains("job 0 TIMEOUT attempt 1"));
   }
 
   private static boolean gone(long pid) {

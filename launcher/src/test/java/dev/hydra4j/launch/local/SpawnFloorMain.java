@@ -9,9 +9,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The least a JVM can do to run N commands two at a time with their output drained: the
- * floor the benchmark compares {@link LocalLauncher} with, to separate the launcher's own cost
- * from the JDK's process start. Prints {@code launch_seconds}.
+ * The least a JVM can do to run N commands two at a time with their output drained: the floor the
+ * benchmark compares {@link LocalLauncher} with, to separate the launcher's own cost from the JDK's
+ * process start. Prints {@code launch_seconds}.
  */
 public final class SpawnFloorMain {
 
@@ -24,27 +24,32 @@ public final class SpawnFloorMain {
     long t0 = System.nanoTime();
     Thread[] workers = new Thread[2];
     for (int w = 0; w < workers.length; w++) {
-      workers[w] = new Thread(() -> {
-        while (next.getAndIncrement() < n) {
-          try {
-            Process p = new ProcessBuilder("true")
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            Future<?> out = drains.submit(() -> drain(p, true));
-            Future<?> err = drains.submit(() -> drain(p, false));
-            p.waitFor();
-            out.get();
-            err.get();
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        }
-      });
+      workers[w] =
+          new Thread(
+              () -> {
+                while (next.getAndIncrement() < n) {
+                  try {
+                    Process p =
+                        new ProcessBuilder("true")
+                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                            .start();
+                    Future<?> out = drains.submit(() -> drain(p, true));
+                    Future<?> err = drains.submit(() -> drain(p, false));
+                    p.waitFor();
+                    out.get();
+                    err.get();
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+              });
       workers[w].start();
     }
     for (Thread w : workers) {
       w.join();
     }
-    System.out.printf(java.util.Locale.ROOT, "launch_seconds %.3f%n", (System.nanoTime() - t0) / 1e9);
+    System.out.printf(
+        java.util.Locale.ROOT, "launch_seconds %.3f%n", (System.nanoTime() - t0) / 1e9);
     drains.shutdown();
   }
 

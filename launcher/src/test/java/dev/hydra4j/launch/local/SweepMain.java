@@ -23,12 +23,12 @@ import java.util.Map;
  *           SWEEP_DIR COUNT -- ARGV...
  * </pre>
  *
- * Job k runs ARGV with every {@code {num}} replaced by k, in {@code SWEEP_DIR/k}, with
- * {@code JOB_NUM=k} in its environment. With {@code --resume} only the jobs whose status is not
- * COMPLETED run. {@code --precreate} creates the job directories before the clock starts, as
- * the CLI does when it writes their {@code .hydra/}. {@code --bare} runs jobs in this JVM's
- * working directory without {@code JOB_NUM}, as a Hydra job without extra settings. Exits with the launch's exit code and
- * prints the wall time of the launch.
+ * Job k runs ARGV with every {@code {num}} replaced by k, in {@code SWEEP_DIR/k}, with {@code
+ * JOB_NUM=k} in its environment. With {@code --resume} only the jobs whose status is not COMPLETED
+ * run. {@code --precreate} creates the job directories before the clock starts, as the CLI does
+ * when it writes their {@code .hydra/}. {@code --bare} runs jobs in this JVM's working directory
+ * without {@code JOB_NUM}, as a Hydra job without extra settings. Exits with the launch's exit code
+ * and prints the wall time of the launch.
  */
 public final class SweepMain {
 
@@ -63,38 +63,52 @@ public final class SweepMain {
     List<String> template = Arrays.asList(args).subList(i + 3, args.length);
 
     SweepState previous = resume ? SweepState.read(sweepDir) : SweepState.empty();
-    List<Integer> nums = new ArrayList<>(resume
-        ? previous.notCompleted(count) : java.util.stream.IntStream.range(0, count).boxed()
-            .toList());
+    List<Integer> nums =
+        new ArrayList<>(
+            resume
+                ? previous.notCompleted(count)
+                : java.util.stream.IntStream.range(0, count).boxed().toList());
     boolean bareJobs = bare;
-    JobSource source = new JobSource() {
-      @Override
-      public int size() {
-        return nums.size();
-      }
+    JobSource source =
+        new JobSource() {
+          @Override
+          public int size() {
+            return nums.size();
+          }
 
-      @Override
-      public JobSpec get(int index) {
-        int num = nums.get(index);
-        List<String> argv = template.stream()
-            .map(a -> a.replace("{num}", Integer.toString(num))).toList();
-        return bareJobs
-            ? new JobSpec(num, sweepDir.resolve(Integer.toString(num)), argv, Map.of(),
-                Path.of("").toAbsolutePath(), null)
-            : new JobSpec(num, sweepDir.resolve(Integer.toString(num)), argv,
-                Map.of("JOB_NUM", Integer.toString(num)), sweepDir, null);
-      }
+          @Override
+          public JobSpec get(int index) {
+            int num = nums.get(index);
+            List<String> argv =
+                template.stream().map(a -> a.replace("{num}", Integer.toString(num))).toList();
+            return bareJobs
+                ? new JobSpec(
+                    num,
+                    sweepDir.resolve(Integer.toString(num)),
+                    argv,
+                    Map.of(),
+                    Path.of("").toAbsolutePath(),
+                    null)
+                : new JobSpec(
+                    num,
+                    sweepDir.resolve(Integer.toString(num)),
+                    argv,
+                    Map.of("JOB_NUM", Integer.toString(num)),
+                    sweepDir,
+                    null);
+          }
 
-      @Override
-      public int num(int index) {
-        return nums.get(index);
-      }
-    };
-    LaunchOptions options = LaunchOptions.defaults(sweepDir)
-        .withKillGrace(Duration.ofMillis(graceMs))
-        .withFailurePolicy(FailurePolicy.keepGoing())
-        .withPrevious(previous)
-        .withProgress(progress ? ProgressReporter.auto(System.err) : ProgressReporter.none());
+          @Override
+          public int num(int index) {
+            return nums.get(index);
+          }
+        };
+    LaunchOptions options =
+        LaunchOptions.defaults(sweepDir)
+            .withKillGrace(Duration.ofMillis(graceMs))
+            .withFailurePolicy(FailurePolicy.keepGoing())
+            .withPrevious(previous)
+            .withProgress(progress ? ProgressReporter.auto(System.err) : ProgressReporter.none());
     if (precreate) {
       for (int num : nums) {
         java.nio.file.Files.createDirectories(sweepDir.resolve(Integer.toString(num)));

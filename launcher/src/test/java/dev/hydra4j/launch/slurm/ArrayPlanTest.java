@@ -22,8 +22,8 @@ class ArrayPlanTest {
   @TempDir Path dir;
 
   private static ArrayScript.Task task(int num) {
-    return new ArrayScript.Task(new JobSpec(num, Path.of("/s/" + num), List.of("true"), Map.of(),
-        Path.of("/s"), null), 0);
+    return new ArrayScript.Task(
+        new JobSpec(num, Path.of("/s/" + num), List.of("true"), Map.of(), Path.of("/s"), null), 0);
   }
 
   private static SlurmSettings settings(String yaml) {
@@ -38,8 +38,11 @@ class ArrayPlanTest {
   void jobsWithDifferentResourcesGoToDifferentArrays() {
     SlurmSettings small = settings("mem_gb: 1");
     SlurmSettings big = settings("mem_gb: 8");
-    List<ArrayPlan> arrays = ArrayPlan.of(List.of(small, big, small, big, small),
-        List.of(task(0), task(1), task(2), task(3), task(4)), 1001);
+    List<ArrayPlan> arrays =
+        ArrayPlan.of(
+            List.of(small, big, small, big, small),
+            List.of(task(0), task(1), task(2), task(3), task(4)),
+            1001);
     assertEquals(List.of(List.of(0, 2, 4), List.of(1, 3)), nums(arrays));
     assertEquals(small, arrays.get(0).settings());
     assertTrue(arrays.stream().noneMatch(ArrayPlan::afterPrevious));
@@ -54,23 +57,38 @@ class ArrayPlanTest {
     }
     List<ArrayPlan> arrays = ArrayPlan.of(java.util.Collections.nCopies(8, s), tasks, 1001);
     assertEquals(List.of(List.of(0, 1, 2), List.of(3, 4, 5), List.of(6, 7)), nums(arrays));
-    assertEquals(List.of(false, true, true),
-        arrays.stream().map(ArrayPlan::afterPrevious).toList());
+    assertEquals(
+        List.of(false, true, true), arrays.stream().map(ArrayPlan::afterPrevious).toList());
     // the cluster's limit applies when it is the smaller one
-    assertEquals(4, ArrayPlan.of(java.util.Collections.nCopies(8, settings("{}")), tasks, 2)
-        .size());
+    assertEquals(
+        4, ArrayPlan.of(java.util.Collections.nCopies(8, settings("{}")), tasks, 2).size());
   }
 
   @Test
   void submissionLogRoundTripsAndKnowsEachJobsCurrentTask() throws IOException {
     SubmissionLog log = SubmissionLog.empty();
     Instant t = Instant.parse("2026-01-31T12:00:00Z");
-    log = log.append(dir, new SubmissionLog.Array("array-001", 100L, t, "slurm/array-001.sh",
-        null, List.of(0, 1, 2), null));
-    log = log.append(dir, new SubmissionLog.Array("array-002", null, t, "slurm/array-002.sh",
-        100L, List.of(3), "sbatch: error: \"bad\"\nsecond line"));
-    log = log.append(dir, new SubmissionLog.Array("array-003", 130L, t, "slurm/array-003.sh",
-        null, List.of(1), null));
+    log =
+        log.append(
+            dir,
+            new SubmissionLog.Array(
+                "array-001", 100L, t, "slurm/array-001.sh", null, List.of(0, 1, 2), null));
+    log =
+        log.append(
+            dir,
+            new SubmissionLog.Array(
+                "array-002",
+                null,
+                t,
+                "slurm/array-002.sh",
+                100L,
+                List.of(3),
+                "sbatch: error: \"bad\"\nsecond line"));
+    log =
+        log.append(
+            dir,
+            new SubmissionLog.Array(
+                "array-003", 130L, t, "slurm/array-003.sh", null, List.of(1), null));
     SubmissionLog back = SubmissionLog.read(dir);
     assertEquals(log.arrays(), back.arrays());
     assertEquals(130L, back.placement(1).array().arrayJobId());
@@ -85,21 +103,38 @@ class ArrayPlanTest {
   @Test
   void refusalsNameTheSettingBehindThem() {
     SlurmSettings s = settings("partition: nosuch\ncpus_per_task: 64\nmem_gb: 2");
-    ConfigException partition = Refusals.explain(new ConfigException(
-        "SLURM refused the job: sbatch: error: invalid partition specified: nosuch",
-        Origin.of("command: sbatch"), null), s);
-    assertTrue(partition.getMessage().endsWith("caused by hydra.launcher.partition=nosuch"),
+    ConfigException partition =
+        Refusals.explain(
+            new ConfigException(
+                "SLURM refused the job: sbatch: error: invalid partition specified: nosuch",
+                Origin.of("command: sbatch"),
+                null),
+            s);
+    assertTrue(
+        partition.getMessage().endsWith("caused by hydra.launcher.partition=nosuch"),
         partition.getMessage());
     assertEquals("conf/hydra/launcher/slurm.yaml:1:12", partition.origin().toString());
-    ConfigException node = Refusals.explain(new ConfigException("SLURM refused the job:"
-        + " allocation failure: Requested node configuration is not available",
-        Origin.of("command: sbatch"), null), s);
-    assertTrue(node.getMessage().endsWith("caused by one of hydra.launcher.cpus_per_task=64,"
-        + " hydra.launcher.mem_gb=2G, hydra.launcher.partition=nosuch"), node.getMessage());
-    ConfigException unknown = assertThrows(ConfigException.class, () -> {
-      throw Refusals.explain(new ConfigException("SLURM refused the job: odd", null, null),
-          settings("{}"));
-    });
+    ConfigException node =
+        Refusals.explain(
+            new ConfigException(
+                "SLURM refused the job:"
+                    + " allocation failure: Requested node configuration is not available",
+                Origin.of("command: sbatch"),
+                null),
+            s);
+    assertTrue(
+        node.getMessage()
+            .endsWith(
+                "caused by one of hydra.launcher.cpus_per_task=64,"
+                    + " hydra.launcher.mem_gb=2G, hydra.launcher.partition=nosuch"),
+        node.getMessage());
+    ConfigException unknown =
+        assertThrows(
+            ConfigException.class,
+            () -> {
+              throw Refusals.explain(
+                  new ConfigException("SLURM refused the job: odd", null, null), settings("{}"));
+            });
     assertEquals("SLURM refused the job: odd", unknown.getMessage());
   }
 }

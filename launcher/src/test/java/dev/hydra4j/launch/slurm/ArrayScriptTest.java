@@ -20,14 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated array scripts, run by bash on this machine as SLURM would run one task: with
- * SLURM_ARRAY_TASK_ID and friends set. What SLURM itself adds (the allocation, signals at the
- * time limit) is covered by SlurmLauncherIT.
+ * SLURM_ARRAY_TASK_ID and friends set. What SLURM itself adds (the allocation, signals at the time
+ * limit) is covered by SlurmLauncherIT.
  */
 class ArrayScriptTest {
 
@@ -41,15 +41,22 @@ class ArrayScriptTest {
 
   private Path script(String settings, List<ArrayScript.Task> tasks) throws IOException {
     Path sweep = dir.resolve("sweep");
-    String text = ArrayScript.render("array-001", sweep, sweep.resolve("slurm/array-001"),
-        SlurmSettings.parse(SlurmSettingsTest.yaml(settings)), tasks, null);
+    String text =
+        ArrayScript.render(
+            "array-001",
+            sweep,
+            sweep.resolve("slurm/array-001"),
+            SlurmSettings.parse(SlurmSettingsTest.yaml(settings)),
+            tasks,
+            null);
     return Files.writeString(sweep.resolve("array-001.sh"), text);
   }
 
   private static Process start(Path script, int task, Map<String, String> env) throws IOException {
-    ProcessBuilder b = new ProcessBuilder("bash", script.toString())
-        .redirectOutput(script.resolveSibling("task-" + task + ".out").toFile())
-        .redirectErrorStream(true);
+    ProcessBuilder b =
+        new ProcessBuilder("bash", script.toString())
+            .redirectOutput(script.resolveSibling("task-" + task + ".out").toFile())
+            .redirectErrorStream(true);
     b.environment().put("SLURM_ARRAY_TASK_ID", String.valueOf(task));
     b.environment().put("SLURM_ARRAY_JOB_ID", "777");
     b.environment().put("SLURM_JOB_ID", String.valueOf(800 + task));
@@ -70,18 +77,34 @@ class ArrayScriptTest {
 
   @Test
   void configValuesReachTheTaskVerbatim() throws Exception {
-    List<String> values = List.of("$(touch pwned)", "; rm -rf x", "it's 'quoted'", "\"dq\"",
-        "two\nlines", "`touch pwned2`", "*", "$HOME", "back\\slash", "");
+    List<String> values =
+        List.of(
+            "$(touch pwned)",
+            "; rm -rf x",
+            "it's 'quoted'",
+            "\"dq\"",
+            "two\nlines",
+            "`touch pwned2`",
+            "*",
+            "$HOME",
+            "back\\slash",
+            "");
     List<String> argv = new ArrayList<>(List.of("printf", "%s|"));
     argv.addAll(values);
     Map<String, String> env = new LinkedHashMap<>();
     env.put("HYDRA4J_JOB_NUM", "0");
     env.put("TRICKY", "$(touch pwned3) ; 'x' \"y\"\nz");
     JobSpec printer = job(0, "timeout_min: 5", argv, env);
-    JobSpec envReader = job(1, "timeout_min: 5",
-        List.of("bash", "-c", "printf %s \"$TRICKY\""), Map.of("TRICKY", env.get("TRICKY")));
-    Path script = script("timeout_min: 5",
-        List.of(new ArrayScript.Task(printer, 0), new ArrayScript.Task(envReader, 0)));
+    JobSpec envReader =
+        job(
+            1,
+            "timeout_min: 5",
+            List.of("bash", "-c", "printf %s \"$TRICKY\""),
+            Map.of("TRICKY", env.get("TRICKY")));
+    Path script =
+        script(
+            "timeout_min: 5",
+            List.of(new ArrayScript.Task(printer, 0), new ArrayScript.Task(envReader, 0)));
 
     assertEquals(0, run(script, 0, Map.of()));
     assertEquals(String.join("|", values) + "|", read(printer.jobDir().resolve("stdout.log")));
@@ -94,8 +117,12 @@ class ArrayScriptTest {
 
   @Test
   void completedTaskWritesAStatusFileHydra4jReads() throws Exception {
-    JobSpec j = job(5, "timeout_min: 5",
-        List.of("bash", "-c", "echo out1; echo err1 >&2; echo out2"), Map.of());
+    JobSpec j =
+        job(
+            5,
+            "timeout_min: 5",
+            List.of("bash", "-c", "echo out1; echo err1 >&2; echo out2"),
+            Map.of());
     Path script = script("timeout_min: 5", List.of(new ArrayScript.Task(j, 0)));
     assertEquals(0, run(script, 0, Map.of()));
 
@@ -113,11 +140,14 @@ class ArrayScriptTest {
     List<String> combined = Files.readAllLines(j.jobDir().resolve("combined.log"));
     assertEquals(3, combined.size(), combined.toString());
     for (String line : combined) {
-      assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[(out|err)\\] .*"),
+      assertTrue(
+          line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[(out|err)\\] .*"),
           line);
     }
-    assertTrue(combined.contains(combined.get(0).substring(0, 24) + "[out] out1")
-        || combined.stream().anyMatch(l -> l.endsWith("[out] out1")), combined.toString());
+    assertTrue(
+        combined.contains(combined.get(0).substring(0, 24) + "[out] out1")
+            || combined.stream().anyMatch(l -> l.endsWith("[out] out1")),
+        combined.toString());
     assertTrue(combined.stream().anyMatch(l -> l.endsWith("[err] err1")), combined.toString());
   }
 
@@ -200,8 +230,15 @@ class ArrayScriptTest {
   @ValueSource(ints = {0, 7})
   void anExitAfterTheTimeLimitWarningIsATimeoutWhateverItsCode(int code) throws Exception {
     String settings = "signal_delay_s: 60";
-    JobSpec j = job(0, settings, List.of("bash", "-c",
-        "trap 'echo saving; exit " + code + "' USR2; echo started; sleep 20 & wait"), Map.of());
+    JobSpec j =
+        job(
+            0,
+            settings,
+            List.of(
+                "bash",
+                "-c",
+                "trap 'echo saving; exit " + code + "' USR2; echo started; sleep 20 & wait"),
+            Map.of());
     Path script = script(settings, List.of(new ArrayScript.Task(j, 0)));
     Process p = start(script, 0, Map.of());
     awaitLine(j.jobDir().resolve("stdout.log"), "started");
@@ -224,8 +261,13 @@ class ArrayScriptTest {
   @Test
   void termBeforeTheTimeLimitIsACancel() throws Exception {
     String settings = "timeout_min: 10";
-    JobSpec j = job(0, settings, List.of("bash", "-c",
-        "trap 'echo stopping; exit 143' TERM; echo started; sleep 20 & wait"), Map.of());
+    JobSpec j =
+        job(
+            0,
+            settings,
+            List.of(
+                "bash", "-c", "trap 'echo stopping; exit 143' TERM; echo started; sleep 20 & wait"),
+            Map.of());
     Path script = script(settings, List.of(new ArrayScript.Task(j, 0)));
     Process p = start(script, 0, Map.of());
     awaitLine(j.jobDir().resolve("stdout.log"), "started");
@@ -246,8 +288,9 @@ class ArrayScriptTest {
   @Test
   void environmentNamesBashCannotExportAreRefused() throws Exception {
     JobSpec j = job(0, "{}", List.of("true"), Map.of("BAD-NAME", "x"));
-    ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
-        () -> ArrayScript.check(j));
+    ConfigException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ConfigException.class, () -> ArrayScript.check(j));
     assertTrue(e.getMessage().contains("'BAD-NAME'"), e.getMessage());
   }
 
@@ -256,13 +299,18 @@ class ArrayScriptTest {
     JobSpec a = job(0, "{}", List.of("true"), Map.of("SAME", "1", "OWN", "a"));
     JobSpec b = job(1, "{}", List.of("true"), Map.of("SAME", "1", "OWN", "b"));
     String settings = "array_parallelism: 2\npartition: debug\ncomment: my sweep";
-    String text = read(script(settings,
-        List.of(new ArrayScript.Task(a, 0), new ArrayScript.Task(b, 0))));
+    String text =
+        read(script(settings, List.of(new ArrayScript.Task(a, 0), new ArrayScript.Task(b, 0))));
     List<String> header = text.lines().filter(l -> l.startsWith("#SBATCH")).toList();
-    assertEquals(List.of("#SBATCH --array=0-1%2",
-        "#SBATCH --output=" + dir.resolve("sweep/slurm/array-001") + "/%a/slurm-%A_%a.out",
-        "#SBATCH --open-mode=append", "#SBATCH --partition=debug",
-        "#SBATCH --comment=\"my sweep\"", "#SBATCH --no-requeue"), header);
+    assertEquals(
+        List.of(
+            "#SBATCH --array=0-1%2",
+            "#SBATCH --output=" + dir.resolve("sweep/slurm/array-001") + "/%a/slurm-%A_%a.out",
+            "#SBATCH --open-mode=append",
+            "#SBATCH --partition=debug",
+            "#SBATCH --comment=\"my sweep\"",
+            "#SBATCH --no-requeue"),
+        header);
     assertTrue(text.contains("hydra4j_shared_env=(\n  'SAME=1'\n)"), text);
     assertFalse(text.contains("'OWN=a'\n  'OWN=b'"), text);
   }

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class ShellTextTest {
 
   /** Characters that mean something to bash, plus ordinary ones and a few beyond ASCII. */
-  private static final String ALPHABET =
-      "abcXYZ019 \t\n'\"`$\\!#&*()[]{}<>|;:?~%^=+,-./@é€\u00a0";
+  private static final String ALPHABET = "abcXYZ019 \t\n'\"`$\\!#&*()[]{}<>|;:?~%^=+,-./@é€\u00a0";
 
   /** What bash makes of {@code words}: printf prints each followed by a NUL. */
   @SuppressWarnings("OrphanedFormatString") // the format is bash's printf's, not Java's
@@ -35,8 +34,25 @@ class ShellTextTest {
 
   @Test
   void wordsReachBashVerbatim() throws Exception {
-    List<String> words = List.of("$(touch pwned)", "; rm -rf x", "it's", "\"dq\"", "a\nb", "`id`",
-        "*", "$HOME", "\\", "", "'", "''", "a'b'c", "\u00e9\u20ac", "-e", "$'x'", "!!");
+    List<String> words =
+        List.of(
+            "$(touch pwned)",
+            "; rm -rf x",
+            "it's",
+            "\"dq\"",
+            "a\nb",
+            "`id`",
+            "*",
+            "$HOME",
+            "\\",
+            "",
+            "'",
+            "''",
+            "a'b'c",
+            "\u00e9\u20ac",
+            "-e",
+            "$'x'",
+            "!!");
     assertEquals(words, throughBash(words));
   }
 
@@ -63,7 +79,8 @@ class ShellTextTest {
     assertEquals("--exclusive", ShellText.sbatchOption("--exclusive"));
     assertEquals("--exclude=node[1-3]", ShellText.sbatchOption("--exclude=node[1-3]"));
     assertEquals("--comment=\"my run\"", ShellText.sbatchOption("--comment=my run"));
-    assertEquals("--comment=\"a \\\"b\\\" \\\\c 'd' $(e)\"",
+    assertEquals(
+        "--comment=\"a \\\"b\\\" \\\\c 'd' $(e)\"",
         ShellText.sbatchOption("--comment=a \"b\" \\c 'd' $(e)"));
     assertEquals("--comment=\"\"", ShellText.sbatchOption("--comment="));
   }
@@ -77,8 +94,8 @@ class ShellTextTest {
     assertTrue(ShellText.refusal("/a\\b", ShellText.Place.PATTERN_PATH).startsWith("a backslash"));
     // The renderers ask the same function, so unchecked text can never reach a script.
     assertThrows(IllegalArgumentException.class, () -> ShellText.word("a\0b"));
-    assertThrows(IllegalArgumentException.class,
-        () -> ShellText.sbatchOption("--comment=a\ntouch pwned"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ShellText.sbatchOption("--comment=a\ntouch pwned"));
     assertThrows(IllegalArgumentException.class, () -> ShellText.comment("sweep\nrm -rf ~"));
     assertThrows(IllegalArgumentException.class, () -> ShellText.filenamePattern("/a\\b"));
   }

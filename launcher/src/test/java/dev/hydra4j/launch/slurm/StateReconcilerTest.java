@@ -26,8 +26,17 @@ class StateReconcilerTest {
     for (int i = 0; i < more.length; i += 2) {
       extra.put(more[i], more[i + 1]);
     }
-    return new JobStatus(7, state, exit, T0, state.isTerminal() ? T0.plusSeconds(5) : null, null,
-        "node1", 42L, 1, extra);
+    return new JobStatus(
+        7,
+        state,
+        exit,
+        T0,
+        state.isTerminal() ? T0.plusSeconds(5) : null,
+        null,
+        "node1",
+        42L,
+        1,
+        extra);
   }
 
   private static QueueEntry queued(SlurmState state, String text) {
@@ -35,8 +44,8 @@ class StateReconcilerTest {
   }
 
   private static AccountingEntry accounted(SlurmState state, String text, String exit) {
-    return new AccountingEntry(SlurmJobId.ofTask(100, 4), 104, state, text, ExitCode.parse(exit),
-        Duration.ZERO);
+    return new AccountingEntry(
+        SlurmJobId.ofTask(100, 4), 104, state, text, ExitCode.parse(exit), Duration.ZERO);
   }
 
   private static Outcome reconcile(JobStatus file, JobRecord slurm) {
@@ -55,8 +64,10 @@ class StateReconcilerTest {
 
   @Test
   void slurmsOutsideVerdictOverridesTheFilesGuess() {
-    Outcome o = reconcile(file(JobState.FAILED, 137),
-        accounted(SlurmState.OUT_OF_MEMORY, "OUT_OF_MEMORY", "0:125"));
+    Outcome o =
+        reconcile(
+            file(JobState.FAILED, 137),
+            accounted(SlurmState.OUT_OF_MEMORY, "OUT_OF_MEMORY", "0:125"));
     assertEquals(JobState.OUT_OF_MEMORY, o.status().state());
     assertEquals(137, o.status().exitCode());
     assertEquals(T0, o.status().start());
@@ -66,8 +77,9 @@ class StateReconcilerTest {
 
   @Test
   void aTaskThatDiedWithoutWritingTakesSlurmsState() {
-    Outcome o = reconcile(file(JobState.RUNNING, null),
-        accounted(SlurmState.NODE_FAIL, "NODE_FAIL", "0:9"));
+    Outcome o =
+        reconcile(
+            file(JobState.RUNNING, null), accounted(SlurmState.NODE_FAIL, "NODE_FAIL", "0:9"));
     assertEquals(JobState.NODE_FAIL, o.status().state());
     assertEquals(137, o.status().exitCode());
     assertEquals("node1", o.status().host());
@@ -88,8 +100,18 @@ class StateReconcilerTest {
 
   @Test
   void aStatusFromAnEarlierSubmissionDoesNotCount() {
-    JobStatus old = new JobStatus(7, JobState.FAILED, 1, T0, T0, null, "n", 1L, 1,
-        Map.of("slurm_array_job_id", "90", "slurm_array_task_id", "4"));
+    JobStatus old =
+        new JobStatus(
+            7,
+            JobState.FAILED,
+            1,
+            T0,
+            T0,
+            null,
+            "n",
+            1L,
+            1,
+            Map.of("slurm_array_job_id", "90", "slurm_array_task_id", "4"));
     Outcome pending = reconcile(old, queued(SlurmState.PENDING, "PENDING"));
     assertEquals(JobState.PENDING, pending.status().state());
     assertEquals(1, pending.status().attempt());
@@ -117,15 +139,16 @@ class StateReconcilerTest {
     assertNull(o.status().exitCode());
     assertTrue(o.record());
     // Without any record of the array, nothing is concluded.
-    assertEquals(JobState.PENDING,
+    assertEquals(
+        JobState.PENDING,
         StateReconciler.reconcile(JobStatus.pending(7), 100, 4, null, false).status().state());
   }
 
   @Test
   void aTaskSlurmRequeuedAfterItsFileEndedIsPendingAgain() {
     // A node failure with --requeue: the script recorded CANCELLED as SLURM stopped it.
-    for (JobState ended : new JobState[] {JobState.CANCELLED, JobState.NODE_FAIL,
-        JobState.FAILED}) {
+    for (JobState ended :
+        new JobState[] {JobState.CANCELLED, JobState.NODE_FAIL, JobState.FAILED}) {
       Outcome o = reconcile(file(ended, 143), queued(SlurmState.PENDING, "PENDING"));
       assertEquals(JobState.PENDING, o.status().state(), ended.toString());
       assertEquals("true", o.status().extra().get("requeued"));

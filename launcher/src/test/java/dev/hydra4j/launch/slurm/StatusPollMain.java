@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * For bench/slurm-submit.sh: times one status poll of a SLURM sweep ({@link
- * SlurmSweepStatus#read}: every status file, one squeue, one sacct), as {@code --wait} and
- * {@code status} do it, in a warm JVM.
+ * For bench/slurm-submit.sh: times one status poll of a SLURM sweep ({@link SlurmSweepStatus#read}:
+ * every status file, one squeue, one sacct), as {@code --wait} and {@code status} do it, in a warm
+ * JVM.
  *
- * <p>usage: {@code StatusPollMain SWEEP_DIR [ROUNDS]}; prints {@code poll_ms_first N},
- * {@code poll_ms_median N} and the state counts.
+ * <p>usage: {@code StatusPollMain SWEEP_DIR [ROUNDS]}; prints {@code poll_ms_first N}, {@code
+ * poll_ms_median N} and the state counts.
  */
 public final class StatusPollMain {
 
@@ -25,8 +25,8 @@ public final class StatusPollMain {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     JsonNode plan = new ObjectMapper().readTree(Files.readAllBytes(sweep.resolve("plan.json")));
     Map<Integer, Path> dirs = new TreeMap<>();
-    plan.path("jobs").forEach(j -> dirs.put(j.path("num").asInt(),
-        sweep.resolve(j.path("dir").asText())));
+    plan.path("jobs")
+        .forEach(j -> dirs.put(j.path("num").asInt(), sweep.resolve(j.path("dir").asText())));
     SlurmClient client = new SlurmClient();
     long[] ms = new long[rounds];
     SlurmSweepStatus last = null;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The SLURM cluster integration tests run against (start one with scripts/slurm-local.sh up), as
- * SlurmClientIT checks it: without one the tests are skipped with the reason, except under
- * {@code CI=true}, where a missing cluster is a failure.
+ * SlurmClientIT checks it: without one the tests are skipped with the reason, except under {@code
+ * CI=true}, where a missing cluster is a failure.
  */
 public final class TestCluster {
 
@@ -57,7 +57,8 @@ public final class TestCluster {
     }
     List<Long> ids = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
-      files.filter(p -> p.getFileName().toString().equals(SubmissionLog.NAME))
+      files
+          .filter(p -> p.getFileName().toString().equals(SubmissionLog.NAME))
           .forEach(p -> ids.addAll(SubmissionLog.read(p.getParent()).arrayJobIds()));
     } catch (IOException e) {
       System.err.println("cannot look for test sweeps in " + root + ": " + e);
