@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A local sweep of many short jobs, its launcher killed with SIGKILL at a random moment,
- * then resumed, many times over: no job the launcher counted as done is lost or run again,
- * and after the resume every job has COMPLETED, each status file agrees with the journal and
- * no temp file is left. Each job appends its number to a marker file, so the test counts
- * what really ran. {@code -Dhydra4j.killTrials=100} runs more trials.
+ * A local sweep of many short jobs, its launcher killed with SIGKILL at a random moment, then
+ * resumed, many times over: no job the launcher counted as done is lost or run again, and after the
+ * resume every job has COMPLETED, each status file agrees with the journal and no temp file is
+ * left. Each job appends its number to a marker file, so the test counts what really ran. {@code
+ * -Dhydra4j.killTrials=100} runs more trials.
  */
 class KillNineJournalIT {
 
@@ -48,12 +48,20 @@ class KillNineJournalIT {
       ws.file("conf/config.yaml", "x: 0\n");
       for (int trial = 0; trial < trials; trial++) {
         Path sweep = ws.dir().resolve("sweeps/t" + trial);
-        Workspace.Running running = ws.start("-m", "x=range(0," + JOBS + ")",
-            "hydra.sweep.dir=" + sweep, "hydra.launcher.n_jobs=2", "--", "sh", "-c",
-            // A short sleep keeps the sweep going for a second or more on a quiet machine, so
-            // that the kill lands mid-sweep.
-            "echo $HYDRA4J_JOB_NUM >> \"$HYDRA4J_SWEEP_DIR/markers\"; sleep 0.05");
-        Workspace.await("the sweep started",
+        Workspace.Running running =
+            ws.start(
+                "-m",
+                "x=range(0," + JOBS + ")",
+                "hydra.sweep.dir=" + sweep,
+                "hydra.launcher.n_jobs=2",
+                "--",
+                "sh",
+                "-c",
+                // A short sleep keeps the sweep going for a second or more on a quiet machine, so
+                // that the kill lands mid-sweep.
+                "echo $HYDRA4J_JOB_NUM >> \"$HYDRA4J_SWEEP_DIR/markers\"; sleep 0.05");
+        Workspace.await(
+            "the sweep started",
             () -> Files.exists(sweep.resolve(SweepJournal.NAME)) || !running.process().isAlive());
         Thread.sleep(random.nextInt(700));
         if (running.process().isAlive()) {
@@ -64,14 +72,24 @@ class KillNineJournalIT {
         Set<Integer> countedDone = countedDone(sweep);
         SweepState before = state(sweep);
         Set<Integer> recorded = new TreeSet<>();
-        before.statuses().forEach((num, s) -> {
-          if (s.state() == JobState.COMPLETED) {
-            recorded.add(num);
-          }
-        });
-        assertTrue(recorded.containsAll(countedDone), "trial " + trial + " (seed " + seed
-            + "): the launcher counted done " + countedDone + " but the journal has "
-            + recorded);
+        before
+            .statuses()
+            .forEach(
+                (num, s) -> {
+                  if (s.state() == JobState.COMPLETED) {
+                    recorded.add(num);
+                  }
+                });
+        assertTrue(
+            recorded.containsAll(countedDone),
+            "trial "
+                + trial
+                + " (seed "
+                + seed
+                + "): the launcher counted done "
+                + countedDone
+                + " but the journal has "
+                + recorded);
         if (recorded.size() < JOBS) {
           killedMidSweep++;
         }
@@ -86,22 +104,28 @@ class KillNineJournalIT {
         SweepState after = state(sweep);
         for (int num = 0; num < JOBS; num++) {
           assertEquals(JobState.COMPLETED, after.status(num).state(), "job " + num);
-          assertEquals(after.status(num), StatusFile.read(sweep.resolve("" + num), num),
+          assertEquals(
+              after.status(num),
+              StatusFile.read(sweep.resolve("" + num), num),
               "job " + num + "'s status.json copies the journal");
           assertTrue(ranAfter.getOrDefault(num, 0) >= 1, "job " + num + " never ran");
           if (recorded.contains(num)) {
-            assertEquals(ranBefore.get(num), ranAfter.get(num),
+            assertEquals(
+                ranBefore.get(num),
+                ranAfter.get(num),
                 "trial " + trial + ": job " + num + " was recorded COMPLETED and ran again");
           }
         }
         try (Stream<Path> files = Files.walk(sweep)) {
-          assertEquals(0, files.filter(f -> f.getFileName().toString().endsWith(".tmp"))
-              .count(), "temp files left in " + sweep);
+          assertEquals(
+              0,
+              files.filter(f -> f.getFileName().toString().endsWith(".tmp")).count(),
+              "temp files left in " + sweep);
         }
       }
     }
-    System.out.println("KillNineJournalIT: " + killedMidSweep + " of " + trials
-        + " kills landed mid-sweep");
+    System.out.println(
+        "KillNineJournalIT: " + killedMidSweep + " of " + trials + " kills landed mid-sweep");
     assertTrue(killedMidSweep > 0, "no kill landed mid-sweep (seed " + seed + ")");
   }
 
