@@ -55,7 +55,7 @@ final class StudySummary {
       line.append(i == 0 ? "" : ", ")
           .append(header.objectives().get(i))
           .append('=')
-          .append(PythonFloat.repr(t.values().get(i)));
+          .append(shown(t.values().get(i)));
     }
     line.append("  ");
     t.params()
@@ -64,7 +64,24 @@ final class StudySummary {
                 line.append(' ')
                     .append(k)
                     .append('=')
-                    .append(v instanceof Double d ? PythonFloat.repr(d) : v));
+                    .append(v instanceof Double d ? shown(d) : v));
     return line.toString();
+  }
+
+  /**
+   * A value as a person reads it in a summary line: six significant digits ({@code
+   * 2.3723111761165185} → {@code 2.37231}); the study file keeps the exact value.
+   */
+  static String shown(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value) || value == 0) {
+      return PythonFloat.repr(value);
+    }
+    double abs = Math.abs(value);
+    if (abs >= 1e9 || abs < 1e-4) {
+      return String.format(java.util.Locale.ROOT, "%.5e", value);
+    }
+    java.math.BigDecimal rounded =
+        new java.math.BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros();
+    return rounded.scale() <= 0 ? rounded.setScale(1).toPlainString() : rounded.toPlainString();
   }
 }
