@@ -32,6 +32,8 @@ final class ChoiceOverrides {
 
   private final Map<String, Choice> choices = new LinkedHashMap<>();
   private final Map<String, Boolean> used = new LinkedHashMap<>();
+  // Every group the defaults list asked about, for "did you mean" on an override of none.
+  private final java.util.Set<String> asked = new java.util.LinkedHashSet<>();
 
   void register(String key, Choice choice) {
     if (!choices.containsKey(key)) {
@@ -42,6 +44,7 @@ final class ChoiceOverrides {
 
   /** The override for {@code key}, marked as used, or {@code null}. */
   Choice take(String key) {
+    asked.add(key);
     Choice choice = choices.get(key);
     if (choice != null) {
       used.put(key, Boolean.TRUE);
@@ -62,9 +65,10 @@ final class ChoiceOverrides {
         throw new ConfigException(
             "Could not " + verb + " '" + key + "': no match in the defaults list",
             choice.origin(),
-            choice.delete()
-                ? "nothing selects group '" + key + "', so there is nothing to delete"
-                : "to add it to the defaults list, use +" + choice.text());
+            Suggestions.didYouMean(key, asked)
+                + (choice.delete()
+                    ? "nothing selects group '" + key + "', so there is nothing to delete"
+                    : "to add it to the defaults list, use +" + choice.text()));
       }
       throw new ConfigException(
           "In '"
@@ -73,15 +77,16 @@ final class ChoiceOverrides {
               + key
               + "': no match in the defaults list",
           choice.origin(),
-          key.contains("@") && !key.endsWith("@")
-              ? "'"
-                  + choice.source()
-                  + "' is placed at a package, so its override names '"
-                  + key
-                  + "'; an experiment-style config needs '# @package _global_' as its"
-                  + " first line"
-              : "'override' replaces an option chosen elsewhere; to add a default, drop"
-                  + " 'override'");
+          Suggestions.didYouMean(key, asked)
+              + (key.contains("@") && !key.endsWith("@")
+                  ? "'"
+                      + choice.source()
+                      + "' is placed at a package, so its override names '"
+                      + key
+                      + "'; an experiment-style config needs '# @package _global_' as its"
+                      + " first line"
+                  : "'override' replaces an option chosen elsewhere; to add a default, drop"
+                      + " 'override'"));
     }
   }
 }
