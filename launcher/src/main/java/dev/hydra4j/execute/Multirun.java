@@ -323,8 +323,7 @@ public final class Multirun {
   }
 
   static String display(Path dir) {
-    Path cwd = Path.of("").toAbsolutePath();
-    return dir.startsWith(cwd) ? cwd.relativize(dir).toString() : dir.toString();
+    return dev.hydra4j.run.RunDirectory.display(dir);
   }
 
   /** Jobs {@code from..to} of a plan, each prepared and written when the launcher asks. */
