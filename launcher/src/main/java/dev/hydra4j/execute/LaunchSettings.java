@@ -89,9 +89,14 @@ final class LaunchSettings {
     }
   }
 
-  /** Checks one planned job's own launcher settings. */
+  /**
+   * Checks one planned job's own launcher settings. A job without a command is code run in this
+   * JVM ({@code Hydra4j.main}): no launcher ever sees it.
+   */
   void check(PreparedJob job) {
-    setup().checkJob(JobPreparer.spec(job));
+    if (!job.argv().isEmpty()) {
+      setup().checkJob(JobPreparer.spec(job));
+    }
   }
 
   /** Asks the engine whether it would take every job seen by {@link #check}; nothing is written. */

@@ -7,6 +7,7 @@ import dev.hydra4j.launch.SweepObservation;
 import dev.hydra4j.launch.registry.Launchers;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
+import dev.hydra4j.run.RunLayout;
 import dev.hydra4j.run.SweepState;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -158,7 +159,7 @@ public final class StatusReport {
               + "  ("
               + Multirun.display(jobDir)
               + ")");
-      for (String line : LogTail.lastLines(jobDir.resolve("stderr.log"), TAIL_LINES)) {
+      for (String line : LogTail.lastLines(jobDir.resolve(RunLayout.STDERR), TAIL_LINES)) {
         out.println("    | " + line);
       }
     }
@@ -185,7 +186,7 @@ public final class StatusReport {
       out.println("error   " + s.error());
     }
     if (FAILURES.contains(s.state())) {
-      for (String line : LogTail.lastLines(dir.resolve("stderr.log"), TAIL_LINES)) {
+      for (String line : LogTail.lastLines(dir.resolve(RunLayout.STDERR), TAIL_LINES)) {
         out.println("    | " + line);
       }
     }

@@ -3,7 +3,10 @@ package dev.hydra4j.arch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hydra4j.run.RunLayout;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,12 +36,24 @@ class PackageDependencyTest {
   /** Package to the packages its code names; the root package is {@code dev.hydra4j}. */
   private static final Map<String, Set<String>> USES = new TreeMap<>();
 
+  /** Source file to its string literals, comments left out. */
+  private static final Map<Path, List<String>> LITERALS = new TreeMap<>();
+
   @BeforeAll
   static void read() throws IOException {
     try (Stream<Path> files = Files.walk(SOURCES)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
         String pkg = SOURCES.relativize(file.getParent()).toString().replace('/', '.');
-        String code = COMMENTS.matcher(Files.readString(file)).replaceAll(" ");
+        String text = Files.readString(file);
+        List<String> literals = new ArrayList<>();
+        Matcher c = COMMENTS.matcher(text);
+        while (c.find()) {
+          if (c.group().startsWith("\"")) {
+            literals.add(c.group().substring(1, c.group().length() - 1));
+          }
+        }
+        LITERALS.put(file, literals);
+        String code = COMMENTS.matcher(text).replaceAll(" ");
         Set<String> uses = USES.computeIfAbsent(pkg, k -> new TreeSet<>());
         Matcher m = REFERENCE.matcher(code);
         while (m.find()) {
@@ -107,6 +122,26 @@ class PackageDependencyTest {
         path.remove(path.size() - 1);
       }
     }
+  }
+
+  /** run/ owns the layout: a file name of a run directory is spelled in {@link RunLayout} only. */
+  @Test
+  void onlyRunLayoutSpellsFileNames() throws IllegalAccessException {
+    Set<String> names = new TreeSet<>();
+    for (Field f : RunLayout.class.getFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+        names.add((String) f.get(null));
+      }
+    }
+    List<String> spelled = new ArrayList<>();
+    LITERALS.forEach(
+        (file, literals) -> {
+          if (!file.endsWith("RunLayout.java")) {
+            literals.stream().filter(names::contains).forEach(l -> spelled.add(file + ": " + l));
+          }
+        });
+    assertTrue(names.size() > 15, () -> "RunLayout names " + names);
+    assertEquals(List.of(), spelled, "use the RunLayout constant");
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hydra4j.run.AtomicFiles;
 import dev.hydra4j.run.Host;
 import dev.hydra4j.run.RunDirectory;
+import dev.hydra4j.run.RunLayout;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 record LauncherProcess(long pid, String host, Instant start) {
 
-  static final String NAME = "launcher.json";
+  static final String NAME = RunLayout.LAUNCHER_PROCESS;
 
   static void record(Path sweepDir) throws IOException {
     LauncherProcess me =
