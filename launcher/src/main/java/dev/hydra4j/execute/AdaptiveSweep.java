@@ -44,7 +44,7 @@ final class AdaptiveSweep {
         Path.of(new HydraSettings(base).text("hydra.sweep.dir", "multirun"))
             .toAbsolutePath()
             .normalize();
-    LaunchSettings launch = launchSettings(composer, request.configName(), fixed, study, false);
+    LaunchSettings launch = launchSettings(composer, request.configName(), fixed, false);
     checkProbes(
         study,
         fixed,
@@ -84,7 +84,7 @@ final class AdaptiveSweep {
     RunDirectory.requireWritable(wantedDir, "hydra.sweep.dir");
     Path wantedAbs = wantedDir.toAbsolutePath().normalize();
     LaunchSettings launch =
-        launchSettings(composer, request.configName(), fixed, study, request.waitForJobs())
+        launchSettings(composer, request.configName(), fixed, request.waitForJobs())
             .checked(wantedAbs);
     JobPreparer checking =
         new JobPreparer(
@@ -155,22 +155,10 @@ final class AdaptiveSweep {
     AdaptiveStudy.Plan study = AdaptiveStudy.plan(base.config(), commandLine);
     List<ParsedOverride> fixed = new ArrayList<>(fixed(commandLine, study));
     fixed.addAll(launcherOverrides);
-    SweepState state = SweepState.read(jobDirs);
-    for (Map.Entry<Integer, Path> e : jobDirs.entrySet()) {
-      JobStatus status = state.status(e.getKey());
-      if (status != null && JobProcess.stillRunning(status, e.getValue())) {
-        throw new ConfigException(
-            "Trial "
-                + e.getKey()
-                + " (pid "
-                + status.pid()
-                + ") is still"
-                + " running, though no hydra4j watches it any more",
-            Origin.of(sweepDir.toString()),
-            "wait for it to end, or stop it (kill " + status.pid() + "), then resume again");
-      }
+    LaunchSettings launch = launchSettings(composer, saved.configName(), fixed, wait);
+    if (!launch.followsJobsLeftRunning()) {
+      refuseOrphans(sweepDir, jobDirs);
     }
-    LaunchSettings launch = launchSettings(composer, saved.configName(), fixed, study, wait);
     AdaptiveStudy opened =
         AdaptiveStudy.reopen(sweepDir, study, jobDirs, n -> err.println("hydra4j: " + n));
     List<Integer> todo = opened.unfinished();
@@ -191,6 +179,28 @@ final class AdaptiveSweep {
             + " trials of "
             + Multirun.display(sweepDir));
     return launch(sweepDir, opened, todo, preparer, launch, jobDirs, fixed, err);
+  }
+
+  /**
+   * Refuses to resume while a trial's process still runs on this machine with no launcher to watch
+   * it: running it again would run it twice.
+   */
+  private static void refuseOrphans(Path sweepDir, Map<Integer, Path> jobDirs) {
+    SweepState state = SweepState.read(jobDirs);
+    for (Map.Entry<Integer, Path> e : jobDirs.entrySet()) {
+      JobStatus status = state.status(e.getKey());
+      if (status != null && JobProcess.stillRunning(status, e.getValue())) {
+        throw new ConfigException(
+            "Trial "
+                + e.getKey()
+                + " (pid "
+                + status.pid()
+                + ") is still"
+                + " running, though no hydra4j watches it any more",
+            Origin.of(sweepDir.toString()),
+            "wait for it to end, or stop it (kill " + status.pid() + "), then resume again");
+      }
+    }
   }
 
   private static int launch(
@@ -214,7 +224,7 @@ final class AdaptiveSweep {
       TrialPlan plan = new TrialPlan(sweepDir);
       result =
           launch
-              .launcher()
+              .slotLauncher(study.nJobs())
               .launch(
                   study.jobs(
                       numbers,
@@ -292,32 +302,21 @@ final class AdaptiveSweep {
   }
 
   /**
-   * The launch settings with the sweeper's n_jobs as the launcher's: the trials in flight. Only
-   * this machine's launcher can take trials one at a time as slots free up.
+   * The launch settings of a study. Its trials in flight are the sweeper's n_jobs (which replaces
+   * the launcher's), so the launcher must take them one at a time as slots free up.
    */
   private static LaunchSettings launchSettings(
-      Composer composer,
-      String configName,
-      List<ParsedOverride> fixed,
-      AdaptiveStudy.Plan study,
-      boolean wait) {
+      Composer composer, String configName, List<ParsedOverride> fixed, boolean wait) {
     LaunchSettings launch =
         new LaunchSettings(composer.compose(configName, fixed, RunMode.MULTIRUN), wait);
     if (!launch.runsJobsAsSlotsFree()) {
       throw new ConfigException(
-          "The optuna sweeper runs its trials with the local launcher,"
-              + " not '"
-              + launch.name()
-              + "'",
+          "The optuna sweeper cannot run its trials with the launcher '" + launch.name() + "'",
           Origin.of("hydra/launcher"),
-          "drop hydra/launcher="
-              + launch.name()
-              + " for a study, or use the basic sweeper"
-              + " with it (trials are suggested one by one as slots free up, which a"
-              + " launcher that submits the whole sweep up front cannot do yet)");
+          "use hydra/launcher=local or hydra/launcher=slurm for a study, or the basic sweeper"
+              + " with this launcher (a study suggests its trials one by one as slots free up,"
+              + " which this launcher cannot take)");
     }
-    List<ParsedOverride> withJobs = new ArrayList<>(fixed);
-    withJobs.add(OverrideParser.parse("hydra.launcher.n_jobs=" + study.nJobs()));
-    return new LaunchSettings(composer.compose(configName, withJobs, RunMode.MULTIRUN), wait);
+    return launch;
   }
 }

@@ -90,8 +90,8 @@ final class LaunchSettings {
   }
 
   /**
-   * Checks one planned job's own launcher settings. A job without a command is code run in this
-   * JVM ({@code Hydra4j.main}): no launcher ever sees it.
+   * Checks one planned job's own launcher settings. A job without a command is code run in this JVM
+   * ({@code Hydra4j.main}): no launcher ever sees it.
    */
   void check(PreparedJob job) {
     if (!job.argv().isEmpty()) {
@@ -112,6 +112,16 @@ final class LaunchSettings {
   /** Whether trials can be handed over one by one as slots free up (an adaptive sweeper). */
   boolean runsJobsAsSlotsFree() {
     return setup().runsJobsAsSlotsFree();
+  }
+
+  /** The launcher of an adaptive sweeper: {@code slots} jobs in flight, asked for one by one. */
+  Launcher slotLauncher(int slots) {
+    return setup().slotLauncher(slots);
+  }
+
+  /** Whether a job left running by a killed launcher is followed rather than refused. */
+  boolean followsJobsLeftRunning() {
+    return setup().followsJobsLeftRunning();
   }
 
   LaunchOptions options(Path sweepDir) {

@@ -66,4 +66,22 @@ public interface LaunchSetup {
   default boolean runsJobsAsSlotsFree() {
     return false;
   }
+
+  /**
+   * The launcher of an adaptive sweeper, when {@link #runsJobsAsSlotsFree}: at most {@code slots}
+   * jobs in flight, and the next job asked of the {@link JobSource} only when one has ended, so
+   * that a trial is chosen, and its files written, knowing every result so far.
+   */
+  default Launcher slotLauncher(int slots) {
+    throw new UnsupportedOperationException("this launcher cannot take jobs as slots free up");
+  }
+
+  /**
+   * Whether a job still running from an earlier launch of the sweep (whose launcher was killed) is
+   * followed by {@link #slotLauncher} rather than started again: the engine, not the launcher, runs
+   * it. If not, such a job must be refused before a new launch, or it would run twice.
+   */
+  default boolean followsJobsLeftRunning() {
+    return false;
+  }
 }

@@ -291,6 +291,11 @@ public final class AdaptiveStudy implements AutoCloseable {
     return plan.nTrials;
   }
 
+  /** Trials in flight at once ({@code hydra.sweeper.n_jobs}). */
+  public int nJobs() {
+    return plan.nJobs();
+  }
+
   /**
    * The trials still to run, in number order: those that never ended (their job was stopped with
    * the launcher: they run again with the same parameters) and those never started.

@@ -87,7 +87,8 @@ class AdaptiveSweepIT {
     return conf;
   }
 
-  private static List<JsonNode> events(Path sweep, String kind) throws Exception {
+  /** The study file's events of one kind ({@code trial}, {@code end}), in order. */
+  static List<JsonNode> events(Path sweep, String kind) throws Exception {
     List<JsonNode> out = new ArrayList<>();
     for (String line : Files.readAllLines(sweep.resolve("study.jsonl"))) {
       JsonNode node = JSON.readTree(line.substring(0, line.lastIndexOf('\t')));

@@ -86,7 +86,7 @@ class AdaptiveSweepInputTest {
       value = {
         "log interval from 0 | lr=tag(log,interval(0,1)) | must start above 0",
         "no objective | hydra.sweeper.objective=null | needs the metric to optimize",
-        "slurm launcher | hydra/launcher=slurm | runs its trials with the local launcher",
+        "unknown launcher | hydra.launcher.name=pbs | Unknown launcher 'pbs'",
         "unknown sampler | hydra.sweeper.sampler._target_=optuna.samplers.CmaEsSampler"
             + " | not built into hydra4j",
         "unknown pruner | +hydra.sweeper.pruner._target_=optuna.pruners.HyperbandPruner"

@@ -103,6 +103,47 @@ abstract class SlurmCliTest {
     return all;
   }
 
+  /** Most jobs ever running at once, from the start and end times in their status files. */
+  static int mostAtOnce(List<JobStatus> jobs) {
+    List<long[]> events = new ArrayList<>();
+    for (JobStatus s : jobs) {
+      events.add(new long[] {s.start().toEpochMilli(), 1});
+      events.add(new long[] {s.end().toEpochMilli(), -1});
+    }
+    events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    int now = 0;
+    int most = 0;
+    for (long[] e : events) {
+      now += (int) e[1];
+      most = Math.max(most, now);
+    }
+    return most;
+  }
+
+  /** Starts {@code hydra4j ARGS} in a new JVM, its output and errors both into {@code out}. */
+  static Process startChildJvm(Path out, String... args) throws IOException {
+    return startChildJvm(out, out, args);
+  }
+
+  /** Starts {@code hydra4j ARGS} in a new JVM, its streams into {@code err} and {@code out}. */
+  static Process startChildJvm(Path err, Path out, String... args) throws IOException {
+    ProcessBuilder b = childJvmProcess(args).redirectOutput(out.toFile());
+    return (err.equals(out) ? b.redirectErrorStream(true) : b.redirectError(err.toFile())).start();
+  }
+
+  /** {@code hydra4j ARGS} in a new JVM, in this JVM's working directory; not started. */
+  static ProcessBuilder childJvmProcess(String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.hydra4j.cli.Main"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command);
+  }
+
   static String read(Path file) throws IOException {
     return Files.readString(file, StandardCharsets.UTF_8);
   }

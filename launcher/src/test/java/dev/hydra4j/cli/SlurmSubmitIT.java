@@ -89,20 +89,15 @@ class SlurmSubmitIT extends SlurmCliTest {
     Path sweep = sweepDir(conf);
     Path err = root.resolve("interrupted.err");
     Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.hydra4j.cli.Main",
-                "-cp",
-                conf.toString(),
-                "-m",
-                "hydra.sweep.dir=" + sweep,
-                "x=range(0,5)",
-                "--wait")
-            .redirectError(err.toFile())
-            .redirectOutput(root.resolve("interrupted.out").toFile())
-            .start();
+        startChildJvm(
+            err,
+            root.resolve("interrupted.out"),
+            "-cp",
+            conf.toString(),
+            "-m",
+            "hydra.sweep.dir=" + sweep,
+            "x=range(0,5)",
+            "--wait");
     try {
       await(
           "the launch to wait for the limit",

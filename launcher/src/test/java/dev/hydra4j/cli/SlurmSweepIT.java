@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,34 +35,9 @@ class SlurmSweepIT extends SlurmCliTest {
 
   private static Path timeoutSweep;
 
-  /** Most jobs ever running at once, from the start and end times in their status files. */
-  private static int mostAtOnce(List<JobStatus> jobs) {
-    List<long[]> events = new ArrayList<>();
-    for (JobStatus s : jobs) {
-      events.add(new long[] {s.start().toEpochMilli(), 1});
-      events.add(new long[] {s.end().toEpochMilli(), -1});
-    }
-    events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-    int now = 0;
-    int most = 0;
-    for (long[] e : events) {
-      now += (int) e[1];
-      most = Math.max(most, now);
-    }
-    return most;
-  }
-
   /** Runs {@code hydra4j ARGS} in a new JVM, in this JVM's working directory. */
   static CliRun childJvm(Map<String, String> env, String... args) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.hydra4j.cli.Main"));
-    command.addAll(List.of(args));
-    ProcessBuilder b = new ProcessBuilder(command);
+    ProcessBuilder b = childJvmProcess(args);
     b.environment().putAll(env);
     Path out = Files.createTempFile(root, "child", ".out");
     Path err = Files.createTempFile(root, "child", ".err");

@@ -79,7 +79,13 @@ public final class LocalKind implements LauncherKind {
 
     @Override
     public Launcher launcher() {
-      LocalLauncher local = new LocalLauncher((int) settings.whole("n_jobs").longValue());
+      return slotLauncher((int) settings.whole("n_jobs").longValue());
+    }
+
+    /** The local launcher asks for a job whenever one of its workers is free. */
+    @Override
+    public Launcher slotLauncher(int slots) {
+      LocalLauncher local = new LocalLauncher(slots);
       // The launcher's pid, so that `hydra4j kill` from another shell can stop the sweep.
       return new Launcher() {
         @Override

@@ -102,7 +102,7 @@ record PreparedTasks(
     return new PreparedTasks(tasks, settings, failed);
   }
 
-  private static void joinUninterruptibly(Thread thread) {
+  static void joinUninterruptibly(Thread thread) {
     boolean interrupted = false;
     while (true) {
       try {

@@ -167,6 +167,28 @@ public final class SlurmKind implements LauncherKind {
     public Launcher launcher() {
       return new SlurmLauncher(new SlurmClient(), follow);
     }
+
+    @Override
+    public boolean runsJobsAsSlotsFree() {
+      return true;
+    }
+
+    /** One submission per job as a slot frees, within every checked job's array_parallelism. */
+    @Override
+    public Launcher slotLauncher(int slots) {
+      int limit = slots;
+      for (SlurmSettings s : distinct) {
+        if (s.arrayParallelism() != null) {
+          limit = Math.min(limit, s.arrayParallelism());
+        }
+      }
+      return new SlotLauncher(new SlurmClient(), limit);
+    }
+
+    @Override
+    public boolean followsJobsLeftRunning() {
+      return true;
+    }
   }
 
   private record Observation(SlurmSweepStatus status, List<String> launch)

@@ -43,7 +43,7 @@ import java.util.TreeMap;
  */
 public final class SlurmLauncher implements Launcher {
 
-  private static final String LOCK = ".slurm.lock";
+  static final String LOCK = ".slurm.lock";
 
   private final SlurmClient client;
   private final boolean follow;

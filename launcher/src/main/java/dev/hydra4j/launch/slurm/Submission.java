@@ -57,7 +57,7 @@ final class Submission {
   Result run() throws IOException {
     ArrayScript.checkSweepDir(sweepDir, Origin.of(sweepDir.toString()));
     SubmissionLog submitted = SubmissionLog.read(sweepDir);
-    Set<Integer> held = heldBySlurm(submitted);
+    Set<Integer> held = heldBySlurm(client, submitted, jobs);
     if (!held.isEmpty()) {
       String which = SweepFollower.describeNums(held);
       options
@@ -248,8 +248,8 @@ final class Submission {
     return new ConfigException(e.getMessage() + note, e.origin(), e.hint(), refused);
   }
 
-  /** The jobs of this launch whose current SLURM task is still pending or running. */
-  private Set<Integer> heldBySlurm(SubmissionLog submitted) {
+  /** The jobs of {@code jobs} whose current SLURM task is still pending or running. */
+  static Set<Integer> heldBySlurm(SlurmClient client, SubmissionLog submitted, JobSource jobs) {
     Map<Integer, Placement> placed = new TreeMap<>();
     Set<Long> ids = new LinkedHashSet<>();
     for (int i = 0; i < jobs.size(); i++) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /**
  * {@code --wait}: follows submitted jobs until every one has ended, showing progress as the local
@@ -92,15 +93,31 @@ final class SweepFollower {
               : Math.min(MAX_INTERVAL.toMillis(), interval * 3 / 2);
       Pauses.pause(options.stop(), interval);
     }
+    Map<Integer, Path> dirs = new HashMap<>(jobDirs);
+    return finish(
+        options,
+        log,
+        all,
+        interrupted,
+        started,
+        num -> dirs.getOrDefault(num, options.previous().jobDir(num)));
+  }
+
+  /**
+   * The end of a followed launch: the progress closed, {@code summary.json} written, the end in
+   * {@code launcher.log}.
+   */
+  static SweepResult finish(
+      LaunchOptions options,
+      LauncherLog log,
+      Map<Integer, JobStatus> all,
+      boolean interrupted,
+      Instant started,
+      IntFunction<Path> jobDir)
+      throws IOException {
     options.progress().finish(counts(all));
     SweepResult result = SweepResult.of(new ArrayList<>(all.values()), interrupted);
-    Map<Integer, Path> dirs = new HashMap<>(jobDirs);
-    SweepSummary.write(
-        sweepDir,
-        result,
-        started,
-        Instant.now(),
-        num -> dirs.getOrDefault(num, options.previous().jobDir(num)));
+    SweepSummary.write(options.sweepDir(), result, started, Instant.now(), jobDir);
     log.event(
         "end: "
             + result.counts().describe()

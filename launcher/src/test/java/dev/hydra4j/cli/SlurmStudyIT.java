@@ -1,0 +1,150 @@
+package dev.hydra4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hydra4j.launch.slurm.SubmissionLog;
+import dev.hydra4j.run.JobState;
+import dev.hydra4j.run.JobStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code hydra/sweeper=optuna} on the real SLURM cluster: trials are submitted one by one as slots
+ * free up, each a job of its own, and a study whose launcher is killed with SIGKILL is continued by
+ * {@code resume}, which follows the trials still running in SLURM instead of submitting them again.
+ */
+class SlurmStudyIT extends SlurmCliTest {
+
+  /** A study of 6 trials, 2 at a time, of a python3 objective best at x=0.3. */
+  private static Path study(String name) throws Exception {
+    Path conf =
+        project(
+            name,
+            """
+            x: 0.5
+            sleep_s: 3
+            hydra:
+              launcher:
+                timeout_min: 5
+              job:
+                command: [python3, '%s']
+            """
+                .formatted(root.resolve("task.py")));
+    Files.writeString(
+        root.resolve("task.py"),
+        """
+        import json, os, time
+        cfg = json.load(open(os.environ["HYDRA4J_CONFIG_JSON"]))
+        time.sleep(cfg["sleep_s"])
+        json.dump({"loss": (cfg["x"] - 0.3) ** 2},
+                  open(os.path.join(os.environ["HYDRA4J_JOB_DIR"], "metrics.json"), "w"))
+        """);
+    Files.createDirectories(conf.resolve("hparams_search"));
+    Files.writeString(
+        conf.resolve("hparams_search/search.yaml"),
+        """
+        # @package _global_
+        defaults:
+          - override /hydra/sweeper: optuna
+        optimized_metric: loss
+        hydra:
+          sweeper:
+            n_trials: 6
+            n_jobs: 2
+            sampler:
+              seed: 4
+              n_startup_trials: 3
+            params:
+              x: interval(0, 1)
+        """);
+    return conf;
+  }
+
+  /**
+   * Exactly trials 0-5 suggested once and ended COMPLETE, each job COMPLETED and submitted once.
+   */
+  private static void assertWholeStudy(Path sweep) throws Exception {
+    List<Integer> suggested =
+        AdaptiveSweepIT.events(sweep, "trial").stream().map(t -> t.get("number").asInt()).toList();
+    assertEquals(List.of(0, 1, 2, 3, 4, 5), suggested.stream().sorted().toList(), "suggested once");
+    List<JsonNode> ends = AdaptiveSweepIT.events(sweep, "end");
+    assertEquals(6, ends.size());
+    ends.forEach(e -> assertEquals("COMPLETE", e.get("state").asText(), e.toString()));
+    List<JobStatus> jobs = statuses(sweep, 6);
+    jobs.forEach(s -> assertEquals(JobState.COMPLETED, s.state(), s.toString()));
+    assertTrue(mostAtOnce(jobs) <= 2, "at most n_jobs=2 trials at once: " + jobs);
+    // One sbatch per trial: six arrays of one task, each job in exactly one.
+    SubmissionLog log = SubmissionLog.read(sweep);
+    assertEquals(6, log.arrays().size(), log.arrays().toString());
+    TreeSet<Integer> placed = new TreeSet<>();
+    log.arrays().forEach(a -> placed.addAll(a.jobs()));
+    assertEquals(6, placed.size(), log.arrays().toString());
+  }
+
+  @Test
+  void trialsAreSubmittedAsSlotsFreeAndStatusShowsThem() throws Exception {
+    Path conf = study("study");
+    CliRun run = sweep(conf, "+hparams_search=search");
+    assertEquals(0, run.exitCode(), run.err());
+    Path sweep = sweepDir(conf);
+    assertWholeStudy(sweep);
+    // The next trial is suggested from the results so far: every trial after the first two
+    // was submitted after some trial had ended.
+    List<JobStatus> jobs = statuses(sweep, 6);
+    for (int num = 2; num < 6; num++) {
+      JobStatus s = jobs.get(num);
+      assertTrue(
+          jobs.stream().anyMatch(o -> !o.end().isAfter(s.start())),
+          "trial " + num + " started before any trial ended: " + jobs);
+    }
+    CliRun status = CliRun.of("status", sweep.toString());
+    assertEquals(0, status.exitCode(), status.err());
+    assertTrue(status.out().contains("6 of 6 trials (complete 6)"), status.out());
+    assertTrue(status.out().contains("slurm"), status.out());
+  }
+
+  @Test
+  void resumeAfterKill9FollowsTrialsStillInSlurm() throws Exception {
+    Path conf = study("killed");
+    Path sweep = sweepDir(conf);
+    Process launcher =
+        startChildJvm(
+            root.resolve("killed.out"),
+            "-cp",
+            conf.toString(),
+            "-m",
+            "+hparams_search=search",
+            "hydra.sweep.dir=" + sweep,
+            "sleep_s=8");
+    try {
+      // Killed while a trial it submitted runs in SLURM.
+      await(
+          "a trial running in SLURM",
+          Duration.ofMinutes(2),
+          () -> Files.exists(sweep.resolve("2")) && status(sweep, 2).state() == JobState.RUNNING,
+          running -> running);
+      launcher.destroyForcibly();
+      assertTrue(launcher.waitFor(30, TimeUnit.SECONDS));
+      assertEquals(137, launcher.exitValue());
+    } finally {
+      launcher.destroyForcibly();
+    }
+    assertTrue(AdaptiveSweepIT.events(sweep, "end").size() < 6, "killed mid-study");
+    CliRun resumed = CliRun.of("resume", sweep.toString());
+    System.out.println("resume -> " + resumed.exitCode() + "\n" + resumed.err());
+    assertEquals(0, resumed.exitCode(), resumed.err());
+    assertTrue(resumed.err().contains("still pending or running in SLURM"), resumed.err());
+    assertWholeStudy(sweep);
+    assertEquals(1, status(sweep, 2).attempt(), "trial 2 ran once: " + status(sweep, 2));
+    CliRun again = CliRun.of("resume", sweep.toString());
+    assertEquals(0, again.exitCode(), again.err());
+    assertTrue(again.err().contains("nothing to resume"), again.err());
+  }
+}
