@@ -148,7 +148,7 @@ record SweeperSettings(
               seed,
               intOf("n_startup_trials", 10),
               intOf("n_ei_candidates", 24),
-              0.1,
+              TpeSampler.DEFAULT_GAMMA,
               25,
               doubleOf("prior_weight", 1.0),
               !(sampler.get("constant_liar") instanceof ConfigValue v

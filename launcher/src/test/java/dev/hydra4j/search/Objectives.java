@@ -156,11 +156,11 @@ final class Objectives {
 
   /** TPE with hydra4j's defaults (multivariate). */
   static TpeSampler tpe(long seed) {
-    return new TpeSampler(seed, 10, 24, 0.1, 25, 1.0, true, true, minimize());
+    return new TpeSampler(seed, 10, 24, TpeSampler.DEFAULT_GAMMA, 25, 1.0, true, true, minimize());
   }
 
   /** TPE with Optuna's default: each parameter on its own. */
   static TpeSampler independentTpe(long seed) {
-    return new TpeSampler(seed, 10, 24, 0.1, 25, 1.0, true, false, minimize());
+    return new TpeSampler(seed, 10, 24, TpeSampler.DEFAULT_GAMMA, 25, 1.0, true, false, minimize());
   }
 }
