@@ -169,19 +169,34 @@ public final class SlurmLauncher implements Launcher {
                 ? SweepResult.EXIT_FAILED
                 : SweepResult.EXIT_OK;
     if (!submitted.jobs().isEmpty()) {
+      // The launch's last word: what went to SLURM, and how to follow it from any shell.
+      List<Long> ids = submitted.arrayIds();
+      String dir = shown(options.sweepDir());
       options
           .progress()
           .message(
-              "hydra4j: "
+              "hydra4j: submitted "
                   + submitted.jobs().size()
-                  + " job(s) submitted"
+                  + (submitted.jobs().size() == 1 ? " job" : " jobs")
+                  + (ids.size() == 1 ? " as SLURM array " : " as SLURM arrays ")
+                  + String.join(", ", ids.stream().map(String::valueOf).toList())
                   + (submitted.interrupted() ? " before the interruption" : "")
                   + "; follow them with: hydra4j status "
-                  + options.sweepDir()
-                  + "   cancel them with:"
-                  + " hydra4j kill "
-                  + options.sweepDir());
+                  + dir
+                  + " (cancel: hydra4j kill "
+                  + dir
+                  + ")");
     }
-    return new SweepResult(counts, exit, submitted.interrupted(), new ArrayList<>(all.values()));
+    return new SweepResult(counts, exit, submitted.interrupted(), new ArrayList<>(all.values()))
+        .asDetached();
+  }
+
+  /** {@code dir} relative to the working directory when below it, as the sweep's start said. */
+  private static String shown(Path dir) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path abs = dir.toAbsolutePath().normalize();
+    return abs.startsWith(cwd) && !abs.equals(cwd)
+        ? cwd.relativize(abs).toString()
+        : abs.toString();
   }
 }
