@@ -171,7 +171,7 @@ public final class SlurmLauncher implements Launcher {
     if (!submitted.jobs().isEmpty()) {
       // The launch's last word: what went to SLURM, and how to follow it from any shell.
       List<Long> ids = submitted.arrayIds();
-      String dir = shown(options.sweepDir());
+      String dir = dev.hydra4j.run.RunDirectory.display(options.sweepDir().toAbsolutePath());
       options
           .progress()
           .message(
@@ -189,14 +189,5 @@ public final class SlurmLauncher implements Launcher {
     }
     return new SweepResult(counts, exit, submitted.interrupted(), new ArrayList<>(all.values()))
         .asDetached();
-  }
-
-  /** {@code dir} relative to the working directory when below it, as the sweep's start said. */
-  private static String shown(Path dir) {
-    Path cwd = Path.of("").toAbsolutePath();
-    Path abs = dir.toAbsolutePath().normalize();
-    return abs.startsWith(cwd) && !abs.equals(cwd)
-        ? cwd.relativize(abs).toString()
-        : abs.toString();
   }
 }
