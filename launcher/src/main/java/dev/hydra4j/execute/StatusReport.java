@@ -203,6 +203,9 @@ public final class StatusReport {
     }
     for (SubmissionLog.Array a : log.arrays()) {
       String jobs = a.jobs().size() == 1 ? "job " + a.jobs().get(0) : a.jobs().size() + " jobs";
+      if (a.jobsPerTask() > 1) {
+        jobs += " in " + a.tasks() + " tasks of up to " + a.jobsPerTask();
+      }
       out.println(
           "slurm   "
               + (a.name() == null ? "(no script)" : a.name())

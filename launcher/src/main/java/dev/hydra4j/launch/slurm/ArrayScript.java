@@ -65,7 +65,7 @@ final class ArrayScript {
           .append(packing.jobsPerTask())
           .append("+")
           .append(packing.jobsPerTask() - 1)
-          .append(" of the table below, ")
+          .append(" of the table below:\n# ")
           .append(packing.describe())
           .append(";\n# the slices, by position in the task's CPU affinity list")
           .append(packing.gpusPerJob() > 0 ? " and CUDA_VISIBLE_DEVICES" : "")

@@ -2,6 +2,7 @@ package dev.hydra4j.launch.slurm;
 
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.Origin;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,13 +86,7 @@ record Packing(int jobsPerTask, int cpusPerJob, int gpusPerJob, int slots) {
               + cpus
               + " into equal slices",
           origins.get(SlurmKey.CPUS_PER_JOB),
-          "e.g. "
-              + SlurmKey.CPUS_PER_TASK.path()
-              + "="
-              + (long) cpusPerJob * Math.min(k, Math.max(1, cpus / cpusPerJob))
-              + " runs "
-              + Math.min(k, Math.max(1, cpus / cpusPerJob))
-              + " job(s) at once");
+          dividingHint(SlurmKey.CPUS_PER_TASK, SlurmKey.CPUS_PER_JOB, cpus, cpusPerJob, k));
     }
     int gpus = taskGpus(values);
     int gpusPerJob = intValue(values, SlurmKey.GPUS_PER_JOB, gpus == 0 ? 0 : Math.max(1, gpus / k));
@@ -104,16 +99,38 @@ record Packing(int jobsPerTask, int cpusPerJob, int gpusPerJob, int slots) {
                   ? " but the task asks for no GPUs"
                   : " does not divide the task's " + gpus + " GPUs into equal slices"),
           origins.get(SlurmKey.GPUS_PER_JOB),
-          "ask for a multiple of it per task, e.g. "
-              + SlurmKey.GPUS_PER_TASK.path()
-              + "="
-              + (long) gpusPerJob * Math.min(k, Math.max(1, gpus / gpusPerJob)));
+          gpus == 0
+              ? "ask for GPUs per task, e.g. "
+                  + SlurmKey.GPUS_PER_TASK.path()
+                  + "="
+                  + (long) gpusPerJob * k
+              : dividingHint(SlurmKey.GPUS_PER_TASK, SlurmKey.GPUS_PER_JOB, gpus, gpusPerJob, k));
     }
     int slots = Math.min(k, Math.max(1, cpus / cpusPerJob));
     if (gpusPerJob > 0) {
       slots = Math.min(slots, Math.max(1, gpus / gpusPerJob));
     }
     return new Packing(k, cpusPerJob, gpusPerJob, slots);
+  }
+
+  /** Two ways out: a task of a multiple of the slice, or a slice that divides the task. */
+  private static String dividingHint(
+      SlurmKey total, SlurmKey perJob, int have, int slice, int jobsPerTask) {
+    int up = Math.min(jobsPerTask, (have + slice - 1) / slice) * slice;
+    int divisor = slice;
+    while (have % divisor != 0) {
+      divisor--;
+    }
+    return "e.g. "
+        + total.path()
+        + "="
+        + up
+        + " ("
+        + up / slice
+        + " job(s) at once), or "
+        + perJob.path()
+        + "="
+        + divisor;
   }
 
   /** Packed jobs share one batch shell on one node: a job of several tasks cannot be sliced. */
@@ -133,7 +150,7 @@ record Packing(int jobsPerTask, int cpusPerJob, int gpusPerJob, int slots) {
       }
     }
     Object srun = values.get(SlurmKey.SRUN_ARGS);
-    if (srun instanceof java.util.List<?> args && !args.isEmpty()) {
+    if (srun instanceof List<?> args && !args.isEmpty()) {
       throw new ConfigException(
           SlurmKey.JOBS_PER_TASK.path()
               + " runs each job with its own CPU and GPU slice, which srun_args would replace",

@@ -34,7 +34,9 @@ import java.util.Set;
  *   {"name": "array-001", "array_job_id": 123, "submitted": "2026-01-31T12:00:00Z",
  *    "script": "slurm/array-001.sh", "after": null, "jobs": [0, 1, 2]},
  *   {"name": "array-002", "array_job_id": null, "submitted": "…", "script": "slurm/array-002.sh",
- *    "after": null, "jobs": [3], "error": "sbatch: error: invalid partition specified: x"}
+ *    "after": null, "jobs": [3], "error": "sbatch: error: invalid partition specified: x"},
+ *   {"name": "array-003", "array_job_id": 130, "submitted": "…", "script": "slurm/array-003.sh",
+ *    "after": null, "jobs": [4, 5, 6, 7, 8], "jobs_per_task": 2}
  * ]}
  * }</pre>
  */

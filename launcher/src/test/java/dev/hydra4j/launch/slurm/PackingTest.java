@@ -86,7 +86,9 @@ class PackingTest {
         "hydra.launcher.cpus_per_job=4 does not divide the task's"
             + " hydra.launcher.cpus_per_task=6 into equal slices",
         uneven.getMessage());
-    assertTrue(uneven.hint().contains("cpus_per_task=4"), uneven.hint());
+    assertEquals(
+        "e.g. hydra.launcher.cpus_per_task=8 (2 job(s) at once), or hydra.launcher.cpus_per_job=3",
+        uneven.hint());
     assertTrue(uneven.origin().toString().contains("slurm.yaml"), uneven.origin().toString());
     ConfigException noGpus = refused("{jobs_per_task: 4, gpus_per_job: 1}");
     assertTrue(noGpus.getMessage().contains("but the task asks for no GPUs"), noGpus.getMessage());
