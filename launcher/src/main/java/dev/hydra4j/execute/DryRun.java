@@ -85,6 +85,7 @@ public final class DryRun {
       if (launch.isSlurm() && !inProcess) {
         slurmScripts(plan, preparer, root, launch, request);
       }
+      launch.localPreview().forEach(request.out()::println);
     }
     return 0;
   }

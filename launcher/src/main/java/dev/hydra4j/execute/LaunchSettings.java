@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,6 +33,7 @@ final class LaunchSettings {
   private final HydraSettings settings;
   private final String name;
   private CheckedSettings local;
+  private LocalLauncher localLauncher;
   private final boolean waitForJobs;
   private final Set<SlurmSettings> slurmSettings = new LinkedHashSet<>();
 
@@ -95,8 +97,7 @@ final class LaunchSettings {
           settings.node("hydra.launcher.name").origin(),
           "choose hydra/launcher=local or hydra/launcher=slurm");
     }
-    long nJobs = local().whole("n_jobs");
-    LocalLauncher localLauncher = new LocalLauncher((int) nJobs);
+    LocalLauncher localLauncher = localLauncher();
     // The launcher's pid, so that `hydra4j kill` from another shell can stop the sweep.
     return new Launcher() {
       @Override
@@ -114,6 +115,21 @@ final class LaunchSettings {
         return localLauncher.flushesJobFiles();
       }
     };
+  }
+
+  /** Made once: {@code gpus: auto} runs nvidia-smi. */
+  private LocalLauncher localLauncher() {
+    if (localLauncher == null) {
+      localLauncher =
+          new LocalLauncher(
+              local().whole("n_jobs").intValue(), LocalLauncherSettings.gpuSlots(local()));
+    }
+    return localLauncher;
+  }
+
+  /** What {@code --dry-run} shows of the local launcher's plan (its GPU slots), if anything. */
+  List<String> localPreview() {
+    return isSlurm() ? List.of() : localLauncher().preview();
   }
 
   /**
