@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
  * @param note said once when the sweep starts (e.g. why {@code auto} found no GPUs), or {@code
  *     null}
  */
-public record GpuSlots(List<List<Long>> slots, List<Long> unused, String note) {
+record GpuSlots(List<List<Long>> slots, List<Long> unused, String note) {
 
   /** Jobs get no GPU slots, and the launcher sets no CUDA variable. */
-  public static final GpuSlots NONE = new GpuSlots(List.of(), List.of(), null);
+  static final GpuSlots NONE = new GpuSlots(List.of(), List.of(), null);
 
   /** The variable a job's slot is given in. */
   static final String VISIBLE_DEVICES = "CUDA_VISIBLE_DEVICES";
@@ -30,7 +30,7 @@ public record GpuSlots(List<List<Long>> slots, List<Long> unused, String note) {
   static final String DEVICE_ORDER = "CUDA_DEVICE_ORDER";
 
   /** The status field (in {@code status.json}) that records a job's GPUs. */
-  public static final String STATUS_FIELD = "cuda_visible_devices";
+  static final String STATUS_FIELD = "cuda_visible_devices";
 
   public GpuSlots {
     slots = slots.stream().map(List::copyOf).toList();

@@ -57,7 +57,7 @@ public final class LocalLauncher implements Launcher {
    * @param nJobs how many jobs run at once, at most one per GPU slot when there are slots
    * @param gpus the GPU slots the jobs share ({@link GpuSlots#NONE}: no CUDA variable is set)
    */
-  public LocalLauncher(int nJobs, GpuSlots gpus) {
+  LocalLauncher(int nJobs, GpuSlots gpus) {
     if (nJobs < 1) {
       throw new IllegalArgumentException("n_jobs must be at least 1: " + nJobs);
     }
@@ -69,7 +69,7 @@ public final class LocalLauncher implements Launcher {
    * What {@code --dry-run} shows beyond the jobs: the GPU slots and how they cap the jobs running
    * at once. Empty without GPU slots (apart from a note why {@code auto} found none).
    */
-  public List<String> preview() {
+  List<String> preview() {
     List<String> lines = new ArrayList<>();
     if (gpus.note() != null) {
       lines.add(gpus.note());

@@ -51,7 +51,7 @@ public final class LocalLauncherSettings {
    * @throws ConfigException when {@code gpus_per_job} is more than the GPUs there are, or is set
    *     without {@code gpus}, at its origin
    */
-  public static GpuSlots gpuSlots(CheckedSettings settings) {
+  static GpuSlots gpuSlots(CheckedSettings settings) {
     return gpuSlots(settings, NvidiaSmi.COMMAND);
   }
 
