@@ -114,6 +114,7 @@ public final class SlurmLauncher implements Launcher {
               + " ("
               + array.tasks().size()
               + " jobs"
+              + (array.settings().packing().packs() ? " in " + array.taskCount() + " tasks" : "")
               + (array.afterPrevious() ? ", submitted to start after " + previous : "")
               + ")");
       out.print(

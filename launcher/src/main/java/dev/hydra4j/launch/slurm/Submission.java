@@ -87,7 +87,7 @@ final class Submission {
     try {
       maxArraySize = client.config().maxArraySize();
     } catch (ConfigException e) {
-      record(submitted, null, null, null, tasks, e.getMessage());
+      record(submitted, null, null, null, tasks, e.getMessage(), 1);
       throw e;
     }
     List<ArrayScript.Task> left =
@@ -113,7 +113,7 @@ final class Submission {
       if (options.stop().isRequested()) {
         List<ArrayScript.Task> left = new ArrayList<>();
         queue.forEach(a -> left.addAll(a.tasks()));
-        record(record, null, null, null, left, INTERRUPTED);
+        record(record, null, null, null, left, INTERRUPTED, 1);
         options
             .progress()
             .message(
@@ -128,7 +128,16 @@ final class Submission {
         log.event("interrupted before submitting jobs " + nums(left));
         return left;
       }
-      List<ArrayScript.Task> part = array.tasks().subList(0, limit.next(array.tasks().size()));
+      // The submit limit counts array tasks; a packed task runs jobs_per_task jobs.
+      int perTask = array.settings().packing().jobsPerTask();
+      List<ArrayScript.Task> part =
+          array
+              .tasks()
+              .subList(
+                  0,
+                  (int)
+                      Math.min(
+                          array.tasks().size(), (long) limit.next(array.taskCount()) * perTask));
       ArrayFiles files = ArrayFiles.claim(sweepDir);
       Long after = array.afterPrevious() ? previousId : null;
       files.write(
@@ -139,7 +148,8 @@ final class Submission {
               array.settings(),
               part,
               after == null ? null : previous.name()),
-          part);
+          part,
+          perTask);
       List<String> sbatch = after == null ? List.of() : List.of("--dependency=afterany:" + after);
       long id;
       try {
@@ -151,12 +161,15 @@ final class Submission {
           log.event(part.size() + " task(s) refused for the submit limit: " + refused.getMessage());
           int waiting = queue.stream().mapToInt(a -> a.tasks().size()).sum();
           try {
-            limit.refused(part.size(), waiting, SubmitLimit.named(refused));
+            limit.refused(
+                array.settings().packing().tasksFor(part.size()),
+                waiting,
+                SubmitLimit.named(refused));
           } catch (ConfigException | SlurmCommandException lost) {
             // SLURM stopped answering while we waited: what is left is recorded, for resume.
             List<ArrayScript.Task> left = new ArrayList<>();
             queue.forEach(a -> left.addAll(a.tasks()));
-            record(record, null, null, null, left, "not submitted: " + lost.getMessage());
+            record(record, null, null, null, left, "not submitted: " + lost.getMessage(), 1);
             throw new ConfigException(
                 lost.getMessage()
                     + "\n  "
@@ -173,11 +186,11 @@ final class Submission {
         }
         List<ArrayScript.Task> left = new ArrayList<>();
         queue.forEach(a -> left.addAll(a.tasks()));
-        record(record, files, after, null, left, refused.getMessage());
+        record(record, files, after, null, left, refused.getMessage(), 1);
         log.event(files.name() + " refused by SLURM: " + refused.getMessage());
         throw explained(refused, array.settings(), record, files);
       }
-      record = record(record, files, after, id, part, null);
+      record = record(record, files, after, id, part, null, perTask);
       arrayIds.add(id);
       queue.poll();
       if (part.size() < array.tasks().size()) {
@@ -222,7 +235,8 @@ final class Submission {
       Long after,
       Long id,
       List<ArrayScript.Task> tasks,
-      String error)
+      String error,
+      int jobsPerTask)
       throws IOException {
     List<Integer> nums = tasks.stream().map(t -> t.job().num()).toList();
     return log.append(
@@ -234,7 +248,8 @@ final class Submission {
             files == null ? null : sweepDir.relativize(files.script()).toString(),
             after,
             nums,
-            error));
+            error,
+            jobsPerTask));
   }
 
   private ConfigException explained(
