@@ -117,6 +117,9 @@ final class SweepFollower {
       throws IOException {
     options.progress().finish(counts(all));
     SweepResult result = SweepResult.of(new ArrayList<>(all.values()), interrupted);
+    if (interrupted) {
+      result = result.asDetached(); // no longer followed: its jobs go on in SLURM
+    }
     SweepSummary.write(options.sweepDir(), result, started, Instant.now(), jobDir);
     log.event(
         "end: "
