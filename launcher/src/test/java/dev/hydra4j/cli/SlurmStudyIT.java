@@ -147,4 +147,40 @@ class SlurmStudyIT extends SlurmCliTest {
     assertEquals(0, again.exitCode(), again.err());
     assertTrue(again.err().contains("nothing to resume"), again.err());
   }
+
+  @Test
+  void killCancelsTheTrialsAndTheLauncherSubmitsNoMore() throws Exception {
+    Path conf = study("cancelled");
+    Path sweep = sweepDir(conf);
+    Process launcher =
+        startChildJvm(
+            root.resolve("cancelled.out"),
+            "-cp",
+            conf.toString(),
+            "-m",
+            "+hparams_search=search",
+            "hydra.sweep.dir=" + sweep,
+            "sleep_s=60");
+    try {
+      await(
+          "two trials submitted",
+          Duration.ofMinutes(2),
+          () ->
+              Files.exists(sweep.resolve(SubmissionLog.NAME))
+                  && SubmissionLog.read(sweep).arrays().size() == 2,
+          submitted -> submitted);
+      CliRun kill = CliRun.of("kill", sweep.toString());
+      assertEquals(0, kill.exitCode(), kill.err());
+      assertTrue(launcher.waitFor(2, TimeUnit.MINUTES), "the launcher ends after the kill");
+      assertEquals(1, launcher.exitValue(), Files.readString(root.resolve("cancelled.out")));
+    } finally {
+      launcher.destroyForcibly();
+    }
+    assertTrue(
+        Files.readString(root.resolve("cancelled.out")).contains("submitting no more jobs"),
+        Files.readString(root.resolve("cancelled.out")));
+    assertEquals(2, SubmissionLog.read(sweep).arrays().size(), "no trial submitted after the kill");
+    assertEquals(JobState.CANCELLED, status(sweep, 0).state());
+    assertEquals(JobState.CANCELLED, status(sweep, 1).state());
+  }
 }
