@@ -67,6 +67,18 @@ class SlurmStudyIT extends SlurmCliTest {
     return conf;
   }
 
+  /** The study of {@code conf} in a child JVM, its trials {@code sleepS} seconds long. */
+  private static Process startStudy(Path conf, String out, int sleepS) throws Exception {
+    return startChildJvm(
+        root.resolve(out),
+        "-cp",
+        conf.toString(),
+        "-m",
+        "+hparams_search=search",
+        "hydra.sweep.dir=" + sweepDir(conf),
+        "sleep_s=" + sleepS);
+  }
+
   /**
    * Exactly trials 0-5 suggested once and ended COMPLETE, each job COMPLETED and submitted once.
    */
@@ -114,15 +126,7 @@ class SlurmStudyIT extends SlurmCliTest {
   void resumeAfterKill9FollowsTrialsStillInSlurm() throws Exception {
     Path conf = study("killed");
     Path sweep = sweepDir(conf);
-    Process launcher =
-        startChildJvm(
-            root.resolve("killed.out"),
-            "-cp",
-            conf.toString(),
-            "-m",
-            "+hparams_search=search",
-            "hydra.sweep.dir=" + sweep,
-            "sleep_s=8");
+    Process launcher = startStudy(conf, "killed.out", 8);
     try {
       // Killed while a trial it submitted runs in SLURM.
       await(
@@ -152,15 +156,7 @@ class SlurmStudyIT extends SlurmCliTest {
   void killCancelsTheTrialsAndTheLauncherSubmitsNoMore() throws Exception {
     Path conf = study("cancelled");
     Path sweep = sweepDir(conf);
-    Process launcher =
-        startChildJvm(
-            root.resolve("cancelled.out"),
-            "-cp",
-            conf.toString(),
-            "-m",
-            "+hparams_search=search",
-            "hydra.sweep.dir=" + sweep,
-            "sleep_s=60");
+    Process launcher = startStudy(conf, "cancelled.out", 60);
     try {
       await(
           "two trials submitted",
