@@ -24,6 +24,31 @@ class SlurmStudyIT extends SlurmCliTest {
 
   /** A study of 6 trials, 2 at a time, of a python3 objective best at x=0.3. */
   private static Path study(String name) throws Exception {
+    return study(
+        name,
+        """
+        import json, os, time
+        cfg = json.load(open(os.environ["HYDRA4J_CONFIG_JSON"]))
+        time.sleep(cfg["sleep_s"])
+        json.dump({"loss": (cfg["x"] - 0.3) ** 2},
+                  open(os.path.join(os.environ["HYDRA4J_JOB_DIR"], "metrics.json"), "w"))
+        """,
+        """
+        n_trials: 6
+        n_jobs: 2
+        sampler:
+          seed: 4
+          n_startup_trials: 3
+        """);
+  }
+
+  /**
+   * A project whose task is the python3 program {@code task} (x, sleep_s in its config) and whose
+   * {@code +hparams_search=search} searches x in [0, 1] with the sweeper settings {@code sweeper}.
+   */
+  private static Path study(String name, String task, String sweeper) throws Exception {
+    Path program = root.resolve(name + ".py");
+    Files.writeString(program, task);
     Path conf =
         project(
             name,
@@ -36,16 +61,7 @@ class SlurmStudyIT extends SlurmCliTest {
               job:
                 command: [python3, '%s']
             """
-                .formatted(root.resolve("task.py")));
-    Files.writeString(
-        root.resolve("task.py"),
-        """
-        import json, os, time
-        cfg = json.load(open(os.environ["HYDRA4J_CONFIG_JSON"]))
-        time.sleep(cfg["sleep_s"])
-        json.dump({"loss": (cfg["x"] - 0.3) ** 2},
-                  open(os.path.join(os.environ["HYDRA4J_JOB_DIR"], "metrics.json"), "w"))
-        """);
+                .formatted(program));
     Files.createDirectories(conf.resolve("hparams_search"));
     Files.writeString(
         conf.resolve("hparams_search/search.yaml"),
@@ -56,14 +72,11 @@ class SlurmStudyIT extends SlurmCliTest {
         optimized_metric: loss
         hydra:
           sweeper:
-            n_trials: 6
-            n_jobs: 2
-            sampler:
-              seed: 4
-              n_startup_trials: 3
+        %s
             params:
               x: interval(0, 1)
-        """);
+        """
+            .formatted(sweeper.indent(4).stripTrailing()));
     return conf;
   }
 
@@ -178,5 +191,50 @@ class SlurmStudyIT extends SlurmCliTest {
     assertEquals(2, SubmissionLog.read(sweep).arrays().size(), "no trial submitted after the kill");
     assertEquals(JobState.CANCELLED, status(sweep, 0).state());
     assertEquals(JobState.CANCELLED, status(sweep, 1).state());
+  }
+
+  @Test
+  void aPrunedTrialIsCancelledInSlurmAndRecordedPruned() throws Exception {
+    // Seeded random trials, one at a time: x = 0.099, 0.565, 0.510, 0.544. Trial 3's curve lies
+    // above the median of the three before it at every step, so the median rule stops it.
+    Path conf =
+        study(
+            "pruned",
+            """
+            import json, os, time
+            cfg = json.load(open(os.environ["HYDRA4J_CONFIG_JSON"]))
+            d = os.environ["HYDRA4J_JOB_DIR"]
+            target = (cfg["x"] - 0.3) ** 2
+            with open(os.path.join(d, "metrics.jsonl"), "a") as curve:
+                for step in range(1, 11):
+                    time.sleep(0.6)
+                    curve.write(json.dumps({"step": step, "loss": target + 1 / step}) + "\\n")
+                    curve.flush()
+            json.dump({"loss": target}, open(os.path.join(d, "metrics.json"), "w"))
+            """,
+            """
+            n_trials: 4
+            n_jobs: 1
+            sampler:
+              _target_: optuna.samplers.RandomSampler
+              seed: 2
+            pruner:
+              _target_: optuna.pruners.MedianPruner
+              n_startup_trials: 2
+              n_warmup_steps: 2
+            """);
+    CliRun run = sweep(conf, "+hparams_search=search");
+    assertEquals(0, run.exitCode(), run.err());
+    Path sweep = sweepDir(conf);
+    List<String> states =
+        AdaptiveSweepIT.events(sweep, "end").stream().map(e -> e.get("state").asText()).toList();
+    assertEquals(List.of("COMPLETE", "COMPLETE", "COMPLETE", "PRUNED"), states);
+    assertEquals(JobState.PRUNED, status(sweep, 3).state());
+    // Stopped early: fewer than its 10 steps logged.
+    assertTrue(Files.readAllLines(sweep.resolve("3/metrics.jsonl")).size() < 10);
+    // status, which asks SLURM (CANCELLED), keeps hydra4j's PRUNED.
+    CliRun status = CliRun.of("status", sweep.toString());
+    assertTrue(status.out().contains("PRUNED"), status.out());
+    assertEquals(JobState.PRUNED, status(sweep, 3).state());
   }
 }

@@ -281,6 +281,11 @@ final class SlotLauncher implements Launcher {
           now.recordFinalStates();
           synchronized (this) {
             for (int num : watched.keySet()) {
+              if (pruning.contains(num)
+                  && !StatusFile.read(watched.get(num), num).state().isTerminal()) {
+                // Its task is still stopping: its own record of the end comes first.
+                continue;
+              }
               JobStatus s = pruned(num, watched.get(num), now.status(num));
               if (s.state() != all.get(num).state()) {
                 all.put(num, s);

@@ -121,10 +121,12 @@ final class StateReconciler {
       if (said == JobState.PENDING || requeued && said != null && !said.isTerminal()) {
         return new Outcome(requeued(waiting(file, said, arrayJobId, taskId)), false, false);
       }
+      // A job the pruner stopped was cancelled on purpose: CANCELLED is SLURM's word for PRUNED.
       if (said != null
           && said != file.state()
           && OUTSIDE_VERDICTS.contains(said)
-          && file.state() != JobState.COMPLETED) {
+          && file.state() != JobState.COMPLETED
+          && file.state() != JobState.PRUNED) {
         JobStatus corrected =
             new JobStatus(
                 file.num(),

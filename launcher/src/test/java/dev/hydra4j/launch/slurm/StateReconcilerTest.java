@@ -63,6 +63,14 @@ class StateReconcilerTest {
   }
 
   @Test
+  void aPrunedJobStaysPrunedThoughSlurmSaysCancelled() {
+    JobStatus pruned = file(JobState.PRUNED, null);
+    Outcome o = reconcile(pruned, accounted(SlurmState.CANCELLED, "CANCELLED by 0", "0:15"));
+    assertEquals(pruned, o.status());
+    assertFalse(o.record());
+  }
+
+  @Test
   void aPackedJobKeepsItsOwnEndWhateverItsTaskDidAfter() {
     JobStatus failed = file(JobState.FAILED, 1, "jobs_per_task", "10");
     assertEquals(
