@@ -1,7 +1,7 @@
 package dev.hydra4j.cli;
 
-import dev.hydra4j.Terminal;
 import dev.hydra4j.execute.SweepKill;
+import dev.hydra4j.launch.Terminal;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
