@@ -112,11 +112,19 @@ public final class Sweep extends AbstractList<Sweep.Job> {
    *     its file:line, headed by the job's number and overrides
    */
   public <T> List<T> bind(Class<T> type) {
+    return bind("", type);
+  }
+
+  /**
+   * Every job's value at {@code key} bound to {@code type}, in job order, as {@link #bind(Class)}
+   * for one part of the config.
+   */
+  public <T> List<T> bind(String key, Class<T> type) {
     List<T> bound = new ArrayList<>(size());
     for (int i = 0; i < size(); i++) {
       Job job = get(i);
       try {
-        bound.add(job.config().bind(type));
+        bound.add(key.isEmpty() ? job.config().bind(type) : job.config().bind(key, type));
       } catch (Hydra4jException e) {
         throw labelled(job.num(), job.overrides(), e);
       }
