@@ -1,8 +1,8 @@
 package dev.hydra4j;
 
-import dev.hydra4j.compose.Composer;
 import dev.hydra4j.compose.Composition;
 import dev.hydra4j.compose.RunMode;
+import dev.hydra4j.compose.SearchPath;
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.ConfigMap;
 import dev.hydra4j.override.OverrideParser;
@@ -88,7 +88,8 @@ public final class Hydra4j {
     for (String o : overrides) {
       parsed.add(OverrideParser.parse(o));
     }
-    return Composer.forDirectory(configDir).compose(configName, parsed, RunMode.RUN);
+    return ClassPathResolvers.composer(SearchPath.of(configDir))
+        .compose(configName, parsed, RunMode.RUN);
   }
 
   /**

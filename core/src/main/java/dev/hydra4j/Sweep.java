@@ -3,6 +3,7 @@ package dev.hydra4j;
 import dev.hydra4j.compose.Composer;
 import dev.hydra4j.compose.Composition;
 import dev.hydra4j.compose.RunMode;
+import dev.hydra4j.compose.SearchPath;
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.override.OverrideParser;
 import dev.hydra4j.override.ParsedOverride;
@@ -53,7 +54,8 @@ public final class Sweep extends AbstractList<Sweep.Job> {
 
   static Sweep of(Path configDir, String configName, List<String> overrides) {
     try {
-      return plan(Composer.forDirectory(configDir), configName, overrides, true);
+      return plan(
+          ClassPathResolvers.composer(SearchPath.of(configDir)), configName, overrides, true);
     } catch (ConfigException e) {
       throw Hydra4jException.of(e);
     }

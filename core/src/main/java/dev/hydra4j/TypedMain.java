@@ -1,6 +1,5 @@
 package dev.hydra4j;
 
-import dev.hydra4j.compose.Composer;
 import dev.hydra4j.compose.Composition;
 import dev.hydra4j.compose.SearchPath;
 import dev.hydra4j.config.ConfigException;
@@ -77,7 +76,8 @@ final class TypedMain {
       List<String> overrides,
       boolean multirun,
       Class<?> type) {
-    Sweep sweep = Sweep.plan(new Composer(searchPath), configName, overrides, multirun);
+    Sweep sweep =
+        Sweep.plan(ClassPathResolvers.composer(searchPath), configName, overrides, multirun);
     Map<Integer, Map<String, String>> choices = new HashMap<>();
     for (int i = 0; i < sweep.size(); i++) {
       PlannedJob planned = sweep.planned(i);
