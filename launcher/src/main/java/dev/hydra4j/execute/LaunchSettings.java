@@ -90,8 +90,8 @@ final class LaunchSettings {
   }
 
   /**
-   * Checks one planned job's own launcher settings. A job without a command is code run in this
-   * JVM ({@code Hydra4j.main}): no launcher ever sees it.
+   * Checks one planned job's own launcher settings. A job without a command is code run in this JVM
+   * ({@code Hydra4j.main}): no launcher ever sees it.
    */
   void check(PreparedJob job) {
     if (!job.argv().isEmpty()) {
