@@ -442,7 +442,7 @@ final class LocalSweep {
               "Stopping after "
                   + failures.get()
                   + " failed job(s); "
-                  + "jobs not started stay PENDING");
+                  + "the jobs not started are left for resume");
     }
   }
 
