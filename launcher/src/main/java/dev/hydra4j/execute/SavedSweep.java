@@ -337,7 +337,8 @@ public final class SavedSweep {
 
   private JobPreparer preparer() {
     return new JobPreparer(composer, plan.configName(), RunMode.MULTIRUN, sweepDir, plan.command())
-        .withSavedDirs(jobDirs());
+        .withSavedDirs(jobDirs())
+        .withStageValues(StageInputs.saved(sweepDir));
   }
 
   private LaunchSettings launchSettings() {

@@ -42,7 +42,8 @@ public final class StatusReport {
           JobState.TIMEOUT,
           JobState.OUT_OF_MEMORY,
           JobState.NODE_FAIL,
-          JobState.PREEMPTED);
+          JobState.PREEMPTED,
+          JobState.SKIPPED);
 
   private StatusReport() {}
 
@@ -68,11 +69,20 @@ public final class StatusReport {
           "give a sweep directory such as multirun/2026-01-31/12-00-00");
     }
     Path dir = sweepDir.toAbsolutePath().normalize();
+    if (dev.hydra4j.run.StageLinks.isPipeline(dir)) {
+      return PipelineStatus.print(dir, out);
+    }
     if (!Files.exists(dir.resolve(SavedPlan.NAME))
         && (Files.exists(dev.hydra4j.run.StatusFile.path(dir))
             || dev.hydra4j.run.SweepJournal.exists(dir))) {
       return printSingleRun(dir, out);
     }
+    printSweep(dir, out);
+    return 0;
+  }
+
+  /** Prints the report of the sweep in {@code dir}; returns its jobs' counts by state. */
+  static Map<JobState, Integer> printSweep(Path dir, PrintStream out) {
     SavedPlan plan = SavedPlan.read(dir);
     boolean slurm = plan.launcher().equals("slurm") || SubmissionLog.exists(dir);
     IntFunction<JobStatus> status;
@@ -84,7 +94,7 @@ public final class StatusReport {
           SlurmSweepStatus.read(
               dir, SweepKill.jobDirs(plan, dir), new SlurmClient(null, Map.of(), SLURM_PATIENCE));
       s.recordFinalStates();
-      status = s::status;
+      status = dev.hydra4j.run.Upstream.of(dir).overlay(s::status);
       slurmId = s::slurmId;
       notes = s.notes();
     } else {
@@ -194,7 +204,7 @@ public final class StatusReport {
         out.println("    | " + line);
       }
     }
-    return 0;
+    return counts;
   }
 
   private static void printArrays(SubmissionLog log, PrintStream out) {
@@ -294,7 +304,7 @@ public final class StatusReport {
     return text.toString();
   }
 
-  private static String describe(Map<JobState, Integer> counts) {
+  static String describe(Map<JobState, Integer> counts) {
     StringBuilder sb = new StringBuilder();
     counts.forEach(
         (k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(v).append(' ').append(k));

@@ -100,6 +100,7 @@ final class Submission {
     SubmissionLog record = submitted;
     Deque<ArrayPlan> queue = new ArrayDeque<>(arrays);
     SubmitLimit limit = new SubmitLimit(client, options.stop(), options.progress()::message);
+    StageDependencies stage = StageDependencies.of(sweepDir);
     ArrayFiles previous = null;
     Long previousId = null;
     while (!queue.isEmpty()) {
@@ -134,7 +135,7 @@ final class Submission {
               part,
               after == null ? null : previous.name()),
           part);
-      List<String> sbatch = after == null ? List.of() : List.of("--dependency=afterany:" + after);
+      List<String> sbatch = stage.options(part, after);
       long id;
       try {
         id = client.submit(files.script(), sbatch);
@@ -172,6 +173,7 @@ final class Submission {
         throw explained(refused, array.settings(), record, files);
       }
       record = record(record, files, after, id, part, null);
+      stage.queued(part);
       queue.poll();
       if (part.size() < array.tasks().size()) {
         // The rest waits for this part, as the parts of a split array do.
@@ -186,7 +188,8 @@ final class Submission {
               + id
               + ": jobs "
               + nums(part)
-              + (after == null ? "" : ", after " + after));
+              + (after == null ? "" : ", after " + after)
+              + (sbatch.isEmpty() ? "" : " (" + String.join(" ", sbatch) + ")"));
       options
           .progress()
           .message(
@@ -197,6 +200,7 @@ final class Submission {
                   + " (jobs "
                   + nums(part)
                   + (after == null ? "" : ", after array " + after)
+                  + StageDependencies.describe(sbatch)
                   + "): "
                   + files.script());
       previous = files;
