@@ -30,10 +30,10 @@ import java.util.Set;
 public record StageLinks(String stage, List<Link> upstream) {
 
   /** The file name inside a stage's sweep directory. */
-  public static final String NAME = "stage.json";
+  public static final String NAME = RunLayout.STAGE;
 
   /** A pipeline's own file, in its root directory: the stages in the order they launch. */
-  public static final String PIPELINE = "pipeline.json";
+  public static final String PIPELINE = RunLayout.PIPELINE;
 
   /** The states of an upstream job that keep its dependants from ever running. */
   public static final Set<JobState> BLOCKING =

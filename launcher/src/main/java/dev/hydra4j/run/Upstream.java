@@ -141,7 +141,7 @@ public final class Upstream {
       try {
         // The plan's job list, read here rather than through execute's SavedPlan: run/ sits
         // below execute/, and only the numbers and directories are needed.
-        JsonNode plan = new ObjectMapper().readTree(dir.resolve("plan.json").toFile());
+        JsonNode plan = new ObjectMapper().readTree(dir.resolve(RunLayout.PLAN).toFile());
         Map<Integer, Path> dirs = new TreeMap<>();
         List<JsonNode> jobs = new ArrayList<>();
         plan.path("jobs").forEach(jobs::add);
