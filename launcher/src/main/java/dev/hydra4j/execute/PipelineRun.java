@@ -3,10 +3,8 @@ package dev.hydra4j.execute;
 import dev.hydra4j.launch.SweepResult;
 import dev.hydra4j.pipeline.Dependency;
 import dev.hydra4j.pipeline.Pipeline;
-import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.RunDirectory;
 import dev.hydra4j.run.StageLinks;
-import dev.hydra4j.run.SweepState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +13,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code hydra4j -m --pipeline pipeline.yaml}: plan and check every stage, then write one sweep
@@ -141,47 +138,6 @@ public final class PipelineRun {
                   + Multirun.display(root));
       return exit;
     }
-    return Math.max(exit, finalStates(plan, root, request));
-  }
-
-  /**
-   * One line per stage with its jobs' states once every stage is launched; 1 when a job of a stage
-   * that has ended did not complete (a SKIPPED one included), otherwise 0.
-   */
-  private static int finalStates(PipelinePlan plan, Path root, LaunchRequest request) {
-    int exit = 0;
-    StringBuilder line = new StringBuilder("hydra4j: pipeline " + Multirun.display(root) + ":");
-    for (PipelinePlan.Planned p : plan.stages) {
-      Path dir = PipelinePlan.stageDir(root, p.stage().name());
-      Map<JobState, Integer> counts = new java.util.EnumMap<>(JobState.class);
-      try {
-        SweepState state = SweepState.read(dir, p.jobDirs(dir));
-        for (int num : p.jobDirs(dir).keySet()) {
-          counts.merge(state.effective(num).state(), 1, Integer::sum);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      line.append("\n  ")
-          .append(p.stage().name())
-          .append(": ")
-          .append(StatusReport.describe(counts));
-      for (Map.Entry<JobState, Integer> e : counts.entrySet()) {
-        if (e.getKey().isTerminal() && !e.getKey().isSuccess()) {
-          exit = SweepResult.EXIT_FAILED;
-        }
-      }
-    }
-    request.err().println(line);
-    if (exit != 0) {
-      request
-          .err()
-          .println(
-              "hydra4j: see the failures with: hydra4j status "
-                  + Multirun.display(root)
-                  + "; run the failed jobs and then their dependants with: hydra4j rerun --failed "
-                  + Multirun.display(root));
-    }
-    return exit;
+    return Math.max(exit, PipelineStatus.summarize(root, request.err()));
   }
 }

@@ -1,7 +1,9 @@
 package dev.hydra4j.execute;
 
+import dev.hydra4j.launch.SweepResult;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.StageLinks;
+import dev.hydra4j.run.SweepState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,5 +49,41 @@ final class PipelineStatus {
     lines.forEach(out::println);
     out.print(reports.toString(StandardCharsets.UTF_8));
     return 0;
+  }
+
+  /**
+   * One line per stage with its jobs' states, from the files; returns 1 when a job ended without
+   * completing (a SKIPPED one included), otherwise 0.
+   */
+  static int summarize(Path dir, PrintStream err) {
+    int exit = 0;
+    StringBuilder text = new StringBuilder("hydra4j: pipeline " + Multirun.display(dir) + ":");
+    try {
+      for (String stage : StageLinks.stagesOf(dir)) {
+        Path stageDir = dir.resolve(stage);
+        Map<Integer, Path> jobDirs = SweepKill.jobDirs(SavedPlan.read(stageDir), stageDir);
+        SweepState state = SweepState.read(stageDir, jobDirs);
+        Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
+        for (int num : jobDirs.keySet()) {
+          JobState s = state.effective(num).state();
+          counts.merge(s, 1, Integer::sum);
+          if (s.isTerminal() && !s.isSuccess()) {
+            exit = SweepResult.EXIT_FAILED;
+          }
+        }
+        text.append("\n  ").append(stage).append(": ").append(StatusReport.describe(counts));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    err.println(text);
+    if (exit != 0) {
+      err.println(
+          "hydra4j: see the failures with: hydra4j status "
+              + Multirun.display(dir)
+              + "; run the failed jobs and then their dependants with: hydra4j rerun --failed "
+              + Multirun.display(dir));
+    }
+    return exit;
   }
 }
