@@ -37,18 +37,36 @@ final class PipelineStatus {
         stageOut.println();
         stageOut.println("== stage " + stage);
         Map<JobState, Integer> counts = StatusReport.printSweep(dir.resolve(stage), stageOut);
+        int jobs = counts.values().stream().mapToInt(Integer::intValue).sum();
         lines.add(
             String.format(
-                "  %-12s %5d jobs  %s",
+                "  %-12s %5d job%s  %s%s",
                 stage,
-                counts.values().stream().mapToInt(Integer::intValue).sum(),
-                StatusReport.describe(counts)));
+                jobs,
+                jobs == 1 ? " " : "s",
+                StatusReport.describe(counts),
+                after(dir.resolve(stage))));
       }
     }
     out.println("pipeline " + Multirun.display(dir));
     lines.forEach(out::println);
     out.print(reports.toString(StandardCharsets.UTF_8));
     return 0;
+  }
+
+  /** What a stage waits for, as its {@code stage.json} says: " (after each job of train)". */
+  private static String after(Path stageDir) {
+    try {
+      StageLinks links = StageLinks.read(stageDir);
+      if (links == null || links.upstream().isEmpty()) {
+        return "";
+      }
+      return links.upstream().stream()
+          .map(l -> (l.each() ? "each job of " : "all of ") + l.stage())
+          .collect(java.util.stream.Collectors.joining(", ", "  (after ", ")"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
