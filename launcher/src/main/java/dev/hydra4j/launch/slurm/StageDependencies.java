@@ -105,7 +105,10 @@ final class StageDependencies {
       }
       return aligned && ids.size() == 1 ? "aftercorr:" + only : afterok(ids);
     }
-    for (int num : state.jobDirs().keySet()) {
+    // Every job the upstream stage ever submitted (its directory may hold no status file yet).
+    Set<Integer> submitted = new java.util.TreeSet<>();
+    log.arrays().forEach(a -> submitted.addAll(a.jobs()));
+    for (int num : submitted) {
       SubmissionLog.Placement p = unfinished(state, log, num);
       if (p != null) {
         ids.add(p.array().arrayJobId());
