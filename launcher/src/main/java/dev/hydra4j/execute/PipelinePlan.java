@@ -215,6 +215,10 @@ final class PipelinePlan {
             .append(d.each() ? "each job of " : "all of ")
             .append(d.stage())
             .append(d.each() ? " (job i after " + d.stage() + " job i)" : "");
+        String wait = p.launch().upstreamWait(d.stage(), d.each());
+        if (wait != null) {
+          deps.append(": ").append(wait);
+        }
       }
       out.printf(
           "  %-12s %5d job%s%s%n",

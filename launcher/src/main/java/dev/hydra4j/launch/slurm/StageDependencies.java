@@ -66,6 +66,13 @@ final class StageDependencies {
     return options;
   }
 
+  /** What {@link #options} will ask of sbatch for a dependency on {@code stage}, for a preview. */
+  static String preview(String stage, boolean each) {
+    return "sbatch --dependency="
+        + (each ? "aftercorr:<array of " + stage + ">" : "afterok:<arrays of " + stage + ">")
+        + " --kill-on-invalid-dep=yes";
+  }
+
   /** The upstream conditions among {@code options}, for the user: ", aftercorr:4711". */
   static String describe(List<String> options) {
     StringBuilder s = new StringBuilder();
