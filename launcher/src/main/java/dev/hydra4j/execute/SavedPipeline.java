@@ -108,6 +108,16 @@ public final class SavedPipeline {
     return finish(exit);
   }
 
+  /** Stops every stage's pending and running jobs, the last stage first; returns the exit code. */
+  public int kill(PrintStream out) {
+    int exit = 0;
+    for (int i = stages.size() - 1; i >= 0; i--) {
+      out.println("stage " + stages.get(i) + ":");
+      exit = Math.max(exit, SweepKill.kill(dir.resolve(stages.get(i)), out));
+    }
+    return exit;
+  }
+
   private SavedSweep stage(String name) {
     Path stageDir = dir.resolve(name);
     if (!java.nio.file.Files.isDirectory(stageDir)) {
