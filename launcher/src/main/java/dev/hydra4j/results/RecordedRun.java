@@ -101,6 +101,16 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
       return new RecordedRun(
           dir, Kind.RUN, List.of(new JobEntry(0, dir, RunFiles.overrides(dir))), List.of());
     }
+    if (dev.hydra4j.run.StageLinks.isPipeline(dir)) {
+      throw new ConfigException(
+          "'" + given + "' is a pipeline: each of its stages is a sweep of its own",
+          Origin.of(given.toString()),
+          "give one stage, e.g. "
+              + given.resolve(lastStage(dir))
+              + "; hydra4j status "
+              + given
+              + " shows them all");
+    }
     throw new ConfigException(
         "'"
             + given
@@ -112,6 +122,15 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
         Origin.of(given.toString()),
         "give the directory printed when the run started, e.g. multirun/2026-01-31/12-00-00;"
             + " 'hydra4j runs' lists them");
+  }
+
+  private static String lastStage(Path pipelineDir) {
+    try {
+      List<String> stages = dev.hydra4j.run.StageLinks.stagesOf(pipelineDir);
+      return stages.isEmpty() ? "STAGE" : stages.get(stages.size() - 1);
+    } catch (java.io.IOException e) {
+      return "STAGE";
+    }
   }
 
   /** Whether {@code dir} is a run or a sweep, without reading its jobs. */

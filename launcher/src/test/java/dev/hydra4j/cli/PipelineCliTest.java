@@ -104,6 +104,12 @@ class PipelineCliTest {
     assertTrue(report.out().contains("== stage eval"), report.out());
     assertTrue(report.out().contains("job 2 SKIPPED: upstream train job 2 FAILED"), report.out());
     assertTrue(report.out().contains("job 0 SKIPPED: upstream eval job 2 SKIPPED"), report.out());
+    CliRun whole = CliRun.of("collect", sweep.toString());
+    assertEquals(2, whole.exitCode(), whole.err());
+    assertTrue(whole.err().contains("is a pipeline: each of its stages is a sweep"), whole.err());
+    CliRun collected = CliRun.of("collect", sweep.resolve("eval").toString());
+    assertEquals(0, collected.exitCode(), collected.err());
+    assertTrue(collected.out().contains("SKIPPED"), collected.out());
     CliRun stage = CliRun.of("status", sweep.resolve("eval").toString());
     assertTrue(stage.out().contains("jobs    4 (3 COMPLETED, 1 SKIPPED)"), stage.out());
 
