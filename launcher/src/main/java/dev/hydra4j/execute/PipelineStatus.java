@@ -44,7 +44,7 @@ final class PipelineStatus {
                 stage,
                 jobs,
                 jobs == 1 ? " " : "s",
-                StatusReport.describe(counts),
+                dev.hydra4j.run.StateLabel.describe(counts, 0),
                 after(dir.resolve(stage))));
       }
     }
@@ -89,7 +89,10 @@ final class PipelineStatus {
             exit = SweepResult.EXIT_FAILED;
           }
         }
-        text.append("\n  ").append(stage).append(": ").append(StatusReport.describe(counts));
+        text.append("\n  ")
+            .append(stage)
+            .append(": ")
+            .append(dev.hydra4j.run.StateLabel.describe(counts, 0));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

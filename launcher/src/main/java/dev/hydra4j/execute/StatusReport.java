@@ -8,6 +8,7 @@ import dev.hydra4j.launch.registry.Launchers;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
 import dev.hydra4j.run.RunLayout;
+import dev.hydra4j.run.StateLabel;
 import dev.hydra4j.run.SweepState;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -93,11 +94,24 @@ public final class StatusReport {
     IntFunction<JobStatus> status = dev.hydra4j.run.Upstream.of(dir).overlay(seen::status);
     String column = seen.engineColumn();
     Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
+    // Not started: an engine (SLURM) knows no id for it, or locally, not even its directory.
+    java.util.Set<Integer> notStarted = new java.util.HashSet<>();
     for (SavedPlan.Job job : plan.jobs()) {
-      counts.merge(status.apply(job.num()).state(), 1, Integer::sum);
+      JobStatus s = status.apply(job.num());
+      counts.merge(s.state(), 1, Integer::sum);
+      if (column == null
+          ? StateLabel.notStarted(s, dir.resolve(job.dir()))
+          : StateLabel.neverRecorded(s) && seen.engineId(job.num()) == null) {
+        notStarted.add(job.num());
+      }
     }
     out.println("sweep   " + Multirun.display(dir));
-    out.println("jobs    " + plan.jobs().size() + " (" + describe(counts) + ")");
+    out.println(
+        "jobs    "
+            + plan.jobs().size()
+            + " ("
+            + StateLabel.describe(counts, notStarted.size())
+            + ")");
     if (!plan.command().isEmpty()) {
       out.println("command " + String.join(" ", plan.command()));
     }
@@ -122,7 +136,12 @@ public final class StatusReport {
       JobStatus s = status.apply(job.num());
       row.setLength(0);
       pad(row, String.valueOf(job.num()), 5, true).append("  ");
-      pad(row, s.state().name(), 13, false).append("  ");
+      pad(
+              row,
+              notStarted.contains(job.num()) ? StateLabel.NOT_STARTED : s.state().name(),
+              13,
+              false)
+          .append("  ");
       pad(row, s.exitCode() == null ? "" : String.valueOf(s.exitCode()), 4, true).append("  ");
       pad(row, seconds(s.duration()), 9, true);
       if (column != null) {
@@ -238,12 +257,5 @@ public final class StatusReport {
       }
     }
     return text.toString();
-  }
-
-  static String describe(Map<JobState, Integer> counts) {
-    StringBuilder sb = new StringBuilder();
-    counts.forEach(
-        (k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(v).append(' ').append(k));
-    return sb.toString();
   }
 }

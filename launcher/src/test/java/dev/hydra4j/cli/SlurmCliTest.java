@@ -77,6 +77,13 @@ abstract class SlurmCliTest {
     return run;
   }
 
+  /** {@link #sweep} without waiting: it must submit (exit 0); returns the sweep directory. */
+  static Path submitted(Path conf, String... args) {
+    CliRun run = sweep(conf, args);
+    assertEquals(0, run.exitCode(), run.err());
+    return sweepDir(conf);
+  }
+
   /** {@link #sweep} on another thread, for a {@code --wait} the test disturbs meanwhile. */
   static CompletableFuture<CliRun> sweepAsync(Path conf, String... args) {
     return CompletableFuture.supplyAsync(() -> sweep(conf, args));

@@ -85,6 +85,27 @@ class SlurmSettingsCliTest {
     assertRefused(sweep(conf(), extra), message, "override '" + override + "'");
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "hydra.launcher.jobs_per_task=0 | hydra.launcher.jobs_per_task must be a whole number of at least 1, not 0",
+        "hydra.launcher.jobs_per_task=100000 | hydra.launcher.jobs_per_task=100000 is more than 1000 jobs in one task",
+        "hydra.launcher.cpus_per_job=4 | hydra.launcher.cpus_per_job=4 does not divide the task's hydra.launcher.cpus_per_task=6",
+        "hydra.launcher.gpus_per_job=2 | hydra.launcher.gpus_per_job=2 does not divide the task's 3 GPUs"
+      })
+  void packingThatDoesNotDivideIsRefusedAtItsOverride(String override, String message)
+      throws IOException {
+    String[] extra = {
+      "x=0",
+      "hydra.launcher.cpus_per_task=6",
+      "hydra.launcher.gpus_per_task=3",
+      override.contains("jobs_per_task") ? override : "hydra.launcher.jobs_per_task=4",
+      override.contains("jobs_per_task") ? "hydra.launcher.nodes=1" : override
+    };
+    assertRefused(sweep(conf(), extra), message, "override '" + override + "'");
+  }
+
   @Test
   void aNonsenseSettingInAFileIsRefusedAtItsLine() throws IOException {
     Path conf = conf();

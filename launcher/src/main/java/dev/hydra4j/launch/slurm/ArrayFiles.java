@@ -57,14 +57,24 @@ final class ArrayFiles {
     }
   }
 
-  /** Writes the script and the links of its tasks. */
-  void write(String text, List<ArrayScript.Task> tasks) throws IOException {
+  /**
+   * Writes the script and the links of its tasks. A packed task ({@code jobsPerTask} above 1) gets
+   * a directory instead, for the output of the task itself; each of its jobs writes its own {@code
+   * slurm-%A_%a.out} in its job directory.
+   */
+  void write(String text, List<ArrayScript.Task> tasks, int jobsPerTask) throws IOException {
     Files.write(
         script,
         text.getBytes(StandardCharsets.UTF_8),
         StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
     Files.createDirectories(links);
+    if (jobsPerTask > 1) {
+      for (int t = 0; t * jobsPerTask < tasks.size(); t++) {
+        Files.createDirectory(links.resolve(Integer.toString(t)));
+      }
+      return;
+    }
     for (int i = 0; i < tasks.size(); i++) {
       Path link = links.resolve(Integer.toString(i));
       Files.createSymbolicLink(
@@ -77,6 +87,7 @@ final class ArrayFiles {
     if (Files.isDirectory(links)) {
       try (Stream<Path> all = Files.list(links)) {
         for (Path link : (Iterable<Path>) all::iterator) {
+          // A packed task's directory is still empty: SLURM never ran it.
           Files.delete(link);
         }
       }

@@ -13,7 +13,8 @@ import java.util.Map;
  * array_parallelism}.
  *
  * @param settings the resources every task of the array asks for
- * @param tasks the jobs, task index = position
+ * @param tasks the jobs, in table order: task index = position, or position / {@code jobs_per_task}
+ *     when packed
  * @param afterPrevious whether the array waits for the one before it (same group)
  */
 record ArrayPlan(SlurmSettings settings, List<ArrayScript.Task> tasks, boolean afterPrevious) {
@@ -26,6 +27,11 @@ record ArrayPlan(SlurmSettings settings, List<ArrayScript.Task> tasks, boolean a
 
   ArrayPlan {
     tasks = List.copyOf(tasks);
+  }
+
+  /** The number of array tasks. */
+  int taskCount() {
+    return settings.packing().tasksFor(tasks.size());
   }
 
   /**
@@ -44,13 +50,15 @@ record ArrayPlan(SlurmSettings settings, List<ArrayScript.Task> tasks, boolean a
           Math.max(
               1,
               s.maxArraySize() == null ? maxArraySize : Math.min(maxArraySize, s.maxArraySize()));
+      // The limits count array tasks; a packed task holds jobs_per_task jobs.
+      long jobLimit = (long) limit * s.packing().jobsPerTask();
       List<ArrayScript.Task> members = group.getValue();
       int from = 0;
       while (from < members.size()) {
         int to = from;
         long bytes = 0;
         while (to < members.size()
-            && to - from < limit
+            && to - from < jobLimit
             && (to == from || bytes + entryBytes(members.get(to)) <= MAX_TABLE_BYTES)) {
           bytes += entryBytes(members.get(to));
           to++;

@@ -32,6 +32,9 @@ enum SlurmKey {
   MAX_NUM_TIMEOUT(Kind.AMOUNT, "--requeue"),
   ARRAY_PARALLELISM(Kind.COUNT, null),
   MAX_ARRAY_SIZE(Kind.COUNT, null),
+  JOBS_PER_TASK(Kind.COUNT, null),
+  CPUS_PER_JOB(Kind.COUNT, null),
+  GPUS_PER_JOB(Kind.COUNT, null),
   SETUP(Kind.LINES, null),
   SRUN_ARGS(Kind.WORDS, null),
   ADDITIONAL_PARAMETERS(Kind.OPTIONS, null);

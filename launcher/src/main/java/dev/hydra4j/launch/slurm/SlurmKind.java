@@ -62,6 +62,9 @@ public final class SlurmKind implements LauncherKind {
     }
     for (SubmissionLog.Array a : log.arrays()) {
       String jobs = a.jobs().size() == 1 ? "job " + a.jobs().get(0) : a.jobs().size() + " jobs";
+      if (a.jobsPerTask() > 1) {
+        jobs += " in " + a.tasks() + " tasks of up to " + a.jobsPerTask();
+      }
       lines.add(
           "slurm   "
               + (a.name() == null ? "(no script)" : a.name())

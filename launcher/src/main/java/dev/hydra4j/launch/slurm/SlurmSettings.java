@@ -22,10 +22,13 @@ public final class SlurmSettings {
 
   private final Map<SlurmKey, Object> values;
   private final Map<SlurmKey, Origin> origins;
+  private final Packing packing;
 
-  private SlurmSettings(Map<SlurmKey, Object> values, Map<SlurmKey, Origin> origins) {
+  private SlurmSettings(
+      Map<SlurmKey, Object> values, Map<SlurmKey, Origin> origins, Packing packing) {
     this.values = Collections.unmodifiableMap(values);
     this.origins = Collections.unmodifiableMap(origins);
+    this.packing = packing;
   }
 
   /**
@@ -71,7 +74,7 @@ public final class SlurmSettings {
           "set one of them and the other to null");
     }
     checkWarning(values, origins);
-    return new SlurmSettings(values, origins);
+    return new SlurmSettings(values, origins, Packing.of(values, origins));
   }
 
   /** SLURM's {@code --signal} takes at most this many seconds. */
@@ -210,6 +213,11 @@ public final class SlurmSettings {
     long nodes = (Long) values.getOrDefault(SlurmKey.NODES, 1L);
     long perNode = (Long) values.getOrDefault(SlurmKey.TASKS_PER_NODE, 1L);
     return !srunArgs().isEmpty() || nodes * perNode > 1;
+  }
+
+  /** How the jobs of the sweep share array tasks ({@code jobs_per_task}). */
+  Packing packing() {
+    return packing;
   }
 
   /** A cap on tasks per array below the cluster's MaxArraySize, or {@code null}. */

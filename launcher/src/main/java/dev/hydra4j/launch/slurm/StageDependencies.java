@@ -40,17 +40,17 @@ final class StageDependencies {
   }
 
   /**
-   * The sbatch options that make {@code tasks} (one array, task index = position) wait for their
-   * upstream jobs, with {@code after} (an earlier array of the same stage, {@code afterany}) if not
-   * null.
+   * The sbatch options that make {@code tasks} (one array: job {@code i} in task {@code i /
+   * perTask}) wait for their upstream jobs, with {@code after} (an earlier array of the same stage,
+   * {@code afterany}) if not null.
    */
-  List<String> options(List<ArrayScript.Task> tasks, Long after) throws IOException {
+  List<String> options(List<ArrayScript.Task> tasks, Long after, int perTask) throws IOException {
     List<String> conditions = new ArrayList<>();
     if (after != null) {
       conditions.add("afterany:" + after);
     }
     for (StageLinks.Link link : upstream.links()) {
-      String condition = condition(link, tasks);
+      String condition = condition(link, tasks, perTask);
       if (condition != null) {
         conditions.add(condition);
       }
@@ -88,7 +88,13 @@ final class StageDependencies {
     return s.toString();
   }
 
-  private String condition(StageLinks.Link link, List<ArrayScript.Task> tasks) throws IOException {
+  /**
+   * With {@code jobs_per_task} K, task {@code t} runs jobs {@code t*K …}: the arrays line up when
+   * every job's upstream job sits in the upstream array's task of the same index (a packed task
+   * fails when one of its jobs does, so its dependants' task then ends as a whole).
+   */
+  private String condition(StageLinks.Link link, List<ArrayScript.Task> tasks, int perTask)
+      throws IOException {
     Path dir = upstream.dirOf(link);
     SweepState state = states.computeIfAbsent(link.stage(), k -> read(dir));
     SubmissionLog log = logs.computeIfAbsent(link.stage(), k -> SubmissionLog.read(dir));
@@ -104,7 +110,7 @@ final class StageDependencies {
           continue;
         }
         ids.add(p.array().arrayJobId());
-        aligned &= p.task() == position;
+        aligned &= p.task() == position / perTask;
         only = p.array().arrayJobId();
       }
       if (ids.isEmpty()) {

@@ -21,6 +21,9 @@ final class StateReconciler {
   static final String ARRAY_TASK_ID = "slurm_array_task_id";
   static final String REQUEUED = "requeued";
 
+  /** Written by a packed job ({@code hydra.launcher.jobs_per_task} above 1). */
+  static final String JOBS_PER_TASK = "jobs_per_task";
+
   /** Extra fields hydra4j adds when it records SLURM's verdict for the job. */
   static final String SLURM_STATE = "slurm_state";
 
@@ -103,6 +106,16 @@ final class StateReconciler {
     }
     if (file.state().isTerminal()) {
       boolean requeued = "true".equals(file.extra().get(REQUEUED));
+      boolean killedByTasksOom =
+          said == JobState.OUT_OF_MEMORY
+              && file.state() == JobState.FAILED
+              && Integer.valueOf(137).equals(file.exitCode());
+      if (file.extra().containsKey(JOBS_PER_TASK) && !requeued && !killedByTasksOom) {
+        // A packed job recorded its own end; SLURM's verdict is its task's, which may have timed
+        // out or been requeued after this job finished (a requeue does not run it again). Only
+        // a job the kernel killed (137) when its task ran out of memory takes the task's state.
+        return new Outcome(file, false, false);
+      }
       // PENDING again: SLURM requeued the task after the file's end (a node failure, a
       // preemption, scontrol requeue); it will run again.
       if (said == JobState.PENDING || requeued && said != null && !said.isTerminal()) {

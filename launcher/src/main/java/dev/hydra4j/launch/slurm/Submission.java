@@ -34,8 +34,13 @@ final class Submission {
    * @param interrupted whether a stop request (Ctrl-C) cut the submission short; the jobs it kept
    *     from being submitted are recorded as such in {@code slurm.json}, so that {@code status} and
    *     {@code resume} know
+   * @param arrayIds the SLURM job ids of the arrays submitted now, in order
    */
-  record Result(Map<Integer, JobSpec> jobs, List<JobStatus> failed, boolean interrupted) {}
+  record Result(
+      Map<Integer, JobSpec> jobs,
+      List<JobStatus> failed,
+      boolean interrupted,
+      List<Long> arrayIds) {}
 
   /** The error recorded for arrays a stop request kept from being submitted. */
   static final String INTERRUPTED = "not submitted: interrupted (Ctrl-C) before its sbatch";
@@ -45,6 +50,7 @@ final class Submission {
   private final LaunchOptions options;
   private final Path sweepDir;
   private final LauncherLog log;
+  private final List<Long> arrayIds = new ArrayList<>();
 
   Submission(SlurmClient client, JobSource jobs, LaunchOptions options, LauncherLog log) {
     this.client = client;
@@ -75,19 +81,19 @@ final class Submission {
     Map<Integer, JobSpec> specs = new TreeMap<>();
     tasks.forEach(t -> specs.put(t.job().num(), t.job()));
     if (tasks.isEmpty()) {
-      return new Result(specs, failed, false);
+      return new Result(specs, failed, false, List.of());
     }
     int maxArraySize;
     try {
       maxArraySize = client.config().maxArraySize();
     } catch (ConfigException e) {
-      record(submitted, null, null, null, tasks, e.getMessage());
+      record(submitted, null, null, null, tasks, e.getMessage(), 1);
       throw e;
     }
     List<ArrayScript.Task> left =
         submit(submitted, ArrayPlan.of(prepared.settings(), tasks, maxArraySize));
     left.forEach(t -> specs.remove(t.job().num()));
-    return new Result(specs, failed, !left.isEmpty());
+    return new Result(specs, failed, !left.isEmpty(), List.copyOf(arrayIds));
   }
 
   /**
@@ -108,7 +114,7 @@ final class Submission {
       if (options.stop().isRequested()) {
         List<ArrayScript.Task> left = new ArrayList<>();
         queue.forEach(a -> left.addAll(a.tasks()));
-        record(record, null, null, null, left, INTERRUPTED);
+        record(record, null, null, null, left, INTERRUPTED, 1);
         options
             .progress()
             .message(
@@ -123,7 +129,16 @@ final class Submission {
         log.event("interrupted before submitting jobs " + nums(left));
         return left;
       }
-      List<ArrayScript.Task> part = array.tasks().subList(0, limit.next(array.tasks().size()));
+      // The submit limit counts array tasks; a packed task runs jobs_per_task jobs.
+      int perTask = array.settings().packing().jobsPerTask();
+      List<ArrayScript.Task> part =
+          array
+              .tasks()
+              .subList(
+                  0,
+                  (int)
+                      Math.min(
+                          array.tasks().size(), (long) limit.next(array.taskCount()) * perTask));
       ArrayFiles files = ArrayFiles.claim(sweepDir);
       Long after = array.afterPrevious() ? previousId : null;
       files.write(
@@ -134,8 +149,9 @@ final class Submission {
               array.settings(),
               part,
               after == null ? null : previous.name()),
-          part);
-      List<String> sbatch = stage.options(part, after);
+          part,
+          perTask);
+      List<String> sbatch = stage.options(part, after, perTask);
       long id;
       try {
         id = client.submit(files.script(), sbatch);
@@ -146,12 +162,15 @@ final class Submission {
           log.event(part.size() + " task(s) refused for the submit limit: " + refused.getMessage());
           int waiting = queue.stream().mapToInt(a -> a.tasks().size()).sum();
           try {
-            limit.refused(part.size(), waiting, SubmitLimit.named(refused));
+            limit.refused(
+                array.settings().packing().tasksFor(part.size()),
+                waiting,
+                SubmitLimit.named(refused));
           } catch (ConfigException | SlurmCommandException lost) {
             // SLURM stopped answering while we waited: what is left is recorded, for resume.
             List<ArrayScript.Task> left = new ArrayList<>();
             queue.forEach(a -> left.addAll(a.tasks()));
-            record(record, null, null, null, left, "not submitted: " + lost.getMessage());
+            record(record, null, null, null, left, "not submitted: " + lost.getMessage(), 1);
             throw new ConfigException(
                 lost.getMessage()
                     + "\n  "
@@ -168,12 +187,13 @@ final class Submission {
         }
         List<ArrayScript.Task> left = new ArrayList<>();
         queue.forEach(a -> left.addAll(a.tasks()));
-        record(record, files, after, null, left, refused.getMessage());
+        record(record, files, after, null, left, refused.getMessage(), 1);
         log.event(files.name() + " refused by SLURM: " + refused.getMessage());
         throw explained(refused, array.settings(), record, files);
       }
-      record = record(record, files, after, id, part, null);
+      record = record(record, files, after, id, part, null, perTask);
       stage.queued(part);
+      arrayIds.add(id);
       queue.poll();
       if (part.size() < array.tasks().size()) {
         // The rest waits for this part, as the parts of a split array do.
@@ -219,7 +239,8 @@ final class Submission {
       Long after,
       Long id,
       List<ArrayScript.Task> tasks,
-      String error)
+      String error,
+      int jobsPerTask)
       throws IOException {
     List<Integer> nums = tasks.stream().map(t -> t.job().num()).toList();
     return log.append(
@@ -231,7 +252,8 @@ final class Submission {
             files == null ? null : sweepDir.relativize(files.script()).toString(),
             after,
             nums,
-            error));
+            error,
+            jobsPerTask));
   }
 
   private ConfigException explained(

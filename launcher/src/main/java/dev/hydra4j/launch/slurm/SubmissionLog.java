@@ -25,15 +25,19 @@ import java.util.Set;
 /**
  * A SLURM sweep's record of what was submitted, {@code slurm.json} in the sweep directory, replaced
  * atomically after every sbatch. Array task {@code i} of an array runs job {@code jobs[i]}; a job's
- * current submission is the last array that holds it. An array SLURM refused is kept with its error
- * and no id, so that {@code status} says so and {@code resume} submits its jobs again.
+ * current submission is the last array that holds it. With {@code jobs_per_task} K (written only
+ * when above 1), task {@code i} runs {@code jobs[i*K]} to {@code jobs[i*K+K-1]}. An array SLURM
+ * refused is kept with its error and no id, so that {@code status} says so and {@code resume}
+ * submits its jobs again.
  *
  * <pre>{@code
  * {"arrays": [
  *   {"name": "array-001", "array_job_id": 123, "submitted": "2026-01-31T12:00:00Z",
  *    "script": "slurm/array-001.sh", "after": null, "jobs": [0, 1, 2]},
  *   {"name": "array-002", "array_job_id": null, "submitted": "…", "script": "slurm/array-002.sh",
- *    "after": null, "jobs": [3], "error": "sbatch: error: invalid partition specified: x"}
+ *    "after": null, "jobs": [3], "error": "sbatch: error: invalid partition specified: x"},
+ *   {"name": "array-003", "array_job_id": 130, "submitted": "…", "script": "slurm/array-003.sh",
+ *    "after": null, "jobs": [4, 5, 6, 7, 8], "jobs_per_task": 2}
  * ]}
  * }</pre>
  */
@@ -51,6 +55,8 @@ public final class SubmissionLog {
    * @param after the array job id this one waited for, or {@code null}
    * @param jobs the job number of each array task, by task index
    * @param error SLURM's message when it refused the array, else {@code null}
+   * @param jobsPerTask how many consecutive jobs of {@code jobs} one task runs ({@code
+   *     hydra.launcher.jobs_per_task}): task {@code t} runs {@code jobs[t*K .. t*K+K-1]}
    */
   public record Array(
       String name,
@@ -59,9 +65,18 @@ public final class SubmissionLog {
       String script,
       Long after,
       List<Integer> jobs,
-      String error) {
+      String error,
+      int jobsPerTask) {
     public Array {
       jobs = List.copyOf(jobs);
+      if (jobsPerTask < 1) {
+        throw new IllegalArgumentException("jobs_per_task " + jobsPerTask);
+      }
+    }
+
+    /** The number of array tasks. */
+    public int tasks() {
+      return (jobs.size() + jobsPerTask - 1) / jobsPerTask;
     }
 
     public boolean submittedOk() {
@@ -69,7 +84,7 @@ public final class SubmissionLog {
     }
   }
 
-  /** Where a job currently stands in SLURM: its array and task index. */
+  /** Where a job currently stands in SLURM: its array and task index (shared when packed). */
   public record Placement(Array array, int task) {}
 
   private final List<Array> arrays;
@@ -80,7 +95,7 @@ public final class SubmissionLog {
     Map<Integer, Placement> latest = new HashMap<>();
     for (Array array : this.arrays) {
       for (int i = 0; i < array.jobs().size(); i++) {
-        latest.put(array.jobs().get(i), new Placement(array, i));
+        latest.put(array.jobs().get(i), new Placement(array, i / array.jobsPerTask()));
       }
     }
     this.current = latest;
@@ -120,7 +135,8 @@ public final class SubmissionLog {
               textOrNull(a.path("script")),
               longOrNull(a.path("after")),
               jobs,
-              textOrNull(a.path("error"))));
+              textOrNull(a.path("error")),
+              Math.max(1, a.path("jobs_per_task").asInt(1))));
     }
     return new SubmissionLog(arrays);
   }
@@ -158,6 +174,9 @@ public final class SubmissionLog {
           g.writeNumber(num);
         }
         g.writeEndArray();
+        if (a.jobsPerTask() > 1) {
+          g.writeNumberField("jobs_per_task", a.jobsPerTask());
+        }
         if (a.error() != null) {
           g.writeStringField("error", a.error());
         }

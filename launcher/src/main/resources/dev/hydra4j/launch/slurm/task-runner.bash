@@ -6,10 +6,19 @@
 # TIMEOUT (SLURM's time limit, or an exit after the time-limit warning), CANCELLED, or PENDING
 # again when SLURM put it back in the queue (node failure, preemption).
 # Variables are prefixed hydra4j_ so that the job's environment cannot clobber them.
+# A packed job (hydra4j_packed set) runs under its task's packer: bound to its CPU slice, with
+# its GPUs as CUDA_VISIBLE_DEVICES, its messages in its own directory, and a timeout requeue
+# left to the packer (exit status 75).
 
 hydra4j_restarts=${SLURM_RESTART_COUNT:-0}
 hydra4j_attempt=$((hydra4j_attempts_before + hydra4j_restarts + 1))
 hydra4j_start_s=$SECONDS
+if [[ -n ${hydra4j_packed:-} ]]; then
+  # A packed job's time limit is its task's, which started with the task's first job.
+  printf -v hydra4j_now_s '%(%s)T' -1
+  hydra4j_start_s=$((SECONDS - (hydra4j_now_s - hydra4j_task_started_s)))
+fi
+hydra4j_requeue_rc=0
 hydra4j_task_pid='' hydra4j_final='' hydra4j_requeued='' hydra4j_terminated='' hydra4j_warned=''
 hydra4j_end_state='' hydra4j_fifos='' hydra4j_signals=0 hydra4j_task_rc=''
 hydra4j_task_id=${SLURM_ARRAY_JOB_ID:-}_${SLURM_ARRAY_TASK_ID:-}
@@ -41,6 +50,13 @@ hydra4j_status() {
     extra=',"error":'$REPLY
   fi
   [[ -n $hydra4j_requeued ]] && extra+=',"requeued":"true"'
+  if [[ -n ${hydra4j_packed:-} ]]; then
+    extra+=',"jobs_per_task":"'$hydra4j_jobs_per_task'","cpus":"'$hydra4j_slot_cpus'"'
+    if [[ -n $hydra4j_slot_gpus ]]; then
+      hydra4j_json "$hydra4j_slot_gpus"
+      extra+=',"gpus":'$REPLY
+    fi
+  fi
   [[ -n $hydra4j_task_rc && $hydra4j_task_rc != "${2:-}" ]] &&
     extra+=',"task_exit_code":"'$hydra4j_task_rc'"'
   hydra4j_json "${HOSTNAME:-unknown}"
@@ -70,6 +86,12 @@ hydra4j_requeue() {
   hydra4j_requeued=1
   hydra4j_final=1
   hydra4j_status TIMEOUT "${1:-}"
+  if [[ -n ${hydra4j_packed:-} ]]; then
+    # A packed job asks its packer, by this exit status, to requeue the task once all its jobs
+    # have stopped: the requeue would end them all.
+    hydra4j_requeue_rc=75
+    return 0
+  fi
   if scontrol requeue "$hydra4j_task_id"; then
     echo "hydra4j: requeued after TIMEOUT (restart $((hydra4j_restarts + 1)) of at most $hydra4j_max_num_timeout)" >&2
     return 0
@@ -142,7 +164,7 @@ hydra4j_setup() {
 # Stopped before the task started (during setup, say): end here.
 hydra4j_stop_if_terminated() {
   [[ -z $hydra4j_terminated ]] && return
-  [[ -n $hydra4j_requeued ]] && exit 0
+  [[ -n $hydra4j_requeued ]] && exit "$hydra4j_requeue_rc"
   hydra4j_finish_terminated "$hydra4j_end_state"
 }
 
@@ -174,21 +196,40 @@ if ! cd -- "$hydra4j_job_dir"; then
   echo "hydra4j: cannot enter the job directory $hydra4j_job_dir" >&2
   exit 1
 fi
+if [[ -n ${hydra4j_packed:-} ]]; then
+  # Each packed job's own messages go to its own directory, under the name SLURM gives a task's.
+  exec >>"slurm-${SLURM_ARRAY_JOB_ID:-}_${SLURM_ARRAY_TASK_ID:-}.out" 2>&1
+  # A requeued task runs again only its jobs that did not finish in this submission.
+  if ((hydra4j_restarts > 0)) && [[ -e status.json ]]; then
+    hydra4j_prev=$(<status.json)
+    if [[ $hydra4j_prev == *'"slurm_array_job_id":"'"${SLURM_ARRAY_JOB_ID:-}"'","slurm_array_task_id":"'"${SLURM_ARRAY_TASK_ID:-}"'"'* &&
+      $hydra4j_prev != *'"requeued":"true"'* ]]; then
+      case $hydra4j_prev in
+        *'"state":"COMPLETED"'*)
+          echo "hydra4j: job $hydra4j_num COMPLETED before the requeue; not run again"
+          exit 0
+          ;;
+        *'"state":"FAILED"'*)
+          echo "hydra4j: job $hydra4j_num FAILED before the requeue; not run again"
+          exit 1
+          ;;
+      esac
+    fi
+  fi
+fi
 trap hydra4j_on_exit EXIT
 trap hydra4j_on_term TERM
 ((hydra4j_warn)) && trap hydra4j_on_warning USR2
 
 # A retried job keeps the logs and metrics of its earlier attempt, as the local launcher
-# does, so a failing retry is never credited with the metrics of the attempt before it.
+# does (stdout.log -> stdout.attempt1.log), so a failing retry is never credited with the
+# metrics of the attempt before it, and a curve logged again from step 0 starts afresh.
 if ((hydra4j_attempt > 1)); then
-  for hydra4j_log in stdout stderr combined; do
-    if [[ -e $hydra4j_log.log ]]; then
-      mv -f -- "$hydra4j_log.log" "$hydra4j_log.attempt$((hydra4j_attempt - 1)).log"
+  for hydra4j_log in stdout.log stderr.log combined.log metrics.json metrics.jsonl; do
+    if [[ -e $hydra4j_log ]]; then
+      mv -f -- "$hydra4j_log" "${hydra4j_log%.*}.attempt$((hydra4j_attempt - 1)).${hydra4j_log##*.}"
     fi
   done
-  if [[ -e metrics.json ]]; then
-    mv -f -- metrics.json "metrics.attempt$((hydra4j_attempt - 1)).json"
-  fi
 fi
 if ((hydra4j_restarts > hydra4j_max_num_timeout)); then
   hydra4j_finish FAILED "" "SLURM restarted this task $hydra4j_restarts times, more than hydra.launcher.max_num_timeout=$hydra4j_max_num_timeout"
@@ -198,6 +239,12 @@ for hydra4j_kv in "${hydra4j_shared_env[@]}" "${hydra4j_job_env[@]}"; do
   # shellcheck disable=SC2163 # each item is NAME=value
   export "$hydra4j_kv"
 done
+if [[ -n ${hydra4j_packed:-} ]]; then
+  [[ -n $hydra4j_slot_error ]] && hydra4j_finish FAILED "" "$hydra4j_slot_error"
+  # The job's slice of its task: set last, so that it holds whatever env_set says.
+  [[ -n $hydra4j_slot_gpus ]] && export CUDA_VISIBLE_DEVICES=$hydra4j_slot_gpus
+  [[ -n $hydra4j_slot_cpus ]] && hydra4j_prefix=(taskset -c "$hydra4j_slot_cpus")
+fi
 cd -- "$hydra4j_work_dir" ||
   hydra4j_finish FAILED "" "cannot enter the working directory $hydra4j_work_dir on ${HOSTNAME:-?}"
 hydra4j_setup
@@ -258,7 +305,7 @@ if [[ -z $hydra4j_terminated && -n $hydra4j_warned ]]; then
   # It stopped after the time-limit warning, whatever its exit code: a timeout, checkpointed
   # or not. It is requeued when max_num_timeout allows; otherwise this script waits for the
   # limit (at most signal_delay_s), so that SLURM too records TIMEOUT.
-  hydra4j_requeue "$hydra4j_rc" && exit 0
+  hydra4j_requeue "$hydra4j_rc" && exit "$hydra4j_requeue_rc"
   echo "hydra4j: the task stopped after the time-limit warning; waiting for the limit" >&2
   while [[ -z $hydra4j_terminated ]]; do
     sleep 5 &
@@ -266,7 +313,7 @@ if [[ -z $hydra4j_terminated && -n $hydra4j_warned ]]; then
   done
 fi
 if [[ -n $hydra4j_terminated ]]; then
-  [[ -n $hydra4j_requeued ]] && exit 0
+  [[ -n $hydra4j_requeued ]] && exit "$hydra4j_requeue_rc"
   hydra4j_finish_terminated "$hydra4j_end_state"
 elif ((hydra4j_rc == 0)); then
   hydra4j_finish COMPLETED 0

@@ -72,7 +72,7 @@ class ArrayPlanTest {
         log.append(
             dir,
             new SubmissionLog.Array(
-                "array-001", 100L, t, "slurm/array-001.sh", null, List.of(0, 1, 2), null));
+                "array-001", 100L, t, "slurm/array-001.sh", null, List.of(0, 1, 2), null, 1));
     log =
         log.append(
             dir,
@@ -83,12 +83,13 @@ class ArrayPlanTest {
                 "slurm/array-002.sh",
                 100L,
                 List.of(3),
-                "sbatch: error: \"bad\"\nsecond line"));
+                "sbatch: error: \"bad\"\nsecond line",
+                1));
     log =
         log.append(
             dir,
             new SubmissionLog.Array(
-                "array-003", 130L, t, "slurm/array-003.sh", null, List.of(1), null));
+                "array-003", 130L, t, "slurm/array-003.sh", null, List.of(1), null, 1));
     SubmissionLog back = SubmissionLog.read(dir);
     assertEquals(log.arrays(), back.arrays());
     assertEquals(130L, back.placement(1).array().arrayJobId());

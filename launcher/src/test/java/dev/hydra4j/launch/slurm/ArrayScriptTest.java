@@ -40,29 +40,11 @@ class ArrayScriptTest {
   }
 
   private Path script(String settings, List<ArrayScript.Task> tasks) throws IOException {
-    Path sweep = dir.resolve("sweep");
-    String text =
-        ArrayScript.render(
-            "array-001",
-            sweep,
-            sweep.resolve("slurm/array-001"),
-            SlurmSettings.parse(SlurmSettingsTest.yaml(settings)),
-            tasks,
-            null);
-    return Files.writeString(sweep.resolve("array-001.sh"), text);
+    return TaskScripts.write(dir.resolve("sweep"), settings, tasks);
   }
 
   private static Process start(Path script, int task, Map<String, String> env) throws IOException {
-    ProcessBuilder b =
-        new ProcessBuilder("bash", script.toString())
-            .redirectOutput(script.resolveSibling("task-" + task + ".out").toFile())
-            .redirectErrorStream(true);
-    b.environment().put("SLURM_ARRAY_TASK_ID", String.valueOf(task));
-    b.environment().put("SLURM_ARRAY_JOB_ID", "777");
-    b.environment().put("SLURM_JOB_ID", String.valueOf(800 + task));
-    b.environment().remove("SLURM_RESTART_COUNT");
-    b.environment().putAll(env);
-    return b.start();
+    return TaskScripts.start(script, task, "777", String.valueOf(800 + task), env);
   }
 
   private static int run(Path script, int task, Map<String, String> env) throws Exception {
@@ -207,11 +189,19 @@ class ArrayScriptTest {
   void aLaterAttemptKeepsTheLogsOfTheEarlierOne() throws Exception {
     JobSpec j = job(0, "{}", List.of("echo", "second"), Map.of());
     Files.writeString(j.jobDir().resolve("stdout.log"), "first\n");
+    Files.writeString(j.jobDir().resolve("metrics.json"), "{\"loss\": 1}\n");
+    Files.writeString(j.jobDir().resolve("metrics.jsonl"), "{\"step\": 0, \"loss\": 1}\n");
     Path script = script("{}", List.of(new ArrayScript.Task(j, 1)));
     assertEquals(0, run(script, 0, Map.of()));
     assertEquals(2, StatusFile.read(j.jobDir(), 0).attempt());
     assertEquals("first\n", read(j.jobDir().resolve("stdout.attempt1.log")));
     assertEquals("second\n", read(j.jobDir().resolve("stdout.log")));
+    // the metrics of the earlier attempt are kept aside, so its curve is not continued
+    assertEquals("{\"loss\": 1}\n", read(j.jobDir().resolve("metrics.attempt1.json")));
+    assertEquals(
+        "{\"step\": 0, \"loss\": 1}\n", read(j.jobDir().resolve("metrics.attempt1.jsonl")));
+    assertFalse(Files.exists(j.jobDir().resolve("metrics.jsonl")));
+    assertFalse(Files.exists(j.jobDir().resolve("metrics.json")));
   }
 
   @Test
@@ -316,12 +306,6 @@ class ArrayScriptTest {
   }
 
   private static void awaitLine(Path log, String line) throws Exception {
-    for (int i = 0; i < 300; i++) {
-      if (Files.exists(log) && Files.readAllLines(log).contains(line)) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError(log + " never got the line " + line);
+    TaskScripts.awaitLine(log, line);
   }
 }

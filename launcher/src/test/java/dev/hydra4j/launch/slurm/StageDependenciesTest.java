@@ -46,7 +46,7 @@ class StageDependenciesTest {
         .append(
             stage,
             new SubmissionLog.Array(
-                "array-" + id, id, Instant.now(), "slurm/x.sh", null, List.of(nums), null));
+                "array-" + id, id, Instant.now(), "slurm/x.sh", null, List.of(nums), null, 1));
   }
 
   private static List<ArrayScript.Task> tasks(Path stage, int... nums) {
@@ -61,7 +61,7 @@ class StageDependenciesTest {
 
   private static List<String> options(Path stage, List<ArrayScript.Task> tasks, Long after)
       throws IOException {
-    return StageDependencies.of(stage).options(tasks, after);
+    return StageDependencies.of(stage).options(tasks, after, 1);
   }
 
   @Test
@@ -101,6 +101,28 @@ class StageDependenciesTest {
     assertEquals(
         List.of("--dependency=aftercorr:103", "--kill-on-invalid-dep=yes"),
         options(eval, tasks(eval, 1), null));
+  }
+
+  @Test
+  void packedArraysLineUpByTask() throws IOException {
+    SubmissionLog.read(train)
+        .append(
+            train,
+            new SubmissionLog.Array(
+                "array-101",
+                101L,
+                Instant.now(),
+                "slurm/x.sh",
+                null,
+                List.of(0, 1, 2, 3),
+                null,
+                2));
+    assertEquals(
+        List.of("--dependency=aftercorr:101", "--kill-on-invalid-dep=yes"),
+        StageDependencies.of(eval).options(tasks(eval, 0, 1, 2, 3), null, 2));
+    assertEquals(
+        List.of("--dependency=afterok:101", "--kill-on-invalid-dep=yes"),
+        StageDependencies.of(eval).options(tasks(eval, 0, 1, 2, 3), null, 1));
   }
 
   @Test

@@ -63,6 +63,31 @@ class StateReconcilerTest {
   }
 
   @Test
+  void aPackedJobKeepsItsOwnEndWhateverItsTaskDidAfter() {
+    JobStatus failed = file(JobState.FAILED, 1, "jobs_per_task", "10");
+    assertEquals(
+        failed, reconcile(failed, accounted(SlurmState.TIMEOUT, "TIMEOUT", "0:15")).status());
+    // Requeued after this job completed: the task runs again, this job does not.
+    JobStatus done = file(JobState.COMPLETED, 0, "jobs_per_task", "10");
+    Outcome o = reconcile(done, queued(SlurmState.PENDING, "PENDING"));
+    assertEquals(done, o.status());
+    assertFalse(o.record());
+    // Killed by the kernel when the task ran out of memory: the task's verdict is the job's.
+    JobStatus killed = file(JobState.FAILED, 137, "jobs_per_task", "10");
+    assertEquals(
+        JobState.OUT_OF_MEMORY,
+        reconcile(killed, accounted(SlurmState.OUT_OF_MEMORY, "OUT_OF_MEMORY", "0:125"))
+            .status()
+            .state());
+    // Unpacked, the same FAILED file takes the task's TIMEOUT (its exit may be the kill's).
+    assertEquals(
+        JobState.TIMEOUT,
+        reconcile(file(JobState.FAILED, 1), accounted(SlurmState.TIMEOUT, "TIMEOUT", "0:15"))
+            .status()
+            .state());
+  }
+
+  @Test
   void slurmsOutsideVerdictOverridesTheFilesGuess() {
     Outcome o =
         reconcile(
