@@ -131,6 +131,20 @@ class PipelineCliTest {
   }
 
   @Test
+  void resumeOnThePipelineRunsWhatDidNotCompleteStageByStage() throws IOException {
+    Files.writeString(failMarker, "");
+    assertEquals(1, run().exitCode());
+    Files.delete(failMarker);
+    CliRun resume = CliRun.of("resume", sweep.toString());
+    assertEquals(0, resume.exitCode(), resume.err());
+    assertTrue(resume.err().contains("aggregate: 1 COMPLETED"), resume.err());
+    assertAfter(status("eval", 2), status("train", 2));
+    assertEquals(
+        "model 0\nmodel 1\nmodel 2\nmodel 3\n",
+        Files.readString(sweep.resolve("aggregate/0/all.txt")));
+  }
+
+  @Test
   void aOneToOneStageOfAnotherSizeIsRefusedAtItsLineAndNothingIsWritten() throws IOException {
     Files.writeString(
         pipeline,
