@@ -42,6 +42,8 @@ final class KillCommand extends SweepDirCommand implements Callable<Integer> {
         return ExitCode.OK;
       }
     }
-    return SweepKill.kill(dir, out);
+    return dev.hydra4j.execute.SavedPipeline.is(dir)
+        ? dev.hydra4j.execute.SavedPipeline.open(dir, err, java.util.List.of()).kill(out)
+        : SweepKill.kill(dir, out);
   }
 }

@@ -106,6 +106,7 @@ final class Submission {
     SubmissionLog record = submitted;
     Deque<ArrayPlan> queue = new ArrayDeque<>(arrays);
     SubmitLimit limit = new SubmitLimit(client, options.stop(), options.progress()::message);
+    StageDependencies stage = StageDependencies.of(sweepDir);
     ArrayFiles previous = null;
     Long previousId = null;
     while (!queue.isEmpty()) {
@@ -150,7 +151,7 @@ final class Submission {
               after == null ? null : previous.name()),
           part,
           perTask);
-      List<String> sbatch = after == null ? List.of() : List.of("--dependency=afterany:" + after);
+      List<String> sbatch = stage.options(part, after, perTask);
       long id;
       try {
         id = client.submit(files.script(), sbatch);
@@ -191,6 +192,7 @@ final class Submission {
         throw explained(refused, array.settings(), record, files);
       }
       record = record(record, files, after, id, part, null, perTask);
+      stage.queued(part);
       arrayIds.add(id);
       queue.poll();
       if (part.size() < array.tasks().size()) {
@@ -206,7 +208,8 @@ final class Submission {
               + id
               + ": jobs "
               + nums(part)
-              + (after == null ? "" : ", after " + after));
+              + (after == null ? "" : ", after " + after)
+              + (sbatch.isEmpty() ? "" : " (" + String.join(" ", sbatch) + ")"));
       options
           .progress()
           .message(
@@ -217,6 +220,7 @@ final class Submission {
                   + " (jobs "
                   + nums(part)
                   + (after == null ? "" : ", after array " + after)
+                  + StageDependencies.describe(sbatch)
                   + "): "
                   + files.script());
       previous = files;
