@@ -106,7 +106,7 @@ class SlurmSettingsCliTest {
     assertRefused(sweep(conf(), extra), message, "override '" + override + "'");
   }
 
-    @Test
+  @Test
   void aNonsenseSettingInAFileIsRefusedAtItsLine() throws IOException {
     Path conf = conf();
     Files.createDirectories(conf.resolve("hydra/launcher"));
