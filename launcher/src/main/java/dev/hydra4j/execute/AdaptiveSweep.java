@@ -303,7 +303,7 @@ final class AdaptiveSweep {
       boolean wait) {
     LaunchSettings launch =
         new LaunchSettings(composer.compose(configName, fixed, RunMode.MULTIRUN), wait);
-    if (!launch.name().equals("local")) {
+    if (!launch.runsJobsAsSlotsFree()) {
       throw new ConfigException(
           "The optuna sweeper runs its trials with the local launcher,"
               + " not '"
@@ -313,8 +313,8 @@ final class AdaptiveSweep {
           "drop hydra/launcher="
               + launch.name()
               + " for a study, or use the basic sweeper"
-              + " on SLURM (trials are suggested one by one as slots free up, which an"
-              + " array submitted up front cannot do yet)");
+              + " with it (trials are suggested one by one as slots free up, which a"
+              + " launcher that submits the whole sweep up front cannot do yet)");
     }
     List<ParsedOverride> withJobs = new ArrayList<>(fixed);
     withJobs.add(OverrideParser.parse("hydra.launcher.n_jobs=" + study.nJobs()));

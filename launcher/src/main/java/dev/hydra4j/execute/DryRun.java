@@ -10,10 +10,8 @@ import dev.hydra4j.config.ConfigNode;
 import dev.hydra4j.config.JsonWriter;
 import dev.hydra4j.config.Origin;
 import dev.hydra4j.config.YamlWriter;
+import dev.hydra4j.launch.JobSource;
 import dev.hydra4j.launch.JobSpec;
-import dev.hydra4j.launch.slurm.SlurmClient;
-import dev.hydra4j.launch.slurm.SlurmConfig;
-import dev.hydra4j.launch.slurm.SlurmLauncher;
 import dev.hydra4j.override.ParsedOverride;
 import dev.hydra4j.sweep.PlannedJob;
 import dev.hydra4j.sweep.SweepPlan;
@@ -23,12 +21,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code --multirun --dry-run}: plans and checks every job like a real sweep, writes nothing, and
@@ -82,62 +78,34 @@ public final class DryRun {
       json(plan, preparer, request);
     } else {
       table(plan, request);
-      if (launch.isSlurm() && !inProcess) {
-        slurmScripts(plan, preparer, root, launch, request);
+      if (!inProcess) {
+        launcherPreview(plan, preparer, root, launch, request);
       }
     }
     return 0;
   }
 
-  /**
-   * The array scripts a SLURM sweep would submit, for review. When the cluster answers, it is also
-   * asked whether it would accept them ({@code sbatch --test-only}); nothing is queued.
-   */
-  private static void slurmScripts(
+  /** What the launcher would do with the jobs beyond the table (a scheduler's scripts). */
+  private static void launcherPreview(
       SweepPlan plan,
       JobPreparer preparer,
       Path root,
       LaunchSettings launch,
       LaunchRequest request) {
-    List<JobSpec> specs = new ArrayList<>(plan.size());
-    for (int i = 0; i < plan.size(); i++) {
-      PlannedJob job = plan.job(i);
-      specs.add(JobPreparer.spec(preparer.prepare(job.num(), job.overrides())));
-    }
-    int maxArraySize = SlurmConfig.DEFAULT_MAX_ARRAY_SIZE;
-    String checked;
-    ConfigException refused = null;
-    try {
-      maxArraySize =
-          new SlurmClient(null, Map.of(), Duration.ofSeconds(20)).config().maxArraySize();
-      launch.preflight();
-      checked = "SLURM would accept them (sbatch --test-only)";
-    } catch (ConfigException e) {
-      if (!e.getMessage().startsWith("SLURM is not installed")
-          && !e.getMessage().startsWith("SLURM controller unreachable")) {
-        // The scripts are printed all the same: they are what the user needs to look at.
-        refused = e;
-        checked = "SLURM would refuse them (sbatch --test-only), as the error below says";
-      } else {
-        checked =
-            "not checked with SLURM, which cannot be reached here ("
-                + e.getMessage().lines().findFirst().orElse("")
-                + "); MaxArraySize taken as "
-                + maxArraySize;
-      }
-    }
-    request.out().println();
-    SlurmLauncher.preview(root, specs, maxArraySize, request.out());
-    request.out().flush();
-    request
-        .err()
-        .println(
-            "hydra4j: dry run: the array scripts above would be submitted; "
-                + checked
-                + "; nothing was submitted");
-    if (refused != null) {
-      throw refused;
-    }
+    JobSource jobs =
+        new JobSource() {
+          @Override
+          public int size() {
+            return plan.size();
+          }
+
+          @Override
+          public JobSpec get(int index) {
+            PlannedJob job = plan.job(index);
+            return JobPreparer.spec(preparer.prepare(job.num(), job.overrides()));
+          }
+        };
+    launch.preview(root, jobs, request.out(), request.err());
   }
 
   /**

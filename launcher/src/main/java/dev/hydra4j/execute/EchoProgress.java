@@ -3,6 +3,7 @@ package dev.hydra4j.execute;
 import dev.hydra4j.launch.ProgressReporter;
 import dev.hydra4j.launch.StateCounts;
 import dev.hydra4j.run.JobStatus;
+import dev.hydra4j.run.RunLayout;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
@@ -36,8 +37,8 @@ final class EchoProgress implements ProgressReporter {
   @Override
   public synchronized void start(StateCounts counts) {
     // Logs left by an earlier attempt are renamed away when the job starts; never echo them.
-    followed[0] = fileKey(jobDir.resolve("stdout.log"));
-    followed[1] = fileKey(jobDir.resolve("stderr.log"));
+    followed[0] = fileKey(jobDir.resolve(RunLayout.STDOUT));
+    followed[1] = fileKey(jobDir.resolve(RunLayout.STDERR));
     offsets[0] = offsets[1] = Long.MAX_VALUE;
     running = true;
     follower = new Thread(this::follow, "hydra4j-echo");
@@ -78,8 +79,8 @@ final class EchoProgress implements ProgressReporter {
   }
 
   private synchronized void copyNew() {
-    copy(jobDir.resolve("stdout.log"), 0, out);
-    copy(jobDir.resolve("stderr.log"), 1, err);
+    copy(jobDir.resolve(RunLayout.STDOUT), 0, out);
+    copy(jobDir.resolve(RunLayout.STDERR), 1, err);
   }
 
   private static Object fileKey(Path file) {

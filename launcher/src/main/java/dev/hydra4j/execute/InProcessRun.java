@@ -9,6 +9,7 @@ import dev.hydra4j.override.ParsedOverride;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
 import dev.hydra4j.run.RunDirectory;
+import dev.hydra4j.run.RunLayout;
 import dev.hydra4j.run.RunRecord;
 import dev.hydra4j.run.StatusFile;
 import dev.hydra4j.sweep.PlannedJob;
@@ -77,7 +78,7 @@ public final class InProcessRun {
         // The same sweep-level record as a launched sweep, so status, collect and runs
         // see it; its task is code in this JVM, so resume cannot start it again.
         dev.hydra4j.run.AtomicFiles.write(
-            root.resolve("multirun.yaml"), dev.hydra4j.config.YamlWriter.toYaml(base.config()));
+            root.resolve(RunLayout.MULTIRUN), dev.hydra4j.config.YamlWriter.toYaml(base.config()));
         List<SavedPlan.Job> saved = new java.util.ArrayList<>();
         for (PlannedJob job : jobs) {
           Path dir = preparer.prepare(job.num(), job.overrides()).jobDir();

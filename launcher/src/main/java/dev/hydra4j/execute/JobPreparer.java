@@ -14,6 +14,7 @@ import dev.hydra4j.config.YamlWriter;
 import dev.hydra4j.launch.JobSpec;
 import dev.hydra4j.override.ParsedOverride;
 import dev.hydra4j.run.AtomicFiles;
+import dev.hydra4j.run.RunLayout;
 import dev.hydra4j.run.SafePaths;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -232,7 +233,7 @@ final class JobPreparer {
    * resume writes again.
    */
   void writeFiles(PreparedJob job) throws IOException {
-    Path hydraDir = job.jobDir().resolve(".hydra");
+    Path hydraDir = job.jobDir().resolve(RunLayout.HYDRA_DIR);
     Files.createDirectories(hydraDir);
     Map<String, String> files = hydraFiles(job);
     for (Map.Entry<String, String> file : files.entrySet()) {
@@ -254,7 +255,7 @@ final class JobPreparer {
    * resumed), an existing one only when its content changes, atomically.
    */
   private void writeUnflushed(PreparedJob job) throws IOException {
-    Path hydraDir = job.jobDir().resolve(".hydra");
+    Path hydraDir = job.jobDir().resolve(RunLayout.HYDRA_DIR);
     Files.createDirectories(hydraDir);
     for (Map.Entry<String, String> file : hydraFiles(job).entrySet()) {
       Path target = hydraDir.resolve(file.getKey());
@@ -273,10 +274,10 @@ final class JobPreparer {
       lines.add(new ConfigValue(text, Origin.BUILT_IN));
     }
     Map<String, String> files = new LinkedHashMap<>();
-    files.put("config.yaml", YamlWriter.toYaml(job.config()));
-    files.put("config.json", JsonWriter.toJson(job.config(), true));
-    files.put("hydra.yaml", YamlWriter.toYaml(job.hydra()));
-    files.put("overrides.yaml", YamlWriter.toYaml(new ConfigList(lines, Origin.BUILT_IN)));
+    files.put(RunLayout.CONFIG, YamlWriter.toYaml(job.config()));
+    files.put(RunLayout.CONFIG_JSON, JsonWriter.toJson(job.config(), true));
+    files.put(RunLayout.HYDRA_CONFIG, YamlWriter.toYaml(job.hydra()));
+    files.put(RunLayout.OVERRIDES, YamlWriter.toYaml(new ConfigList(lines, Origin.BUILT_IN)));
     return files;
   }
 

@@ -2,45 +2,37 @@ package dev.hydra4j.execute;
 
 import dev.hydra4j.compose.Composition;
 import dev.hydra4j.config.ConfigException;
-import dev.hydra4j.launch.FailurePolicy;
+import dev.hydra4j.config.Origin;
 import dev.hydra4j.launch.JobSource;
 import dev.hydra4j.launch.LaunchOptions;
+import dev.hydra4j.launch.LaunchSetup;
 import dev.hydra4j.launch.Launcher;
-import dev.hydra4j.launch.SweepResult;
-import dev.hydra4j.launch.local.LocalLauncher;
-import dev.hydra4j.launch.local.LocalLauncherSettings;
-import dev.hydra4j.launch.slurm.SlurmClient;
-import dev.hydra4j.launch.slurm.SlurmLauncher;
-import dev.hydra4j.launch.slurm.SlurmSettings;
-import dev.hydra4j.settings.CheckedSettings;
+import dev.hydra4j.launch.LauncherKind;
+import dev.hydra4j.launch.registry.Launchers;
 import dev.hydra4j.sweep.BasicSweeperSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
- * The launcher a composition selects ({@code hydra/launcher}: {@code local} or {@code slurm}) and
- * its settings. For SLURM it also checks every job's settings as the sweep is planned ({@link
- * #check}) and asks the cluster before anything is written ({@link #preflight}).
+ * The launcher a composition selects ({@code hydra.launcher.name}, found in {@link Launchers}) and
+ * its settings for one sweep: every job is checked as the sweep is planned ({@link #check}), and
+ * the engine asked once before anything is written ({@link #preflight}).
  */
 final class LaunchSettings {
 
   private final Composition composition;
   private final HydraSettings settings;
   private final String name;
-  private CheckedSettings local;
   private final boolean waitForJobs;
-  private final Set<SlurmSettings> slurmSettings = new LinkedHashSet<>();
+  private LaunchSetup setup;
 
   LaunchSettings(Composition composition) {
     this(composition, false);
   }
 
   /**
-   * @param waitForJobs {@code --wait}: a SLURM launch follows its jobs until they end
+   * @param waitForJobs {@code --wait}: a launch that returns once its jobs are submitted follows
+   *     them until they end
    */
   LaunchSettings(Composition composition, boolean waitForJobs) {
     this.composition = composition;
@@ -58,120 +50,80 @@ final class LaunchSettings {
    * exists rather than after it was created and left half-written.
    */
   LaunchSettings checked(Path sweepDir) {
-    launcher();
-    if (isSlurm()) {
-      var dir = settings.node("hydra.sweep.dir");
-      SlurmLauncher.checkSweepDir(
-          sweepDir, dir == null ? dev.hydra4j.config.Origin.of("hydra.sweep.dir") : dir.origin());
-    }
+    var dir = settings.node("hydra.sweep.dir");
+    setup().checkSweepDir(sweepDir, dir == null ? Origin.of("hydra.sweep.dir") : dir.origin());
     options(sweepDir);
     maxBatchSize();
     return this;
   }
 
-  /**
-   * The local launcher's settings, checked against {@link LocalLauncherSettings#SCHEMA}: the one
-   * place their kinds and ranges are enforced. SLURM's are checked by {@link SlurmLauncher#check}
-   * for every job.
-   */
-  private CheckedSettings local() {
-    if (local == null) {
-      local = LocalLauncherSettings.SCHEMA.check(composition);
+  /** The selected kind configured with this composition's settings, read once. */
+  private LaunchSetup setup() {
+    if (setup == null) {
+      LauncherKind kind =
+          Launchers.named(name)
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          "Unknown launcher '" + name + "'",
+                          settings.node("hydra.launcher.name").origin(),
+                          "choose one of: "
+                              + String.join(
+                                  ", ",
+                                  Launchers.names().stream()
+                                      .map(n -> "hydra/launcher=" + n)
+                                      .toList())));
+      setup = kind.configure(composition, waitForJobs);
     }
-    return local;
-  }
-
-  boolean isSlurm() {
-    return name.equals("slurm");
+    return setup;
   }
 
   Launcher launcher() {
-    if (isSlurm()) {
-      return new SlurmLauncher(new SlurmClient(), waitForJobs);
-    }
-    if (!name.equals("local")) {
-      throw new ConfigException(
-          "Unknown launcher '" + name + "'",
-          settings.node("hydra.launcher.name").origin(),
-          "choose hydra/launcher=local or hydra/launcher=slurm");
-    }
-    long nJobs = local().whole("n_jobs");
-    LocalLauncher localLauncher = new LocalLauncher((int) nJobs);
-    // The launcher's pid, so that `hydra4j kill` from another shell can stop the sweep.
-    return new Launcher() {
-      @Override
-      public SweepResult launch(JobSource jobs, LaunchOptions options) throws IOException {
-        LauncherProcess.record(options.sweepDir());
-        try {
-          return localLauncher.launch(jobs, options);
-        } finally {
-          LauncherProcess.clear(options.sweepDir());
-        }
-      }
-
-      @Override
-      public boolean flushesJobFiles() {
-        return localLauncher.flushesJobFiles();
-      }
-    };
+    return setup().launcher();
   }
 
-  /**
-   * Checks that the job's program can be started here. On SLURM only when the job has no {@code
-   * setup} lines: those (module load, a virtualenv) may put it on the node's PATH.
-   */
+  /** Checks that the job's program can be started, where the launcher needs it to be here. */
   void checkCommand(PreparedJob job) {
-    if (!isSlurm() || SlurmLauncher.check(JobPreparer.spec(job)).setup().isEmpty()) {
+    if (setup().needsProgramHere(JobPreparer.spec(job))) {
       Commands.requireRunnable(job);
     }
   }
 
   /**
-   * Checks one planned job's launcher settings; for SLURM, also remembers its resource set for
-   * {@link #preflight}.
+   * Checks one planned job's own launcher settings. A job without a command is code run in this JVM
+   * ({@code Hydra4j.main}): no launcher ever sees it.
    */
   void check(PreparedJob job) {
-    if (isSlurm()) {
-      slurmSettings.add(SlurmLauncher.check(JobPreparer.spec(job)));
-    } else {
-      // A job's own settings (a swept timeout_min) are checked like the sweep's.
-      LocalLauncherSettings.SCHEMA.check(job.launcher(), job.launcher()::get);
+    if (!job.argv().isEmpty()) {
+      setup().checkJob(JobPreparer.spec(job));
     }
   }
 
-  /**
-   * For SLURM: checks that the cluster answers and would accept every resource set seen by {@link
-   * #check}, before a sweep directory exists. Nothing for the local launcher.
-   */
+  /** Asks the engine whether it would take every job seen by {@link #check}; nothing is written. */
   void preflight() {
-    if (!isSlurm() || slurmSettings.isEmpty()) {
-      return;
-    }
-    try {
-      new SlurmLauncher(new SlurmClient(), waitForJobs).preflight(slurmSettings);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    setup().preflight();
+  }
+
+  /** For {@code --dry-run}: what the launcher would do with {@code jobs}, beyond the job table. */
+  void preview(Path sweepDir, JobSource jobs, PrintStream out, PrintStream err) {
+    setup().preview(sweepDir, jobs, out, err);
+  }
+
+  /** Whether trials can be handed over one by one as slots free up (an adaptive sweeper). */
+  boolean runsJobsAsSlotsFree() {
+    return setup().runsJobsAsSlotsFree();
   }
 
   LaunchOptions options(Path sweepDir) {
-    if (!name.equals("local")) {
-      return LaunchOptions.defaults(sweepDir);
-    }
-    CheckedSettings checked = local();
-    Long maxFailures = checked.whole("max_failures");
-    FailurePolicy policy =
-        switch (checked.text("on_failure")) {
-          case "fail-fast" -> FailurePolicy.failFast();
-          default ->
-              maxFailures == null
-                  ? FailurePolicy.keepGoing()
-                  : FailurePolicy.maxFailures(maxFailures.intValue());
-        };
-    return LaunchOptions.defaults(sweepDir)
-        .withFailurePolicy(policy)
-        .withRetries(checked.whole("retries").intValue())
-        .withKillGrace(Duration.ofMillis(Math.round(checked.decimal("kill_grace_s") * 1000)));
+    return setup().options(sweepDir);
+  }
+
+  /**
+   * The options of a single run, which runs here whatever the launcher: a launcher this machine
+   * does not know (one of a Python Hydra tree) gives the defaults rather than an error.
+   */
+  LaunchOptions singleRunOptions(Path runDir) {
+    return Launchers.named(name).isPresent() ? options(runDir) : LaunchOptions.defaults(runDir);
   }
 
   /** Hydra's {@code hydra.sweeper.max_batch_size}: jobs per batch, 0 for all at once. */

@@ -20,6 +20,7 @@ import dev.hydra4j.override.ParsedOverride;
 import dev.hydra4j.run.AtomicFiles;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.RunDirectory;
+import dev.hydra4j.run.RunLayout;
 import dev.hydra4j.run.RunRecord;
 import dev.hydra4j.run.SweepState;
 import dev.hydra4j.search.AdaptiveStudy;
@@ -275,7 +276,7 @@ public final class Multirun {
       String launcher)
       throws IOException {
     AtomicFiles.write(
-        sweepDir.resolve("multirun.yaml"),
+        sweepDir.resolve(RunLayout.MULTIRUN),
         YamlWriter.toYaml(withSweepOverrides(base.config(), request.overrides())));
     new SavedPlan(
             Version.VALUE,
@@ -323,8 +324,7 @@ public final class Multirun {
   }
 
   static String display(Path dir) {
-    Path cwd = Path.of("").toAbsolutePath();
-    return dir.startsWith(cwd) ? cwd.relativize(dir).toString() : dir.toString();
+    return dev.hydra4j.run.RunDirectory.display(dir);
   }
 
   /** Jobs {@code from..to} of a plan, each prepared and written when the launcher asks. */

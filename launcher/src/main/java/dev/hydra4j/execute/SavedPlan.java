@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.Origin;
 import dev.hydra4j.run.AtomicFiles;
+import dev.hydra4j.run.RunLayout;
 import dev.hydra4j.sweep.SweepOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,7 +37,7 @@ record SavedPlan(
     long gridSize,
     List<Job> jobs) {
 
-  static final String NAME = "plan.json";
+  static final String NAME = RunLayout.PLAN;
 
   /** One job of the plan; {@code dir} is relative to the sweep directory. */
   record Job(int num, String dir, List<String> overrides) {}

@@ -8,8 +8,7 @@ import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.Origin;
 import dev.hydra4j.config.YamlWriter;
 import dev.hydra4j.launch.SweepResult;
-import dev.hydra4j.launch.slurm.SlurmClient;
-import dev.hydra4j.launch.slurm.SlurmSweepStatus;
+import dev.hydra4j.launch.registry.Launchers;
 import dev.hydra4j.override.ParsedOverride;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
@@ -35,6 +34,9 @@ import java.util.Set;
  * asked for by state.
  */
 public final class SavedSweep {
+
+  /** How long resume and rerun wait for a scheduler that does not answer. */
+  private static final java.time.Duration ENGINE_PATIENCE = java.time.Duration.ofSeconds(60);
 
   private final Path sweepDir;
   private final SavedPlan plan;
@@ -183,7 +185,7 @@ public final class SavedSweep {
       SweepResult result;
       try (var sigint = dev.hydra4j.launch.SigintHandler.install(options.stop())) {
         result =
-            new dev.hydra4j.launch.local.LocalLauncher(1)
+            dev.hydra4j.launch.registry.Launchers.oneJobHere()
                 .launch(dev.hydra4j.launch.JobSource.of(List.of(spec)), options);
       }
       // The launch's exit code covers the whole sweep; this command ran one job, and other
@@ -351,13 +353,12 @@ public final class SavedSweep {
 
   /** The state of every job of the plan, those never started (no status file) PENDING. */
   private SweepState state() {
-    if (plan.launcher().equals("slurm")) {
-      // Final states only SLURM saw (a job cancelled while pending) go to the status files
-      // first, so that resume and rerun choose from the truth.
-      SlurmSweepStatus.read(sweepDir, SweepKill.jobDirs(plan, sweepDir), new SlurmClient())
-          .recordFinalStates();
-    }
     try {
+      // Final states only the engine saw (a job cancelled while pending) go to the status
+      // files first, so that resume and rerun choose from the truth.
+      Launchers.ofSweep(plan.launcher(), sweepDir)
+          .observe(sweepDir, SweepKill.jobDirs(plan, sweepDir), ENGINE_PATIENCE)
+          .recordFinalStates();
       SweepState state = SweepState.read(sweepDir, jobDirs());
       // A killed launcher leaves status files behind the journal, and temp files: bring
       // them in line first, so that every reader of the job directories sees the truth.

@@ -9,7 +9,7 @@ import dev.hydra4j.launch.JobSpec;
 import dev.hydra4j.launch.LaunchOptions;
 import dev.hydra4j.launch.SigintHandler;
 import dev.hydra4j.launch.SweepResult;
-import dev.hydra4j.launch.local.LocalLauncher;
+import dev.hydra4j.launch.registry.Launchers;
 import dev.hydra4j.override.ParsedOverride;
 import dev.hydra4j.run.RunDirectory;
 import dev.hydra4j.run.RunRecord;
@@ -44,7 +44,7 @@ public final class SingleRun {
     Commands.requireRunnable(checked);
     // Of the launcher's settings only the grace of a stop applies: a single run is one local
     // job, whatever hydra/launcher says, run once, as Hydra runs it.
-    Duration killGrace = new LaunchSettings(composition).options(probeDir).killGrace();
+    Duration killGrace = new LaunchSettings(composition).singleRunOptions(probeDir).killGrace();
 
     Path runDir = RunDirectory.createExclusive(wanted, "hydra.run.dir");
     JobPreparer preparer =
@@ -60,7 +60,7 @@ public final class SingleRun {
               .withProgress(new EchoProgress(spec.jobDir(), request.out(), request.err()));
       SweepResult result;
       try (SigintHandler sigint = SigintHandler.install(options.stop())) {
-        result = new LocalLauncher(1).launch(JobSource.of(List.of(spec)), options);
+        result = Launchers.oneJobHere().launch(JobSource.of(List.of(spec)), options);
       }
       var status = result.jobs().get(0);
       request

@@ -3,11 +3,11 @@ package dev.hydra4j.execute;
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.Origin;
 import dev.hydra4j.launch.LogTail;
-import dev.hydra4j.launch.slurm.SlurmClient;
-import dev.hydra4j.launch.slurm.SlurmSweepStatus;
-import dev.hydra4j.launch.slurm.SubmissionLog;
+import dev.hydra4j.launch.SweepObservation;
+import dev.hydra4j.launch.registry.Launchers;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
+import dev.hydra4j.run.RunLayout;
 import dev.hydra4j.run.SweepState;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,16 +25,16 @@ import java.util.function.IntFunction;
 /**
  * {@code status <sweep dir>}: counts by state, every job's state, and the failures with the end of
  * their stderr, from any shell while the sweep runs, after it ended, or after its launcher was
- * killed. A local sweep is read from its job directories alone; a SLURM sweep adds one squeue and
- * one sacct call for all its arrays (see {@link SlurmSweepStatus}), and records in the status files
- * the final states only SLURM saw.
+ * killed. The sweep's launcher kind says what it knows ({@link SweepObservation}): a local sweep is
+ * read from its job directories alone; a SLURM sweep adds one squeue and one sacct call for all its
+ * arrays, and records in the status files the final states only SLURM saw.
  */
 public final class StatusReport {
 
   private static final int TAIL_LINES = 5;
 
-  /** A status must not hang for a minute when the controller is down. */
-  private static final Duration SLURM_PATIENCE = Duration.ofSeconds(20);
+  /** A status must not hang for a minute when a scheduler's controller is down. */
+  private static final Duration ENGINE_PATIENCE = Duration.ofSeconds(20);
 
   private static final Set<JobState> FAILURES =
       EnumSet.of(
@@ -74,37 +74,13 @@ public final class StatusReport {
       return printSingleRun(dir, out);
     }
     SavedPlan plan = SavedPlan.read(dir);
-    boolean slurm = plan.launcher().equals("slurm") || SubmissionLog.exists(dir);
-    IntFunction<JobStatus> status;
-    IntFunction<String> slurmId = num -> null;
-    List<String> notes = List.of();
-    SweepState local = null;
-    if (slurm) {
-      SlurmSweepStatus s =
-          SlurmSweepStatus.read(
-              dir, SweepKill.jobDirs(plan, dir), new SlurmClient(null, Map.of(), SLURM_PATIENCE));
-      s.recordFinalStates();
-      status = s::status;
-      slurmId = s::slurmId;
-      notes = s.notes();
-    } else {
-      SweepState state;
-      try {
-        state = SweepState.read(dir, SweepKill.jobDirs(plan, dir));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      // A job recorded RUNNING whose process is gone (its launcher was killed) is shown
-      // as what it is; the note below says how to finish it.
-      status = state::effective;
-      List<String> found = new java.util.ArrayList<>();
-      if (state.journalDamage() != null) {
-        found.add("journal: " + state.journalDamage());
-      }
-      state.unreadable().forEach((file, why) -> found.add("unreadable: " + why));
-      notes = found;
-      local = state;
-    }
+    SweepObservation seen =
+        Launchers.ofSweep(plan.launcher(), dir)
+            .observe(dir, SweepKill.jobDirs(plan, dir), ENGINE_PATIENCE);
+    // Final states only the engine saw (a job cancelled while pending) go to the status files.
+    seen.recordFinalStates();
+    IntFunction<JobStatus> status = seen::status;
+    String column = seen.engineColumn();
     Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
     for (SavedPlan.Job job : plan.jobs()) {
       counts.merge(status.apply(job.num()).state(), 1, Integer::sum);
@@ -114,46 +90,39 @@ public final class StatusReport {
     if (!plan.command().isEmpty()) {
       out.println("command " + String.join(" ", plan.command()));
     }
-    if (slurm) {
-      printArrays(SubmissionLog.read(dir), out);
-    } else {
-      printLauncher(dir, out);
-    }
-    notes.forEach(n -> out.println("note    " + n));
+    seen.launch().forEach(out::println);
+    seen.notes().forEach(n -> out.println("note    " + n));
     if (dev.hydra4j.search.AdaptiveStudy.exists(dir)) {
       dev.hydra4j.search.AdaptiveStudy.summary(dir).forEach(out::println);
     }
     out.println();
-    String slurmColumn = slurm ? "  %-10s" : "%s";
     out.printf(
-        "%5s  %-13s  %4s  %9s" + slurmColumn + "  %s%n",
+        "%5s  %-13s  %4s  %9s" + (column == null ? "%s" : "  %-10s") + "  %s%n",
         "num",
         "state",
         "exit",
         "duration",
-        slurm ? "slurm" : "",
+        column == null ? "" : column,
         "overrides");
     // The rows as the header's printf lays them out, without a Formatter per row: a
     // 20,000-job sweep prints 20,000 of them.
     StringBuilder row = new StringBuilder(128);
     for (SavedPlan.Job job : plan.jobs()) {
       JobStatus s = status.apply(job.num());
-      String id = slurmId.apply(job.num());
       row.setLength(0);
       pad(row, String.valueOf(job.num()), 5, true).append("  ");
       pad(row, s.state().name(), 13, false).append("  ");
       pad(row, s.exitCode() == null ? "" : String.valueOf(s.exitCode()), 4, true).append("  ");
       pad(row, seconds(s.duration()), 9, true);
-      if (slurm) {
+      if (column != null) {
+        String id = seen.engineId(job.num());
         pad(row.append("  "), id == null ? "-" : id, 10, false);
       }
       out.println(row.append("  ").append(taskOverrides(job.overrides())));
     }
     List<String> stale = new java.util.ArrayList<>();
     for (SavedPlan.Job job : plan.jobs()) {
-      if (local != null
-          && local.status(job.num()).state() == JobState.RUNNING
-          && status.apply(job.num()).state() == JobState.INTERRUPTED) {
+      if (seen.lost(job.num())) {
         stale.add(String.valueOf(job.num()));
       }
     }
@@ -190,48 +159,11 @@ public final class StatusReport {
               + "  ("
               + Multirun.display(jobDir)
               + ")");
-      for (String line : LogTail.lastLines(jobDir.resolve("stderr.log"), TAIL_LINES)) {
+      for (String line : LogTail.lastLines(jobDir.resolve(RunLayout.STDERR), TAIL_LINES)) {
         out.println("    | " + line);
       }
     }
     return 0;
-  }
-
-  private static void printArrays(SubmissionLog log, PrintStream out) {
-    if (log.arrays().isEmpty()) {
-      out.println("slurm   nothing submitted yet");
-    }
-    for (SubmissionLog.Array a : log.arrays()) {
-      String jobs = a.jobs().size() == 1 ? "job " + a.jobs().get(0) : a.jobs().size() + " jobs";
-      if (a.jobsPerTask() > 1) {
-        jobs += " in " + a.tasks() + " tasks of up to " + a.jobsPerTask();
-      }
-      out.println(
-          "slurm   "
-              + (a.name() == null ? "(no script)" : a.name())
-              + ": "
-              + (a.submittedOk() ? "array " + a.arrayJobId() : "NOT SUBMITTED")
-              + ", "
-              + jobs
-              + (a.after() == null ? "" : ", after " + a.after())
-              + (a.error() == null ? "" : " — " + a.error().strip().replace("\n", " / ")));
-    }
-  }
-
-  private static void printLauncher(Path dir, PrintStream out) {
-    try {
-      LauncherProcess.read(dir)
-          .ifPresent(
-              p ->
-                  out.println(
-                      "launcher pid "
-                          + p.pid()
-                          + " on "
-                          + p.host()
-                          + (p.isAliveHere() ? " (running)" : "")));
-    } catch (IOException | RuntimeException e) {
-      // the record is only a convenience for kill
-    }
   }
 
   /** A single run's directory ({@code outputs/DATE/TIME}): its one job. */
@@ -254,7 +186,7 @@ public final class StatusReport {
       out.println("error   " + s.error());
     }
     if (FAILURES.contains(s.state())) {
-      for (String line : LogTail.lastLines(dir.resolve("stderr.log"), TAIL_LINES)) {
+      for (String line : LogTail.lastLines(dir.resolve(RunLayout.STDERR), TAIL_LINES)) {
         out.println("    | " + line);
       }
     }

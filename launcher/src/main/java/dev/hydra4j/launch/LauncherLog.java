@@ -1,5 +1,6 @@
 package dev.hydra4j.launch;
 
+import dev.hydra4j.run.RunLayout;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.time.Instant;
  */
 public final class LauncherLog implements Closeable {
 
-  public static final String NAME = "launcher.log";
+  public static final String NAME = RunLayout.LAUNCHER_LOG;
 
   private final OutputStream out;
   private boolean broken;

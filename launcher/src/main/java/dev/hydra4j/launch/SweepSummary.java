@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hydra4j.run.AtomicFiles;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
+import dev.hydra4j.run.RunLayout;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -44,7 +45,7 @@ import java.util.function.IntFunction;
  */
 public final class SweepSummary {
 
-  public static final String NAME = "summary.json";
+  public static final String NAME = RunLayout.SUMMARY;
   static final int TAIL_LINES = 20;
   static final int MAX_FAILURES = 100;
 
@@ -136,7 +137,7 @@ public final class SweepSummary {
     }
     if (dir != null) {
       g.writeStringField("job_dir", dir.toString());
-      List<String> tail = LogTail.lastLines(dir.resolve("stderr.log"), TAIL_LINES);
+      List<String> tail = LogTail.lastLines(dir.resolve(RunLayout.STDERR), TAIL_LINES);
       g.writeArrayFieldStart("stderr_tail");
       for (String line : tail) {
         g.writeString(line);

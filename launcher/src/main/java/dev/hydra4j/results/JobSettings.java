@@ -1,6 +1,7 @@
 package dev.hydra4j.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hydra4j.run.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +22,14 @@ final class JobSettings {
 
   static Map<String, Object> read(Path jobDir) {
     Map<String, Object> out = new LinkedHashMap<>();
-    JsonNode config = RunFiles.json(jobDir.resolve(RunFiles.HYDRA_DIR).resolve("config.json"));
+    JsonNode config =
+        RunFiles.json(jobDir.resolve(RunFiles.HYDRA_DIR).resolve(RunLayout.CONFIG_JSON));
     if (config != null && config.isObject()) {
       MetricsJson.flatten(config, "", out);
     }
     String hydra;
     try {
-      hydra = Files.readString(jobDir.resolve(RunFiles.HYDRA_DIR).resolve("hydra.yaml"));
+      hydra = Files.readString(jobDir.resolve(RunFiles.HYDRA_DIR).resolve(RunLayout.HYDRA_CONFIG));
     } catch (IOException e) {
       return out;
     }

@@ -6,6 +6,7 @@ import dev.hydra4j.config.ConfigMap;
 import dev.hydra4j.config.ConfigNode;
 import dev.hydra4j.config.ConfigValue;
 import dev.hydra4j.config.Origin;
+import dev.hydra4j.run.RunLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,7 @@ final class MetricRules {
   private static final Set<String> JSON_KEYS = Set.of("json", "path", "name");
   private static final Set<String> CSV_KEYS = Set.of("csv", "column", "name", "step");
   private static final Set<String> REGEX_KEYS = Set.of("regex", "file", "name", "match");
-  private static final String DEFAULT_LOG = "stdout.log";
+  private static final String DEFAULT_LOG = RunLayout.STDOUT;
 
   private MetricRules() {}
 

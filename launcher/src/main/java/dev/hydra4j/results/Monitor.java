@@ -2,6 +2,7 @@ package dev.hydra4j.results;
 
 import dev.hydra4j.Terminal;
 import dev.hydra4j.run.JobState;
+import dev.hydra4j.run.RunLayout;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,7 +117,7 @@ public final class Monitor {
         if (reported.add(job.entry().num())) {
           List<String> tail =
               dev.hydra4j.launch.LogTail.lastLines(
-                  job.entry().dir().resolve("stderr.log"), options.tailLines());
+                  job.entry().dir().resolve(RunLayout.STDERR), options.tailLines());
           out.println(
               "  "
                   + MonitorView.describe(job, now)

@@ -2,6 +2,7 @@ package dev.hydra4j.results;
 
 import dev.hydra4j.launch.LogTail;
 import dev.hydra4j.run.JobState;
+import dev.hydra4j.run.RunLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +60,8 @@ final class MonitorView {
       lines.add("failed (" + failed.size() + ")");
       for (SweepSnapshot.Job job : failed.subList(0, Math.min(MAX_FAILED, failed.size()))) {
         lines.add("  " + describe(job, now));
-        for (String line : LogTail.lastLines(job.entry().dir().resolve("stderr.log"), tailLines)) {
+        for (String line :
+            LogTail.lastLines(job.entry().dir().resolve(RunLayout.STDERR), tailLines)) {
           lines.add("    | " + line);
         }
       }
@@ -137,9 +139,9 @@ final class MonitorView {
 
   /** The end of the job's interleaved log, without its dates; stdout.log when there is none. */
   private static List<String> liveTail(Path jobDir, int n) {
-    Path combined = jobDir.resolve("combined.log");
+    Path combined = jobDir.resolve(RunLayout.COMBINED_LOG);
     if (!Files.exists(combined)) {
-      return LogTail.lastLines(jobDir.resolve("stdout.log"), n);
+      return LogTail.lastLines(jobDir.resolve(RunLayout.STDOUT), n);
     }
     List<String> out = new ArrayList<>();
     for (String line : LogTail.lastLines(combined, n)) {

@@ -3,6 +3,7 @@ package dev.hydra4j.results;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hydra4j.run.AtomicFiles;
+import dev.hydra4j.run.RunLayout;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -27,7 +28,7 @@ public final class NotebookWriter {
   public static int write(Path dir, Path target, PrintStream out) {
     RunResults results = RunResults.read(RecordedRun.open(dir), new Harvester());
     Path runDir = results.run().dir();
-    Path csv = runDir.resolve("results.csv");
+    Path csv = runDir.resolve(RunLayout.RESULTS_CSV);
     Path curvesCsv = runDir.resolve(CURVES_CSV);
     Path notebook =
         (target != null ? target : runDir.resolve("results.ipynb")).toAbsolutePath().normalize();
@@ -62,7 +63,7 @@ public final class NotebookWriter {
   /** A cell: markdown or code, and its source lines. */
   record Cell(boolean code, String source) {}
 
-  static final String CURVES_CSV = "curves.csv";
+  static final String CURVES_CSV = RunLayout.CURVES_CSV;
 
   /** Every point of every curve, one per line: num, the swept keys, metric, step, time, value. */
   static String curvesCsv(RunResults results) {

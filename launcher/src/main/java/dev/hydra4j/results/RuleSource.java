@@ -10,6 +10,7 @@ import dev.hydra4j.config.Origin;
 import dev.hydra4j.interpolate.InterpolationContext;
 import dev.hydra4j.interpolate.Interpolator;
 import dev.hydra4j.interpolate.Resolvers;
+import dev.hydra4j.run.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,7 +43,7 @@ final class RuleSource {
    * @throws ConfigException when the rules are not valid, pointing at hydra.yaml's line
    */
   List<MetricRule> rules(Path jobDir) {
-    Path file = jobDir.resolve(RunFiles.HYDRA_DIR).resolve("hydra.yaml");
+    Path file = jobDir.resolve(RunFiles.HYDRA_DIR).resolve(RunLayout.HYDRA_CONFIG);
     String text;
     try {
       text = Files.readString(file);
@@ -80,7 +81,7 @@ final class RuleSource {
     }
     if (containsInterpolation(rules)) {
       ConfigMap scope = root;
-      Path config = file.resolveSibling("config.yaml");
+      Path config = file.resolveSibling(RunLayout.CONFIG);
       if (Files.isRegularFile(config)) {
         scope = ConfigFiles.read(config, config.toString()).root().with("hydra", root.get("hydra"));
       }

@@ -9,6 +9,7 @@ import dev.hydra4j.config.ConfigNode;
 import dev.hydra4j.config.ConfigValue;
 import dev.hydra4j.config.Origin;
 import dev.hydra4j.run.JobState;
+import dev.hydra4j.run.RunLayout;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -291,7 +292,7 @@ public final class RunCompare {
 
   /** The job's resolved config as dotted keys and YAML-like values; empty when unreadable. */
   private static Map<String, String> flatConfig(Path jobDir) {
-    Path file = jobDir.resolve(RunFiles.HYDRA_DIR).resolve("config.yaml");
+    Path file = jobDir.resolve(RunFiles.HYDRA_DIR).resolve(RunLayout.CONFIG);
     Map<String, String> out = new TreeMap<>();
     if (!Files.isRegularFile(file)) {
       return out;
@@ -344,7 +345,7 @@ public final class RunCompare {
   }
 
   private static Map<String, String> choices(Path jobDir) {
-    Path file = jobDir.resolve(RunFiles.HYDRA_DIR).resolve("hydra.yaml");
+    Path file = jobDir.resolve(RunFiles.HYDRA_DIR).resolve(RunLayout.HYDRA_CONFIG);
     Map<String, String> out = new LinkedHashMap<>();
     try {
       ConfigNode hydra = ConfigFiles.read(file, file.toString()).root().get("hydra");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.hydra4j.run.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +20,11 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 final class RunFiles {
 
   static final String RUN_JSON = dev.hydra4j.run.RunRecord.NAME;
-  static final String PLAN_JSON = "plan.json";
-  static final String SUMMARY_JSON = "summary.json";
-  static final String MULTIRUN_YAML = "multirun.yaml";
+  static final String PLAN_JSON = RunLayout.PLAN;
+  static final String SUMMARY_JSON = RunLayout.SUMMARY;
+  static final String MULTIRUN_YAML = RunLayout.MULTIRUN;
   static final String METRICS_JSON = dev.hydra4j.run.JobLogs.METRICS;
-  static final String HYDRA_DIR = ".hydra";
+  static final String HYDRA_DIR = RunLayout.HYDRA_DIR;
 
   // Python's json.dump writes NaN and Infinity for float('nan') and float('inf').
   private static final ObjectMapper MAPPER =
@@ -62,7 +63,7 @@ final class RunFiles {
 
   /** The lines of a job's {@code .hydra/overrides.yaml}, or empty. */
   static List<String> overrides(Path jobDir) {
-    Path file = jobDir.resolve(HYDRA_DIR).resolve("overrides.yaml");
+    Path file = jobDir.resolve(HYDRA_DIR).resolve(RunLayout.OVERRIDES);
     try {
       Object loaded =
           new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
@@ -89,7 +90,7 @@ final class RunFiles {
     return !isSweep(dir)
         && Files.isDirectory(dir.resolve(HYDRA_DIR))
         && (Files.isRegularFile(dir.resolve(RUN_JSON))
-            || Files.isRegularFile(dir.resolve("status.json")));
+            || Files.isRegularFile(dir.resolve(RunLayout.STATUS)));
   }
 
   /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.Origin;
 import dev.hydra4j.run.AtomicFiles;
+import dev.hydra4j.run.RunLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ import java.util.Objects;
 public record RunMeta(String name, String description, List<String> tags, List<Note> notes) {
 
   /** The file name inside the run or sweep directory. */
-  public static final String NAME = "meta.json";
+  public static final String NAME = RunLayout.META;
 
   /** Nothing said. */
   public static final RunMeta NONE = new RunMeta(null, null, List.of(), List.of());

@@ -10,6 +10,7 @@ import dev.hydra4j.config.ConfigTree;
 import dev.hydra4j.config.ConfigValue;
 import dev.hydra4j.launch.LogTail;
 import dev.hydra4j.run.JobState;
+import dev.hydra4j.run.RunLayout;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,14 +185,14 @@ public final class RunShow {
               + "  ("
               + Display.path(row.dir())
               + ")");
-      for (String line : LogTail.lastLines(row.dir().resolve("stderr.log"), TAIL_LINES)) {
+      for (String line : LogTail.lastLines(row.dir().resolve(RunLayout.STDERR), TAIL_LINES)) {
         out.println("    | " + line);
       }
     }
   }
 
   private static ConfigMap hydraNode(Path jobDir) {
-    Path file = jobDir.resolve(RunFiles.HYDRA_DIR).resolve("hydra.yaml");
+    Path file = jobDir.resolve(RunFiles.HYDRA_DIR).resolve(RunLayout.HYDRA_CONFIG);
     if (!Files.isRegularFile(file)) {
       return null;
     }

@@ -2,6 +2,7 @@ package dev.hydra4j.results;
 
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
+import dev.hydra4j.run.RunLayout;
 import dev.hydra4j.run.StatusFile;
 import dev.hydra4j.run.SweepState;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ record SweepSnapshot(RecordedRun run, List<Job> jobs, List<Integer> unreadable) 
   boolean stalled() {
     return running().isEmpty()
         && terminal() < jobs.size()
-        && !java.nio.file.Files.exists(run.dir().resolve("slurm.json"))
+        && !java.nio.file.Files.exists(run.dir().resolve(RunLayout.SLURM_SUBMISSIONS))
         && !dev.hydra4j.run.LauncherLock.isHeld(run.dir());
   }
 

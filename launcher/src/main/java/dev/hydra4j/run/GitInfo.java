@@ -99,7 +99,7 @@ public record GitInfo(String commit, String branch, Boolean dirty) {
   }
 
   /** Where {@link #writeDiff} puts the uncommitted changes, beside run.json. */
-  public static final String DIFF_FILE = "git.diff";
+  public static final String DIFF_FILE = RunLayout.GIT_DIFF;
 
   /** At most this much of a diff is kept: a run record, not a backup of the tree. */
   public static final int MAX_DIFF_BYTES = 1024 * 1024;

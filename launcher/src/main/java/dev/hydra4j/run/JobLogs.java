@@ -13,22 +13,22 @@ import java.nio.file.StandardCopyOption;
 public final class JobLogs {
 
   /** The task's standard output, byte for byte. */
-  public static final String STDOUT = "stdout.log";
+  public static final String STDOUT = RunLayout.STDOUT;
 
   /** The task's standard error, byte for byte, plus hydra4j's own reason if it could not start. */
-  public static final String STDERR = "stderr.log";
+  public static final String STDERR = RunLayout.STDERR;
 
   /** Both streams line by line, in the order read, each line timestamped and tagged. */
-  public static final String COMBINED = "combined.log";
+  public static final String COMBINED = RunLayout.COMBINED_LOG;
 
   /**
    * The metrics a task wrote. Kept aside with the logs when a job runs again, so a retry that fails
    * cannot be credited with the metrics of the attempt before it.
    */
-  public static final String METRICS = "metrics.json";
+  public static final String METRICS = RunLayout.METRICS;
 
   /** The metrics a task logged over time, one JSON object per line; kept aside like METRICS. */
-  public static final String METRICS_LOG = "metrics.jsonl";
+  public static final String METRICS_LOG = RunLayout.METRICS_SERIES;
 
   private static final String[] ALL = {STDOUT, STDERR, COMBINED, METRICS, METRICS_LOG};
 

@@ -12,6 +12,12 @@ public final class RunDirectory {
 
   private RunDirectory() {}
 
+  /** {@code dir} as a user names it: relative to the working directory when below it. */
+  public static String display(Path dir) {
+    Path cwd = Path.of("").toAbsolutePath();
+    return dir.startsWith(cwd) ? cwd.relativize(dir).toString() : dir.toString();
+  }
+
   /** {@link #createExclusive(Path, String)} without naming a setting in errors. */
   public static Path createExclusive(Path wanted) {
     return createExclusive(wanted, null);

@@ -41,7 +41,7 @@ public record RunRecord(
     GitInfo git) {
 
   /** The file name inside the run or sweep directory. */
-  public static final String NAME = "run.json";
+  public static final String NAME = RunLayout.RUN_RECORD;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -50,7 +50,7 @@ import java.nio.file.Path;
 public final class StatusFile {
 
   /** The file name inside a job directory. */
-  public static final String NAME = "status.json";
+  public static final String NAME = RunLayout.STATUS;
 
   private StatusFile() {}
 

@@ -34,7 +34,7 @@ import java.util.TreeMap;
 public final class SweepJournal implements Closeable {
 
   /** The file name in the sweep directory. */
-  public static final String NAME = "jobs.journal";
+  public static final String NAME = RunLayout.JOURNAL;
 
   /** The JSON key naming the job directory, relative to the sweep directory. */
   static final String JOB_DIR = "job_dir";

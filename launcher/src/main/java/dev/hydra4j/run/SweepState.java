@@ -111,7 +111,7 @@ public final class SweepState {
             try {
               bytes = Files.readAllBytes(file);
             } catch (NoSuchFileException e) {
-              return Files.isDirectory(dir.resolve(".hydra"))
+              return Files.isDirectory(dir.resolve(RunLayout.HYDRA_DIR))
                   ? FileVisitResult.SKIP_SUBTREE
                   : FileVisitResult.CONTINUE;
             } catch (IOException e) {

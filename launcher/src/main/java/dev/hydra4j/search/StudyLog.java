@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.Origin;
+import dev.hydra4j.run.RunLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -31,7 +32,7 @@ import java.util.zip.CRC32;
  */
 final class StudyLog implements AutoCloseable {
 
-  static final String NAME = "study.jsonl";
+  static final String NAME = RunLayout.STUDY;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What the study's first line records. */

@@ -2,6 +2,7 @@ package dev.hydra4j.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hydra4j.run.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,8 @@ import java.util.TreeMap;
  */
 final class TrialMetrics {
 
-  static final String FINAL = "metrics.json";
-  static final String CURVE = "metrics.jsonl";
+  static final String FINAL = RunLayout.METRICS;
+  static final String CURVE = RunLayout.METRICS_SERIES;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TrialMetrics() {}

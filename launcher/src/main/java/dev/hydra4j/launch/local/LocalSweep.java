@@ -13,6 +13,7 @@ import dev.hydra4j.run.Host;
 import dev.hydra4j.run.JobLogs;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
+import dev.hydra4j.run.RunLayout;
 import dev.hydra4j.run.SweepJournal;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -303,7 +304,7 @@ final class LocalSweep {
   }
 
   private CompletableFuture<Void> flushHydraFiles(JobSpec spec) {
-    Path hydra = spec.jobDir().resolve(".hydra");
+    Path hydra = spec.jobDir().resolve(RunLayout.HYDRA_DIR);
     if (!Files.isDirectory(hydra)) {
       return DONE;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.Origin;
 import dev.hydra4j.run.AtomicFiles;
+import dev.hydra4j.run.RunLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ import java.util.Set;
  */
 public final class SubmissionLog {
 
-  public static final String NAME = "slurm.json";
+  public static final String NAME = RunLayout.SLURM_SUBMISSIONS;
 
   /**
    * One sbatch of an array.
