@@ -192,6 +192,35 @@ class SlurmPackingIT extends SlurmCliTest {
   }
 
   @Test
+  @Order(3)
+  void dryRunShowsTheTasksAndTheSlices() throws Exception {
+    Path conf =
+        project(
+            "preview",
+            """
+        x: 0
+        hydra:
+          launcher:
+            jobs_per_task: 10
+            cpus_per_task: 4
+            cpus_per_job: 2
+          job:
+            command: [echo, '${x}']
+        """);
+    CliRun run = sweep(conf, "x=range(0,40)", "--dry-run");
+    assertEquals(0, run.exitCode(), run.err());
+    String out = run.out();
+    assertTrue(
+        out.contains("# ===== " + sweepDir(conf) + "/slurm/array-001.sh (40 jobs in 4 tasks)"),
+        out);
+    assertTrue(out.contains("#SBATCH --array=0-3%256\n"), out);
+    assertTrue(out.contains("#SBATCH --cpus-per-task=4\n"), out);
+    assertTrue(out.contains("# 10 jobs per task, 2 at once; each job 2 CPUs (taskset);\n"), out);
+    assertTrue(out.contains("#   slot 0: CPUs #0-1\n#   slot 1: CPUs #2-3\n"), out);
+    assertFalse(Files.exists(sweepDir(conf)), "nothing may be written");
+  }
+
+  @Test
   @Order(4)
   void aTimedOutTaskIsRequeuedAndRunsAgainOnlyItsUnfinishedJob() throws Exception {
     Path sweep = timeoutSweep;
