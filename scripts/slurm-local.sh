@@ -18,6 +18,10 @@
 #   SLURM_MAX_ARRAY_SIZE=10001   array indices 0..N-1
 #   SLURM_MIN_JOB_AGE=300   seconds a finished job stays visible to squeue/scontrol
 #   SLURM_WAIT=60           seconds to wait for each daemon and for the node
+#   SLURM_MEMORY=auto       how a job's --mem is enforced: cgroup (the kernel stops the job at
+#                           its limit; sacct says OUT_OF_MEMORY), poll (slurmstepd samples
+#                           usage each second and kills the job over it; sacct says FAILED),
+#                           auto = cgroup when cgroup v1 memory+freezer are usable, else poll.
 # with accounting, limits are enforced as on a real cluster, and the QOS hydra4j-limited
 # (MaxSubmitJobsPerUser=3) lets the tests meet a submit limit without touching other jobs.
 set -euo pipefail
@@ -27,10 +31,12 @@ CPUS=${SLURM_CPUS:-4}
 MAX_ARRAY_SIZE=${SLURM_MAX_ARRAY_SIZE:-10001}
 MIN_JOB_AGE=${SLURM_MIN_JOB_AGE:-300}
 WAIT=${SLURM_WAIT:-60}
+MEMORY=${SLURM_MEMORY:-auto}
 
 CONF_DIR=/etc/slurm
 SLURM_CONF_FILE=$CONF_DIR/slurm.conf
 DBD_CONF_FILE=$CONF_DIR/slurmdbd.conf
+CGROUP_CONF_FILE=$CONF_DIR/cgroup.conf
 LOG_DIR=/var/log/slurm
 STATE_DIR=/var/spool/slurmctld
 SPOOL_DIR=/var/spool/slurmd
@@ -58,6 +64,7 @@ is_uint "$CPUS" && ((CPUS > 0)) || die "SLURM_CPUS must be a positive integer, g
 is_uint "$MAX_ARRAY_SIZE" || die "SLURM_MAX_ARRAY_SIZE must be an integer, got '$MAX_ARRAY_SIZE'"
 is_uint "$MIN_JOB_AGE" || die "SLURM_MIN_JOB_AGE must be an integer, got '$MIN_JOB_AGE'"
 is_uint "$WAIT" || die "SLURM_WAIT must be an integer, got '$WAIT'"
+[[ $MEMORY =~ ^(auto|cgroup|poll)$ ]] || die "SLURM_MEMORY must be auto, cgroup or poll, got '$MEMORY'"
 [[ $ACCOUNTING == 0 || $ACCOUNTING == 1 ]] || die "SLURM_ACCOUNTING must be 0 or 1, got '$ACCOUNTING'"
 
 # --- processes -------------------------------------------------------------------------------
@@ -156,8 +163,47 @@ real_memory_mb() {
   echo "$mb"
 }
 
+# cgroup v1 with writable memory and freezer hierarchies (slurmd makes its own cgroups there: PID
+# 1 is not systemd). A cgroup v2-only machine needs systemd for SLURM 22.05's cgroup/v2, so it
+# polls instead.
+cgroup_v1_usable() {
+  local c probe
+  for c in memory freezer; do
+    [[ $(stat -f -c %T "/sys/fs/cgroup/$c" 2>/dev/null) == cgroupfs ]] || return 1
+    probe=/sys/fs/cgroup/$c/hydra4j-probe.$$
+    mkdir "$probe" 2>/dev/null || return 1
+    rmdir "$probe"
+  done
+}
+
+memory_mode() {
+  if [[ $MEMORY != auto ]]; then
+    echo "$MEMORY"
+  elif cgroup_v1_usable; then
+    echo cgroup
+  else
+    echo poll
+  fi
+}
+
+memory_lines() { # the slurm.conf lines that enforce --mem, for memory_mode $1
+  if [[ $1 == cgroup ]]; then
+    echo "ProctrackType=proctrack/cgroup
+TaskPlugin=task/cgroup
+JobAcctGatherType=jobacct_gather/cgroup"
+  else
+    # Checked every second, so a fast-growing job may briefly exceed its limit before the kill.
+    echo "ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/linux
+JobAcctGatherParams=OverMemoryKill
+JobAcctGatherFrequency=task=1"
+  fi
+}
+
 render_slurm_conf() {
-  local accounting_lines
+  local accounting_lines real_mb
+  real_mb=$(real_memory_mb)
   if ((ACCOUNTING)); then
     # Enforcing limits makes submit limits (MaxSubmitJobs) real, as on a production cluster;
     # it needs an association for each user, which slurmdbd creates for root by itself.
@@ -183,9 +229,11 @@ SlurmctldPidFile=$CTLD_PID
 SlurmdPidFile=$SLURMD_PID
 SlurmctldLogFile=$LOG_DIR/slurmctld.log
 SlurmdLogFile=$LOG_DIR/slurmd.log
-# No cgroups needed.
-ProctrackType=proctrack/linuxproc
-TaskPlugin=task/none
+# Memory is enforced as on a production cluster: each job step runs in a cgroup (cgroup v1)
+# whose memory limit is the job's --mem; a job that exceeds it is OOM-killed and ends
+# OUT_OF_MEMORY (SLURM_MEMORY=poll: slurmstepd samples and kills instead). See cgroup.conf,
+# DefMemPerCPU below and docs/slurm.md.
+$(memory_lines "$(memory_mode)")
 MpiDefault=none
 MailProg=/bin/true
 ReturnToService=2
@@ -201,15 +249,34 @@ SchedulerParameters=batch_sched_delay=0,sched_min_interval=0
 # In 22.05 this only works here, not in SchedulerParameters.
 DependencyParameters=kill_invalid_depend
 SelectType=select/cons_tres
-SelectTypeParameters=CR_Core
+# Memory is a consumable resource, or a job's --mem would not reach its cgroup. A job without
+# --mem gets the node's memory divided by its CPUs, so CPUs, never memory, bound how many
+# small jobs run at once.
+SelectTypeParameters=CR_Core_Memory
+DefMemPerCPU=$((real_mb / CPUS))
 # Lets the node advertise more CPUs than it has, so a %N throttle gets real concurrency.
 SlurmdParameters=config_overrides
 JobCompType=jobcomp/filetxt
 JobCompLoc=$LOG_DIR/jobcomp.log
-JobAcctGatherType=jobacct_gather/none
 $accounting_lines
-NodeName=$NODE NodeAddr=127.0.0.1 NodeHostname=$NODE CPUs=$CPUS RealMemory=$(real_memory_mb) State=UNKNOWN
+NodeName=$NODE NodeAddr=127.0.0.1 NodeHostname=$NODE CPUs=$CPUS RealMemory=$real_mb State=UNKNOWN
 PartitionName=debug Nodes=$NODE Default=YES MaxTime=INFINITE State=UP
+EOF
+}
+
+render_cgroup_conf() {
+  cat <<EOF
+# Written by hydra4j scripts/slurm-local.sh; edits are overwritten on the next 'up'.
+# PID 1 here is not systemd, so slurmd makes its cgroups itself under the v1 mounts.
+CgroupPlugin=cgroup/v1
+CgroupMountpoint=/sys/fs/cgroup
+CgroupAutomount=no
+ConstrainRAMSpace=yes
+ConstrainSwapSpace=yes
+AllowedRAMSpace=100
+AllowedSwapSpace=0
+ConstrainCores=no
+ConstrainDevices=no
 EOF
 }
 
@@ -258,6 +325,7 @@ write_config() {
   mkdir -p "$CONF_DIR" "$LOG_DIR" "$STATE_DIR" "$SPOOL_DIR" "$STAMP_DIR"
   local changed=""
   changed+=$(render_slurm_conf | install_file "$SLURM_CONF_FILE" 644)
+  changed+=$(render_cgroup_conf | install_file "$CGROUP_CONF_FILE" 644)
   if ((ACCOUNTING)); then
     # slurmdbd refuses a config readable by group or others.
     changed+=$(render_dbd_conf "$(db_password)" | install_file "$DBD_CONF_FILE" 600)
@@ -346,9 +414,10 @@ start_slurmdbd() {
   say "slurmdbd: started (pid $(pid_of "$DBD_PID" || echo '?'))"
 }
 
-# slurmd reads the same slurm.conf, so both restart together when it changed.
+# slurmd reads the same slurm.conf (and cgroup.conf), so both restart together when one changed.
+SLURM_CONFS=("$SLURM_CONF_FILE" "$CGROUP_CONF_FILE")
 start_slurm() {
-  if running "$CTLD_PID" && running "$SLURMD_PID" && ! stale slurmctld "$SLURM_CONF_FILE"; then
+  if running "$CTLD_PID" && running "$SLURMD_PID" && ! stale slurmctld "${SLURM_CONFS[@]}"; then
     say "slurmctld, slurmd: running"
     return
   fi
@@ -359,7 +428,7 @@ start_slurm() {
   fi
   /usr/sbin/slurmctld >/dev/null 2>&1 || fail_with_log "slurmctld did not start" "$LOG_DIR/slurmctld.log"
   wait_until "$WAIT" running "$CTLD_PID" || fail_with_log "slurmctld wrote no pid file" "$LOG_DIR/slurmctld.log"
-  stamp slurmctld "$SLURM_CONF_FILE"
+  stamp slurmctld "${SLURM_CONFS[@]}"
   say "slurmctld: started (pid $(pid_of "$CTLD_PID"))"
   /usr/sbin/slurmd >/dev/null 2>&1 || fail_with_log "slurmd did not start" "$LOG_DIR/slurmd.log"
   wait_until "$WAIT" running "$SLURMD_PID" || fail_with_log "slurmd wrote no pid file" "$LOG_DIR/slurmd.log"
@@ -413,6 +482,7 @@ cmd_up() {
   ensure_host_resolves
   install_packages
   write_config
+  say "memory: a job's --mem is enforced ($(memory_mode))"
   start_munged
   if ((ACCOUNTING)); then
     start_mariadb
@@ -503,7 +573,7 @@ cmd_logs() {
 }
 
 usage() {
-  sed -n '6,22p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '6,26p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 need_root() { [[ $(id -u) == 0 ]] || die "must run as root (installs packages, starts daemons)"; }

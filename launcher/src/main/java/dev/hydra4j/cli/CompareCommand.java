@@ -1,11 +1,7 @@
 package dev.hydra4j.cli;
 
 import dev.hydra4j.results.RunCompare;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,8 +25,6 @@ import picocli.CommandLine.Parameters;
     })
 final class CompareCommand extends PrintingCommand implements Callable<Integer> {
 
-  private static final Pattern JOB = Pattern.compile("(.+):(\\d+)");
-
   @Parameters(index = "0", paramLabel = "A", description = "The first run, sweep or job.")
   String a;
 
@@ -46,20 +40,8 @@ final class CompareCommand extends PrintingCommand implements Callable<Integer> 
 
   @Override
   public Integer call() {
-    Matcher x = JOB.matcher(a);
-    Matcher y = JOB.matcher(b);
-    boolean jobA = !Files.exists(Path.of(a)) && x.matches();
-    boolean jobB = !Files.exists(Path.of(b)) && y.matches();
-    return RunCompare.print(
-        locate(jobA ? x.group(1) : a),
-        jobA ? Integer.valueOf(x.group(2)) : null,
-        locate(jobB ? y.group(1) : b),
-        jobB ? Integer.valueOf(y.group(2)) : null,
-        width,
-        out);
-  }
-
-  private Path locate(String word) {
-    return Files.isDirectory(Path.of(word)) ? Path.of(word) : RunLocator.locate(word, false, err);
+    RunLocator.Target x = RunLocator.locateJob(a, false, err);
+    RunLocator.Target y = RunLocator.locateJob(b, false, err);
+    return RunCompare.print(x.dir(), x.job(), y.dir(), y.job(), width, out);
   }
 }

@@ -5,14 +5,31 @@ import dev.hydra4j.config.Origin;
 import dev.hydra4j.results.RunAddress;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns what a person typed (a directory, a run's name, a tag, or {@code --latest}) into a run or
- * sweep directory, searching where the current config tree says runs live.
+ * sweep directory, searching where the current config tree says runs live; {@code NAME:3} names job
+ * 3 of a sweep.
  */
 final class RunLocator {
 
+  private static final Pattern JOB = Pattern.compile("(.+):(\\d+)");
+
+  /** A run or sweep, and one job of it ({@code null}: all of it). */
+  record Target(Path dir, Integer job) {}
+
   private RunLocator() {}
+
+  /** As {@link #locate}, where {@code NAME:N} (a word that is no file) means job N of NAME. */
+  static Target locateJob(String word, boolean latest, PrintStream notices) {
+    Matcher m = word == null ? null : JOB.matcher(word);
+    if (m != null && m.matches() && !java.nio.file.Files.exists(Path.of(word))) {
+      return new Target(locate(m.group(1), latest, notices), Integer.valueOf(m.group(2)));
+    }
+    return new Target(locate(word, latest, notices), null);
+  }
 
   static Path locate(String word, boolean latest, PrintStream notices) {
     if (word != null && latest) {

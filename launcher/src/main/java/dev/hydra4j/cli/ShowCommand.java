@@ -13,7 +13,14 @@ import picocli.CommandLine.Option;
           + " user, host and git state; config choices and overrides; times, job states,"
           + " scheduler ids and metrics; failures with their last stderr lines."
     },
-    footer = {"", "Example:", "  hydra4j show multirun/2026-01-31/12-00-00"})
+    footer = {
+      "",
+      "NAME:3 (or a job's directory) shows job 3 of a sweep.",
+      "",
+      "Examples:",
+      "  hydra4j show multirun/2026-01-31/12-00-00",
+      "  hydra4j show lr_sweep:3"
+    })
 final class ShowCommand extends SweepDirCommand implements Callable<Integer> {
 
   @Option(
@@ -25,6 +32,7 @@ final class ShowCommand extends SweepDirCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return RunShow.print(dir(), width, out);
+    RunLocator.Target target = RunLocator.locateJob(sweepDir, latest, err);
+    return RunShow.print(target.dir(), target.job(), width, out);
   }
 }

@@ -240,7 +240,10 @@ final class AdaptiveSweep {
     study.summary().forEach(err::println);
     int failedTrials = study.failedTrials();
     err.println(
-        "hydra4j: " + result.counts().describe() + " — results in " + Multirun.display(sweepDir));
+        "hydra4j: "
+            + result.counts().describeEnded()
+            + " — results in "
+            + Multirun.display(sweepDir));
     if (result.interrupted() || result.exitCode() != 0) {
       err.println("hydra4j: continue the study with: hydra4j resume " + Multirun.display(sweepDir));
     }

@@ -148,18 +148,21 @@ public final class Multirun {
                   + failures
                   + " failed job(s); the "
                   + (total - to)
-                  + " jobs of later batches stay PENDING");
+                  + " jobs of later batches are not started");
           break;
         }
       }
     } catch (IOException e) {
       return ioFailure(sweepDir, e.toString(), err);
     }
-    err.println(
-        "hydra4j: "
-            + (result == null ? "no jobs" : result.counts().describe())
-            + " — results in "
-            + display(sweepDir));
+    if (result == null || !result.detached()) {
+      // Jobs go on after a detached launch; its launcher said what it handed over, last.
+      err.println(
+          "hydra4j: "
+              + (result == null ? "no jobs" : result.counts().describeEnded())
+              + " — results in "
+              + display(sweepDir));
+    }
     if (result != null && result.ioFailure() != null) {
       return ioFailure(sweepDir, result.ioFailure(), err);
     }

@@ -8,6 +8,7 @@ import dev.hydra4j.launch.registry.Launchers;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
 import dev.hydra4j.run.RunLayout;
+import dev.hydra4j.run.StateLabel;
 import dev.hydra4j.run.SweepState;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -82,11 +83,15 @@ public final class StatusReport {
     IntFunction<JobStatus> status = seen::status;
     String column = seen.engineColumn();
     Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
+    int notStarted = 0;
     for (SavedPlan.Job job : plan.jobs()) {
-      counts.merge(status.apply(job.num()).state(), 1, Integer::sum);
+      JobStatus s = status.apply(job.num());
+      counts.merge(s.state(), 1, Integer::sum);
+      notStarted += StateLabel.notStarted(s, dir.resolve(job.dir())) ? 1 : 0;
     }
     out.println("sweep   " + Multirun.display(dir));
-    out.println("jobs    " + plan.jobs().size() + " (" + describe(counts) + ")");
+    out.println(
+        "jobs    " + plan.jobs().size() + " (" + StateLabel.describe(counts, notStarted) + ")");
     if (!plan.command().isEmpty()) {
       out.println("command " + String.join(" ", plan.command()));
     }
@@ -111,7 +116,7 @@ public final class StatusReport {
       JobStatus s = status.apply(job.num());
       row.setLength(0);
       pad(row, String.valueOf(job.num()), 5, true).append("  ");
-      pad(row, s.state().name(), 13, false).append("  ");
+      pad(row, StateLabel.of(s, dir.resolve(job.dir())), 13, false).append("  ");
       pad(row, s.exitCode() == null ? "" : String.valueOf(s.exitCode()), 4, true).append("  ");
       pad(row, seconds(s.duration()), 9, true);
       if (column != null) {
@@ -227,12 +232,5 @@ public final class StatusReport {
       }
     }
     return text.toString();
-  }
-
-  private static String describe(Map<JobState, Integer> counts) {
-    StringBuilder sb = new StringBuilder();
-    counts.forEach(
-        (k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(v).append(' ').append(k));
-    return sb.toString();
   }
 }

@@ -11,7 +11,6 @@ final class PlainProgress implements ProgressReporter {
   private final PrintStream out;
   private final long intervalNanos;
   private long lastLine;
-  private String lastCounts = "";
 
   PlainProgress(PrintStream out, Duration interval) {
     this.out = out;
@@ -47,17 +46,13 @@ final class PlainProgress implements ProgressReporter {
 
   @Override
   public synchronized void finish(StateCounts counts) {
-    // The final counts once: not again when the last update already printed them.
-    if (!lastCounts.equals(counts.describe())) {
-      printCounts(counts);
-    }
+    // The final counts are the caller's closing line, printed once, there.
     out.flush();
   }
 
   private void printCounts(StateCounts counts) {
     lastLine = System.nanoTime();
-    lastCounts = counts.describe();
-    out.println(counts.finished() + "/" + counts.total() + " done: " + lastCounts);
+    out.println(counts.finished() + "/" + counts.total() + " done: " + counts.describe());
   }
 
   /** {@code job 3 FAILED (exit 1, 2.5 s)}. */

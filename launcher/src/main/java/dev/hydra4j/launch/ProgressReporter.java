@@ -20,7 +20,10 @@ public interface ProgressReporter {
   /** Something a person should read now, e.g. that the launch is stopping. */
   void message(String text);
 
-  /** The launch ended with {@code counts}. */
+  /**
+   * The launch ended with {@code counts}. A reporter clears what it drew rather than print the
+   * counts again: the caller closes with one line of the final counts and where the results are.
+   */
   void finish(StateCounts counts);
 
   /** Shows nothing. */

@@ -18,9 +18,17 @@ import java.util.Map;
  * @param jobs the final status of every job of the sweep, by job number
  * @param ioFailure why the sweep's files could not be written (disk full, directory made
  *     unwritable), which stopped it; {@code null} when none. The exit code is then 3.
+ * @param detached whether jobs go on without this launch (submitted to a scheduler and not followed
+ *     to their end): its PENDING jobs are queued, and the launcher has already said what it handed
+ *     over and how to follow it, which is then the launch's last word
  */
 public record SweepResult(
-    StateCounts counts, int exitCode, boolean interrupted, List<JobStatus> jobs, String ioFailure) {
+    StateCounts counts,
+    int exitCode,
+    boolean interrupted,
+    List<JobStatus> jobs,
+    String ioFailure,
+    boolean detached) {
 
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;
@@ -35,12 +43,17 @@ public record SweepResult(
   }
 
   public SweepResult(StateCounts counts, int exitCode, boolean interrupted, List<JobStatus> jobs) {
-    this(counts, exitCode, interrupted, jobs, null);
+    this(counts, exitCode, interrupted, jobs, null, false);
   }
 
   /** This result, stopped by an I/O failure. */
   public SweepResult withIoFailure(String why) {
-    return new SweepResult(counts, EXIT_IO_FAILURE, interrupted, jobs, why);
+    return new SweepResult(counts, EXIT_IO_FAILURE, interrupted, jobs, why, detached);
+  }
+
+  /** This result, its jobs left to go on without the launch ({@link #detached}). */
+  public SweepResult asDetached() {
+    return new SweepResult(counts, exitCode, interrupted, jobs, ioFailure, true);
   }
 
   /** The result for the final statuses of all of a sweep's jobs. */

@@ -50,8 +50,8 @@ final class TerminalProgress implements ProgressReporter {
 
   @Override
   public synchronized void finish(StateCounts counts) {
-    draw(counts);
-    out.println();
+    // The bar goes: the caller's closing line says the final counts, once.
+    out.print(CLEAR_LINE);
     out.flush();
   }
 

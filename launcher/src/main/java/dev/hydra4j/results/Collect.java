@@ -70,7 +70,7 @@ public final class Collect {
               + " "
               + Display.path(results.run().dir())
               + "  ("
-              + Display.counts(results.rows().size(), results.counts())
+              + Display.counts(results.rows().size(), results.tally())
               + ")");
       out.println();
     }

@@ -1,6 +1,6 @@
 package dev.hydra4j.results;
 
-import dev.hydra4j.run.JobState;
+import dev.hydra4j.run.StateLabel;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -18,11 +18,11 @@ final class Display {
         : abs.toString();
   }
 
-  /** {@code 4 jobs: 3 COMPLETED, 1 FAILED}. */
-  static String counts(int total, Map<JobState, Integer> counts) {
+  /** {@code 4 jobs: 3 COMPLETED, 1 FAILED}, from counts by label ({@link StateLabel#tally}). */
+  static String counts(int total, Map<String, Integer> tally) {
     StringBuilder out = new StringBuilder().append(total).append(total == 1 ? " job" : " jobs");
     String sep = ": ";
-    for (Map.Entry<JobState, Integer> e : counts.entrySet()) {
+    for (Map.Entry<String, Integer> e : tally.entrySet()) {
       out.append(sep).append(e.getValue()).append(' ').append(e.getKey());
       sep = ", ";
     }

@@ -144,33 +144,39 @@ public final class HtmlReport {
   }
 
   private static void status(StringBuilder html, RunResults results) {
-    Map<JobState, Integer> counts = results.counts();
+    Map<String, Integer> counts = results.tally();
     int total = Math.max(1, results.rows().size());
     html.append("<h2>Status</h2>\n<p>")
         .append(esc(Display.counts(results.rows().size(), counts)))
         .append("</p>\n<div class=\"bar\" role=\"img\" aria-label=\"job states\">");
     counts.forEach(
-        (state, n) ->
+        (label, n) ->
             html.append("<span style=\"width:")
                 .append(String.format(java.util.Locale.ROOT, "%.3f", 100.0 * n / total))
                 .append("%;background:")
-                .append(COLORS.get(state))
+                .append(colour(label))
                 .append("\" title=\"")
                 .append(n)
                 .append(' ')
-                .append(state)
+                .append(label)
                 .append("\"></span>"));
     html.append("</div>\n<ul class=\"legend\">");
     counts.forEach(
-        (state, n) ->
+        (label, n) ->
             html.append("<li><i style=\"background:")
-                .append(COLORS.get(state))
+                .append(colour(label))
                 .append("\"></i>")
-                .append(state)
+                .append(label)
                 .append(' ')
                 .append(n)
                 .append("</li>"));
     html.append("</ul>\n");
+  }
+
+  /** A state's colour; jobs not started are grey as PENDING ones. */
+  private static String colour(String label) {
+    JobState state = JobState.parse(label);
+    return COLORS.get(state == null ? JobState.PENDING : state);
   }
 
   private static void table(StringBuilder html, ResultsTable table) {

@@ -2,6 +2,7 @@ package dev.hydra4j.results;
 
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.run.JobState;
+import dev.hydra4j.run.StateLabel;
 import dev.hydra4j.run.StatusFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,6 +79,7 @@ final class IndexRefresh {
       old.put(job.num(), job);
     }
     Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
+    int notStarted = 0;
     LinkedHashSet<String> metricNames = new LinkedHashSet<>();
     Set<Integer> nums = new HashSet<>();
     dev.hydra4j.run.SweepState state = null;
@@ -95,6 +97,7 @@ final class IndexRefresh {
             && before.fingerprint().equals(jobPrints.get(i))
             && stateOf(before.state()) != JobState.RUNNING) {
           counts.merge(stateOf(before.state()), 1, Integer::sum);
+          notStarted += StateLabel.NOT_STARTED.equals(before.state()) ? 1 : 0;
           metricNames.addAll(before.metrics().keySet());
           continue;
         }
@@ -103,6 +106,7 @@ final class IndexRefresh {
         }
         JobRow row = RunResults.readJob(job, harvester, state);
         counts.merge(row.state(), 1, Integer::sum);
+        notStarted += row.notStarted() ? 1 : 0;
         metricNames.addAll(row.metrics().keySet());
         bind(upsert, runDir, row, jobPrints.get(i));
         upsert.addBatch();
@@ -127,7 +131,7 @@ final class IndexRefresh {
             .prepareStatement(
                 "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       Map<String, Object> countJson = new java.util.LinkedHashMap<>();
-      counts.forEach((k, v) -> countJson.put(k.name(), (long) v));
+      StateLabel.tally(counts, notStarted).forEach((k, v) -> countJson.put(k, (long) v));
       s.setString(1, runDir);
       s.setString(2, run.kind().label());
       s.setLong(3, RunFiles.start(run.dir()).toEpochMilli());
@@ -136,7 +140,7 @@ final class IndexRefresh {
       s.setInt(6, meta.notes().size());
       s.setInt(7, run.jobs().size());
       s.setString(8, IndexJson.map(countJson));
-      s.setString(9, IndexedRun.overall(counts, run.jobs().size()).name());
+      s.setString(9, IndexedRun.overall(counts, notStarted, run.jobs().size()).name());
       s.setString(10, IndexJson.list(List.copyOf(metricNames)));
       s.setString(11, print);
       s.executeUpdate();
@@ -148,7 +152,7 @@ final class IndexRefresh {
     s.setString(1, runDir);
     s.setInt(2, row.num());
     s.setString(3, row.dir().toString());
-    s.setString(4, row.state().name());
+    s.setString(4, row.stateLabel());
     if (row.status().exitCode() == null) {
       s.setNull(5, Types.INTEGER);
     } else {

@@ -2,6 +2,7 @@ package dev.hydra4j.results;
 
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
+import dev.hydra4j.run.StateLabel;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,6 +46,16 @@ record JobRow(
 
   JobState state() {
     return status.state();
+  }
+
+  /** Whether no launcher was ever given this job ({@link StateLabel#notStarted}). */
+  boolean notStarted() {
+    return StateLabel.notStarted(status, dir);
+  }
+
+  /** The state as shown: its name, or "not started". */
+  String stateLabel() {
+    return notStarted() ? StateLabel.NOT_STARTED : status.state().name();
   }
 
   /** Wall-clock seconds of the last attempt, or {@code null}. */

@@ -72,8 +72,8 @@ final class MetricValues {
 
   /**
    * How a value is shown in a table for a person: floats rounded to {@value #DISPLAY_DIGITS}
-   * significant digits ({@code 0.10465180361560904} → {@code 0.1047}); CSV, JSON and Markdown keep
-   * the exact value.
+   * significant digits ({@code 0.10465180361560904} → {@code 0.1047}), or to whole units from
+   * 10,000 up; CSV, JSON and Markdown keep the exact value.
    */
   static String display(Object value) {
     if (!(value instanceof Double d) || d.isNaN() || d.isInfinite() || d == 0) {
@@ -82,6 +82,13 @@ final class MetricValues {
     double abs = Math.abs(d);
     if (abs >= 1e9 || abs < 1e-6) {
       return String.format(Locale.ROOT, "%." + (DISPLAY_DIGITS - 1) + "e", d);
+    }
+    if (abs >= Math.pow(10, DISPLAY_DIGITS)) {
+      // Rounded to whole units, not to zeros that would pass for digits (123456789.1, not
+      // 123500000).
+      return d == Math.rint(d)
+          ? new BigDecimal(d).setScale(1).toPlainString()
+          : new BigDecimal(d).setScale(0, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
     BigDecimal rounded =
         new BigDecimal(d).round(new java.math.MathContext(DISPLAY_DIGITS)).stripTrailingZeros();

@@ -142,15 +142,15 @@ public final class Monitor {
   private static int finish(SweepSnapshot snapshot, PrintStream out) {
     if (snapshot.stalled()) {
       out.println(
-          "hydra4j: no hydra4j process is running this sweep, so its pending jobs will"
-              + " not start; continue it with: hydra4j resume "
+          "hydra4j: no hydra4j process is running this sweep, so its jobs not started"
+              + " will stay so; continue it with: hydra4j resume "
               + Display.path(snapshot.run().dir()));
       return 1;
     }
     boolean allOk = snapshot.jobs().stream().allMatch(j -> j.state().isSuccess());
     out.println(
         "hydra4j: every job has ended ("
-            + Display.counts(snapshot.jobs().size(), snapshot.counts())
+            + Display.counts(snapshot.jobs().size(), snapshot.tally())
             + "); results: hydra4j collect "
             + Display.path(snapshot.run().dir()));
     return allOk ? 0 : 1;

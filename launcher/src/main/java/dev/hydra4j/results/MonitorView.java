@@ -53,7 +53,7 @@ final class MonitorView {
             + " done  "
             + (total == 0 ? 100 : 100L * done / total)
             + "%");
-    lines.add(counts(s.counts()));
+    lines.add(counts(s.tally()));
     List<SweepSnapshot.Job> failed = s.failed();
     if (!failed.isEmpty()) {
       lines.add("");
@@ -103,12 +103,12 @@ final class MonitorView {
         + "/"
         + s.jobs().size()
         + " done: "
-        + counts(s.counts()).replace("  ", ", ");
+        + counts(s.tally()).replace("  ", ", ");
   }
 
   static String describe(SweepSnapshot.Job job, Instant now) {
     StringBuilder out =
-        new StringBuilder("job ").append(job.entry().num()).append(' ').append(job.state());
+        new StringBuilder("job ").append(job.entry().num()).append(' ').append(job.label());
     if (job.abandoned()) {
       out.append(" (its process is gone; hydra4j resume runs it again)");
     }
@@ -129,7 +129,7 @@ final class MonitorView {
     return out.toString();
   }
 
-  private static String counts(Map<JobState, Integer> counts) {
+  private static String counts(Map<String, Integer> counts) {
     StringBuilder out = new StringBuilder();
     counts.forEach(
         (state, n) ->

@@ -114,7 +114,7 @@ public final class NotebookWriter {
       intro.append("\n\n");
     }
     intro
-        .append(Display.counts(results.rows().size(), results.counts()))
+        .append(Display.counts(results.rows().size(), results.tally()))
         .append(". Made by" + " `hydra4j notebook`; `hydra4j collect` prints the same table.");
     cells.add(new Cell(false, intro.toString()));
     cells.add(

@@ -98,8 +98,10 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
       return new RecordedRun(dir, Kind.SWEEP, walk(dir), List.of());
     }
     if (RunFiles.isSingleRun(dir)) {
+      // a job directory copied out of its sweep keeps its own number
+      int num = Math.max(0, numberOf(dir, Files.isRegularFile(StatusFile.path(dir))));
       return new RecordedRun(
-          dir, Kind.RUN, List.of(new JobEntry(0, dir, RunFiles.overrides(dir))), List.of());
+          dir, Kind.RUN, List.of(new JobEntry(num, dir, RunFiles.overrides(dir))), List.of());
     }
     throw new ConfigException(
         "'"
@@ -112,6 +114,54 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
         Origin.of(given.toString()),
         "give the directory printed when the run started, e.g. multirun/2026-01-31/12-00-00;"
             + " 'hydra4j runs' lists them");
+  }
+
+  /** How far above a job's directory its sweep may be ({@code hydra.sweep.subdir} a/b/c). */
+  private static final int SUBDIR_DEPTH = 4;
+
+  /**
+   * The sweep {@code dir} is a job directory of, restricted to that job; {@code null} when it is
+   * none (a single run, a sweep, or a directory outside any sweep).
+   */
+  static RecordedRun jobOf(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    if (RunFiles.isSweep(abs)) {
+      return null;
+    }
+    Path up = abs.getParent();
+    for (int i = 0; i < SUBDIR_DEPTH && up != null; i++, up = up.getParent()) {
+      if (RunFiles.isSweep(up)) {
+        RecordedRun sweep = open(up);
+        for (JobEntry job : sweep.jobs()) {
+          if (job.dir().equals(abs)) {
+            return sweep.only(job.num());
+          }
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * This sweep with job {@code num} only.
+   *
+   * @throws ConfigException when it has no such job, naming the ones it has
+   */
+  RecordedRun only(int num) {
+    for (JobEntry job : jobs) {
+      if (job.num() == num) {
+        return new RecordedRun(dir, kind, List.of(job), command);
+      }
+    }
+    throw new ConfigException(
+        kind.label() + " " + Display.path(dir) + " has no job " + num,
+        Origin.of("job " + num),
+        jobs.isEmpty()
+            ? "it has no jobs yet"
+            : "its jobs are "
+                + JobNumbers.describe(jobs.stream().map(JobEntry::num).sorted().toList())
+                    .replaceFirst("^jobs? ", ""));
   }
 
   /** Whether {@code dir} is a run or a sweep, without reading its jobs. */

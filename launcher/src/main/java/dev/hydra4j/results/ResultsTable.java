@@ -46,7 +46,7 @@ record ResultsTable(List<String> columns, List<Map<String, Object>> rows) {
     for (JobRow row : results.rows()) {
       Map<String, Object> values = new LinkedHashMap<>();
       values.put(NUM, (long) row.num());
-      values.put(STATUS, row.state().name());
+      values.put(STATUS, row.stateLabel());
       values.put(DURATION, row.seconds());
       for (String key : results.paramKeys()) {
         values.put(key, row.params().get(key));

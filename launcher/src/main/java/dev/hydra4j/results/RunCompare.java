@@ -7,7 +7,6 @@ import dev.hydra4j.config.ConfigList;
 import dev.hydra4j.config.ConfigMap;
 import dev.hydra4j.config.ConfigNode;
 import dev.hydra4j.config.ConfigValue;
-import dev.hydra4j.config.Origin;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.RunLayout;
 import java.io.IOException;
@@ -47,8 +46,8 @@ public final class RunCompare {
    * run or sweep). Returns the exit code.
    */
   public static int print(Path a, Integer jobA, Path b, Integer jobB, int width, PrintStream out) {
-    Side left = side(a, jobA, "A");
-    Side right = side(b, jobB, "B");
+    Side left = side(a, jobA);
+    Side right = side(b, jobB);
     int w = width < 0 ? TerminalWidth.detect() : width;
     out.println("A  " + left.label());
     out.println("B  " + right.label());
@@ -65,50 +64,31 @@ public final class RunCompare {
     return 0;
   }
 
-  private static Side side(Path dir, Integer num, String letter) {
-    Path abs = dir.toAbsolutePath().normalize();
-    if (num == null
-        && !RunFiles.isSweep(abs)
-        && abs.getParent() != null
-        && RunFiles.isSweep(abs.getParent())) {
-      // a job directory inside a sweep
-      RecordedRun sweep = RecordedRun.open(abs.getParent());
-      for (RecordedRun.JobEntry job : sweep.jobs()) {
-        if (job.dir().equals(abs)) {
-          return side(sweep.dir(), job.num(), letter);
-        }
-      }
+  private static Side side(Path dir, Integer num) {
+    // a job directory inside a sweep is that job of the sweep
+    RecordedRun run = num == null ? RecordedRun.jobOf(dir) : null;
+    if (run != null) {
+      num = run.jobs().get(0).num();
+    } else {
+      run = num == null ? RecordedRun.open(dir) : RecordedRun.open(dir).only(num);
     }
-    RecordedRun run = RecordedRun.open(dir);
     RunResults results = RunResults.read(run, new Harvester());
     List<JobRow> rows = results.rows();
-    if (num != null) {
-      JobRow row = results.row(num);
-      if (row == null) {
-        throw new ConfigException(
-            run.kind().label() + " " + Display.path(run.dir()) + " has no job " + num,
-            Origin.of(letter + ":" + num),
-            "its jobs are 0 to " + (rows.size() - 1));
-      }
-      rows = List.of(row);
-    }
     JobRow first = rows.get(0);
-    Map<String, String> config = flatConfig(first.dir());
-    Map<String, String> origins = origins(first);
+    Map<String, String> config = jobConfig(first.dir());
+    Map<String, String> origins = origins(first, config);
     if (rows.size() > 1) {
       for (String key : results.sweptKeys()) {
         Set<String> values = new LinkedHashSet<>();
         rows.forEach(r -> values.add(MetricValues.format(r.params().get(key))));
         String swept = "swept " + key + ": " + String.join(", ", values);
-        if (config.containsKey(key)) {
-          config.put(key, "(swept) " + String.join(", ", values));
-          origins.put(key, swept);
-        } else {
-          // a config group: the keys it sets are job 0's, and say so
-          for (String k : config.keySet()) {
-            if (k.startsWith(key + ".")) {
-              origins.put(k, swept + " (A shows job 0)");
-            }
+        // a swept value, or a swept config group's option (its name is a key of jobConfig)
+        config.put(key, "(swept) " + String.join(", ", values));
+        origins.put(key, swept);
+        for (String k : config.keySet()) {
+          if (k.startsWith(key + ".")) {
+            // the keys below it differ between jobs: these are the first job's
+            origins.put(k, swept + " (job " + first.num() + "'s value)");
           }
         }
       }
@@ -319,11 +299,21 @@ public final class RunCompare {
     }
   }
 
+  /**
+   * The job's resolved config as dotted keys, plus each config group it chose as a key of its own
+   * ({@code model: large}), so that a different choice shows even where the keys it sets agree.
+   */
+  private static Map<String, String> jobConfig(Path jobDir) {
+    Map<String, String> config = flatConfig(jobDir);
+    config.putAll(choices(jobDir));
+    return config;
+  }
+
   /** What set each key: an override of the job, or the option chosen for its group. */
-  private static Map<String, String> origins(JobRow job) {
+  private static Map<String, String> origins(JobRow job, Map<String, String> config) {
     Map<String, String> origins = new LinkedHashMap<>();
     Map<String, String> choices = choices(job.dir());
-    Map<String, String> config = flatConfig(job.dir());
+    choices.keySet().forEach(group -> origins.put(group, "defaults list"));
     for (String key : config.keySet()) {
       for (Map.Entry<String, String> choice : choices.entrySet()) {
         String group = choice.getKey().replace('/', '.');

@@ -29,7 +29,7 @@ import org.sqlite.SQLiteDataSource;
 final class RunIndex implements AutoCloseable {
 
   /** Bumped whenever the tables change; an index of another version is rebuilt. */
-  static final int SCHEMA = 2;
+  static final int SCHEMA = 3;
 
   private static final String[] TABLES = {
     "CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT)",

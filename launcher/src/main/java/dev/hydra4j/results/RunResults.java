@@ -174,6 +174,12 @@ record RunResults(
     return counts;
   }
 
+  /** Number of jobs by label, jobs never started apart from PENDING ones. */
+  Map<String, Integer> tally() {
+    int notStarted = (int) rows.stream().filter(JobRow::notStarted).count();
+    return dev.hydra4j.run.StateLabel.tally(counts(), notStarted);
+  }
+
   /** The row of job {@code num}, or {@code null}. */
   JobRow row(int num) {
     for (JobRow row : rows) {

@@ -33,11 +33,25 @@ public final class RunShow {
 
   private RunShow() {}
 
-  public static int print(Path dir, int width, PrintStream out) {
-    RecordedRun run = RecordedRun.open(dir);
+  /**
+   * Prints what is recorded about the run or sweep in {@code dir}, or about its job {@code job}
+   * ({@code null}: all of it). A job's directory inside a sweep shows that job of the sweep.
+   */
+  public static int print(Path dir, Integer job, int width, PrintStream out) {
+    RecordedRun run = job == null ? RecordedRun.jobOf(dir) : RecordedRun.open(dir).only(job);
+    boolean oneJob = run != null;
+    if (run == null) {
+      run = RecordedRun.open(dir);
+    }
     RunResults results = RunResults.read(run, new Harvester());
     Path d = run.dir();
-    field(out, run.kind().label(), Display.path(d));
+    if (oneJob) {
+      RecordedRun.JobEntry entry = run.jobs().get(0);
+      field(out, "job", entry.num() + " of " + Display.path(d));
+      field(out, "dir", Display.path(entry.dir()));
+    } else {
+      field(out, run.kind().label(), Display.path(d));
+    }
     printMeta(RunMeta.readLeniently(d), out);
     JsonNode record = RunFiles.json(d.resolve(RunFiles.RUN_JSON));
     JsonNode plan = RunFiles.json(d.resolve(RunFiles.PLAN_JSON));
@@ -70,7 +84,7 @@ public final class RunShow {
                       : ""));
       field(out, "version", "hydra4j " + RunFiles.text(record, "hydra4j_version"));
     }
-    if (summary != null && RunFiles.text(summary, "end") != null) {
+    if (!oneJob && summary != null && RunFiles.text(summary, "end") != null) {
       field(
           out,
           "ended",
@@ -84,7 +98,12 @@ public final class RunShow {
           RunFiles.text(plan, "config_name")
               + " from "
               + String.join(", ", RunFiles.strings(plan.path("search_path"))));
-      field(out, "overrides", String.join(" ", RunFiles.strings(plan.path("overrides"))));
+      field(
+          out,
+          "overrides",
+          String.join(
+              " ",
+              oneJob ? run.jobs().get(0).overrides() : RunFiles.strings(plan.path("overrides"))));
       field(out, "launcher", RunFiles.text(plan, "launcher"));
     }
     if (!run.jobs().isEmpty()) {
@@ -104,7 +123,9 @@ public final class RunShow {
         field(out, "task", task(run, record, hydra));
       }
     }
-    field(out, "jobs", Display.counts(results.rows().size(), results.counts()));
+    if (!oneJob) {
+      field(out, "jobs", Display.counts(results.rows().size(), results.tally()));
+    }
     out.println();
     ResultsTable table = jobTable(results);
     out.print(ResultsFormat.TABLE.render(table, width));

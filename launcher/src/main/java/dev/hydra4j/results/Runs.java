@@ -325,6 +325,12 @@ public final class Runs {
           .append(' ')
           .append(e.getKey().name().toLowerCase(java.util.Locale.ROOT));
     }
+    if (run.notStarted() > 0) {
+      out.append(out.length() == 0 ? "" : " ")
+          .append(run.notStarted())
+          .append(' ')
+          .append(dev.hydra4j.run.StateLabel.NOT_STARTED);
+    }
     return out.toString();
   }
 }

@@ -30,6 +30,16 @@ record SweepSnapshot(RecordedRun run, List<Job> jobs, List<Integer> unreadable) 
     JobState state() {
       return abandoned ? JobState.INTERRUPTED : status.state();
     }
+
+    /** Whether no launcher was ever given this job. */
+    boolean notStarted() {
+      return !abandoned && dev.hydra4j.run.StateLabel.notStarted(status, entry.dir());
+    }
+
+    /** The state as shown: its name, or "not started". */
+    String label() {
+      return notStarted() ? dev.hydra4j.run.StateLabel.NOT_STARTED : state().name();
+    }
   }
 
   static SweepSnapshot read(RecordedRun run) {
@@ -53,6 +63,12 @@ record SweepSnapshot(RecordedRun run, List<Job> jobs, List<Integer> unreadable) 
       counts.merge(job.state(), 1, Integer::sum);
     }
     return counts;
+  }
+
+  /** Number of jobs by label, jobs never started apart from PENDING ones. */
+  Map<String, Integer> tally() {
+    int notStarted = (int) jobs.stream().filter(Job::notStarted).count();
+    return dev.hydra4j.run.StateLabel.tally(counts(), notStarted);
   }
 
   int terminal() {

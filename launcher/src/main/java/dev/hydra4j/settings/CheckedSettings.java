@@ -1,6 +1,8 @@
 package dev.hydra4j.settings;
 
 import dev.hydra4j.config.Origin;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The values of one node, checked against its schema: each key's typed value and origin. */
@@ -32,9 +34,27 @@ public final class CheckedSettings {
     return value == null ? null : ((Number) value).doubleValue();
   }
 
-  /** A word setting's value, or {@code null} when unset without a fallback. */
+  /**
+   * A word setting's value, or {@code null} when unset without a fallback (or, for a setting that
+   * takes a word or a list, when it holds a list).
+   */
   public String text(String key) {
-    return (String) get(key);
+    return get(key) instanceof String s ? s : null;
+  }
+
+  /**
+   * A {@link SettingKind.WholeNumbers} setting's list, or {@code null} when unset or given as a
+   * word.
+   */
+  public List<Long> wholeNumbers(String key) {
+    if (!(get(key) instanceof List<?> list)) {
+      return null;
+    }
+    List<Long> numbers = new ArrayList<>(list.size());
+    for (Object item : list) {
+      numbers.add((Long) item);
+    }
+    return List.copyOf(numbers);
   }
 
   /** Where the key's value was set ({@link Origin#BUILT_IN} when absent). */

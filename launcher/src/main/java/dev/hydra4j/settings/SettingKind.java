@@ -1,11 +1,13 @@
 package dev.hydra4j.settings;
 
 import dev.hydra4j.config.ConfigException;
+import dev.hydra4j.config.ConfigList;
 import dev.hydra4j.config.ConfigMap;
 import dev.hydra4j.config.ConfigNode;
 import dev.hydra4j.config.ConfigValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What a setting accepts; {@link #read} turns a present, non-null value into its type. */
@@ -84,8 +86,9 @@ public sealed interface SettingKind {
 
     @Override
     public Object read(String path, ConfigNode node) {
-      if (node instanceof ConfigValue v && v.value() instanceof String s && words.contains(s)) {
-        return s;
+      String word = Invalid.word(node, words);
+      if (word != null) {
+        return word;
       }
       throw Invalid.value(path, node, this);
     }
@@ -98,6 +101,65 @@ public sealed interface SettingKind {
     @Override
     public String example() {
       return words.get(words.size() - 1);
+    }
+  }
+
+  /**
+   * A list of distinct whole numbers in {@code [min, max]}, read as a {@code List<Long>}, or one of
+   * a few words instead of a list (e.g. {@code auto}), read as a {@link String}.
+   */
+  record WholeNumbers(long min, long max, List<String> words, String example)
+      implements SettingKind {
+    public WholeNumbers {
+      words = List.copyOf(words);
+    }
+
+    @Override
+    public Object read(String path, ConfigNode node) {
+      if (!(node instanceof ConfigList list)) {
+        String word = Invalid.word(node, words);
+        if (word == null) {
+          throw Invalid.value(path, node, this);
+        }
+        return word;
+      }
+      WholeNumber each = new WholeNumber(min, max, "0");
+      List<Long> numbers = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        ConfigNode item = list.get(i);
+        String at = path + "[" + i + "]";
+        long number;
+        try {
+          number = (Long) each.read(at, item);
+        } catch (ConfigException e) {
+          throw new ConfigException(
+              at + " must be " + each.describe() + ", not " + Invalid.shown(item),
+              item.origin(),
+              "e.g. " + path + "=" + example);
+        }
+        if (numbers.contains(number)) {
+          throw new ConfigException(
+              path
+                  + " lists "
+                  + number
+                  + " twice (items "
+                  + numbers.indexOf(number)
+                  + " and "
+                  + i
+                  + ")",
+              item.origin(),
+              "list each once, e.g. " + path + "=" + example);
+        }
+        numbers.add(number);
+      }
+      return List.copyOf(numbers);
+    }
+
+    @Override
+    public String describe() {
+      return "a list of distinct whole numbers "
+          + (max == Long.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max)
+          + (words.isEmpty() ? "" : ", or " + String.join(", ", words));
     }
   }
 
@@ -122,14 +184,23 @@ public sealed interface SettingKind {
     private Invalid() {}
 
     static ConfigException value(String path, ConfigNode node, SettingKind kind) {
-      String shown =
-          node instanceof ConfigValue v
-              ? (v.value() instanceof String s ? "'" + s + "'" : String.valueOf(v.value()))
-              : node instanceof ConfigMap ? "a mapping" : "a list";
       return new ConfigException(
-          path + " must be " + kind.describe() + ", not " + shown,
+          path + " must be " + kind.describe() + ", not " + shown(node),
           node.origin(),
           "e.g. " + path + "=" + kind.example());
+    }
+
+    /** The node's text when it is one of {@code words}, else {@code null}. */
+    static String word(ConfigNode node, List<String> words) {
+      return node instanceof ConfigValue v && v.value() instanceof String s && words.contains(s)
+          ? s
+          : null;
+    }
+
+    static String shown(ConfigNode node) {
+      return node instanceof ConfigValue v
+          ? (v.value() instanceof String s ? "'" + s + "'" : String.valueOf(v.value()))
+          : node instanceof ConfigMap ? "a mapping" : "a list";
     }
   }
 }

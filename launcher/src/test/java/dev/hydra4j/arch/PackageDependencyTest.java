@@ -30,8 +30,14 @@ class PackageDependencyTest {
   private static final Path SOURCES = Path.of("src/main/java");
   private static final Pattern REFERENCE =
       Pattern.compile("\\bdev\\.hydra4j((?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]");
+  // Strings as an unrolled loop, and text blocks and char literals ('"') matched as such: a
+  // quote misread as a string's start made a match thousands of characters long, and the
+  // regex's recursion per character overflowed the stack.
   private static final Pattern COMMENTS =
-      Pattern.compile("/\\*.*?\\*/|//[^\\n]*|\"(?:\\\\.|[^\"\\\\])*\"", Pattern.DOTALL);
+      Pattern.compile(
+          "/\\*.*?\\*/|//[^\\n]*|\"\"\"[\\s\\S]*?\"\"\"|'(?:\\\\.|[^'\\\\])'"
+              + "|\"[^\"\\\\\\n]*(?:\\\\.[^\"\\\\\\n]*)*\"",
+          Pattern.DOTALL);
 
   /** Package to the packages its code names; the root package is {@code dev.hydra4j}. */
   private static final Map<String, Set<String>> USES = new TreeMap<>();

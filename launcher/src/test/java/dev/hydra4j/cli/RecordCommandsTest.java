@@ -172,4 +172,93 @@ class RecordCommandsTest {
         ambiguous.err().startsWith("error: 'curves' fits 2 runs:\n    " + other), ambiguous.err());
     assertTrue(ambiguous.err().contains("\n    " + sweep), ambiguous.err());
   }
+
+  @Test
+  void showNameColonNumAndAJobDirectoryShowThatJob() throws Exception {
+    Path sweep = CollectCommandTest.curveSweep(tmp);
+    CliRun job = CliRun.of("show", "curve probe:2", "--width", "0");
+    assertEquals(0, job.exitCode(), job.err());
+    assertTrue(job.out().startsWith("job       2 of " + sweep + "\n"), job.out());
+    assertTrue(job.out().contains("\nname      curve probe\n"), job.out());
+    assertTrue(job.out().contains("\noverrides lr=0.01 seed=0 "), job.out());
+    assertTrue(job.out().contains("\n  2  COMPLETED"), job.out());
+    assertFalse(job.out().contains("\n  0  COMPLETED"), job.out());
+    CliRun byDir = CliRun.of("show", sweep.resolve("2").toString(), "--width", "0");
+    assertEquals(job.out(), byDir.out());
+    CliRun missing = CliRun.of("show", "curve probe:7");
+    assertEquals(2, missing.exitCode());
+    assertTrue(missing.err().contains("has no job 7"), missing.err());
+    assertTrue(missing.err().contains("its jobs are 0-3"), missing.err());
+  }
+
+  @Test
+  void compareOfTwoSweepsShowsASweptGroupThatDiffers() throws Exception {
+    Path conf = Files.createDirectories(tmp.resolve("groups/model"));
+    Files.writeString(conf.resolve("small.yaml"), "width: 10\n");
+    Files.writeString(conf.resolve("large.yaml"), "width: 100\n");
+    Files.writeString(
+        conf.resolveSibling("config.yaml"), "defaults:\n  - model: small\n  - _self_\nseed: 0\n");
+    Path a = tmp.resolve("multirun/a");
+    Path b = tmp.resolve("multirun/b");
+    for (String[] sweep :
+        new String[][] {{a.toString(), "model=small,large"}, {b.toString(), "model=small"}}) {
+      CliRun run =
+          CliRun.of(
+              "-m",
+              "-cp",
+              conf.getParent().toString(),
+              sweep[1],
+              "seed=0,1",
+              "hydra.sweep.dir=" + sweep[0],
+              "--",
+              "true");
+      assertEquals(0, run.exitCode(), run.err());
+    }
+    CliRun run = CliRun.of("compare", a.toString(), b.toString(), "--width", "0");
+    assertEquals(0, run.exitCode(), run.err());
+    // job 0 of each sweep has width 10: only the group's own row tells them apart
+    assertTrue(
+        run.out()
+            .contains(
+                """
+        config (1 key differs)
+          key    A                     B      set by
+          model  (swept) small, large  small  A: swept model: small, large; B: override model=small
+        """),
+        run.out());
+  }
+
+  @Test
+  void jobsASweepNeverStartedAreNotStartedAndTheCountsArePrintedOnce() throws Exception {
+    Path conf = Files.createDirectories(tmp.resolve("conf"));
+    Files.writeString(conf.resolve("config.yaml"), "x: 0\n");
+    Path sweep = tmp.resolve("multirun/stopped");
+    CliRun run =
+        CliRun.of(
+            "-m",
+            "-cp",
+            conf.toString(),
+            "x=range(0,5)",
+            "hydra.launcher.n_jobs=1",
+            "hydra.launcher.on_failure=fail-fast",
+            "hydra.sweep.dir=" + sweep,
+            "--",
+            "sh",
+            "-c",
+            "exit $0",
+            "${x}");
+    assertEquals(1, run.exitCode(), run.err());
+    assertTrue(
+        run.err().contains("hydra4j: completed 1 · failed 1 · not started 3 — results in "),
+        run.err());
+    assertEquals(1, run.err().split("failed 1", -1).length - 1, "the counts once: " + run.err());
+    CliRun status = CliRun.of("status", sweep.toString());
+    assertTrue(
+        status.out().contains("jobs    5 (1 COMPLETED, 1 FAILED, 3 not started)"), status.out());
+    assertTrue(status.out().contains("\n    4  not started  "), status.out());
+    CliRun collect = CliRun.of("collect", sweep.toString());
+    assertTrue(
+        collect.out().contains("(5 jobs: 1 COMPLETED, 1 FAILED, 3 not started)"), collect.out());
+    assertTrue(collect.out().contains("\n  4  not started"), collect.out());
+  }
 }

@@ -36,8 +36,7 @@ class ProgressReporterTest {
             + "job 0 RUNNING  (0/3)\n"
             + "job 0 FAILED (exit 2, 1.5 s)  (1/3)\n"
             + "Interrupted\n",
-        text.substring(0, text.lastIndexOf("Interrupted\n") + 12));
-    assertTrue(text.endsWith("1/3 done: pending 2 · failed 1\n"), text);
+        text);
     assertTrue(text.indexOf('\r') < 0 && text.indexOf('\033') < 0);
   }
 
@@ -51,21 +50,31 @@ class ProgressReporterTest {
     plain.update(failed(1), counts(2, Map.of(JobState.PENDING, 1, JobState.FAILED, 1)));
     plain.finish(counts(2, Map.of(JobState.COMPLETED, 1, JobState.FAILED, 1)));
 
+    // the final counts are the caller's closing line, not the reporter's
     assertEquals(
-        "launching 2 jobs\njob 1 FAILED (exit 2, 1.5 s)\n" + "2/2 done: completed 1 · failed 1\n",
+        "launching 2 jobs\njob 1 FAILED (exit 2, 1.5 s)\n", bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void countLinesComeBetweenChangesAtTheInterval() {
+    // an interval shorter than the sweep: each update prints the counts
+    ProgressReporter plain = ProgressReporter.plain(out, Duration.ofNanos(1));
+    plain.start(counts(2, Map.of(JobState.PENDING, 2)));
+    plain.update(failed(0), counts(2, Map.of(JobState.PENDING, 1, JobState.FAILED, 1)));
+    plain.finish(counts(2, Map.of(JobState.PENDING, 1, JobState.FAILED, 1)));
+    assertEquals(
+        "launching 2 jobs\njob 0 FAILED (exit 2, 1.5 s)\n1/2 done: pending 1 · failed 1\n",
         bytes.toString(StandardCharsets.UTF_8));
   }
 
   @Test
-  void theFinalCountsArePrintedOnce() {
-    // an interval shorter than the sweep: the last update prints the counts itself
-    ProgressReporter plain = ProgressReporter.plain(out, Duration.ofNanos(1));
-    plain.start(counts(1, Map.of(JobState.PENDING, 1)));
-    plain.update(failed(0), counts(1, Map.of(JobState.FAILED, 1)));
-    plain.finish(counts(1, Map.of(JobState.FAILED, 1)));
-    assertEquals(
-        "launching 1 job\njob 0 FAILED (exit 2, 1.5 s)\n1/1 done: failed 1\n",
-        bytes.toString(StandardCharsets.UTF_8));
+  void theEndedCountsCallJobsStillPendingNotStarted() {
+    StateCounts ended =
+        counts(6, Map.of(JobState.PENDING, 4, JobState.COMPLETED, 1, JobState.FAILED, 1));
+    assertEquals("completed 1 · failed 1 · not started 4", ended.describeEnded());
+    assertEquals("pending 4 · completed 1 · failed 1", ended.describe());
+    assertEquals("completed 2", counts(2, Map.of(JobState.COMPLETED, 2)).describeEnded());
+    assertEquals("not started 2", counts(2, Map.of(JobState.PENDING, 2)).describeEnded());
   }
 
   @Test
@@ -79,9 +88,10 @@ class ProgressReporterTest {
     String[] draws = text.split("\r\033\\[K", -1);
     assertTrue(draws[1].startsWith("[························]  0/4  pending 4"), draws[1]);
     assertEquals("job 0 FAILED (exit 2, 1.5 s)\n", draws[2]);
-    assertTrue(
-        draws[draws.length - 1].equals("[########################]  4/4  completed 3 · failed 1\n"),
-        text);
+    // the last draw is cleared: the caller's closing line takes its place
+    assertTrue(draws[3].startsWith("[#####"), draws[3]);
+    assertEquals("", draws[draws.length - 1], text);
+    assertEquals(5, draws.length, text);
   }
 
   private static JobStatus failed(int num) {

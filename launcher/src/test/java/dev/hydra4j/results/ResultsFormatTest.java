@@ -23,6 +23,28 @@ class ResultsFormatTest {
   }
 
   @Test
+  void tablesRoundFloatsWhileCsvAndJsonKeepThemExact() {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("ratio", 1 / 3.0);
+    row.put("big", 123456789.123456);
+    row.put("whole", 50000.0);
+    row.put("tiny", 1e-7 / 3);
+    row.put("huge", 3e12 / 7);
+    ResultsTable t =
+        new ResultsTable(List.of("ratio", "big", "whole", "tiny", "huge"), List.of(row));
+    assertEquals(
+        """
+         ratio        big    whole       tiny       huge
+        0.3333  123456789  50000.0  3.333e-08  4.286e+11
+        """,
+        ResultsFormat.TABLE.render(t, 0));
+    assertEquals(
+        "ratio,big,whole,tiny,huge\r\n0.3333333333333333,123456789.123456,50000.0,"
+            + "3.3333333333333334e-08,428571428571.4286\r\n",
+        ResultsFormat.CSV.render(t, 0));
+  }
+
+  @Test
   void csvFollowsRfc4180() {
     assertEquals(
         "num,model,acc\r\n0,\"res,net \"\"50\"\"\",0.8206\r\n11,vit|b,\r\n",

@@ -76,14 +76,21 @@ class RunIndexTest {
 
   @Test
   void theOverallStateOfARun() {
-    assertEquals(JobState.COMPLETED, IndexedRun.overall(Map.of(JobState.COMPLETED, 3), 3));
+    assertEquals(JobState.COMPLETED, IndexedRun.overall(Map.of(JobState.COMPLETED, 3), 0, 3));
     assertEquals(
-        JobState.FAILED, IndexedRun.overall(Map.of(JobState.COMPLETED, 2, JobState.TIMEOUT, 1), 3));
+        JobState.FAILED,
+        IndexedRun.overall(Map.of(JobState.COMPLETED, 2, JobState.TIMEOUT, 1), 0, 3));
     assertEquals(
-        JobState.RUNNING, IndexedRun.overall(Map.of(JobState.RUNNING, 1, JobState.FAILED, 1), 2));
+        JobState.RUNNING,
+        IndexedRun.overall(Map.of(JobState.RUNNING, 1, JobState.FAILED, 1), 0, 2));
     assertEquals(
         JobState.INTERRUPTED,
-        IndexedRun.overall(Map.of(JobState.COMPLETED, 1, JobState.INTERRUPTED, 1), 2));
+        IndexedRun.overall(Map.of(JobState.COMPLETED, 1, JobState.INTERRUPTED, 1), 0, 2));
+    // a job waiting in a queue keeps the run pending; jobs never started do not
+    Map<JobState, Integer> stopped =
+        Map.of(JobState.COMPLETED, 1, JobState.FAILED, 1, JobState.PENDING, 2);
+    assertEquals(JobState.PENDING, IndexedRun.overall(stopped, 1, 4));
+    assertEquals(JobState.FAILED, IndexedRun.overall(stopped, 2, 4));
   }
 
   @Test

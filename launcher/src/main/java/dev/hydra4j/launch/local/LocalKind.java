@@ -33,7 +33,9 @@ public final class LocalKind implements LauncherKind {
 
   @Override
   public LaunchSetup configure(Composition composition, boolean follow) {
-    return new Setup(LocalLauncherSettings.SCHEMA.check(composition));
+    CheckedSettings settings = LocalLauncherSettings.SCHEMA.check(composition);
+    // Here, so that a bad GPU list is refused before anything is written; auto asks nvidia-smi.
+    return new Setup(settings, LocalLauncherSettings.gpuSlots(settings));
   }
 
   /** Reads the job directories when first asked: resume only records final states, a no-op here. */
@@ -52,7 +54,7 @@ public final class LocalKind implements LauncherKind {
     return new LocalLauncher(1);
   }
 
-  private record Setup(CheckedSettings settings) implements LaunchSetup {
+  private record Setup(CheckedSettings settings, GpuSlots gpus) implements LaunchSetup {
 
     @Override
     public void checkJob(JobSpec job) {
@@ -79,7 +81,7 @@ public final class LocalKind implements LauncherKind {
 
     @Override
     public Launcher launcher() {
-      LocalLauncher local = new LocalLauncher((int) settings.whole("n_jobs").longValue());
+      LocalLauncher local = localLauncher();
       // The launcher's pid, so that `hydra4j kill` from another shell can stop the sweep.
       return new Launcher() {
         @Override
@@ -97,6 +99,16 @@ public final class LocalKind implements LauncherKind {
           return local.flushesJobFiles();
         }
       };
+    }
+
+    private LocalLauncher localLauncher() {
+      return new LocalLauncher((int) settings.whole("n_jobs").longValue(), gpus);
+    }
+
+    /** The GPU slots, when there are any: which job gets which is only known at run time. */
+    @Override
+    public void preview(Path sweepDir, JobSource jobs, PrintStream out, PrintStream err) {
+      localLauncher().preview().forEach(out::println);
     }
 
     @Override

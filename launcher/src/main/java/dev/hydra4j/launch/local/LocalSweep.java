@@ -50,6 +50,7 @@ final class LocalSweep {
   private final JobSource jobs;
   private final LaunchOptions options;
   private final int nJobs;
+  private final GpuSlots gpus;
   private final JobStatus[] results;
   private final Path[] jobDirs;
   private final StateTally tally;
@@ -67,10 +68,11 @@ final class LocalSweep {
 
   private Map<Integer, Path> dirsByNum;
 
-  LocalSweep(JobSource jobs, LaunchOptions options, int nJobs) {
+  LocalSweep(JobSource jobs, LaunchOptions options, int nJobs, GpuSlots gpus) {
     this.jobs = jobs;
     this.options = options;
     this.nJobs = nJobs;
+    this.gpus = gpus;
     this.results = new JobStatus[jobs.size()];
     this.jobDirs = new Path[jobs.size()];
     this.tally = new StateTally(jobs.size());
@@ -107,6 +109,7 @@ final class LocalSweep {
               + (options.failurePolicy().maxFailures() == Integer.MAX_VALUE
                   ? "no failure"
                   : options.failurePolicy().maxFailures() + " failure(s)"));
+      announceGpus();
       options.progress().start(tally.snapshot());
       Runnable unlisten = options.stop().onRequest(this::stopRequested);
       try {
@@ -137,10 +140,43 @@ final class LocalSweep {
     }
   }
 
+  /** The GPU slots, once, in the log; a note (auto found none) or a cap also on the terminal. */
+  private void announceGpus() {
+    if (gpus.note() != null) {
+      log.event(gpus.note());
+      options.progress().message(gpus.note());
+    }
+    if (gpus.isEmpty()) {
+      return;
+    }
+    log.event(gpus.describe());
+    if (nJobs > gpus.count() && jobs.size() > gpus.count()) {
+      options
+          .progress()
+          .message(
+              "n_jobs="
+                  + nJobs
+                  + ", but "
+                  + gpus.describe()
+                  + ": at most "
+                  + gpus.count()
+                  + " job(s) run at once");
+    }
+  }
+
+  /**
+   * Worker {@code i} holds GPU slot {@code i} for good: it runs one job (with its retries) at a
+   * time, so a slot is never held by two running jobs, and a retry keeps its slot.
+   */
   private void runWorkers(JobRunner runner) {
-    Thread[] workers = new Thread[Math.min(nJobs, Math.max(1, jobs.size()))];
+    int count = Math.min(nJobs, Math.max(1, jobs.size()));
+    if (!gpus.isEmpty()) {
+      count = Math.min(count, gpus.count());
+    }
+    Thread[] workers = new Thread[count];
     for (int i = 0; i < workers.length; i++) {
-      workers[i] = new Thread(() -> work(runner), "hydra4j-worker-" + i);
+      int slot = gpus.isEmpty() ? -1 : i;
+      workers[i] = new Thread(() -> work(runner, slot), "hydra4j-worker-" + i);
       workers[i].start();
     }
     for (Thread worker : workers) {
@@ -157,7 +193,10 @@ final class LocalSweep {
     }
   }
 
-  private void work(JobRunner runner) {
+  /**
+   * @param slot the worker's GPU slot, or -1 without GPU slots
+   */
+  private void work(JobRunner runner, int slot) {
     while (!options.stop().isRequested() && !policyStopped && ioFailure == null) {
       int index = next.getAndIncrement();
       if (index >= results.length) {
@@ -189,7 +228,7 @@ final class LocalSweep {
       }
       jobDirs[index] = spec.jobDir();
       try {
-        finish(index, runWithRetries(runner, index, spec));
+        finish(index, runWithRetries(runner, index, withSlot(spec, slot), slot));
       } catch (RuntimeException e) {
         // A bug or a broken progress reporter: fail this job, keep the sweep and its summary.
         log.event("job " + spec.num() + ": internal error: " + e);
@@ -213,7 +252,30 @@ final class LocalSweep {
     }
   }
 
-  private JobStatus runWithRetries(JobRunner runner, int index, JobSpec spec) {
+  /** {@code spec} with its GPU slot in its environment. */
+  private JobSpec withSlot(JobSpec spec, int slot) {
+    if (slot < 0) {
+      return spec;
+    }
+    Map<String, String> env = new HashMap<>(spec.env());
+    env.put(GpuSlots.VISIBLE_DEVICES, gpus.devices(slot));
+    env.putIfAbsent(GpuSlots.DEVICE_ORDER, "PCI_BUS_ID");
+    return new JobSpec(
+        spec.num(),
+        spec.jobDir(),
+        spec.argv(),
+        env,
+        spec.workingDir(),
+        spec.timeout(),
+        spec.launcher());
+  }
+
+  /** The status with the job's GPUs, so that status.json and the journal say which it had. */
+  private JobStatus withGpus(JobStatus status, int slot) {
+    return slot < 0 ? status : status.withExtra(GpuSlots.STATUS_FIELD, gpus.devices(slot));
+  }
+
+  private JobStatus runWithRetries(JobRunner runner, int index, JobSpec spec, int slot) {
     // Attempts continue the count of earlier launches (resume), as the caller recorded them.
     int attempt = options.previous().status(spec.num()).attempt();
     // The .hydra/ files were written unflushed; they reach the disk while the job runs.
@@ -234,14 +296,15 @@ final class LocalSweep {
           runner.run(
               spec,
               attempt,
-              s -> {
+              started -> {
+                JobStatus s = withGpus(started, slot);
                 ran[0] = true;
                 running.incrementAndGet();
                 record(spec, s, false);
                 projection.running(spec.jobDir(), s);
                 announce(s, before);
               });
-      JobStatus status = settle(spec, outcome);
+      JobStatus status = ran[0] ? withGpus(settle(spec, outcome), slot) : settle(spec, outcome);
       hydraFlushed.join();
       // The end is on disk before the job counts as done: a kill -9 or a power cut from
       // here on cannot make a resume run it again.
@@ -379,7 +442,7 @@ final class LocalSweep {
               "Stopping after "
                   + failures.get()
                   + " failed job(s); "
-                  + "jobs not started stay PENDING");
+                  + "the jobs not started are left for resume");
     }
   }
 

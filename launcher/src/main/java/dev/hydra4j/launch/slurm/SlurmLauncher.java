@@ -170,19 +170,25 @@ public final class SlurmLauncher implements Launcher {
                 ? SweepResult.EXIT_FAILED
                 : SweepResult.EXIT_OK;
     if (!submitted.jobs().isEmpty()) {
+      // The launch's last word: what went to SLURM, and how to follow it from any shell.
+      List<Long> ids = submitted.arrayIds();
+      String dir = dev.hydra4j.run.RunDirectory.display(options.sweepDir().toAbsolutePath());
       options
           .progress()
           .message(
-              "hydra4j: "
+              "hydra4j: submitted "
                   + submitted.jobs().size()
-                  + " job(s) submitted"
+                  + (submitted.jobs().size() == 1 ? " job" : " jobs")
+                  + (ids.size() == 1 ? " as SLURM array " : " as SLURM arrays ")
+                  + String.join(", ", ids.stream().map(String::valueOf).toList())
                   + (submitted.interrupted() ? " before the interruption" : "")
                   + "; follow them with: hydra4j status "
-                  + options.sweepDir()
-                  + "   cancel them with:"
-                  + " hydra4j kill "
-                  + options.sweepDir());
+                  + dir
+                  + " (cancel: hydra4j kill "
+                  + dir
+                  + ")");
     }
-    return new SweepResult(counts, exit, submitted.interrupted(), new ArrayList<>(all.values()));
+    return new SweepResult(counts, exit, submitted.interrupted(), new ArrayList<>(all.values()))
+        .asDetached();
   }
 }

@@ -34,8 +34,13 @@ final class Submission {
    * @param interrupted whether a stop request (Ctrl-C) cut the submission short; the jobs it kept
    *     from being submitted are recorded as such in {@code slurm.json}, so that {@code status} and
    *     {@code resume} know
+   * @param arrayIds the SLURM job ids of the arrays submitted now, in order
    */
-  record Result(Map<Integer, JobSpec> jobs, List<JobStatus> failed, boolean interrupted) {}
+  record Result(
+      Map<Integer, JobSpec> jobs,
+      List<JobStatus> failed,
+      boolean interrupted,
+      List<Long> arrayIds) {}
 
   /** The error recorded for arrays a stop request kept from being submitted. */
   static final String INTERRUPTED = "not submitted: interrupted (Ctrl-C) before its sbatch";
@@ -45,6 +50,7 @@ final class Submission {
   private final LaunchOptions options;
   private final Path sweepDir;
   private final LauncherLog log;
+  private final List<Long> arrayIds = new ArrayList<>();
 
   Submission(SlurmClient client, JobSource jobs, LaunchOptions options, LauncherLog log) {
     this.client = client;
@@ -75,7 +81,7 @@ final class Submission {
     Map<Integer, JobSpec> specs = new TreeMap<>();
     tasks.forEach(t -> specs.put(t.job().num(), t.job()));
     if (tasks.isEmpty()) {
-      return new Result(specs, failed, false);
+      return new Result(specs, failed, false, List.of());
     }
     int maxArraySize;
     try {
@@ -87,7 +93,7 @@ final class Submission {
     List<ArrayScript.Task> left =
         submit(submitted, ArrayPlan.of(prepared.settings(), tasks, maxArraySize));
     left.forEach(t -> specs.remove(t.job().num()));
-    return new Result(specs, failed, !left.isEmpty());
+    return new Result(specs, failed, !left.isEmpty(), List.copyOf(arrayIds));
   }
 
   /**
@@ -185,6 +191,7 @@ final class Submission {
         throw explained(refused, array.settings(), record, files);
       }
       record = record(record, files, after, id, part, null, perTask);
+      arrayIds.add(id);
       queue.poll();
       if (part.size() < array.tasks().size()) {
         // The rest waits for this part, as the parts of a split array do.

@@ -94,6 +94,9 @@ final class SweepFollower {
     }
     options.progress().finish(counts(all));
     SweepResult result = SweepResult.of(new ArrayList<>(all.values()), interrupted);
+    if (interrupted) {
+      result = result.asDetached(); // no longer followed: its jobs go on in SLURM
+    }
     Map<Integer, Path> dirs = new HashMap<>(jobDirs);
     SweepSummary.write(
         sweepDir,

@@ -246,16 +246,14 @@ trap hydra4j_on_term TERM
 ((hydra4j_warn)) && trap hydra4j_on_warning USR2
 
 # A retried job keeps the logs and metrics of its earlier attempt, as the local launcher
-# does, so a failing retry is never credited with the metrics of the attempt before it.
+# does (stdout.log -> stdout.attempt1.log), so a failing retry is never credited with the
+# metrics of the attempt before it, and a curve logged again from step 0 starts afresh.
 if ((hydra4j_attempt > 1)); then
-  for hydra4j_log in stdout stderr combined; do
-    if [[ -e $hydra4j_log.log ]]; then
-      mv -f -- "$hydra4j_log.log" "$hydra4j_log.attempt$((hydra4j_attempt - 1)).log"
+  for hydra4j_log in stdout.log stderr.log combined.log metrics.json metrics.jsonl; do
+    if [[ -e $hydra4j_log ]]; then
+      mv -f -- "$hydra4j_log" "${hydra4j_log%.*}.attempt$((hydra4j_attempt - 1)).${hydra4j_log##*.}"
     fi
   done
-  if [[ -e metrics.json ]]; then
-    mv -f -- metrics.json "metrics.attempt$((hydra4j_attempt - 1)).json"
-  fi
 fi
 if ((hydra4j_restarts > hydra4j_max_num_timeout)); then
   hydra4j_finish FAILED "" "SLURM restarted this task $hydra4j_restarts times, more than hydra.launcher.max_num_timeout=$hydra4j_max_num_timeout"

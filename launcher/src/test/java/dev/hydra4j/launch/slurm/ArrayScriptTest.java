@@ -189,11 +189,19 @@ class ArrayScriptTest {
   void aLaterAttemptKeepsTheLogsOfTheEarlierOne() throws Exception {
     JobSpec j = job(0, "{}", List.of("echo", "second"), Map.of());
     Files.writeString(j.jobDir().resolve("stdout.log"), "first\n");
+    Files.writeString(j.jobDir().resolve("metrics.json"), "{\"loss\": 1}\n");
+    Files.writeString(j.jobDir().resolve("metrics.jsonl"), "{\"step\": 0, \"loss\": 1}\n");
     Path script = script("{}", List.of(new ArrayScript.Task(j, 1)));
     assertEquals(0, run(script, 0, Map.of()));
     assertEquals(2, StatusFile.read(j.jobDir(), 0).attempt());
     assertEquals("first\n", read(j.jobDir().resolve("stdout.attempt1.log")));
     assertEquals("second\n", read(j.jobDir().resolve("stdout.log")));
+    // the metrics of the earlier attempt are kept aside, so its curve is not continued
+    assertEquals("{\"loss\": 1}\n", read(j.jobDir().resolve("metrics.attempt1.json")));
+    assertEquals(
+        "{\"step\": 0, \"loss\": 1}\n", read(j.jobDir().resolve("metrics.attempt1.jsonl")));
+    assertFalse(Files.exists(j.jobDir().resolve("metrics.jsonl")));
+    assertFalse(Files.exists(j.jobDir().resolve("metrics.json")));
   }
 
   @Test
