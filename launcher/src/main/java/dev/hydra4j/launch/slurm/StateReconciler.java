@@ -52,7 +52,10 @@ final class StateReconciler {
 
   private StateReconciler() {}
 
-  /** As {@link #reconcile(JobStatus, long, int, JobRecord, boolean)}, the array not known. */
+  /**
+   * As {@link #reconcile(JobStatus, long, int, JobRecord, boolean, boolean)}, the array not known
+   * and the task not packed.
+   */
   static Outcome reconcile(JobStatus file, long arrayJobId, int taskId, JobRecord slurm) {
     return reconcile(file, arrayJobId, taskId, slurm, false, false);
   }
