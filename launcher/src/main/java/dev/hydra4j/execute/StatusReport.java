@@ -83,15 +83,24 @@ public final class StatusReport {
     IntFunction<JobStatus> status = seen::status;
     String column = seen.engineColumn();
     Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
-    int notStarted = 0;
+    // Not started: an engine (SLURM) knows no id for it, or locally, not even its directory.
+    java.util.Set<Integer> notStarted = new java.util.HashSet<>();
     for (SavedPlan.Job job : plan.jobs()) {
       JobStatus s = status.apply(job.num());
       counts.merge(s.state(), 1, Integer::sum);
-      notStarted += StateLabel.notStarted(s, dir.resolve(job.dir())) ? 1 : 0;
+      if (column == null
+          ? StateLabel.notStarted(s, dir.resolve(job.dir()))
+          : StateLabel.neverRecorded(s) && seen.engineId(job.num()) == null) {
+        notStarted.add(job.num());
+      }
     }
     out.println("sweep   " + Multirun.display(dir));
     out.println(
-        "jobs    " + plan.jobs().size() + " (" + StateLabel.describe(counts, notStarted) + ")");
+        "jobs    "
+            + plan.jobs().size()
+            + " ("
+            + StateLabel.describe(counts, notStarted.size())
+            + ")");
     if (!plan.command().isEmpty()) {
       out.println("command " + String.join(" ", plan.command()));
     }
@@ -116,7 +125,12 @@ public final class StatusReport {
       JobStatus s = status.apply(job.num());
       row.setLength(0);
       pad(row, String.valueOf(job.num()), 5, true).append("  ");
-      pad(row, StateLabel.of(s, dir.resolve(job.dir())), 13, false).append("  ");
+      pad(
+              row,
+              notStarted.contains(job.num()) ? StateLabel.NOT_STARTED : s.state().name(),
+              13,
+              false)
+          .append("  ");
       pad(row, s.exitCode() == null ? "" : String.valueOf(s.exitCode()), 4, true).append("  ");
       pad(row, seconds(s.duration()), 9, true);
       if (column != null) {

@@ -25,16 +25,18 @@ public final class StateLabel {
    * @param jobDir the job's directory
    */
   public static boolean notStarted(JobStatus status, Path jobDir) {
+    return neverRecorded(status) && !Files.isDirectory(jobDir);
+  }
+
+  /**
+   * Whether the status is PENDING without an attempt, a start or a scheduler's ids: nothing was
+   * recorded of the job; whether it waits in a queue is for its launcher to say.
+   */
+  public static boolean neverRecorded(JobStatus status) {
     return status.state() == JobState.PENDING
         && status.attempt() == 0
         && status.start() == null
-        && status.extra().isEmpty()
-        && !Files.isDirectory(jobDir);
-  }
-
-  /** {@link #NOT_STARTED} or the state's name. */
-  public static String of(JobStatus status, Path jobDir) {
-    return notStarted(status, jobDir) ? NOT_STARTED : status.state().name();
+        && status.extra().isEmpty();
   }
 
   /**

@@ -142,7 +142,8 @@ class SlurmSubmitIT extends SlurmCliTest {
     List<String> rows =
         new ArrayList<>(status.out().lines().filter(l -> l.matches("\\s+[34]\\s+.*")).toList());
     assertEquals(2, rows.size(), status.out());
-    rows.forEach(r -> assertTrue(r.matches("\\s+\\d\\s+PENDING\\s+-\\s+x=\\d"), r));
+    // never submitted: not started, not PENDING in a queue
+    rows.forEach(r -> assertTrue(r.matches("\\s+\\d\\s+not started\\s+-\\s+x=\\d"), r));
     CliRun kill = CliRun.of("kill", sweep.toString());
     assertEquals(0, kill.exitCode(), kill.err());
   }
