@@ -274,6 +274,21 @@ final class Submission {
     return new ConfigException(e.getMessage() + note, e.origin(), e.hint(), refused);
   }
 
+  /**
+   * Whether a packed job recorded its own end in its current task, which still runs its task-mates:
+   * it may be submitted again (the task, if requeued, leaves it alone).
+   */
+  private boolean finishedInItsTask(Placement p, int num) {
+    if (p.array().jobsPerTask() == 1) {
+      return false;
+    }
+    JobStatus s = options.previous().status(num);
+    return s.state().isTerminal()
+        && !"true".equals(s.extra().get(StateReconciler.REQUEUED))
+        && String.valueOf(p.array().arrayJobId())
+            .equals(s.extra().get(StateReconciler.ARRAY_JOB_ID));
+  }
+
   /** The jobs of this launch whose current SLURM task is still pending or running. */
   private Set<Integer> heldBySlurm(SubmissionLog submitted) {
     Map<Integer, Placement> placed = new TreeMap<>();
@@ -294,7 +309,7 @@ final class Submission {
     placed.forEach(
         (num, p) -> {
           QueueEntry e = tasks.computeIfAbsent(p.array().arrayJobId(), queue::tasks).get(p.task());
-          if (e != null && !e.state().isFinished()) {
+          if (e != null && !e.state().isFinished() && !finishedInItsTask(p, num)) {
             held.add(num);
           }
         });
