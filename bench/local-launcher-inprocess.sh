@@ -27,7 +27,7 @@ shm=""
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then shm=$(mktemp -d /dev/shm/hydra4j-bench.XXXXXX); fi
 trap 'rm -rf "$work" ${shm:+"$shm"}' EXIT
 
-mvn -q -o -f launcher/pom.xml test-compile dependency:build-classpath \
+mvn -q -o -pl launcher -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$work/cp.txt" >/dev/null
 cp="launcher/target/classes:launcher/target/test-classes:$(cat "$work/cp.txt")"
 

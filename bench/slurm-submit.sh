@@ -21,7 +21,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 sinfo -h >/dev/null || { echo "no SLURM cluster: run scripts/slurm-local.sh up" >&2; exit 2; }
-mvn -q -o -f launcher/pom.xml test-compile dependency:build-classpath \
+mvn -q -o -pl launcher -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$work/cp.txt" >/dev/null
 cp="launcher/target/classes:launcher/target/test-classes:$(cat "$work/cp.txt")"
 

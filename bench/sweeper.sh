@@ -32,8 +32,8 @@ if ! "$PYTHON" -c 'import optuna' 2>/dev/null; then
   echo "# installing python3-optuna" >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-optuna >/dev/null
 fi
-mvn -B -q -o -f launcher/pom.xml test-compile >/dev/null
-cp="launcher/target/classes:launcher/target/test-classes"
+mvn -B -q -o -pl launcher -am test-compile >/dev/null
+cp="launcher/target/classes:launcher/target/test-classes:core/target/classes"
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 

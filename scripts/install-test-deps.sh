@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the results tests need from Debian's packages, when missing: Chromium, to
 # open the HTML report as a person would; python3-nbformat, to validate the notebook; and
-# pandas, matplotlib, jupyter-nbconvert and a Python kernel, to execute it headlessly.
+# pandas, matplotlib, jupyter-nbconvert and a Python kernel, to execute it headlessly; and,
+# from the npm registry, Red Hat's yaml-language-server, which checks the exported JSON Schema
+# as a YAML editor uses it (YamlLanguageServerIT).
 # Idempotent; called by scripts/test.sh. Without root or apt-get it only says what is
 # missing (those tests then skip, except under CI=true, where they fail).
 set -euo pipefail
@@ -18,6 +20,20 @@ py=/usr/bin/python3
 "$py" -c 'import matplotlib' >/dev/null 2>&1 || missing+=(python3-matplotlib)
 "$py" -c 'import ipykernel' >/dev/null 2>&1 || missing+=(python3-ipykernel)
 command -v jupyter-nbconvert >/dev/null 2>&1 || missing+=(jupyter-nbconvert)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+
+# yaml-language-server, pinned, into a cache beside the user's other tools (not the repository).
+yaml_ls() {
+  local tools="$HOME/.cache/hydra4j-tools"
+  [[ -x "$tools/node_modules/.bin/yaml-language-server" ]] && return 0
+  command -v npm >/dev/null 2>&1 || return 0
+  say "installing yaml-language-server into $tools"
+  mkdir -p "$tools"
+  (cd "$tools" && npm install --silent --no-audit --no-fund yaml-language-server@1.19.2 >/dev/null) \
+    || say "could not install yaml-language-server; YamlLanguageServerIT will skip (fail under CI=true)"
+}
+# Last, after apt-get may have brought npm.
+trap yaml_ls EXIT
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0

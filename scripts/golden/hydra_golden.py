@@ -4,7 +4,7 @@ Usage (needs Python Hydra importable, e.g. /opt/peer/py):
     /opt/peer/py scripts/golden/hydra_golden.py
 It reads the case specs in real_world_cases.py, runs Hydra on each (every case in its own
 process, so Hydra's global state never leaks between cases) and writes
-launcher/src/test/resources/conformance-real-world/{compose,sweeps}.json in the encoding
+core/src/test/resources/conformance-real-world/{compose,sweeps}.json in the encoding
 of the shared conformance README.
 """
 import json
@@ -16,7 +16,7 @@ import tempfile
 import textwrap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "..", "launcher", "src", "test", "resources",
+OUT = os.path.join(HERE, "..", "..", "core", "src", "test", "resources",
                    "conformance-real-world")
 
 

@@ -44,7 +44,7 @@ class TypedMainTest {
             + "\n");
     Files.writeString(conf.resolve("model/small.yaml"), "width: 8\n");
     Files.writeString(conf.resolve("model/large.yaml"), "width: 64\ndepth: 4\n");
-    return TypedMain.run(
+    return Hydra4j.main(
         "TrainApp",
         args,
         conf,
@@ -86,7 +86,7 @@ class TypedMainTest {
             + "\n");
     Map<Integer, Located> seen = new ConcurrentHashMap<>();
     int code =
-        TypedMain.run(
+        Hydra4j.main(
             "TrainApp",
             new String[] {"-m", "lr=a,b"},
             conf,

@@ -122,6 +122,14 @@ public final class Hydra4jCommand implements Callable<Integer> {
   boolean multirun;
 
   @Option(
+      names = {"--pipeline"},
+      paramLabel = "FILE",
+      description =
+          "Run the stages of a pipeline file (train, then eval, ...), each a sweep in its own"
+              + " directory under one; the overrides given here apply to every stage.")
+  java.nio.file.Path pipeline;
+
+  @Option(
       names = {"--dry-run"},
       description = "With -m: plan and check every job, print them, write nothing.")
   boolean dryRun;
@@ -278,6 +286,15 @@ public final class Hydra4jCommand implements Callable<Integer> {
             out,
             err,
             waitForJobs);
+    if (pipeline != null) {
+      if (programJobs != null) {
+        throw new ConfigException(
+            "--pipeline runs commands, not a program's own jobs",
+            Origin.of("--pipeline"),
+            "give each stage a command in the pipeline file and run it with the hydra4j CLI");
+      }
+      return dev.hydra4j.execute.PipelineRun.run(request, pipeline, dryRun);
+    }
     // Hydra 1.2+: a config may ask for a sweep itself with hydra.mode: MULTIRUN.
     boolean sweep =
         multirun

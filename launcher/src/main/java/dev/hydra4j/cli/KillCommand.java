@@ -1,7 +1,7 @@
 package dev.hydra4j.cli;
 
-import dev.hydra4j.Terminal;
 import dev.hydra4j.execute.SweepKill;
+import dev.hydra4j.launch.Terminal;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +42,8 @@ final class KillCommand extends SweepDirCommand implements Callable<Integer> {
         return ExitCode.OK;
       }
     }
-    return SweepKill.kill(dir, out);
+    return dev.hydra4j.execute.SavedPipeline.is(dir)
+        ? dev.hydra4j.execute.SavedPipeline.open(dir, err, java.util.List.of()).kill(out)
+        : SweepKill.kill(dir, out);
   }
 }

@@ -21,6 +21,14 @@ abstract class RelaunchCommand extends SweepDirCommand {
           "For a SLURM sweep: follow the jobs until they end (default: submit and" + " return).")
   boolean waitForJobs;
 
+  /** The pipeline in the directory given, or {@code null} when it holds one sweep. */
+  dev.hydra4j.execute.SavedPipeline pipeline() {
+    java.nio.file.Path dir = dirBeforeOverrides(launcherOverrides);
+    return dev.hydra4j.execute.SavedPipeline.is(dir)
+        ? dev.hydra4j.execute.SavedPipeline.open(dir, err, launcherOverrides)
+        : null;
+  }
+
   SavedSweep sweep() {
     return SavedSweep.open(dirBeforeOverrides(launcherOverrides), err, launcherOverrides)
         .following(waitForJobs);

@@ -60,6 +60,7 @@ final class RerunCommand extends RelaunchCommand implements Callable<Integer> {
         }
       }
     }
-    return sweep().rerun(chosen);
+    var pipeline = pipeline();
+    return pipeline != null ? pipeline.rerun(chosen) : sweep().rerun(chosen);
   }
 }

@@ -16,6 +16,7 @@ final class ResumeCommand extends RelaunchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return sweep().resume();
+    var pipeline = pipeline();
+    return pipeline != null ? pipeline.resume() : sweep().resume();
   }
 }

@@ -20,6 +20,15 @@ final class Composers {
         searchPath, Resolvers.builtIn(), InterpolationContext.system().withNow(now));
   }
 
+  /** The sweep's common part: the config composed with its non-swept overrides. */
+  static dev.hydra4j.compose.Composition sweepBase(
+      Composer composer, String configName, List<ParsedOverride> overrides) {
+    return composer.compose(
+        configName,
+        overrides.stream().filter(o -> !o.isSweep()).toList(),
+        dev.hydra4j.compose.RunMode.MULTIRUN);
+  }
+
   static List<ParsedOverride> parse(List<String> texts) {
     List<ParsedOverride> out = new ArrayList<>(texts.size());
     for (String text : texts) {

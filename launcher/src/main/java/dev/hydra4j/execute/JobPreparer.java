@@ -52,6 +52,7 @@ final class JobPreparer {
   private final Path launchDir;
   private final boolean inProcess;
   private java.util.Map<Integer, Path> savedDirs = java.util.Map.of();
+  private java.util.function.IntFunction<Map<String, Object>> stageValues = num -> Map.of();
 
   /**
    * @param outputRoot the sweep directory (multirun) or the run directory (single run), already
@@ -91,6 +92,15 @@ final class JobPreparer {
     return this;
   }
 
+  /**
+   * Values a pipeline stage's job {@code num} finds in its {@code hydra} node ({@code
+   * hydra.upstream.<stage>.output_dir}), see {@link StageInputs}.
+   */
+  JobPreparer withStageValues(java.util.function.IntFunction<Map<String, Object>> values) {
+    this.stageValues = values;
+    return this;
+  }
+
   /** The sweep directory (multirun) or run directory (single run). */
   Path root() {
     return outputRoot;
@@ -104,6 +114,7 @@ final class JobPreparer {
       values.put("hydra.job.num", (long) num);
       values.put("hydra.job.id", String.valueOf(num));
       values.put("hydra.sweep.dir", outputRoot.toString());
+      values.putAll(stageValues.apply(num));
     } else {
       values.put("hydra.run.dir", outputRoot.toString());
     }

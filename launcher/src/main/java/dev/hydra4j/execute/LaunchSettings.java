@@ -82,6 +82,11 @@ final class LaunchSettings {
     return setup().launcher();
   }
 
+  /** How a pipeline stage waits for {@code stage} on this launcher, or null: see LaunchSetup. */
+  String upstreamWait(String stage, boolean each) {
+    return setup().upstreamWait(stage, each);
+  }
+
   /** Checks that the job's program can be started, where the launcher needs it to be here. */
   void checkCommand(PreparedJob job) {
     if (setup().needsProgramHere(JobPreparer.spec(job))) {

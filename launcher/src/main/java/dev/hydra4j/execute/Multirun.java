@@ -116,15 +116,21 @@ public final class Multirun {
       LaunchSettings launch,
       Map<Integer, Path> allJobDirs,
       java.io.PrintStream err) {
-    int total = plan.size();
     Launcher launcher = launch.launcher();
+    try {
+      plan = StageGate.admit(sweepDir, plan, launcher.waitsForUpstream(), allJobDirs, err);
+    } catch (IOException e) {
+      return ioFailure(sweepDir, e.toString(), err);
+    }
+    int total = plan.size();
     LaunchOptions options = launch.options(sweepDir).withProgress(ProgressReporter.auto(err));
     FailurePolicy policy = options.failurePolicy();
     int batch = launch.maxBatchSize() == 0 ? Math.max(1, total) : launch.maxBatchSize();
     SweepResult result = null;
     int failures = 0;
     try (SigintHandler sigint = SigintHandler.install(options.stop())) {
-      for (int from = 0; from < total; from += batch) {
+      // A stage whose jobs were all SKIPPED still gets its summary: one empty launch.
+      for (int from = 0; from < total || from == 0; from += batch) {
         int to = Math.min(total, from + batch);
         JobSource source =
             new PreparingSource(plan, preparer, from, to, !launcher.flushesJobFiles());
@@ -168,7 +174,10 @@ public final class Multirun {
     }
     if (result != null && result.interrupted()) {
       err.println("hydra4j: interrupted; continue with: hydra4j resume " + display(sweepDir));
-    } else if (result != null && result.exitCode() != 0) {
+    } else if (result != null
+        && result.exitCode() != 0
+        // A pipeline's stage: the pipeline says how to go on, for the stages after it too.
+        && !java.nio.file.Files.exists(sweepDir.resolve(dev.hydra4j.run.StageLinks.NAME))) {
       boolean unstarted =
           result.counts().get(dev.hydra4j.run.JobState.PENDING) > 0
               || result.counts().get(dev.hydra4j.run.JobState.INTERRUPTED) > 0;

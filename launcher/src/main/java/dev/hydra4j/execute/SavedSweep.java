@@ -159,6 +159,21 @@ public final class SavedSweep {
     return launch(chosen, state);
   }
 
+  /** Runs again exactly the jobs {@code nums}: a pipeline's chosen jobs and their dependants. */
+  public int rerunJobs(Set<Integer> nums) {
+    try (SweepLock lock = SweepLock.acquire(sweepDir)) {
+      refuseStudy("rerun");
+      SweepState state = state();
+      List<PlannedJob> chosen = new ArrayList<>();
+      for (SavedPlan.Job job : plan.jobs()) {
+        if (nums.contains(job.num())) {
+          chosen.add(planned(job));
+        }
+      }
+      return chosen.isEmpty() ? 0 : launch(chosen, state);
+    }
+  }
+
   /** Runs one job in the foreground, its output shown live. */
   public int runJob(int num, PrintStream out) {
     SavedPlan.Job job = plan.job(num);
@@ -339,7 +354,8 @@ public final class SavedSweep {
 
   private JobPreparer preparer() {
     return new JobPreparer(composer, plan.configName(), RunMode.MULTIRUN, sweepDir, plan.command())
-        .withSavedDirs(jobDirs());
+        .withSavedDirs(jobDirs())
+        .withStageValues(StageInputs.saved(sweepDir));
   }
 
   private LaunchSettings launchSettings() {

@@ -43,7 +43,8 @@ public final class StatusReport {
           JobState.TIMEOUT,
           JobState.OUT_OF_MEMORY,
           JobState.NODE_FAIL,
-          JobState.PREEMPTED);
+          JobState.PREEMPTED,
+          JobState.SKIPPED);
 
   private StatusReport() {}
 
@@ -69,18 +70,28 @@ public final class StatusReport {
           "give a sweep directory such as multirun/2026-01-31/12-00-00");
     }
     Path dir = sweepDir.toAbsolutePath().normalize();
+    if (dev.hydra4j.run.StageLinks.isPipeline(dir)) {
+      return PipelineStatus.print(dir, out);
+    }
     if (!Files.exists(dir.resolve(SavedPlan.NAME))
         && (Files.exists(dev.hydra4j.run.StatusFile.path(dir))
             || dev.hydra4j.run.SweepJournal.exists(dir))) {
       return printSingleRun(dir, out);
     }
+    printSweep(dir, out);
+    return 0;
+  }
+
+  /** Prints the report of the sweep in {@code dir}; returns its jobs' counts by state. */
+  static Map<JobState, Integer> printSweep(Path dir, PrintStream out) {
     SavedPlan plan = SavedPlan.read(dir);
     SweepObservation seen =
         Launchers.ofSweep(plan.launcher(), dir)
             .observe(dir, SweepKill.jobDirs(plan, dir), ENGINE_PATIENCE);
     // Final states only the engine saw (a job cancelled while pending) go to the status files.
     seen.recordFinalStates();
-    IntFunction<JobStatus> status = seen::status;
+    // A pipeline stage's job whose upstream job did not complete reads SKIPPED.
+    IntFunction<JobStatus> status = dev.hydra4j.run.Upstream.of(dir).overlay(seen::status);
     String column = seen.engineColumn();
     Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
     // Not started: an engine (SLURM) knows no id for it, or locally, not even its directory.
@@ -182,7 +193,7 @@ public final class StatusReport {
         out.println("    | " + line);
       }
     }
-    return 0;
+    return counts;
   }
 
   /** A single run's directory ({@code outputs/DATE/TIME}): its one job. */

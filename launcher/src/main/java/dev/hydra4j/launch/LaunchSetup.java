@@ -53,6 +53,17 @@ public interface LaunchSetup {
    */
   default void preview(Path sweepDir, JobSource jobs, PrintStream out, PrintStream err) {}
 
+  /**
+   * How a pipeline stage's jobs will wait for those of {@code stage} under this launcher, for
+   * {@code --dry-run} (a scheduler's dependency option); {@code null} when hydra4j holds them back
+   * itself ({@link Launcher#waitsForUpstream()} false).
+   *
+   * @param each job {@code i} waits for upstream job {@code i} only
+   */
+  default String upstreamWait(String stage, boolean each) {
+    return null;
+  }
+
   /** The options of a launch into {@code sweepDir}: failure policy, retries, kill grace. */
   LaunchOptions options(Path sweepDir);
 

@@ -28,6 +28,15 @@ public interface Launcher {
     return false;
   }
 
+  /**
+   * Whether this launcher makes a pipeline stage's jobs wait for their upstream jobs itself (a
+   * scheduler's job dependencies, read from the stage's {@code stage.json}); if not, a stage's job
+   * is handed over only once its upstream jobs have completed.
+   */
+  default boolean waitsForUpstream() {
+    return false;
+  }
+
   default SweepResult launch(List<JobSpec> jobs, LaunchOptions options) throws IOException {
     return launch(JobSource.of(jobs), options);
   }

@@ -1,6 +1,5 @@
 package dev.hydra4j.launch;
 
-import dev.hydra4j.Terminal;
 import dev.hydra4j.run.JobStatus;
 import java.io.PrintStream;
 import java.time.Duration;

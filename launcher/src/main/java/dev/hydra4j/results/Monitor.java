@@ -1,6 +1,6 @@
 package dev.hydra4j.results;
 
-import dev.hydra4j.Terminal;
+import dev.hydra4j.launch.Terminal;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.RunLayout;
 import java.io.PrintStream;

@@ -103,6 +103,16 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
       return new RecordedRun(
           dir, Kind.RUN, List.of(new JobEntry(num, dir, RunFiles.overrides(dir))), List.of());
     }
+    if (dev.hydra4j.run.StageLinks.isPipeline(dir)) {
+      throw new ConfigException(
+          "'" + given + "' is a pipeline: each of its stages is a sweep of its own",
+          Origin.of(given.toString()),
+          "give one stage, e.g. "
+              + given.resolve(lastStage(dir))
+              + "; hydra4j status "
+              + given
+              + " shows them all");
+    }
     throw new ConfigException(
         "'"
             + given
@@ -162,6 +172,15 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
             : "its jobs are "
                 + JobNumbers.describe(jobs.stream().map(JobEntry::num).sorted().toList())
                     .replaceFirst("^jobs? ", ""));
+  }
+
+  private static String lastStage(Path pipelineDir) {
+    try {
+      List<String> stages = dev.hydra4j.run.StageLinks.stagesOf(pipelineDir);
+      return stages.isEmpty() ? "STAGE" : stages.get(stages.size() - 1);
+    } catch (java.io.IOException e) {
+      return "STAGE";
+    }
   }
 
   /** Whether {@code dir} is a run or a sweep, without reading its jobs. */

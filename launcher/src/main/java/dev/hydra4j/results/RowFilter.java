@@ -14,15 +14,15 @@ import org.apache.commons.jexl3.MapContext;
  * {@code collect --filter}: a condition over a row's columns in the same restricted JEXL as the
  * sweep filter ({@code dev.hydra4j.sweep.JobFilter}) — comparisons, arithmetic, {@code && || !},
  * {@code =~}, no side effects, no method calls. Dotted column names read as nested keys ({@code
- * training.lr < 0.01}), with the same restricted engine as sweep filters ({@link
- * dev.hydra4j.sweep.RestrictedJexl}); its messages talk about columns, not config keys.
+ * training.lr < 0.01}), with the same restrictions as sweep filters ({@link RowJexl}); its messages
+ * talk about columns, not config keys.
  *
  * <p>Every name in the condition must be a column; a row that lacks a value the condition compares
  * (a failed job has no metrics) does not match.
  */
 final class RowFilter {
 
-  private static final JexlEngine ENGINE = dev.hydra4j.sweep.RestrictedJexl.ENGINE;
+  private static final JexlEngine ENGINE = RowJexl.ENGINE;
 
   private final String text;
   private final JexlScript script;

@@ -1,6 +1,6 @@
 package dev.hydra4j.results;
 
-import dev.hydra4j.Terminal;
+import dev.hydra4j.launch.Terminal;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

@@ -26,7 +26,13 @@ public enum JobState {
    */
   PRUNED,
   NODE_FAIL,
-  PREEMPTED;
+  PREEMPTED,
+  /**
+   * Never ran, and never will as things stand: a job of an earlier pipeline stage it depends on did
+   * not complete (see {@link StageLinks}). Decided from the files, so it reads the same for every
+   * launcher; rerunning the upstream job runs it again.
+   */
+  SKIPPED;
 
   /** True once the job will not change state again without being launched anew. */
   public boolean isTerminal() {

@@ -66,6 +66,12 @@ public record JobStatus(
     return new JobStatus(num, JobState.PENDING, null, null, null, null, null, null, 0, Map.of());
   }
 
+  /** A job that never started, in {@code state} (PENDING again, SKIPPED, ...). */
+  public static JobStatus unstarted(
+      int num, JobState state, int attempt, Map<String, String> extra) {
+    return new JobStatus(num, state, null, null, null, null, null, null, attempt, extra);
+  }
+
   /** A job that has just started. */
   public static JobStatus running(int num, int attempt, Instant start, String host, long pid) {
     return new JobStatus(

@@ -11,6 +11,8 @@ import java.nio.file.Path;
  *   multirun.yaml plan.json run.json summary.json launcher.log launcher.json jobs.journal
  *   slurm.json study.jsonl meta.json results.csv curves.csv
  *   0/ 1/ …                      its jobs
+ * multirun/DATE/TIME/            a pipeline: pipeline.json, and one sweep per stage
+ *   train/ eval/ …               each with stage.json
  * outputs/DATE/TIME/             a single run: one job's directory, plus run.json
  *   .hydra/config.yaml .hydra/hydra.yaml .hydra/overrides.yaml .hydra/config.json
  *   status.json stdout.log stderr.log combined.log metrics.json metrics.jsonl git.diff
@@ -77,6 +79,12 @@ public final class RunLayout {
   public static final String RESULTS_CSV = "results.csv";
 
   public static final String CURVES_CSV = "curves.csv";
+
+  /** A pipeline stage's name and the stages it waits for ({@link StageLinks}). */
+  public static final String STAGE = "stage.json";
+
+  /** A pipeline directory's stages in launch order, each a sweep in a subdirectory. */
+  public static final String PIPELINE = "pipeline.json";
 
   private RunLayout() {}
 

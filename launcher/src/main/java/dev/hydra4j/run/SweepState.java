@@ -37,6 +37,8 @@ public final class SweepState {
   private final Map<Integer, Path> jobDirs;
   private final Map<Path, String> unreadable;
   private final SweepJournal.Contents journal;
+  private Path sweepDir;
+  private Upstream upstream;
 
   private SweepState(
       Map<Integer, JobStatus> statuses, Map<Integer, Path> jobDirs, Map<Path, String> bad) {
@@ -75,7 +77,7 @@ public final class SweepState {
         bad.put(StatusFile.path(e.getValue()), problem.getMessage());
       }
     }
-    return new SweepState(statuses, new TreeMap<>(jobDirs), bad, journal);
+    return new SweepState(statuses, new TreeMap<>(jobDirs), bad, journal).in(sweepDir);
   }
 
   /** No job has a status yet. */
@@ -143,7 +145,7 @@ public final class SweepState {
     SweepJournal.Contents journal = SweepJournal.read(sweepDir);
     statuses.putAll(journal.statuses());
     dirs.putAll(journal.jobDirs());
-    return new SweepState(statuses, dirs, bad, journal);
+    return new SweepState(statuses, dirs, bad, journal).in(sweepDir);
   }
 
   /** Reads the status of each job in {@code jobDirs}; a missing status file means PENDING. */
@@ -171,11 +173,26 @@ public final class SweepState {
   /**
    * Job {@code num}'s state as it stands: the recorded status, except that a job recorded RUNNING
    * on this machine whose process is gone is INTERRUPTED (its launcher died before recording the
-   * end; nothing will), ending when it last wrote output.
+   * end; nothing will), ending when it last wrote output, and that a pipeline stage's job that
+   * never started is SKIPPED when an upstream job it needs did not complete ({@link Upstream}).
    */
   public JobStatus effective(int num) {
     JobStatus recorded = status(num);
-    return effective(recorded, jobDir(num));
+    return upstream().skippedOr(effective(recorded, jobDir(num)));
+  }
+
+  /** The sweep's directory, whose {@code stage.json} (if any) names its upstream stages. */
+  private SweepState in(Path dir) {
+    this.sweepDir = dir;
+    return this;
+  }
+
+  /** What this sweep's jobs wait for, when it is a pipeline stage: read on first use. */
+  public Upstream upstream() {
+    if (upstream == null) {
+      upstream = sweepDir == null ? Upstream.none() : Upstream.of(sweepDir);
+    }
+    return upstream;
   }
 
   /** {@link #effective(int)} for one status read elsewhere, of the job in {@code jobDir}. */

@@ -28,6 +28,13 @@ import org.junit.jupiter.api.Test;
 class PackageDependencyTest {
 
   private static final Path SOURCES = Path.of("src/main/java");
+
+  /** hydra4j-core's sources: the same rules hold across the two modules. */
+  private static final Path CORE_SOURCES = Path.of("../core/src/main/java");
+
+  /** The packages of hydra4j-core. */
+  private static final Set<String> CORE = new TreeSet<>();
+
   private static final Pattern REFERENCE =
       Pattern.compile("\\bdev\\.hydra4j((?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]");
   // Strings as an unrolled loop, and text blocks and char literals ('"') matched as such: a
@@ -47,9 +54,19 @@ class PackageDependencyTest {
 
   @BeforeAll
   static void read() throws IOException {
-    try (Stream<Path> files = Files.walk(SOURCES)) {
+    read(SOURCES);
+    int before = USES.size();
+    read(CORE_SOURCES);
+    assertTrue(USES.size() > before, "the core's packages are read too");
+  }
+
+  private static void read(Path sources) throws IOException {
+    try (Stream<Path> files = Files.walk(sources)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-        String pkg = SOURCES.relativize(file.getParent()).toString().replace('/', '.');
+        String pkg = sources.relativize(file.getParent()).toString().replace('/', '.');
+        if (sources == CORE_SOURCES) {
+          CORE.add(pkg);
+        }
         String text = Files.readString(file);
         List<String> literals = new ArrayList<>();
         Matcher c = COMMENTS.matcher(text);
@@ -70,6 +87,17 @@ class PackageDependencyTest {
         }
       }
     }
+  }
+
+  @Test
+  void theCoreNamesNoPackageOfTheLauncher() {
+    List<String> outward = new ArrayList<>();
+    for (String pkg : CORE) {
+      USES.get(pkg).stream()
+          .filter(u -> !CORE.contains(u))
+          .forEach(u -> outward.add(pkg + " -> " + u));
+    }
+    assertEquals(List.of(), outward, "hydra4j-core must build and run without the launcher");
   }
 
   @Test

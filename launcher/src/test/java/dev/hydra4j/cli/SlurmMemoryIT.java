@@ -22,7 +22,8 @@ class SlurmMemoryIT extends SlurmCliTest {
   void aJobOverItsMemoryIsStoppedAndItsSiblingCompletes() throws Exception {
     boolean cgroups =
         command("scontrol", "show", "config").matches("(?s).*TaskPlugin\\s*=\\s*task/cgroup.*");
-    // Each chunk is written, so it is resident: a zeroed bytearray would not be.
+    // Each chunk is written, so it is resident: a zeroed bytearray would not be. The memory is
+    // held a while, so that polling (once a second) sees it too.
     Path conf =
         project(
             "memory",
@@ -32,7 +33,7 @@ class SlurmMemoryIT extends SlurmCliTest {
           launcher:
             mem_gb: 0.1
           job:
-            command: [python3, -c, 'import sys; held = [b"x" * 2**20 for _ in range(int(sys.argv[1]))]; print(len(held), "MB held")', '${mb}']
+            command: [python3, -c, 'import sys, time; held = [b"x" * 2**20 for _ in range(int(sys.argv[1]))]; print(len(held), "MB held"); time.sleep(3)', '${mb}']
         """);
     CliRun run = sweep(conf, "mb=10,1000", "--wait");
     assertEquals(1, run.exitCode(), run.err());

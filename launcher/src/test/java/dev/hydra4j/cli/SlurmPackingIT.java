@@ -84,8 +84,10 @@ class SlurmPackingIT extends SlurmCliTest {
             cpus_per_job: 1
             timeout_min: 5
           job:
-            command: [bash, -c, 'echo "job $1 on $(grep Cpus_allowed_list /proc/self/status | cut -f2)"; echo "err $1" >&2; exit $(( $1 == 13 ))', task, '${x}']
-        """);
+            command: [bash, -c, 'echo "job $1 on $(grep Cpus_allowed_list /proc/self/status | cut -f2)"; echo "err $1" >&2; test ! -e "$2/fail-$1"', task, '${x}', 'MARKERS']
+        """
+                .replace("MARKERS", root.toString()));
+    Files.createFile(root.resolve("fail-13"));
     CliRun run = sweep(conf, "x=range(0,40)", "--wait");
     assertEquals(1, run.exitCode(), run.err());
     assertTrue(run.err().contains("job 13 FAILED (exit 1"), run.err());
@@ -130,10 +132,96 @@ class SlurmPackingIT extends SlurmCliTest {
     CliRun status = CliRun.of("status", sweep.toString());
     assertTrue(status.out().contains("jobs    40 (39 COMPLETED, 1 FAILED)"), status.out());
     assertTrue(status.out().contains("40 jobs in 4 tasks of up to 10"), status.out());
+
+    // rerun --failed packs the failed job into a new array of its own.
+    Files.delete(root.resolve("fail-13"));
+    CliRun rerun = CliRun.of("rerun", "--failed", "--wait", sweep.toString());
+    assertEquals(0, rerun.exitCode(), rerun.err());
+    JobStatus again = status(sweep, 13);
+    assertEquals(JobState.COMPLETED, again.state(), again.toString());
+    assertEquals(2, again.attempt());
+    assertEquals(List.of(13), SubmissionLog.read(sweep).arrays().get(1).jobs());
+    assertEquals(1, SubmissionLog.read(sweep).arrays().get(1).tasks());
   }
 
   @Test
   @Order(3)
+  void killCancelsTheRunningAndWaitingJobsOfATaskAndKeepsItsFinishedOnes() throws Exception {
+    // One CPU per task: its jobs run one after another; the second sleeps, the third waits.
+    Path conf =
+        project(
+            "kill",
+            """
+        x: 0
+        hydra:
+          launcher:
+            jobs_per_task: 3
+            cpus_per_task: 1
+          job:
+            command: [bash, -c, 'test $(($1 % 3)) = 0 || sleep 120', task, '${x}']
+        """);
+    Path sweep = submitted(conf, "x=range(0,6)");
+    await(
+        "jobs 0 and 3 done, 1 and 4 running",
+        PATIENCE,
+        () -> {
+          try {
+            return List.of(status(sweep, 0), status(sweep, 1), status(sweep, 3), status(sweep, 4));
+          } catch (RuntimeException notYet) {
+            return List.<JobStatus>of();
+          }
+        },
+        all ->
+            all.size() == 4
+                && all.get(0).state() == JobState.COMPLETED
+                && all.get(1).state() == JobState.RUNNING
+                && all.get(2).state() == JobState.COMPLETED
+                && all.get(3).state() == JobState.RUNNING);
+    CliRun kill = CliRun.of("kill", "-y", sweep.toString());
+    assertEquals(0, kill.exitCode(), kill.err());
+    // Jobs 2 and 5 wait in their running tasks for the slot: pending, not running.
+    assertTrue(kill.out().contains("(2 running, 2 pending)"), kill.out());
+    assertTrue(kill.out().contains("2 finished job(s) untouched"), kill.out());
+    CliRun status = CliRun.of("status", sweep.toString());
+    assertTrue(status.out().contains("jobs    6 (2 COMPLETED, 4 CANCELLED)"), status.out());
+    for (int num : new int[] {1, 4}) {
+      JobStatus s = status(sweep, num);
+      assertEquals(JobState.CANCELLED, s.state(), s.toString());
+      assertEquals(143, s.exitCode(), s.toString());
+    }
+  }
+
+  @Test
+  @Order(3)
+  void dryRunShowsTheTasksAndTheSlices() throws Exception {
+    Path conf =
+        project(
+            "preview",
+            """
+        x: 0
+        hydra:
+          launcher:
+            jobs_per_task: 10
+            cpus_per_task: 4
+            cpus_per_job: 2
+          job:
+            command: [echo, '${x}']
+        """);
+    CliRun run = sweep(conf, "x=range(0,40)", "--dry-run");
+    assertEquals(0, run.exitCode(), run.err());
+    String out = run.out();
+    assertTrue(
+        out.contains("# ===== " + sweepDir(conf) + "/slurm/array-001.sh (40 jobs in 4 tasks)"),
+        out);
+    assertTrue(out.contains("#SBATCH --array=0-3%256\n"), out);
+    assertTrue(out.contains("#SBATCH --cpus-per-task=4\n"), out);
+    assertTrue(out.contains("# 10 jobs per task, 2 at once; each job 2 CPUs (taskset);\n"), out);
+    assertTrue(out.contains("#   slot 0: CPUs #0-1\n#   slot 1: CPUs #2-3\n"), out);
+    assertFalse(Files.exists(sweepDir(conf)), "nothing may be written");
+  }
+
+  @Test
+  @Order(4)
   void aTimedOutTaskIsRequeuedAndRunsAgainOnlyItsUnfinishedJob() throws Exception {
     Path sweep = timeoutSweep;
     JobStatus last =

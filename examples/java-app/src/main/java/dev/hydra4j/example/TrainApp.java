@@ -1,23 +1,26 @@
 package dev.hydra4j.example;
 
 import dev.hydra4j.Hydra4j;
-import java.nio.file.Files;
+import dev.hydra4j.Hydra4jException;
+import dev.hydra4j.Sweep;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A JVM program whose main logic runs once per job, like a Python function under
- * {@code @hydra.main}, with its config bound to records. From the repository root:
+ * A JVM program that composes its config with hydra4j-core alone, binds it to records, and runs a
+ * sweep's jobs itself. From the repository root, after {@code mvn install}:
  *
  * <pre>
- *   mvn -q -DskipTests -pl examples/java-app -am package
- *   java -cp launcher/target/hydra4j.jar:examples/java-app/target/classes \
- *       dev.hydra4j.example.TrainApp -m training.lr=0.1,0.01
+ *   mvn -q -f examples/java-app/pom.xml package
+ *   CP=examples/java-app/target/classes:$HOME/.m2/repository/dev/hydra4j/hydra4j-core/0.1.0/hydra4j-core-0.1.0.jar
+ *   java -cp $CP dev.hydra4j.example.TrainApp training=long          # one run
+ *   java -cp $CP dev.hydra4j.example.TrainApp -m training.lr=0.1,0.01  # a sweep, in this process
  * </pre>
  *
  * A config that does not fit the records (try {@code training.lr=fast +training.warmup=5}) stops
- * before any job runs, with every problem and its file:line.
+ * before anything runs, with every problem and its file:line, and exit code 2.
  */
 public final class TrainApp {
 
@@ -39,20 +42,41 @@ public final class TrainApp {
       long seed,
       List<String> testVideos) {}
 
+  private static final Path CONF = Path.of("conf");
+
   private TrainApp() {}
 
   public static void main(String[] args) {
-    System.exit(Hydra4j.main(args, Path.of("conf"), "config", AppConfig.class, TrainApp::train));
+    boolean multirun = args.length > 0 && args[0].equals("-m");
+    String[] overrides = multirun ? Arrays.copyOfRange(args, 1, args.length) : args;
+    try {
+      if (multirun) {
+        Sweep sweep = Hydra4j.sweep(CONF, "config", overrides);
+        // Every job is bound before the first one runs: a bad value in job 7 stops job 0 too.
+        List<AppConfig> configs = sweep.bind(AppConfig.class);
+        for (int i = 0; i < configs.size(); i++) {
+          Sweep.Job job = sweep.get(i);
+          System.out.printf("job %d %s: %s%n", job.num(), job.overrides(), train(configs.get(i)));
+        }
+      } else {
+        AppConfig config = Hydra4j.load(CONF, "config", overrides).bind(AppConfig.class);
+        System.out.println(config.runName() + ": " + train(config));
+      }
+    } catch (Hydra4jException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+    }
   }
 
-  static void train(AppConfig config, Path jobDir, int num) throws Exception {
+  /** A stand-in for training: the loss after the epochs at this learning rate. */
+  static String train(AppConfig config) {
     Training training = config.training();
     double loss = 2.0;
     for (int epoch = 0; epoch < training.epochs(); epoch++) {
       loss *= 1 - Math.min(0.5, training.lr() * 8);
     }
-    System.out.printf(
-        "job %d: %s, lr=%s -> loss %.4f%n", num, config.experiment().name(), training.lr(), loss);
-    Files.writeString(jobDir.resolve("metrics.json"), "{\"loss\": " + loss + "}\n");
+    return String.format(
+        "%s, %d epochs, lr=%s -> loss %.4f",
+        config.experiment().name(), training.epochs(), training.lr(), loss);
   }
 }

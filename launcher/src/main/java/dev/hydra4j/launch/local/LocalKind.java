@@ -59,7 +59,8 @@ public final class LocalKind implements LauncherKind {
     @Override
     public void checkJob(JobSpec job) {
       // A job's own settings (a swept timeout_min) are checked like the sweep's.
-      LocalLauncherSettings.SCHEMA.check(job.launcher(), job.launcher()::get);
+      CheckedSettings own = LocalLauncherSettings.SCHEMA.check(job.launcher(), job.launcher()::get);
+      LocalLauncherSettings.requireSweepGpus(settings, own);
     }
 
     @Override

@@ -55,6 +55,35 @@ public final class LocalLauncherSettings {
     return gpuSlots(settings, NvidiaSmi.COMMAND);
   }
 
+  /**
+   * The GPU slots belong to the sweep: a job whose {@code gpus} or {@code gpus_per_job} differ (a
+   * swept {@code hydra.launcher.gpus_per_job=1,2}) is refused rather than silently given the
+   * sweep's.
+   */
+  static void requireSweepGpus(CheckedSettings sweep, CheckedSettings job) {
+    for (String key : List.of("gpus", "gpus_per_job")) {
+      Object sweepValue = key.equals("gpus") ? gpusOf(sweep) : sweep.whole(key);
+      Object jobValue = key.equals("gpus") ? gpusOf(job) : job.whole(key);
+      if (!java.util.Objects.equals(sweepValue, jobValue)) {
+        throw new ConfigException(
+            "hydra.launcher."
+                + key
+                + "="
+                + jobValue
+                + " differs from the sweep's ("
+                + sweepValue
+                + "): GPU slots are shared by the whole sweep, not chosen per job",
+            job.origin(key),
+            "set it once for the sweep, not in a sweep or per job");
+      }
+    }
+  }
+
+  private static Object gpusOf(CheckedSettings settings) {
+    List<Long> ids = settings.wholeNumbers("gpus");
+    return ids != null ? ids : settings.text("gpus");
+  }
+
   static GpuSlots gpuSlots(CheckedSettings settings, List<String> nvidiaSmi) {
     Long perJob = settings.whole("gpus_per_job");
     List<Long> gpus = settings.wholeNumbers("gpus");

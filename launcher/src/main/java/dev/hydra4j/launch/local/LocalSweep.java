@@ -259,7 +259,9 @@ final class LocalSweep {
     }
     Map<String, String> env = new HashMap<>(spec.env());
     env.put(GpuSlots.VISIBLE_DEVICES, gpus.devices(slot));
-    env.putIfAbsent(GpuSlots.DEVICE_ORDER, "PCI_BUS_ID");
+    if (!env.containsKey(GpuSlots.DEVICE_ORDER) && System.getenv(GpuSlots.DEVICE_ORDER) == null) {
+      env.put(GpuSlots.DEVICE_ORDER, "PCI_BUS_ID");
+    }
     return new JobSpec(
         spec.num(),
         spec.jobDir(),

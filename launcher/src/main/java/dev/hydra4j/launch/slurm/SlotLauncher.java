@@ -101,7 +101,8 @@ final class SlotLauncher implements Launcher {
 
     SweepResult run(Instant started) throws IOException {
       all.putAll(options.previous().statuses());
-      Set<Integer> stillHeld = Submission.heldBySlurm(client, SubmissionLog.read(sweepDir), jobs);
+      Set<Integer> stillHeld =
+          Submission.heldBySlurm(client, SubmissionLog.read(sweepDir), jobs, options.previous());
       List<Integer> fresh = new ArrayList<>();
       for (int i = 0; i < jobs.size(); i++) {
         int num = jobs.num(i);

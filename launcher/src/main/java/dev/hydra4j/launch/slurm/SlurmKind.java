@@ -99,6 +99,11 @@ public final class SlurmKind implements LauncherKind {
     }
 
     @Override
+    public String upstreamWait(String stage, boolean each) {
+      return StageDependencies.preview(stage, each);
+    }
+
+    @Override
     public boolean needsProgramHere(JobSpec job) {
       // Setup lines (module load, a virtualenv) may put the program on the node's PATH.
       return SlurmLauncher.check(job).setup().isEmpty();

@@ -130,6 +130,11 @@ public final class SlurmLauncher implements Launcher {
     }
   }
 
+  @Override
+  public boolean waitsForUpstream() {
+    return true;
+  }
+
   /** The cluster's MaxArraySize. */
   public int maxArraySize() {
     return client.config().maxArraySize();

@@ -130,7 +130,8 @@ public final class SlurmSweepStatus {
           !queued.get(id).isEmpty() || !accounted.get(id).isEmpty() || accounting.available();
       StateReconciler.Outcome outcome =
           asked
-              ? StateReconciler.reconcile(file, id, p.task(), slurm, arrayKnown)
+              ? StateReconciler.reconcile(
+                  file, id, p.task(), slurm, arrayKnown, p.array().jobsPerTask() > 1)
               : new StateReconciler.Outcome(file, false, false);
       if (StateReconciler.GONE.equals(outcome.status().extra().get(StateReconciler.SLURM_STATE))
           && outcome.record()) {

@@ -52,9 +52,12 @@ final class StateReconciler {
 
   private StateReconciler() {}
 
-  /** As {@link #reconcile(JobStatus, long, int, JobRecord, boolean)}, the array not known. */
+  /**
+   * As {@link #reconcile(JobStatus, long, int, JobRecord, boolean, boolean)}, the array not known
+   * and the task not packed.
+   */
   static Outcome reconcile(JobStatus file, long arrayJobId, int taskId, JobRecord slurm) {
-    return reconcile(file, arrayJobId, taskId, slurm, false);
+    return reconcile(file, arrayJobId, taskId, slurm, false, false);
   }
 
   /**
@@ -66,9 +69,16 @@ final class StateReconciler {
    *     it, or sacct answered at all): then a task neither lists is gone, not "not yet known" (a
    *     pending task cancelled on its own with {@code scancel ID_TASK} vanishes from both without a
    *     trace)
+   * @param packed whether the task runs several jobs ({@code jobs_per_task}): one that has not
+   *     started in it yet is PENDING while the task runs
    */
   static Outcome reconcile(
-      JobStatus file, long arrayJobId, int taskId, JobRecord slurm, boolean arrayKnown) {
+      JobStatus file,
+      long arrayJobId,
+      int taskId,
+      JobRecord slurm,
+      boolean arrayKnown,
+      boolean packed) {
     JobState said = slurm == null ? null : jobState(slurm.state());
     boolean current =
         String.valueOf(arrayJobId).equals(file.extra().get(ARRAY_JOB_ID))
@@ -97,7 +107,8 @@ final class StateReconciler {
             false);
       }
       if (said == null || !said.isTerminal()) {
-        JobState state = said == null ? JobState.PENDING : said;
+        // A packed job not started in its running task waits there for a free slot.
+        JobState state = said == null || packed ? JobState.PENDING : said;
         return new Outcome(waiting(file, state, arrayJobId, taskId), false, false);
       }
       int attempt = file.attempt() + (said == JobState.CANCELLED ? 0 : 1);

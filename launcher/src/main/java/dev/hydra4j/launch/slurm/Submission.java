@@ -8,6 +8,7 @@ import dev.hydra4j.launch.LaunchOptions;
 import dev.hydra4j.launch.LauncherLog;
 import dev.hydra4j.launch.slurm.SubmissionLog.Placement;
 import dev.hydra4j.run.JobStatus;
+import dev.hydra4j.run.SweepState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,7 +64,7 @@ final class Submission {
   Result run() throws IOException {
     ArrayScript.checkSweepDir(sweepDir, Origin.of(sweepDir.toString()));
     SubmissionLog submitted = SubmissionLog.read(sweepDir);
-    Set<Integer> held = heldBySlurm(client, submitted, jobs);
+    Set<Integer> held = heldBySlurm(client, submitted, jobs, options.previous());
     if (!held.isEmpty()) {
       String which = SweepFollower.describeNums(held);
       options
@@ -106,6 +107,7 @@ final class Submission {
     SubmissionLog record = submitted;
     Deque<ArrayPlan> queue = new ArrayDeque<>(arrays);
     SubmitLimit limit = new SubmitLimit(client, options.stop(), options.progress()::message);
+    StageDependencies stage = StageDependencies.of(sweepDir);
     ArrayFiles previous = null;
     Long previousId = null;
     while (!queue.isEmpty()) {
@@ -150,7 +152,7 @@ final class Submission {
               after == null ? null : previous.name()),
           part,
           perTask);
-      List<String> sbatch = after == null ? List.of() : List.of("--dependency=afterany:" + after);
+      List<String> sbatch = stage.options(part, after, perTask);
       long id;
       try {
         id = client.submit(files.script(), sbatch);
@@ -191,6 +193,7 @@ final class Submission {
         throw explained(refused, array.settings(), record, files);
       }
       record = record(record, files, after, id, part, null, perTask);
+      stage.queued(part);
       arrayIds.add(id);
       queue.poll();
       if (part.size() < array.tasks().size()) {
@@ -206,7 +209,8 @@ final class Submission {
               + id
               + ": jobs "
               + nums(part)
-              + (after == null ? "" : ", after " + after));
+              + (after == null ? "" : ", after " + after)
+              + (sbatch.isEmpty() ? "" : " (" + String.join(" ", sbatch) + ")"));
       options
           .progress()
           .message(
@@ -217,6 +221,7 @@ final class Submission {
                   + " (jobs "
                   + nums(part)
                   + (after == null ? "" : ", after array " + after)
+                  + StageDependencies.describe(sbatch)
                   + "): "
                   + files.script());
       previous = files;
@@ -270,8 +275,28 @@ final class Submission {
     return new ConfigException(e.getMessage() + note, e.origin(), e.hint(), refused);
   }
 
-  /** The jobs of {@code jobs} whose current SLURM task is still pending or running. */
-  static Set<Integer> heldBySlurm(SlurmClient client, SubmissionLog submitted, JobSource jobs) {
+  /**
+   * Whether a packed job recorded its own end in its current task, which still runs its task-mates:
+   * it may be submitted again (the task, if requeued, leaves it alone).
+   */
+  private static boolean finishedInItsTask(Placement p, int num, SweepState previous) {
+    if (p.array().jobsPerTask() == 1) {
+      return false;
+    }
+    JobStatus s = previous.status(num);
+    return s.state().isTerminal()
+        && !"true".equals(s.extra().get(StateReconciler.REQUEUED))
+        && String.valueOf(p.array().arrayJobId())
+            .equals(s.extra().get(StateReconciler.ARRAY_JOB_ID));
+  }
+
+  /**
+   * The jobs of {@code jobs} whose current SLURM task is still pending or running.
+   *
+   * @param previous the jobs' recorded states
+   */
+  static Set<Integer> heldBySlurm(
+      SlurmClient client, SubmissionLog submitted, JobSource jobs, SweepState previous) {
     Map<Integer, Placement> placed = new TreeMap<>();
     Set<Long> ids = new LinkedHashSet<>();
     for (int i = 0; i < jobs.size(); i++) {
@@ -290,7 +315,7 @@ final class Submission {
     placed.forEach(
         (num, p) -> {
           QueueEntry e = tasks.computeIfAbsent(p.array().arrayJobId(), queue::tasks).get(p.task());
-          if (e != null && !e.state().isFinished()) {
+          if (e != null && !e.state().isFinished() && !finishedInItsTask(p, num, previous)) {
             held.add(num);
           }
         });

@@ -60,10 +60,19 @@
   done
   echo "hydra4j: task $SLURM_ARRAY_TASK_ID runs entries $hydra4j_first-$hydra4j_last, $hydra4j_slots at once"
 
-  # SLURM's TERM reaches every process of the task: each job records its own end. This shell
-  # starts no further job, and waits for the running ones.
+  # SLURM's TERM at the time limit reaches this shell alone (scancel's reaches every process):
+  # it goes on to each running job, which records its own end and stops. This shell starts no
+  # further job, and waits for the running ones.
   hydra4j_stop='' hydra4j_terminated='' hydra4j_requeue='' hydra4j_failed=0
-  trap 'hydra4j_stop=1 hydra4j_terminated=1' TERM
+  hydra4j_forward_term() {
+    hydra4j_stop=1 hydra4j_terminated=1
+    local p
+    for p in "${hydra4j_slot_pid[@]}"; do
+      [[ -n $p ]] && kill -TERM "$p" 2>/dev/null
+    done
+    return 0
+  }
+  trap hydra4j_forward_term TERM
   # The time-limit warning (--signal=B:USR2) reaches this shell only: it goes on to each job.
   # A job not yet started would not have the time to finish: none is started after it.
   hydra4j_forward_warning() {

@@ -126,8 +126,26 @@ hydra4j_on_term() {
       ;;
     ?*) hydra4j_end_state=CANCELLED ;;
   esac
-  [[ $hydra4j_end_state == TIMEOUT ]] && hydra4j_requeue && return
+  if [[ $hydra4j_end_state == TIMEOUT ]] && hydra4j_requeue; then
+    [[ -n ${hydra4j_packed:-} ]] && hydra4j_packed_end "$hydra4j_requeue_rc"
+    return
+  fi
   hydra4j_status "$hydra4j_end_state"
+  if [[ -n ${hydra4j_packed:-} ]]; then
+    [[ -n $hydra4j_requeued ]] && hydra4j_packed_end 0
+    [[ -n $hydra4j_task_pid ]] && kill -TERM "$hydra4j_task_pid" 2>/dev/null
+    hydra4j_finish_terminated "$hydra4j_end_state"
+  fi
+}
+
+# A packed job stopped by SLURM ends as soon as its state is recorded, its task told with TERM:
+# SLURM kills what is left KillWait seconds after its own TERM, and within that time the packer
+# must see every job of the task end before it ends the task or requeues it.
+hydra4j_packed_end() {
+  hydra4j_final=1
+  [[ -n $hydra4j_task_pid ]] && kill -TERM "$hydra4j_task_pid" 2>/dev/null
+  [[ -n $hydra4j_fifos ]] && rm -rf -- "$hydra4j_fifos"
+  exit "$1"
 }
 
 # The time-limit warning (hydra.launcher.signal_delay_s) goes on to the task.
@@ -199,9 +217,15 @@ fi
 if [[ -n ${hydra4j_packed:-} ]]; then
   # Each packed job's own messages go to its own directory, under the name SLURM gives a task's.
   exec >>"slurm-${SLURM_ARRAY_JOB_ID:-}_${SLURM_ARRAY_TASK_ID:-}.out" 2>&1
-  # A requeued task runs again only its jobs that did not finish in this submission.
+  # A requeued task runs again only its jobs that did not finish in this submission, and none
+  # that was submitted again meanwhile (rerun --failed while its task-mates still ran).
   if ((hydra4j_restarts > 0)) && [[ -e status.json ]]; then
     hydra4j_prev=$(<status.json)
+    if [[ $hydra4j_prev =~ \"slurm_array_job_id\":\"([0-9]+)\" ]] &&
+      ((BASH_REMATCH[1] > ${SLURM_ARRAY_JOB_ID:-0})); then
+      echo "hydra4j: job $hydra4j_num was submitted again since (SLURM job ${BASH_REMATCH[1]}); not run here"
+      exit 0
+    fi
     if [[ $hydra4j_prev == *'"slurm_array_job_id":"'"${SLURM_ARRAY_JOB_ID:-}"'","slurm_array_task_id":"'"${SLURM_ARRAY_TASK_ID:-}"'"'* &&
       $hydra4j_prev != *'"requeued":"true"'* ]]; then
       case $hydra4j_prev in

@@ -182,6 +182,62 @@ class PackedScriptTest {
         "started\nsaving\n", Files.readString(jobs.get(1).jobDir().resolve("stdout.attempt1.log")));
   }
 
+  @Test
+  void aRequeuedTaskLeavesAloneAJobSubmittedAgainSince() throws Exception {
+    String settings = "jobs_per_task: 2";
+    Path runs = dir.resolve("runs");
+    List<JobSpec> jobs = new ArrayList<>();
+    for (int num = 0; num < 2; num++) {
+      jobs.add(job(num, settings, List.of("bash", "-c", "echo ran >> '" + runs + "'")));
+    }
+    Path script = script(settings, jobs);
+    // The newer submission (rerun) ran both jobs...
+    Process newer = TaskScripts.start(script, 0, NO_SUCH_ARRAY, NO_SUCH_ARRAY, Map.of());
+    assertTrue(newer.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, newer.exitValue());
+    String before = Files.readString(StatusFile.path(jobs.get(1).jobDir()));
+    // ...then the older array's task is requeued: it must not run them a second time.
+    String older = String.valueOf(Long.parseLong(NO_SUCH_ARRAY) - 1);
+    Process requeued =
+        TaskScripts.start(script, 0, older, older, Map.of("SLURM_RESTART_COUNT", "1"));
+    assertTrue(requeued.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, requeued.exitValue());
+    assertEquals("ran\nran\n", Files.readString(runs));
+    assertEquals(before, Files.readString(StatusFile.path(jobs.get(1).jobDir())));
+  }
+
+  @Test
+  void aTermToTheTaskAloneStopsEachRunningJobAndKeepsTheFinishedOnes() throws Exception {
+    // One CPU: one job at a time, so job 2 waits for job 1.
+    String settings = "jobs_per_task: 3\ncpus_per_task: 1\ntimeout_min: 10";
+    List<JobSpec> jobs =
+        List.of(
+            job(0, settings, List.of("bash", "-c", "echo quick")),
+            job(
+                1,
+                settings,
+                List.of(
+                    "bash",
+                    "-c",
+                    "trap 'echo stopping; exit 3' TERM; echo started; sleep 60 & wait")),
+            job(2, settings, List.of("bash", "-c", "echo never")));
+    Process p = start(script(settings, jobs), 0, Map.of());
+    awaitState(jobs.get(0), JobState.COMPLETED);
+    awaitLine(jobs.get(1).jobDir().resolve("stdout.log"), "started");
+    // At its time limit SLURM sends TERM to the batch shell alone (KILL follows KillWait later).
+    assertEquals(0, new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor());
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the task did not end on TERM");
+    assertEquals(143, p.exitValue(), "the task ends by the TERM, as SLURM's accounting shows");
+    assertEquals(JobState.COMPLETED, StatusFile.read(jobs.get(0).jobDir(), 0).state());
+    JobStatus stopped = StatusFile.read(jobs.get(1).jobDir(), 1);
+    // Before the time limit (the clock says so, and no SLURM knows this task): a cancel.
+    assertEquals(JobState.CANCELLED, stopped.state(), stopped.toString());
+    assertEquals(143, stopped.exitCode());
+    awaitLine(jobs.get(1).jobDir().resolve("stdout.log"), "stopping");
+    // Job 2 waited for the slot: it never started and wrote nothing.
+    assertTrue(Files.notExists(StatusFile.path(jobs.get(2).jobDir())));
+  }
+
   private static void awaitState(JobSpec job, JobState state) throws Exception {
     for (int i = 0; i < 600; i++) {
       if (Files.exists(StatusFile.path(job.jobDir()))

@@ -96,6 +96,18 @@ class StateReconcilerTest {
   }
 
   @Test
+  void aPackedJobNotStartedInItsRunningTaskIsPending() {
+    JobRecord running = queued(SlurmState.RUNNING, "RUNNING");
+    JobStatus before = JobStatus.pending(7);
+    assertEquals(
+        JobState.PENDING,
+        StateReconciler.reconcile(before, 100, 4, running, true, true).status().state());
+    assertEquals(
+        JobState.RUNNING,
+        StateReconciler.reconcile(before, 100, 4, running, true, false).status().state());
+  }
+
+  @Test
   void slurmsOutsideVerdictOverridesTheFilesGuess() {
     Outcome o =
         reconcile(
@@ -166,7 +178,7 @@ class StateReconcilerTest {
   @Test
   void aPendingTaskSlurmNoLongerListsWasCancelled() {
     // scancel 100_4 while it waits: squeue and sacct drop the task, and list its siblings.
-    Outcome o = StateReconciler.reconcile(JobStatus.pending(7), 100, 4, null, true);
+    Outcome o = StateReconciler.reconcile(JobStatus.pending(7), 100, 4, null, true, false);
     assertEquals(JobState.CANCELLED, o.status().state());
     assertEquals("not known to SLURM", o.status().extra().get("slurm_state"));
     assertNull(o.status().exitCode());
@@ -174,7 +186,9 @@ class StateReconcilerTest {
     // Without any record of the array, nothing is concluded.
     assertEquals(
         JobState.PENDING,
-        StateReconciler.reconcile(JobStatus.pending(7), 100, 4, null, false).status().state());
+        StateReconciler.reconcile(JobStatus.pending(7), 100, 4, null, false, false)
+            .status()
+            .state());
   }
 
   @Test

@@ -1,15 +1,13 @@
 package dev.hydra4j;
 
-import dev.hydra4j.cli.Main;
-import dev.hydra4j.cli.ProgramMain;
-import dev.hydra4j.compose.Composer;
 import dev.hydra4j.compose.Composition;
 import dev.hydra4j.compose.RunMode;
+import dev.hydra4j.compose.SearchPath;
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.ConfigMap;
-import dev.hydra4j.execute.InProcessRun;
 import dev.hydra4j.override.OverrideParser;
 import dev.hydra4j.override.ParsedOverride;
+import dev.hydra4j.program.ProgramRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,13 +63,33 @@ public final class Hydra4j {
     }
   }
 
+  /**
+   * The jobs of the sweep that {@code hydra4j -m} would launch with {@code overrides}, to run in
+   * this program: each job's resolved config, composed when it is asked for.
+   *
+   * <pre>{@code
+   * Sweep sweep = Hydra4j.sweep(Path.of("conf"), "config", "training.lr=0.1,0.01", "seed=1,2");
+   * sweep.bind(AppConfig.class);            // stops here, listing every problem, if one does not fit
+   * for (Sweep.Job job : sweep) {
+   *   AppConfig cfg = job.config().bind(AppConfig.class);
+   *   System.out.println(job.num() + " " + job.overrides());   // 0 [training.lr=0.1, seed=1]
+   * }
+   * }</pre>
+   *
+   * @throws Hydra4jException for a bad override or sweep, with its place and a hint
+   */
+  public static Sweep sweep(Path configDir, String configName, String... overrides) {
+    return Sweep.of(configDir, configName, Arrays.asList(overrides));
+  }
+
   /** The whole composition: unresolved config with its {@code hydra} node, defaults, origins. */
   public static Composition composition(Path configDir, String configName, List<String> overrides) {
     List<ParsedOverride> parsed = new ArrayList<>();
     for (String o : overrides) {
       parsed.add(OverrideParser.parse(o));
     }
-    return Composer.forDirectory(configDir).compose(configName, parsed, RunMode.RUN);
+    return ClassPathResolvers.composer(SearchPath.of(configDir))
+        .compose(configName, parsed, RunMode.RUN);
   }
 
   /**
@@ -81,11 +99,13 @@ public final class Hydra4j {
    * {@code --help}, as the command line takes them. Without a printing flag, {@code task} runs
    * once, or once per job of the sweep with {@code -m}. Each job gets its directory ({@code
    * outputs/…} or {@code multirun/…/N}), {@code .hydra/} files and a status file. Bad input is
-   * printed as hydra4j prints it.
+   * printed as hydra4j prints it. This needs the launcher ({@code dev.hydra4j:hydra4j}) on the
+   * class path; with {@code hydra4j-core} alone it says so and returns 2 ({@link #sweep} runs a
+   * sweep's jobs in-process without it).
    *
    * @return the exit code: 0 success, 1 a job threw, 2 bad input
    */
-  public static int main(String[] args, Path configDir, String configName, InProcessRun.Task task) {
+  public static int main(String[] args, Path configDir, String configName, Job<ConfigMap> task) {
     return main(program(), args, configDir, configName, task, System.out, System.err);
   }
 
@@ -94,18 +114,40 @@ public final class Hydra4j {
       String[] args,
       Path configDir,
       String configName,
-      InProcessRun.Task task,
+      Job<ConfigMap> task,
       PrintStream out,
       PrintStream err) {
-    return ProgramMain.run(
+    ProgramRunner runner = runner(err);
+    if (runner == null) {
+      return 2;
+    }
+    return runner.main(
         program,
         args,
         configDir,
         configName,
         (searchPath, name, overrides, multirun) ->
-            InProcessRun.run(searchPath, name, overrides, multirun, Arrays.asList(args), err, task),
+            runner.runJobs(
+                searchPath, name, overrides, multirun, Arrays.asList(args), err, task::run),
         out,
         err);
+  }
+
+  /**
+   * The launcher, or {@code null} after saying on {@code err} that this program has the core
+   * library alone.
+   */
+  private static ProgramRunner runner(PrintStream err) {
+    ProgramRunner runner = ProgramRunner.find().orElse(null);
+    if (runner == null) {
+      err.println(
+          "error: Hydra4j.main and Hydra4j.cli need the hydra4j launcher (job directories, status"
+              + " files, the command line's flags); this program has hydra4j-core alone");
+      err.println(
+          "hint: depend on dev.hydra4j:hydra4j, or run the jobs yourself: for (Sweep.Job job :"
+              + " Hydra4j.sweep(conf, \"config\", args)) …");
+    }
+    return runner;
   }
 
   /** The class whose {@code main} called in, named as {@code java} starts it. */
@@ -133,9 +175,9 @@ public final class Hydra4j {
   }
 
   /**
-   * {@link #main(String[], Path, String, InProcessRun.Task)} with each job's config bound to {@code
-   * type}. Every job's config is bound before the first job runs: a config that does not fit prints
-   * all its problems with their file:line and returns 2, with nothing run or written.
+   * {@link #main(String[], Path, String, Job)} with each job's config bound to {@code type}. Every
+   * job's config is bound before the first job runs: a config that does not fit prints all its
+   * problems with their file:line and returns 2, with nothing run or written.
    *
    * <pre>{@code
    * record Training(int epochs, double lr) {}
@@ -151,11 +193,27 @@ public final class Hydra4j {
    */
   public static <T> int main(
       String[] args, Path configDir, String configName, Class<T> type, Job<T> job) {
-    return TypedMain.run(program(), args, configDir, configName, type, job, System.out, System.err);
+    return main(program(), args, configDir, configName, type, job, System.out, System.err);
+  }
+
+  static <T> int main(
+      String program,
+      String[] args,
+      Path configDir,
+      String configName,
+      Class<T> type,
+      Job<T> job,
+      PrintStream out,
+      PrintStream err) {
+    ProgramRunner runner = runner(err);
+    return runner == null
+        ? 2
+        : TypedMain.run(runner, program, args, configDir, configName, type, job, out, err);
   }
 
   /** The command-line tool, for embedding: returns its exit code. */
   public static int cli(String... args) {
-    return Main.run(System.out, System.err, args);
+    ProgramRunner runner = runner(System.err);
+    return runner == null ? 2 : runner.cli(System.out, System.err, args);
   }
 }

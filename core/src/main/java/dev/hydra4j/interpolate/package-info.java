@@ -23,5 +23,7 @@
  *   <li>A resolver's result is never cached between calls, except that each node is resolved once
  *       per resolution however often it is referenced.
  * </ul>
+ *
+ * <p>Internal to hydra4j, not API: it may change in any release. Programs use {@code dev.hydra4j}.
  */
 package dev.hydra4j.interpolate;

@@ -2,6 +2,7 @@ package dev.hydra4j.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -35,11 +36,15 @@ class LazyLibrariesTest {
       Object yaml = writer.getMethod("toYaml", node).invoke(null, root);
       assertEquals("a: 1\nb:\n- x\n- 2.5\n", yaml);
 
-      // The control: the same loader cannot read HOCON, so the check above is real.
+      // The control: the same loader cannot read HOCON, so the check above is real; without
+      // Typesafe Config (hydra4j-core leaves it optional) a .conf file is a located error.
       InvocationTargetException hocon =
           assertThrows(
               InvocationTargetException.class, () -> parse.invoke(null, "a = 1\n", "conf/a.conf"));
-      assertEquals(NoClassDefFoundError.class, hocon.getCause().getClass());
+      assertEquals(ConfigException.class.getName(), hocon.getCause().getClass().getName());
+      assertTrue(
+          hocon.getCause().getMessage().startsWith("conf/a.conf is a HOCON file"),
+          hocon.getCause().getMessage());
     }
   }
 }

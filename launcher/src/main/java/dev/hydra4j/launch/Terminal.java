@@ -1,4 +1,4 @@
-package dev.hydra4j;
+package dev.hydra4j.launch;
 
 import java.io.Console;
 

@@ -1,20 +1,12 @@
 package dev.hydra4j;
 
-import dev.hydra4j.cli.ProgramMain;
-import dev.hydra4j.compose.Composer;
 import dev.hydra4j.compose.Composition;
-import dev.hydra4j.compose.RunMode;
 import dev.hydra4j.compose.SearchPath;
 import dev.hydra4j.config.ConfigException;
-import dev.hydra4j.execute.InProcessRun;
-import dev.hydra4j.override.OverrideParser;
-import dev.hydra4j.override.ParsedOverride;
+import dev.hydra4j.program.ProgramRunner;
 import dev.hydra4j.sweep.PlannedJob;
-import dev.hydra4j.sweep.SweepOptions;
-import dev.hydra4j.sweep.SweepPlan;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +21,7 @@ final class TypedMain {
   private TypedMain() {}
 
   static <T> int run(
+      ProgramRunner runner,
       String program,
       String[] args,
       Path configDir,
@@ -37,18 +30,19 @@ final class TypedMain {
       Hydra4j.Job<T> job,
       PrintStream out,
       PrintStream err) {
-    return ProgramMain.run(
+    return runner.main(
         program,
         args,
         configDir,
         configName,
         (searchPath, name, overrides, multirun) ->
-            runJobs(args, searchPath, name, overrides, multirun, type, job, err),
+            runJobs(runner, args, searchPath, name, overrides, multirun, type, job, err),
         out,
         err);
   }
 
   private static <T> int runJobs(
+      ProgramRunner runner,
       String[] args,
       SearchPath searchPath,
       String configName,
@@ -60,7 +54,7 @@ final class TypedMain {
     try {
       Map<Integer, Map<String, String>> choices =
           bindEveryJob(searchPath, configName, overrides, multirun, type);
-      return InProcessRun.run(
+      return runner.runJobs(
           searchPath,
           configName,
           overrides,
@@ -82,25 +76,12 @@ final class TypedMain {
       List<String> overrides,
       boolean multirun,
       Class<?> type) {
-    Composer composer = new Composer(searchPath);
-    List<ParsedOverride> parsed = new ArrayList<>();
-    for (String o : overrides) {
-      parsed.add(OverrideParser.parse(o));
-    }
-    List<PlannedJob> jobs = new ArrayList<>();
-    if (multirun) {
-      SweepPlan plan = SweepPlan.create(composer, configName, parsed, SweepOptions.NONE);
-      for (int i = 0; i < plan.size(); i++) {
-        jobs.add(plan.job(i));
-      }
-    } else {
-      jobs.add(new PlannedJob(0, parsed));
-    }
+    Sweep sweep =
+        Sweep.plan(ClassPathResolvers.composer(searchPath), configName, overrides, multirun);
     Map<Integer, Map<String, String>> choices = new HashMap<>();
-    for (PlannedJob planned : jobs) {
-      Composition c =
-          composer.compose(
-              configName, planned.overrides(), multirun ? RunMode.MULTIRUN : RunMode.RUN);
+    for (int i = 0; i < sweep.size(); i++) {
+      PlannedJob planned = sweep.planned(i);
+      Composition c = sweep.composition(planned);
       choices.put(planned.num(), c.defaults().choices());
       Config config;
       try {
@@ -117,11 +98,7 @@ final class TypedMain {
       try {
         config.bind(type);
       } catch (Hydra4jException e) {
-        String which =
-            multirun
-                ? "Job " + planned.num() + " (" + String.join(" ", planned.texts()) + "): "
-                : "";
-        throw new Hydra4jException(which + e.headline(), e.problems(), e.hint(), e);
+        throw sweep.labelled(planned.num(), planned.texts(), e);
       }
     }
     return choices;

@@ -45,6 +45,7 @@ public final class ConfigFiles {
     }
     ConfigText.requireWellFormed(text, displayPath);
     if (displayPath.endsWith(".conf")) {
+      requireTypesafeConfig(displayPath);
       return HoconReader.read(text, displayPath);
     }
     if (displayPath.endsWith(".yaml") || displayPath.endsWith(".yml")) {
@@ -54,6 +55,22 @@ public final class ConfigFiles {
         "Unknown config file type: " + displayPath,
         Origin.ofFile(displayPath, 0, 0),
         "config files end in .yaml, .yml or .conf");
+  }
+
+  /**
+   * HOCON is read by Typesafe Config, which hydra4j-core leaves to the program (an optional
+   * dependency: a program that has it brings its own version); the launcher always has it.
+   */
+  private static void requireTypesafeConfig(String displayPath) {
+    try {
+      Class.forName("com.typesafe.config.ConfigFactory", false, ConfigFiles.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new ConfigException(
+          displayPath + " is a HOCON file, and reading HOCON needs Typesafe Config",
+          Origin.ofFile(displayPath, 0, 0),
+          "add com.typesafe:config (1.4.x) to the program's dependencies, or write the file as"
+              + " YAML");
+    }
   }
 
   /** Whether {@code fileName} ends in one of {@link #EXTENSIONS}. */
