@@ -55,7 +55,9 @@ public record ChoiceSweep(
       }
       list.append(item.toOverrideText());
     }
-    String text = simpleForm && tags.isEmpty() ? list.toString() : "choice(" + list + ")";
+    // Tagged, a bare list needs choice() to stay one argument of tag(), unless shuffle() holds it.
+    boolean bare = simpleForm && (tags.isEmpty() || shuffle);
+    String text = bare ? list.toString() : "choice(" + list + ")";
     if (shuffle) {
       text = "shuffle(" + text + ")";
     }
