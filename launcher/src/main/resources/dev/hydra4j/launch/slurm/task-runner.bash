@@ -100,14 +100,18 @@ hydra4j_requeue() {
   return 1
 }
 
-# SLURM sends TERM to every process of the job for a time limit, scancel, a node failure or
-# preemption, and KILL after its KillWait. A first record goes by the clock; then squeue says
-# which it was: TimeLimit, or PENDING when SLURM has already put the task back in the queue.
-# A timed-out task is requeued when max_num_timeout allows.
+# SLURM sends TERM for a time limit, scancel, a node failure or preemption, and KILL after its
+# KillWait. Under proctrack/linuxproc the TERM reaches every process of the job; under
+# proctrack/cgroup (most clusters) only this script, SLURM's "task": it passes the TERM on to
+# the task, or the task would run on until the KILL ended both before any record. A first
+# record goes by the clock; then squeue says which it was: TimeLimit, or PENDING when SLURM has
+# already put the task back in the queue. A timed-out task is requeued when max_num_timeout
+# allows.
 hydra4j_on_term() {
   hydra4j_signals=$((hydra4j_signals + 1))
   [[ -n $hydra4j_final || -n $hydra4j_terminated ]] && return
   hydra4j_terminated=1
+  [[ -n $hydra4j_task_pid ]] && kill -TERM "$hydra4j_task_pid" 2>/dev/null
   hydra4j_end_state=CANCELLED
   if [[ -n $hydra4j_warned ]] ||
     ((hydra4j_time_limit_s > 0 && SECONDS - hydra4j_start_s >= hydra4j_time_limit_s)); then
@@ -269,6 +273,8 @@ hydra4j_pump_err=$!
   exec "${hydra4j_prefix[@]}" "${hydra4j_command[@]}"
 ) </dev/null >"$hydra4j_fifos/out" 2>"$hydra4j_fifos/err" &
 hydra4j_task_pid=$!
+# A TERM that came just before its pid was known is passed on now.
+[[ -n $hydra4j_terminated ]] && kill -TERM "$hydra4j_task_pid" 2>/dev/null
 hydra4j_status RUNNING
 # A warning that came while the task was being set up is passed on now.
 [[ -n $hydra4j_warned ]] && kill -USR2 "$hydra4j_task_pid" 2>/dev/null
@@ -288,8 +294,9 @@ while :; do
   break
 done
 hydra4j_task_rc=$hydra4j_rc
-# SLURM sends TERM to every process of the job at once; when the task died of it first, give
-# the TERM meant for this script a moment to arrive, so the end is told as SLURM's.
+# Under proctrack/linuxproc SLURM sends TERM to every process of the job at once; when the task
+# died of it first, give the TERM meant for this script a moment to arrive, so the end is told
+# as SLURM's.
 if [[ -z $hydra4j_terminated && $hydra4j_rc == 143 ]]; then
   sleep 1 &
   wait $! 2>/dev/null
