@@ -261,19 +261,26 @@ class ArrayScriptTest {
             0,
             settings,
             List.of(
-                "bash", "-c", "trap 'echo stopping; exit 143' TERM; echo started; sleep 60 & wait"),
+                "bash",
+                "-c",
+                "trap 'echo stopping; exit 143' TERM; echo started; sleep 100 & wait"),
             Map.of());
     Path script = script(settings, List.of(new ArrayScript.Task(j, 0)));
     Process p = start(script, 0, Map.of());
     awaitLine(j.jobDir().resolve("stdout.log"), "started");
+    List<ProcessHandle> tree = p.descendants().toList();
     List<ProcessHandle> signalled = new ArrayList<>(List.of(p.toHandle()));
     if (toEveryProcess) {
-      signalled.addAll(p.descendants().toList());
+      signalled.addAll(tree);
     }
     for (ProcessHandle h : signalled) {
       new ProcessBuilder("kill", "-TERM", String.valueOf(h.pid())).start().waitFor();
     }
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    // The task's own child (sleep) stopped too: nothing is left for SLURM's KILL.
+    for (ProcessHandle h : tree) {
+      h.onExit().get(30, TimeUnit.SECONDS);
+    }
     JobStatus s = StatusFile.read(j.jobDir(), 0);
     assertEquals(JobState.CANCELLED, s.state(), s.toString());
     assertEquals(143, s.exitCode());
