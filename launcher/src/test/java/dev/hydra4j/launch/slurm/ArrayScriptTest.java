@@ -263,7 +263,7 @@ class ArrayScriptTest {
             List.of(
                 "bash",
                 "-c",
-                "trap 'echo stopping; exit 143' TERM; echo started; sleep 100 & wait"),
+                "trap 'echo stopping; exit 143' TERM; sleep 100 & echo started; wait"),
             Map.of());
     Path script = script(settings, List.of(new ArrayScript.Task(j, 0)));
     Process p = start(script, 0, Map.of());
