@@ -186,6 +186,9 @@ memory_mode() {
   fi
 }
 
+# proctrack/cgroup, as on most clusters, sends a job's SIGTERM (scancel, time limit, node failure)
+# to its batch script only and SIGKILLs the rest after KillWait; hydra4j's task script passes
+# the SIGTERM on to its task (docs/slurm.md). proctrack/linuxproc signals every process.
 memory_lines() { # the slurm.conf lines that enforce --mem, for memory_mode $1
   if [[ $1 == cgroup ]]; then
     echo "ProctrackType=proctrack/cgroup

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hydra4j.launch.slurm.SubmissionLog;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,30 @@ class SlurmTruthIT extends SlurmCliTest {
     }
     for (int task = 0; task < tasks; task++) {
       quietly("scontrol", "update", "JobId=" + arrayId + "_" + task, "StartTime=now");
+    }
+  }
+
+  /**
+   * The command lines of the slurmstepd processes of these job ids on this machine. slurmstepd
+   * renames itself "slurmstepd: [ID.STEP]", which ProcessHandle does not show: /proc does.
+   */
+  private static List<String> stepdsOf(List<String> jobIds) {
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      return procs
+          .filter(p -> p.getFileName().toString().matches("[0-9]+"))
+          .map(SlurmTruthIT::commandLine)
+          .filter(c -> jobIds.stream().anyMatch(id -> c.contains("slurmstepd: [" + id + ".")))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String commandLine(Path proc) {
+    try {
+      return Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+    } catch (IOException | UncheckedIOException e) {
+      return ""; // the process ended meanwhile
     }
   }
 
@@ -155,16 +183,7 @@ class SlurmTruthIT extends SlurmCliTest {
       assertTrue(!run.isDone(), "--wait ended while SLURM had requeued the jobs: " + requeued);
       // The first runs' slurmstepd must be gone before the tasks start again under the same
       // job ids, or slurmd refuses them as duplicates and drains the node.
-      await(
-          "the first runs to end on the node",
-          PATIENCE,
-          () ->
-              ProcessHandle.allProcesses()
-                  .map(p -> p.info().commandLine().orElse(""))
-                  .filter(
-                      c -> rawIds.stream().anyMatch(raw -> c.contains("slurmstepd: [" + raw + ".")))
-                  .toList(),
-          List::isEmpty);
+      await("the first runs to end on the node", PATIENCE, () -> stepdsOf(rawIds), List::isEmpty);
     } finally {
       quietly("scontrol", "update", "NodeName=" + node, "State=RESUME");
     }

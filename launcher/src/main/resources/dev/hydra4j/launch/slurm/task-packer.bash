@@ -60,30 +60,27 @@
   done
   echo "hydra4j: task $SLURM_ARRAY_TASK_ID runs entries $hydra4j_first-$hydra4j_last, $hydra4j_slots at once"
 
-  # SLURM's TERM at the time limit reaches this shell alone (scancel's reaches every process):
-  # it goes on to each running job, which records its own end and stops. This shell starts no
-  # further job, and waits for the running ones.
+  # SLURM's TERM reaches every process of the task under proctrack/linuxproc, but only this shell
+  # under proctrack/cgroup: it goes on to each running job, which records its own end. This
+  # shell starts no further job, and waits for the running ones.
   hydra4j_stop='' hydra4j_terminated='' hydra4j_requeue='' hydra4j_failed=0
-  hydra4j_forward_term() {
-    hydra4j_stop=1 hydra4j_terminated=1
+  # hydra4j_signal_jobs SIGNAL: to each running job.
+  hydra4j_signal_jobs() {
     local p
     for p in "${hydra4j_slot_pid[@]}"; do
-      [[ -n $p ]] && kill -TERM "$p" 2>/dev/null
+      [[ -n $p ]] && kill "-$1" "$p" 2>/dev/null
     done
     return 0
+  }
+  hydra4j_forward_term() {
+    [[ -n $hydra4j_terminated ]] && return
+    hydra4j_stop=1 hydra4j_terminated=1
+    hydra4j_signal_jobs TERM
   }
   trap hydra4j_forward_term TERM
   # The time-limit warning (--signal=B:USR2) reaches this shell only: it goes on to each job.
   # A job not yet started would not have the time to finish: none is started after it.
-  hydra4j_forward_warning() {
-    hydra4j_stop=1
-    local p
-    for p in "${hydra4j_slot_pid[@]}"; do
-      [[ -n $p ]] && kill -USR2 "$p" 2>/dev/null
-    done
-    return 0
-  }
-  ((hydra4j_warn)) && trap hydra4j_forward_warning USR2
+  ((hydra4j_warn)) && trap 'hydra4j_stop=1; hydra4j_signal_jobs USR2' USR2
 
   hydra4j_next=$hydra4j_first
   while :; do

@@ -100,14 +100,18 @@ hydra4j_requeue() {
   return 1
 }
 
-# SLURM sends TERM to every process of the job for a time limit, scancel, a node failure or
-# preemption, and KILL after its KillWait. A first record goes by the clock; then squeue says
-# which it was: TimeLimit, or PENDING when SLURM has already put the task back in the queue.
-# A timed-out task is requeued when max_num_timeout allows.
+# SLURM sends TERM for a time limit, scancel, a node failure or preemption, and KILL after its
+# KillWait. Under proctrack/linuxproc the TERM reaches every process of the job; under
+# proctrack/cgroup (most clusters) only this script, SLURM's "task": it passes the TERM on to
+# the task, or the task would run on until the KILL ended both before any record. A first
+# record goes by the clock; then squeue says which it was: TimeLimit, or PENDING when SLURM has
+# already put the task back in the queue. A timed-out task is requeued when max_num_timeout
+# allows.
 hydra4j_on_term() {
   hydra4j_signals=$((hydra4j_signals + 1))
   [[ -n $hydra4j_final || -n $hydra4j_terminated ]] && return
   hydra4j_terminated=1
+  hydra4j_stop_task
   hydra4j_end_state=CANCELLED
   if [[ -n $hydra4j_warned ]] ||
     ((hydra4j_time_limit_s > 0 && SECONDS - hydra4j_start_s >= hydra4j_time_limit_s)); then
@@ -146,6 +150,15 @@ hydra4j_packed_end() {
   [[ -n $hydra4j_task_pid ]] && kill -TERM "$hydra4j_task_pid" 2>/dev/null
   [[ -n $hydra4j_fifos ]] && rm -rf -- "$hydra4j_fifos"
   exit "$1"
+}
+
+# SLURM's TERM, passed on to the task and to the processes it started (its process group, as
+# it runs under setsid), as proctrack/linuxproc would: a process left running would keep the
+# output pipes, and so this script, open until the KILL.
+hydra4j_stop_task() {
+  [[ -n $hydra4j_task_pid ]] || return 0
+  kill -TERM -- "-$hydra4j_task_pid" 2>/dev/null || kill -TERM "$hydra4j_task_pid" 2>/dev/null
+  return 0
 }
 
 # The time-limit warning (hydra.launcher.signal_delay_s) goes on to the task.
@@ -287,12 +300,18 @@ hydra4j_pump '[out] ' "$hydra4j_job_dir/stdout.log" <"$hydra4j_fifos/out" &
 hydra4j_pump_out=$!
 hydra4j_pump '[err] ' "$hydra4j_job_dir/stderr.log" <"$hydra4j_fifos/err" &
 hydra4j_pump_err=$!
-# A background command of a script ignores INT and QUIT; the task gets them back.
+# A background command of a script ignores INT and QUIT; the task gets them back. setsid makes
+# it the leader of its own process group (it execs without a fork here: a background command
+# of a script is no group leader).
+hydra4j_setsid=()
+command -v setsid >/dev/null && hydra4j_setsid=(setsid)
 (
   trap - INT QUIT
-  exec "${hydra4j_prefix[@]}" "${hydra4j_command[@]}"
+  exec "${hydra4j_setsid[@]}" "${hydra4j_prefix[@]}" "${hydra4j_command[@]}"
 ) </dev/null >"$hydra4j_fifos/out" 2>"$hydra4j_fifos/err" &
 hydra4j_task_pid=$!
+# A TERM that came just before its pid was known is passed on now.
+[[ -n $hydra4j_terminated ]] && hydra4j_stop_task
 hydra4j_status RUNNING
 # A warning that came while the task was being set up is passed on now.
 [[ -n $hydra4j_warned ]] && kill -USR2 "$hydra4j_task_pid" 2>/dev/null
@@ -312,8 +331,9 @@ while :; do
   break
 done
 hydra4j_task_rc=$hydra4j_rc
-# SLURM sends TERM to every process of the job at once; when the task died of it first, give
-# the TERM meant for this script a moment to arrive, so the end is told as SLURM's.
+# Under proctrack/linuxproc SLURM sends TERM to every process of the job at once; when the task
+# died of it first, give the TERM meant for this script a moment to arrive, so the end is told
+# as SLURM's.
 if [[ -z $hydra4j_terminated && $hydra4j_rc == 143 ]]; then
   sleep 1 &
   wait $! 2>/dev/null

@@ -248,26 +248,39 @@ class ArrayScriptTest {
     assertEquals("started\nsaving\n", read(j.jobDir().resolve("stdout.log")));
   }
 
-  @Test
-  void termBeforeTheTimeLimitIsACancel() throws Exception {
+  /**
+   * scancel's SIGTERM reaches every process of the job under proctrack/linuxproc (the output pumps
+   * outlive it), but only the batch script under proctrack/cgroup, which must pass it on.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void termBeforeTheTimeLimitIsACancel(boolean toEveryProcess) throws Exception {
     String settings = "timeout_min: 10";
     JobSpec j =
         job(
             0,
             settings,
             List.of(
-                "bash", "-c", "trap 'echo stopping; exit 143' TERM; echo started; sleep 20 & wait"),
+                "bash",
+                "-c",
+                "trap 'echo stopping; exit 143' TERM; sleep 100 & echo started; wait"),
             Map.of());
     Path script = script(settings, List.of(new ArrayScript.Task(j, 0)));
     Process p = start(script, 0, Map.of());
     awaitLine(j.jobDir().resolve("stdout.log"), "started");
-    // scancel signals every process of the job at once; the output pumps outlive it.
-    List<ProcessHandle> all = new ArrayList<>(List.of(p.toHandle()));
-    all.addAll(p.descendants().toList());
-    for (ProcessHandle h : all) {
+    List<ProcessHandle> tree = p.descendants().toList();
+    List<ProcessHandle> signalled = new ArrayList<>(List.of(p.toHandle()));
+    if (toEveryProcess) {
+      signalled.addAll(tree);
+    }
+    for (ProcessHandle h : signalled) {
       new ProcessBuilder("kill", "-TERM", String.valueOf(h.pid())).start().waitFor();
     }
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    // The task's own child (sleep) stopped too: nothing is left for SLURM's KILL.
+    for (ProcessHandle h : tree) {
+      h.onExit().get(30, TimeUnit.SECONDS);
+    }
     JobStatus s = StatusFile.read(j.jobDir(), 0);
     assertEquals(JobState.CANCELLED, s.state(), s.toString());
     assertEquals(143, s.exitCode());
