@@ -13,12 +13,11 @@ import dev.hydra4j.override.OverrideParser;
 import dev.hydra4j.override.ParsedOverride;
 import dev.hydra4j.sweep.SweepOptions;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -89,32 +88,7 @@ public final class Hydra4jCommand implements Callable<Integer> {
       description = "Show which file:line or override set KEY, and its value.")
   String explain;
 
-  @Option(
-      names = {"--config-path", "-cp"},
-      paramLabel = "DIR",
-      description = "The primary config directory (default: ./conf).")
-  Path configPath;
-
-  @Option(
-      names = {"--config-name", "-cn"},
-      paramLabel = "NAME",
-      description = "The primary config's name (default: config).")
-  String configName = "config";
-
-  @Option(
-      names = {"--config-dir", "-cd"},
-      paramLabel = "DIR",
-      description = "An extra config directory searched first.")
-  List<Path> configDirs = new ArrayList<>();
-
-  @Option(
-      names = {"--version-base"},
-      paramLabel = "1.1|1.2|1.3",
-      description =
-          "The Hydra version whose composition rules the config tree follows, as"
-              + " @hydra.main(version_base=...) selects them (default: the primary config's"
-              + " hydra.version_base, else 1.3).")
-  String versionBase;
+  @Mixin ConfigTreeOptions tree = new ConfigTreeOptions();
 
   @Option(
       names = {"--multirun", "-m"},
@@ -239,7 +213,7 @@ public final class Hydra4jCommand implements Callable<Integer> {
     }
     Composer composer = new Composer(searchPath());
     if (complete != null) {
-      return Completion.complete(complete, composer, configName, out);
+      return Completion.complete(complete, composer, tree.configName, out);
     }
     if (programJobs == null) {
       checkForMistypedWords();
@@ -262,7 +236,7 @@ public final class Hydra4jCommand implements Callable<Integer> {
               + " …; to preview one job, drop -m and give one value per key");
     }
     if (preview) {
-      ConfigPrinter printer = new ConfigPrinter(composer, configName, out);
+      ConfigPrinter printer = new ConfigPrinter(composer, tree.configName, out);
       if (info != null) {
         printer.info(info, parsed);
       }
@@ -277,7 +251,7 @@ public final class Hydra4jCommand implements Callable<Integer> {
     LaunchRequest request =
         new LaunchRequest(
             searchPath(),
-            configName,
+            tree.configName,
             overrides,
             command,
             sweepOptions(),
@@ -298,7 +272,8 @@ public final class Hydra4jCommand implements Callable<Integer> {
     // Hydra 1.2+: a config may ask for a sweep itself with hydra.mode: MULTIRUN.
     boolean sweep =
         multirun
-            || composer.declaredMode(configName, parsed) == dev.hydra4j.compose.RunMode.MULTIRUN;
+            || composer.declaredMode(tree.configName, parsed)
+                == dev.hydra4j.compose.RunMode.MULTIRUN;
     if (!sweep) {
       if (dryRun || !zip.isEmpty() || filter != null || sample > 0 || jobs != null || waitForJobs) {
         throw new ConfigException(
@@ -307,14 +282,14 @@ public final class Hydra4jCommand implements Callable<Integer> {
             "add --multirun (-m)");
       }
       return programJobs != null
-          ? programJobs.run(searchPath(), configName, overrides, false)
+          ? programJobs.run(searchPath(), tree.configName, overrides, false)
           : SingleRun.run(request);
     }
     if (dryRun) {
       return DryRun.run(request, format, programJobs != null);
     }
     return programJobs != null
-        ? programJobs.run(searchPath(), configName, overrides, true)
+        ? programJobs.run(searchPath(), tree.configName, overrides, true)
         : Multirun.run(request);
   }
 
@@ -370,32 +345,7 @@ public final class Hydra4jCommand implements Callable<Integer> {
   }
 
   SearchPath searchPath() {
-    SearchPath path = searchPath(configPath, configDirs);
-    return versionBase == null
-        ? path
-        : path.withVersionBase(dev.hydra4j.compose.VersionBase.parse(versionBase));
-  }
-
-  /** {@code -cd} directories first, then {@code -cp} (default {@code ./conf}); each must exist. */
-  static SearchPath searchPath(Path configPath, List<Path> configDirs) {
-    List<Path> dirs = new ArrayList<>(configDirs);
-    Path primary = configPath != null ? configPath : Path.of("conf");
-    if (configPath != null && !Files.isDirectory(configPath)) {
-      throw new ConfigException(
-          "The config directory '" + configPath + "' does not exist",
-          Origin.of("--config-path " + configPath),
-          "give the directory that holds your primary config, e.g. -cp conf");
-    }
-    for (Path dir : configDirs) {
-      if (!Files.isDirectory(dir)) {
-        throw new ConfigException(
-            "The config directory '" + dir + "' does not exist",
-            Origin.of("--config-dir " + dir),
-            "give an existing directory to search first");
-      }
-    }
-    dirs.add(primary);
-    return new SearchPath(dirs, true);
+    return tree.searchPath();
   }
 
   static final class VersionProvider implements picocli.CommandLine.IVersionProvider {

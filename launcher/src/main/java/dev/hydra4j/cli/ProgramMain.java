@@ -55,8 +55,8 @@ public final class ProgramMain {
       PrintStream out,
       PrintStream err) {
     Hydra4jCommand command = new Hydra4jCommand(out, err, List.of(), List.of(args));
-    command.configPath = configDir;
-    command.configName = configName;
+    command.tree.configPath = configDir;
+    command.tree.configName = configName;
     command.programJobs = jobs;
     CommandLine cli = new CommandLine(command).setCommandName(program);
     cli.setOut(
@@ -92,7 +92,7 @@ public final class ProgramMain {
         }
       }
       if (parsed.isUsageHelpRequested()) {
-        printHelp(cli, command.configPath, out);
+        printHelp(cli, command.tree.configPath, out);
         return ExitCode.OK;
       }
       if (parsed.isVersionHelpRequested()) {

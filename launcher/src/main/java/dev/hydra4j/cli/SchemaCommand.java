@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -78,23 +79,7 @@ final class SchemaCommand extends PrintingCommand implements Callable<Integer> {
       description = "Write the schema to FILE instead of printing it.")
   Path output;
 
-  @Option(
-      names = {"--config-path", "-cp"},
-      paramLabel = "DIR",
-      description = "The primary config directory (default: ./conf).")
-  Path configPath;
-
-  @Option(
-      names = {"--config-name", "-cn"},
-      paramLabel = "NAME",
-      description = "The primary config (default: config).")
-  String configName = "config";
-
-  @Option(
-      names = {"--config-dir", "-cd"},
-      paramLabel = "DIR",
-      description = "Another config directory, searched first.")
-  List<Path> configDirs = new ArrayList<>();
+  @Mixin ConfigTreeOptions tree = new ConfigTreeOptions();
 
   @Override
   public Integer call() {
@@ -148,12 +133,12 @@ final class SchemaCommand extends PrintingCommand implements Callable<Integer> {
   }
 
   private ConfigMap composedSchema() {
-    Composer composer = new Composer(Hydra4jCommand.searchPath(configPath, configDirs));
+    Composer composer = new Composer(tree.searchPath());
     ConfigMap job =
         composer
-            .compose(configName, Hydra4jCommand.parseOverrides(overrides), RunMode.RUN)
+            .compose(tree.configName, Hydra4jCommand.parseOverrides(overrides), RunMode.RUN)
             .resolvedJobConfig();
-    String title = "hydra4j config '" + configName + "'";
+    String title = "hydra4j config '" + tree.configName + "'";
     if (packageName == null) {
       return new TreeSchema(!partial).document(job, title);
     }

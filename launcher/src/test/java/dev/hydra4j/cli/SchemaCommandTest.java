@@ -26,6 +26,16 @@ class SchemaCommandTest {
     assertTrue(r.out().contains("\"additionalProperties\": false"), r.out());
   }
 
+  /** schema takes the config tree's options of the main command, --version-base included. */
+  @Test
+  void takesTheVersionBaseAsTheMainCommandDoes() {
+    CliRun ok = CliRun.of("schema", "-cp", CP, "--version-base", "1.1");
+    assertEquals(0, ok.exitCode(), ok.err());
+    CliRun bad = CliRun.of("schema", "-cp", CP, "--version-base", "9");
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().startsWith("error: Unknown version base '9'"), bad.err());
+  }
+
   @Test
   void aJobsConfigValidatesAndABrokenOneListsEveryProblemWithItsLine() throws Exception {
     CliRun job = CliRun.of("--cfg", "job", "--resolve", "-cp", CP);
