@@ -133,7 +133,7 @@ public final class Multirun {
       for (int from = 0; from < total || from == 0; from += batch) {
         int to = Math.min(total, from + batch);
         JobSource source =
-            new PreparingSource(plan, preparer, from, to, !launcher.flushesJobFiles());
+            new PreparingSource(plan, preparer, from, to, launcher.needsFlushedJobFiles());
         // The failure policy counts over the whole launch, not batch by batch.
         result =
             launcher.launch(
