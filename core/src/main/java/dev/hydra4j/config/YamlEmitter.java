@@ -256,22 +256,44 @@ final class YamlEmitter {
   /** A scalar's text as PyYAML's representer produces it, with what decides its style. */
   private record Scalar(ScalarAnalysis analysis, boolean quoteRequested, boolean implicitPlain) {
 
+    /**
+     * Strings already analysed: a sweep writes the same keys and most of the same values for every
+     * job (the whole {@code hydra:} node), and the analysis was a fifth of a short job's cost.
+     */
+    private static final java.util.Map<String, Scalar> SEEN =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final int SEEN_LIMIT = 16_384;
+    private static final int SEEN_MAX_LENGTH = 512;
+
     static Scalar of(Object value) {
       if (value instanceof String s) {
-        // OmegaConf's str representer asks for single quotes when Python would read the
-        // text as a bool (YAML 1.1 plus y/n), an int or a float; PyYAML then refuses
-        // plain style for any text its own resolver would read as something else.
-        boolean quote =
-            OMEGACONF_BOOLS.contains(s)
-                || PythonNumberSyntax.isInt(s)
-                || PythonNumberSyntax.isFloat(s);
-        boolean implicit =
-            !s.isEmpty()
-                && YamlImplicitTypes.kind(s, YamlImplicitTypes.Flavour.PYYAML_DUMPER)
-                    == YamlImplicitTypes.Kind.STRING;
-        return new Scalar(ScalarAnalysis.of(s), quote, implicit);
+        Scalar seen = SEEN.get(s);
+        if (seen != null) {
+          return seen;
+        }
+        Scalar made = ofString(s);
+        if (s.length() <= SEEN_MAX_LENGTH && SEEN.size() < SEEN_LIMIT) {
+          SEEN.put(s, made);
+        }
+        return made;
       }
       return new Scalar(ScalarAnalysis.of(text(value)), false, true);
+    }
+
+    private static Scalar ofString(String s) {
+      // OmegaConf's str representer asks for single quotes when Python would read the
+      // text as a bool (YAML 1.1 plus y/n), an int or a float; PyYAML then refuses
+      // plain style for any text its own resolver would read as something else.
+      boolean quote =
+          OMEGACONF_BOOLS.contains(s)
+              || PythonNumberSyntax.isInt(s)
+              || PythonNumberSyntax.isFloat(s);
+      boolean implicit =
+          !s.isEmpty()
+              && YamlImplicitTypes.kind(s, YamlImplicitTypes.Flavour.PYYAML_DUMPER)
+                  == YamlImplicitTypes.Kind.STRING;
+      return new Scalar(ScalarAnalysis.of(s), quote, implicit);
     }
 
     private static String text(Object value) {

@@ -11,6 +11,7 @@ import dev.hydra4j.launch.SigintHandler;
 import dev.hydra4j.launch.SweepResult;
 import dev.hydra4j.override.OverrideParser;
 import dev.hydra4j.override.ParsedOverride;
+import dev.hydra4j.run.GitInfo;
 import dev.hydra4j.run.JobProcess;
 import dev.hydra4j.run.JobStatus;
 import dev.hydra4j.run.RunDirectory;
@@ -109,7 +110,14 @@ final class AdaptiveSweep {
     try (SweepLock lock = SweepLock.acquire(sweepDir)) {
       try {
         Multirun.writeSweepFiles(
-            sweepDir, base, jobs, study.nTrials(), request, now, launch.name());
+            sweepDir,
+            base,
+            jobs,
+            study.nTrials(),
+            request,
+            now,
+            launch.name(),
+            GitInfo.read(Path.of("").toAbsolutePath()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

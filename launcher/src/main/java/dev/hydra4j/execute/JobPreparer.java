@@ -202,8 +202,8 @@ final class JobPreparer {
 
   /**
    * Writes the job's {@code .hydra/} files and returns what the launcher runs; with {@code flush}
-   * false they are not flushed to disk: for a launcher that flushes them before it records the
-   * job's end ({@link dev.hydra4j.launch.Launcher#flushesJobFiles}).
+   * false they are not flushed to disk, for a launcher that does not need them there ({@link
+   * dev.hydra4j.launch.Launcher#needsFlushedJobFiles}).
    */
   JobSpec write(PreparedJob job, boolean flush) throws IOException {
     if (flush) {
@@ -267,15 +267,39 @@ final class JobPreparer {
    */
   private void writeUnflushed(PreparedJob job) throws IOException {
     Path hydraDir = job.jobDir().resolve(RunLayout.HYDRA_DIR);
-    Files.createDirectories(hydraDir);
+    boolean fresh = createdNow(hydraDir);
     for (Map.Entry<String, String> file : hydraFiles(job).entrySet()) {
       Path target = hydraDir.resolve(file.getKey());
       byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
-      if (!Files.exists(target)) {
-        Files.write(target, content);
+      if (fresh || !Files.exists(target)) {
+        Files.write(target, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       } else if (!java.util.Arrays.equals(content, Files.readAllBytes(target))) {
         AtomicFiles.write(target, content, false);
       }
+    }
+  }
+
+  /**
+   * Creates {@code dir} and its missing parents; true if {@code dir} did not exist. A new job's two
+   * directories cost two system calls this way instead of five, and its files need no look-up.
+   */
+  private static boolean createdNow(Path dir) throws IOException {
+    Path parent = dir.getParent();
+    try {
+      Files.createDirectory(parent);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // a job run before (resume), or a file there: then the next call says "Not a directory"
+    } catch (java.nio.file.NoSuchFileException e) {
+      Files.createDirectories(parent);
+    }
+    try {
+      Files.createDirectory(dir);
+      return true;
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      if (!Files.isDirectory(dir)) {
+        throw e;
+      }
+      return false;
     }
   }
 

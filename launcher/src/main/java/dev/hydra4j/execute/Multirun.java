@@ -18,6 +18,7 @@ import dev.hydra4j.launch.SweepResult;
 import dev.hydra4j.override.OverrideParser;
 import dev.hydra4j.override.ParsedOverride;
 import dev.hydra4j.run.AtomicFiles;
+import dev.hydra4j.run.GitInfo;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.RunDirectory;
 import dev.hydra4j.run.RunLayout;
@@ -38,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code --multirun}: plan the sweep, compose and check every job, then create the sweep directory
@@ -52,6 +54,7 @@ public final class Multirun {
 
   /** Runs the sweep and returns the exit code. */
   public static int run(LaunchRequest request) {
+    CompletableFuture<GitInfo> git = GitInfo.readSoon(Path.of("").toAbsolutePath());
     ZonedDateTime now = ZonedDateTime.now(ZoneId.systemDefault());
     Composer composer = Composers.create(request.searchPath(), now);
     List<ParsedOverride> overrides = Composers.parse(request.overrides());
@@ -90,7 +93,8 @@ public final class Multirun {
           PlannedJob job = plan.job(i);
           jobs.add(new SavedPlan.Job(job.num(), jobDirs.get(i), job.texts()));
         }
-        writeSweepFiles(sweepDir, base, jobs, plan.gridSize(), request, now, launch.name());
+        writeSweepFiles(
+            sweepDir, base, jobs, plan.gridSize(), request, now, launch.name(), git.join());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -133,7 +137,7 @@ public final class Multirun {
       for (int from = 0; from < total || from == 0; from += batch) {
         int to = Math.min(total, from + batch);
         JobSource source =
-            new PreparingSource(plan, preparer, from, to, !launcher.flushesJobFiles());
+            new PreparingSource(plan, preparer, from, to, launcher.needsFlushedJobFiles());
         // The failure policy counts over the whole launch, not batch by batch.
         result =
             launcher.launch(
@@ -285,7 +289,8 @@ public final class Multirun {
       long gridSize,
       LaunchRequest request,
       ZonedDateTime now,
-      String launcher)
+      String launcher,
+      GitInfo git)
       throws IOException {
     AtomicFiles.write(
         sweepDir.resolve(RunLayout.MULTIRUN),
@@ -305,7 +310,7 @@ public final class Multirun {
             gridSize,
             jobs)
         .write(sweepDir);
-    RunRecord.capture(Version.VALUE, request.argv()).write(sweepDir);
+    RunRecord.capture(Version.VALUE, request.argv(), git).write(sweepDir);
     request.label().write(sweepDir);
   }
 

@@ -3,6 +3,7 @@ package dev.hydra4j.execute;
 import dev.hydra4j.launch.SweepResult;
 import dev.hydra4j.pipeline.Dependency;
 import dev.hydra4j.pipeline.Pipeline;
+import dev.hydra4j.run.GitInfo;
 import dev.hydra4j.run.RunDirectory;
 import dev.hydra4j.run.StageLinks;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class PipelineRun {
     }
     Path root = RunDirectory.createExclusive(plan.wantedRoot, "hydra.sweep.dir");
     try {
-      write(plan, root, request, now);
+      write(plan, root, request, now, GitInfo.read(Path.of("").toAbsolutePath()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -65,7 +66,8 @@ public final class PipelineRun {
     return launch(plan, root, request);
   }
 
-  private static void write(PipelinePlan plan, Path root, LaunchRequest request, ZonedDateTime now)
+  private static void write(
+      PipelinePlan plan, Path root, LaunchRequest request, ZonedDateTime now, GitInfo git)
       throws IOException {
     List<StageLinks> links = new ArrayList<>();
     for (PipelinePlan.Planned p : plan.stages) {
@@ -89,7 +91,7 @@ public final class PipelineRun {
               request.err(),
               false);
       Multirun.writeSweepFiles(
-          dir, p.base(), jobs, p.plan().gridSize(), stageRequest, now, p.launch().name());
+          dir, p.base(), jobs, p.plan().gridSize(), stageRequest, now, p.launch().name(), git);
       List<StageLinks.Link> upstream = new ArrayList<>();
       for (Dependency d : p.stage().dependsOn()) {
         upstream.add(new StageLinks.Link(d.stage(), "../" + d.stage(), d.each()));

@@ -11,6 +11,7 @@ import dev.hydra4j.launch.SigintHandler;
 import dev.hydra4j.launch.SweepResult;
 import dev.hydra4j.launch.registry.Launchers;
 import dev.hydra4j.override.ParsedOverride;
+import dev.hydra4j.run.GitInfo;
 import dev.hydra4j.run.RunDirectory;
 import dev.hydra4j.run.RunRecord;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A single run — the local debug run before a cluster submission: one job in {@code hydra.run.dir}
@@ -31,6 +33,7 @@ public final class SingleRun {
   private SingleRun() {}
 
   public static int run(LaunchRequest request) {
+    CompletableFuture<GitInfo> git = GitInfo.readSoon(Path.of("").toAbsolutePath());
     ZonedDateTime now = ZonedDateTime.now(ZoneId.systemDefault());
     Composer composer = Composers.create(request.searchPath(), now);
     List<ParsedOverride> overrides = Composers.parse(request.overrides());
@@ -51,7 +54,7 @@ public final class SingleRun {
         new JobPreparer(composer, request.configName(), RunMode.RUN, runDir, request.command());
     try {
       JobSpec spec = preparer.write(preparer.prepare(0, overrides), false);
-      RunRecord.capture(Version.VALUE, request.argv()).write(runDir);
+      RunRecord.capture(Version.VALUE, request.argv(), git.join()).write(runDir);
       request.label().write(runDir);
       request.err().println("hydra4j: running in " + Multirun.display(runDir));
       LaunchOptions options =

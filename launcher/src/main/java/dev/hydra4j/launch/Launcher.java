@@ -21,11 +21,13 @@ public interface Launcher {
   SweepResult launch(JobSource jobs, LaunchOptions options) throws IOException;
 
   /**
-   * Whether this launcher flushes a job's {@code .hydra/} files to disk itself, before it records
-   * the job's end; if not, they must be on disk before the job is handed over.
+   * Whether a job's {@code .hydra/} files must be flushed to disk before the job is handed over. A
+   * launcher that runs its tasks on this machine and keeps the sweep's state in a flushed journal
+   * answers false: its tasks read the files from the page cache, which a killed launcher does not
+   * lose.
    */
-  default boolean flushesJobFiles() {
-    return false;
+  default boolean needsFlushedJobFiles() {
+    return true;
   }
 
   /**

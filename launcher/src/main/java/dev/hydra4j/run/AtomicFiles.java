@@ -61,21 +61,6 @@ public final class AtomicFiles {
     }
   }
 
-  /**
-   * Flushes every regular file directly in {@code dir} to disk, then {@code dir} itself: for files
-   * written without flushing that must be durable from now on.
-   */
-  public static void flushFilesIn(Path dir) throws IOException {
-    try (var files = Files.newDirectoryStream(dir, Files::isRegularFile)) {
-      for (Path file : files) {
-        try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) {
-          out.getFD().sync();
-        }
-      }
-    }
-    syncDirectory(dir);
-  }
-
   private static void syncDirectory(Path dir) {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);

@@ -85,6 +85,27 @@ public record GitInfo(String commit, String branch, Boolean dirty) {
     }
   }
 
+  /**
+   * Starts {@link #read} on a thread of its own: git runs while the caller composes and checks the
+   * jobs, instead of after, when the first job is waiting to start.
+   */
+  public static CompletableFuture<GitInfo> readSoon(Path dir) {
+    CompletableFuture<GitInfo> result = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                result.complete(read(dir));
+              } catch (RuntimeException e) {
+                result.complete(NONE);
+              }
+            },
+            "hydra4j-git");
+    thread.setDaemon(true);
+    thread.start();
+    return result;
+  }
+
   private static ProcessBuilder git(Path dir, String... args) {
     List<String> command = new java.util.ArrayList<>(List.of("git"));
     command.addAll(List.of(args));

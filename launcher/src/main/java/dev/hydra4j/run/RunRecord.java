@@ -52,15 +52,21 @@ public record RunRecord(
 
   /** A record of this process, started now, in the current directory. */
   public static RunRecord capture(String version, List<String> argv) {
-    Path cwd = Path.of("").toAbsolutePath();
+    return capture(version, argv, GitInfo.read(Path.of("").toAbsolutePath()));
+  }
+
+  /**
+   * A record of this process, started now, in the current directory, whose code was {@code git}.
+   */
+  public static RunRecord capture(String version, List<String> argv, GitInfo git) {
     return new RunRecord(
         version,
         Instant.now(),
         System.getProperty("user.name"),
         Host.name(),
-        cwd,
+        Path.of("").toAbsolutePath(),
         argv,
-        GitInfo.read(cwd));
+        git);
   }
 
   /** Writes {@code dir/run.json} atomically. */

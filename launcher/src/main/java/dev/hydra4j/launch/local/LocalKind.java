@@ -102,8 +102,8 @@ public final class LocalKind implements LauncherKind {
         }
 
         @Override
-        public boolean flushesJobFiles() {
-          return local.flushesJobFiles();
+        public boolean needsFlushedJobFiles() {
+          return local.needsFlushedJobFiles();
         }
       };
     }

@@ -8,12 +8,10 @@ import dev.hydra4j.launch.LauncherLog;
 import dev.hydra4j.launch.StateCounts;
 import dev.hydra4j.launch.SweepResult;
 import dev.hydra4j.launch.SweepSummary;
-import dev.hydra4j.run.AtomicFiles;
 import dev.hydra4j.run.Host;
 import dev.hydra4j.run.JobLogs;
 import dev.hydra4j.run.JobState;
 import dev.hydra4j.run.JobStatus;
-import dev.hydra4j.run.RunLayout;
 import dev.hydra4j.run.SweepJournal;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One launch on this machine: {@code nJobs} worker threads take jobs in index order, each running
  * one job at a time with its retries. A worker starts the process, appends its start to the {@link
- * SweepJournal}, waits for it, and appends its end — flushed to disk, with the job's {@code
- * .hydra/} files, before the job counts as done. The logs are written by output threads and each
+ * SweepJournal}, waits for it, and appends its end — flushed to disk (one flush shared by the ends
+ * of that moment) before the job counts as done. The logs are written by output threads and each
  * {@code status.json} copy by the {@link StatusProjection}.
  *
  * <p>When the sweep's files cannot be written (disk full, directory made unwritable), no more jobs
@@ -44,8 +41,6 @@ final class LocalSweep {
 
   /** How long to wait for a job's output to close after it exited (see recordEnd). */
   private static final long DRAIN_MILLIS = 2000;
-
-  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
   private final JobSource jobs;
   private final LaunchOptions options;
@@ -62,9 +57,6 @@ final class LocalSweep {
   private LauncherLog log;
   private SweepJournal journal;
   private StatusProjection projection;
-
-  /** Runs the flushes of jobs' .hydra/ files (the output threads' pool). */
-  private ExecutorService flushes;
 
   private Map<Integer, Path> dirsByNum;
 
@@ -90,7 +82,6 @@ final class LocalSweep {
               t.setDaemon(true);
               return t;
             });
-    flushes = pumps;
     try (LauncherLog opened = LauncherLog.open(sweepDir);
         SweepJournal opened2 = SweepJournal.open(sweepDir)) {
       log = opened;
@@ -280,8 +271,6 @@ final class LocalSweep {
   private JobStatus runWithRetries(JobRunner runner, int index, JobSpec spec, int slot) {
     // Attempts continue the count of earlier launches (resume), as the caller recorded them.
     int attempt = options.previous().status(spec.num()).attempt();
-    // The .hydra/ files were written unflushed; they reach the disk while the job runs.
-    CompletableFuture<Void> hydraFlushed = flushHydraFiles(spec);
     for (int retry = 0; ; retry++) {
       if (attempt > 0) {
         try {
@@ -307,7 +296,6 @@ final class LocalSweep {
                 announce(s, before);
               });
       JobStatus status = ran[0] ? withGpus(settle(spec, outcome), slot) : settle(spec, outcome);
-      hydraFlushed.join();
       // The end is on disk before the job counts as done: a kill -9 or a power cut from
       // here on cannot make a resume run it again.
       record(spec, status, true);
@@ -366,22 +354,6 @@ final class LocalSweep {
       status = status.withExtra(JobStatus.ERROR, writeError);
     }
     return status;
-  }
-
-  private CompletableFuture<Void> flushHydraFiles(JobSpec spec) {
-    Path hydra = spec.jobDir().resolve(RunLayout.HYDRA_DIR);
-    if (!Files.isDirectory(hydra)) {
-      return DONE;
-    }
-    return CompletableFuture.runAsync(
-        () -> {
-          try {
-            AtomicFiles.flushFilesIn(hydra);
-          } catch (IOException e) {
-            ioFailed("cannot flush the .hydra files of job " + spec.num() + ": " + e);
-          }
-        },
-        flushes);
   }
 
   /** Appends to the journal; a failure stops the sweep (no more starts). */
