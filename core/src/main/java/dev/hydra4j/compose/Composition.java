@@ -74,15 +74,16 @@ public record Composition(
    * directory actually created, the output directory), resolved by later reads.
    */
   public Composition withHydraValues(java.util.Map<String, Object> values) {
-    dev.hydra4j.config.ConfigNode root = config;
+    java.util.List<
+            java.util.Map.Entry<dev.hydra4j.config.ConfigPath, dev.hydra4j.config.ConfigNode>>
+        paths = new java.util.ArrayList<>(values.size());
     for (java.util.Map.Entry<String, Object> e : values.entrySet()) {
-      root =
-          dev.hydra4j.config.ConfigTree.set(
-              root,
+      paths.add(
+          new java.util.AbstractMap.SimpleImmutableEntry<>(
               dev.hydra4j.config.ConfigPath.parse(e.getKey()),
-              new dev.hydra4j.config.ConfigValue(e.getValue(), HydraNode.RUNTIME));
+              new dev.hydra4j.config.ConfigValue(e.getValue(), HydraNode.RUNTIME)));
     }
-    ConfigMap updated = (ConfigMap) root;
+    ConfigMap updated = (ConfigMap) dev.hydra4j.config.ConfigTree.setAll(config, paths);
     Interpolator updatedInterpolator =
         new Interpolator(interpolator.resolvers(), interpolator.context().withHydraConfig(updated));
     return new Composition(updated, defaults, taskOverrides, hydraOverrides, updatedInterpolator);

@@ -36,30 +36,42 @@ final class HydraNode {
       List<ParsedOverride> overrides,
       VersionBase versionBase) {}
 
+  private static final ConfigPath MODE = ConfigPath.parse("hydra.mode");
+  private static final ConfigPath CHOICES = ConfigPath.parse("hydra.runtime.choices");
+  private static final ConfigPath VERSION = ConfigPath.parse("hydra.runtime.version");
+  private static final ConfigPath VERSION_BASE = ConfigPath.parse("hydra.runtime.version_base");
+  private static final ConfigPath CWD = ConfigPath.parse("hydra.runtime.cwd");
+  private static final ConfigPath TASK = ConfigPath.parse("hydra.overrides.task");
+  private static final ConfigPath HYDRA_OVERRIDES = ConfigPath.parse("hydra.overrides.hydra");
+  private static final ConfigPath CONFIG_NAME = ConfigPath.parse("hydra.job.config_name");
+  private static final ConfigPath OVERRIDE_DIRNAME = ConfigPath.parse("hydra.job.override_dirname");
+  private static final ConfigPath JOB_NAME = ConfigPath.parse("hydra.job.name");
+
   static ConfigMap fill(ConfigMap config, RuntimeFacts runtime) {
-    ConfigNode root = config;
+    // Every value is computed from config as composed (none reads another): set them together.
+    List<Map.Entry<ConfigPath, ConfigNode>> values = new ArrayList<>();
     if (runtime.mode() != null) {
-      root = set(root, "hydra.mode", value(runtime.mode().name()));
+      values.add(entry(MODE, value(runtime.mode().name())));
     }
     ConfigMap.Builder choices = ConfigMap.builder(RUNTIME);
     runtime.choices().forEach((k, v) -> choices.put(k, value(v)));
-    root = set(root, "hydra.runtime.choices", choices.build());
-    root = set(root, "hydra.runtime.version", value(Version.VALUE));
-    root = set(root, "hydra.runtime.version_base", value(runtime.versionBase().toString()));
-    root = set(root, "hydra.runtime.cwd", value(Path.of("").toAbsolutePath().toString()));
-    root = set(root, "hydra.overrides.task", strings(runtime.task()));
-    root = set(root, "hydra.overrides.hydra", strings(runtime.hydra()));
-    root = set(root, "hydra.job.config_name", value(runtime.configName()));
-    root =
-        set(
-            root,
-            "hydra.job.override_dirname",
-            value(overrideDirname((ConfigMap) root, runtime.overrides())));
-    ConfigNode name = ConfigTree.select(root, ConfigPath.parse("hydra.job.name"));
+    values.add(entry(CHOICES, choices.build()));
+    values.add(entry(VERSION, value(Version.VALUE)));
+    values.add(entry(VERSION_BASE, value(runtime.versionBase().toString())));
+    values.add(entry(CWD, value(Path.of("").toAbsolutePath().toString())));
+    values.add(entry(TASK, strings(runtime.task())));
+    values.add(entry(HYDRA_OVERRIDES, strings(runtime.hydra())));
+    values.add(entry(CONFIG_NAME, value(runtime.configName())));
+    values.add(entry(OVERRIDE_DIRNAME, value(overrideDirname(config, runtime.overrides()))));
+    ConfigNode name = ConfigTree.select(config, JOB_NAME);
     if (name == null || name.isMissing()) {
-      root = set(root, "hydra.job.name", value(runtime.configName().replace('/', '_')));
+      values.add(entry(JOB_NAME, value(runtime.configName().replace('/', '_'))));
     }
-    return (ConfigMap) root;
+    return (ConfigMap) ConfigTree.setAll(config, values);
+  }
+
+  private static Map.Entry<ConfigPath, ConfigNode> entry(ConfigPath path, ConfigNode value) {
+    return new java.util.AbstractMap.SimpleImmutableEntry<>(path, value);
   }
 
   /**
@@ -98,10 +110,6 @@ final class HydraNode {
     return node instanceof ConfigValue v && v.value() != null
         ? String.valueOf(v.value())
         : fallback;
-  }
-
-  private static ConfigNode set(ConfigNode root, String path, ConfigNode value) {
-    return ConfigTree.set(root, ConfigPath.parse(path), value);
   }
 
   private static ConfigValue value(Object v) {

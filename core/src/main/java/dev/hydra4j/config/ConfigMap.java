@@ -61,6 +61,16 @@ public final class ConfigMap implements ConfigNode {
     return new ConfigMap(copy, origin);
   }
 
+  /**
+   * This map with every entry of {@code changes} set, in their order: what repeated {@link #with}
+   * calls give, copied once.
+   */
+  public ConfigMap withAll(Map<String, ? extends ConfigNode> changes) {
+    LinkedHashMap<String, ConfigNode> copy = new LinkedHashMap<>(entries);
+    copy.putAll(changes);
+    return new ConfigMap(copy, origin);
+  }
+
   public ConfigMap without(String key) {
     if (!entries.containsKey(key)) {
       return this;
