@@ -4,9 +4,11 @@ import dev.hydra4j.config.ConfigFile;
 import dev.hydra4j.config.ConfigFiles;
 import dev.hydra4j.config.ConfigMap;
 import dev.hydra4j.config.ConfigTree;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -280,13 +282,26 @@ public final class ConfigRepository {
     return index;
   }
 
+  /**
+   * The built-in directory, found once: a class loader looks a resource up in every module of the
+   * JDK before the class path (~2 ms per name cold), so the other files are read relative to it.
+   */
+  private static volatile URL builtInRoot;
+
   private static String readBuiltIn(String name) {
-    try (InputStream in =
-        ConfigRepository.class.getClassLoader().getResourceAsStream(BUILT_IN_ROOT + name)) {
-      if (in == null) {
-        throw new IllegalStateException("hydra4j is missing its built-in config " + name);
+    URL root = builtInRoot;
+    if (root == null) {
+      URL index = ConfigRepository.class.getClassLoader().getResource(BUILT_IN_ROOT + "index.txt");
+      if (index == null) {
+        throw new IllegalStateException("hydra4j is missing its built-in config index.txt");
       }
+      root = index;
+      builtInRoot = root;
+    }
+    try (InputStream in = new URL(root, name).openStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (FileNotFoundException e) {
+      throw new IllegalStateException("hydra4j is missing its built-in config " + name, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
