@@ -57,8 +57,9 @@ final class QuickLine {
       case "--config-name", "-cn" -> "--config-name";
       case "--config-dir", "-cd" -> "--config-dir";
       case "--multirun", "-m" -> "--multirun";
-      case "--version-base", "--name", "--tag", "--note", "--resolve", "--dry-run", "--wait" ->
+      case "--version-base", "--name", "--tag", "--note", "--explain", "--format", "--filter" ->
           word;
+      case "--jobs", "--pipeline", "--resolve", "--dry-run", "--wait" -> word;
       default -> "";
     };
   }
@@ -85,6 +86,11 @@ final class QuickLine {
         case "--name" -> root.runName = value;
         case "--tag" -> root.runTags.add(value);
         case "--note" -> root.runNotes.add(value);
+        case "--explain" -> root.explain = value;
+        case "--format" -> root.format = value;
+        case "--filter" -> root.filter = value;
+        case "--jobs" -> root.jobs = value;
+        case "--pipeline" -> root.pipeline = Path.of(value);
         case "--resolve" -> root.resolve = true;
         case "--multirun" -> root.multirun = true;
         case "--dry-run" -> root.dryRun = true;

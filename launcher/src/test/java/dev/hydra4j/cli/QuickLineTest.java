@@ -35,6 +35,8 @@ class QuickLineTest {
         "--multirun --dry-run --wait hydra/launcher=slurm seed=1,2,3",
         "~key +new=1 ++both=2 'quoted=a b'",
         "-cn ''",
+        "-m x=1,2 --dry-run --format json --filter 'x > 1' --jobs 0,1",
+        "--explain db.port --pipeline stages.yaml",
       })
   void everydayLinesSkipPicocliAndMatchIt(String line) {
     String[] options = words(line);
@@ -100,6 +102,11 @@ class QuickLineTest {
       "--explain",
       "--seed",
       "--sample",
+      "--filter",
+      "--jobs",
+      "--pipeline",
+      "json",
+      "x>1",
       "--cfg=job",
       "-cpconf",
       "job",
