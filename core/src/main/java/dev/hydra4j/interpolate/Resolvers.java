@@ -13,7 +13,7 @@ import java.util.TreeMap;
 public final class Resolvers {
 
   private static final Resolvers NONE = new Resolvers(new TreeMap<>());
-  private static final Resolvers BUILT_IN = BuiltInResolvers.register(NONE);
+  private static final Resolvers BUILT_IN = new Resolvers(BuiltInResolvers.table());
 
   private final Map<String, Resolver> byName;
 

@@ -121,7 +121,7 @@ public final class Hydra4jCommand implements Callable<Integer> {
       paramLabel = "table|json",
       defaultValue = "table",
       description = "--dry-run output: a table of the swept keys, or JSON for machines.")
-  String format;
+  String format = "table";
 
   @Option(
       names = {"--zip"},

@@ -35,6 +35,10 @@ public final class Main {
     String[] options = dashes < 0 ? args : Arrays.copyOfRange(args, 0, dashes);
     List<String> command =
         dashes < 0 ? List.of() : List.of(Arrays.copyOfRange(args, dashes + 1, args.length));
+    Hydra4jCommand quick = new Hydra4jCommand(out, err, command, List.of(args));
+    if (QuickLine.parse(options, quick)) {
+      return runQuick(quick, out, err);
+    }
     Hydra4jCommand root = new Hydra4jCommand(out, err, command, List.of(args));
     Factory factory = new Factory(out, err);
     CommandLine cli = new CommandLine(root, factory);
@@ -57,6 +61,20 @@ public final class Main {
       return code;
     } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
       // Thrown outside a command (picocli's own parsing) or not an Exception at all.
+      return internalError(e, err);
+    } finally {
+      out.flush();
+    }
+  }
+
+  /** Runs a line read by {@link QuickLine} as {@code cli.execute} would have run it. */
+  private static int runQuick(Hydra4jCommand root, PrintStream out, PrintStream err) {
+    try {
+      Integer code = root.call();
+      return code == null ? ExitCode.OK : code;
+    } catch (Exception e) {
+      return handle(e, err);
+    } catch (StackOverflowError | OutOfMemoryError e) {
       return internalError(e, err);
     } finally {
       out.flush();

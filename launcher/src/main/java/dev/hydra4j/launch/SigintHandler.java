@@ -1,8 +1,11 @@
 package dev.hydra4j.launch;
 
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 
 /**
  * Routes SIGINT (Ctrl-C) to a {@link StopSignal} instead of letting the JVM exit, so a launch can
@@ -37,23 +40,7 @@ public final class SigintHandler implements AutoCloseable {
    */
   public static SigintHandler install(StopSignal stop) {
     try {
-      Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
-      Object handler =
-          Proxy.newProxyInstance(
-              SigintHandler.class.getClassLoader(),
-              new Class<?>[] {handlerType},
-              (proxy, method, args) -> {
-                if (method.getName().equals("handle")) {
-                  stop.request();
-                  return null;
-                }
-                // toString, hashCode, equals of the proxy itself
-                return switch (method.getName()) {
-                  case "hashCode" -> System.identityHashCode(proxy);
-                  case "equals" -> proxy == args[0];
-                  default -> "SigintHandler";
-                };
-              });
+      Object handler = handlerFor(stop);
       java.util.List<Object> installed = new java.util.ArrayList<>();
       java.util.List<Object> before = new java.util.ArrayList<>();
       for (String name : SIGNALS) {
@@ -73,6 +60,41 @@ public final class SigintHandler implements AutoCloseable {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot handle SIGINT in this JVM: " + e, e);
     }
+  }
+
+  /**
+   * A {@code sun.misc.SignalHandler} that requests {@code stop}, made the way javac makes a lambda:
+   * a {@link java.lang.reflect.Proxy} would first define a dynamic module and generate a class (~8
+   * ms of a single run's start).
+   */
+  private static Object handlerFor(StopSignal stop) throws ReflectiveOperationException {
+    Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+    Class<?> signalType = Class.forName("sun.misc.Signal");
+    MethodHandles.Lookup lookup = MethodHandles.lookup();
+    MethodHandle onSignal =
+        lookup.findStatic(
+            SigintHandler.class,
+            "onSignal",
+            MethodType.methodType(void.class, StopSignal.class, Object.class));
+    try {
+      return LambdaMetafactory.metafactory(
+              lookup,
+              "handle",
+              MethodType.methodType(handlerType, StopSignal.class),
+              MethodType.methodType(void.class, signalType),
+              onSignal,
+              MethodType.methodType(void.class, signalType))
+          .getTarget()
+          .invoke(stop);
+    } catch (Throwable e) { // LambdaConversionException, or anything invoke() may throw
+      throw new IllegalStateException("cannot handle SIGINT in this JVM: " + e, e);
+    }
+  }
+
+  /** The handler's body, reached through the method handle above. */
+  @SuppressWarnings({"UnusedMethod", "UnusedVariable"})
+  private static void onSignal(StopSignal stop, Object signal) {
+    stop.request();
   }
 
   /** Restores the handler that was there before. */
