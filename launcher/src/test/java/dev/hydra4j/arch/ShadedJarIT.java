@@ -1,0 +1,48 @@
+package dev.hydra4j.arch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The jar users run links: every class of hydra4j's own that refers to another class finds it in
+ * the jar or the JDK. Tests run on the unshaded classes, so a reference the shading left pointing
+ * at a package it moved (a launcher class reading YAML through the original snakeyaml name) passes
+ * every other test and fails only for users, at run time.
+ */
+class ShadedJarIT {
+
+  private static final Path JAR = Path.of("target", "hydra4j.jar");
+
+  @Test
+  void everyClassOfHydra4jFindsWhatItRefersTo() throws IOException, InterruptedException {
+    assertTrue(Files.isRegularFile(JAR), JAR + " is built by the package phase, before this test");
+    Path jdeps = Path.of(System.getProperty("java.home"), "bin", "jdeps");
+    Path report = Files.createTempFile("jdeps", ".txt");
+    try {
+      Process process =
+          new ProcessBuilder(
+                  jdeps.toString(), "--multi-release", "17", "--missing-deps", JAR.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(report.toFile())
+              .start();
+      assertTrue(process.waitFor(5, TimeUnit.MINUTES), "jdeps did not finish");
+      List<String> missing =
+          Files.readAllLines(report, StandardCharsets.UTF_8).stream()
+              .map(String::strip)
+              .filter(line -> line.startsWith("dev.hydra4j.") && line.endsWith("not found"))
+              .filter(line -> !line.startsWith("dev.hydra4j.shaded."))
+              .toList();
+      assertEquals(List.of(), missing, "classes of hydra4j refer to classes missing from the jar");
+    } finally {
+      Files.deleteIfExists(report);
+    }
+  }
+}
