@@ -46,7 +46,10 @@ public record RunMeta(String name, String description, List<String> tags, List<N
   /** Nothing said. */
   public static final RunMeta NONE = new RunMeta(null, null, List.of(), List.of());
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Made on the first read: a run that starts only writes, and databind takes ~45 ms to load. */
+  private static final class Reader {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** One note and when it was written. */
   public record Note(Instant time, String text) {
@@ -124,7 +127,7 @@ public record RunMeta(String name, String description, List<String> tags, List<N
       throw invalid(file, e);
     }
     try {
-      JsonNode root = MAPPER.readTree(bytes);
+      JsonNode root = Reader.MAPPER.readTree(bytes);
       if (root == null || !root.isObject()) {
         throw new IOException("expected a JSON object");
       }

@@ -21,9 +21,13 @@ final class JournalRecords {
   static byte[] line(JobStatus status, String jobDir) {
     byte[] json = StatusJson.write(status.withExtra(SweepJournal.JOB_DIR, jobDir));
     int length = json.length - 1; // without its newline
-    String crc = String.format("%08x", crc(json, 0, length));
     byte[] line = new byte[CRC_DIGITS + 1 + json.length];
-    System.arraycopy(crc.getBytes(StandardCharsets.US_ASCII), 0, line, 0, CRC_DIGITS);
+    // Eight lower-case hex digits, written out: a Formatter per record cost more than the CRC.
+    long crc = crc(json, 0, length);
+    for (int i = CRC_DIGITS - 1; i >= 0; i--) {
+      line[i] = (byte) Character.forDigit((int) (crc & 0xF), 16);
+      crc >>>= 4;
+    }
     line[CRC_DIGITS] = ' ';
     System.arraycopy(json, 0, line, CRC_DIGITS + 1, json.length);
     return line;
