@@ -73,8 +73,12 @@ public final class RunDirectory {
       if (existing == null || !Files.isDirectory(existing)) {
         throw new IOException(existing + " is not a directory");
       }
-      Path probe = Files.createTempFile(existing, ".hydra4j-probe", ".tmp");
-      Files.delete(probe);
+      // Named by hand: Files.createTempFile seeds SecureRandom, which loads the security
+      // providers at every start.
+      Path probe =
+          existing.resolve(
+              ".hydra4j-probe-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
+      Files.delete(Files.createFile(probe));
     } catch (IOException e) {
       throw notWritable(absolute, setting, e);
     }
