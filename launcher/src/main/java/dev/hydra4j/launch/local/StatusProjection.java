@@ -30,10 +30,13 @@ final class StatusProjection {
   private final Consumer<String> log;
   private final Map<Path, Slot> slots = new ConcurrentHashMap<>();
 
-  /** The newest state of one job, and the one last copied. */
+  /**
+   * The newest state of one job, and whether it is copied yet: a flag rather than comparing states,
+   * since a record's equals is linked at its first call (~10 ms of a single run).
+   */
   private static final class Slot {
     JobStatus latest;
-    JobStatus written;
+    boolean copied;
   }
 
   StatusProjection(Consumer<String> log) {
@@ -69,6 +72,7 @@ final class StatusProjection {
     Slot slot = slots.computeIfAbsent(jobDir, d -> new Slot());
     synchronized (slot) {
       slot.latest = status;
+      slot.copied = false;
     }
   }
 
@@ -76,12 +80,12 @@ final class StatusProjection {
     Slot slot = slots.get(jobDir);
     synchronized (slot) {
       JobStatus status = slot.latest;
-      if (status.equals(slot.written)) {
+      if (slot.copied) {
         return;
       }
       try {
         StatusFile.writeCopy(jobDir, status);
-        slot.written = status;
+        slot.copied = true;
       } catch (IOException | RuntimeException e) {
         // The journal holds the state; resume writes the copy again.
         log.accept("job " + status.num() + ": cannot write its status file: " + e);
