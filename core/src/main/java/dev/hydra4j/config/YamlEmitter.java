@@ -263,8 +263,11 @@ final class YamlEmitter {
     private static final java.util.Map<String, Scalar> SEEN =
         new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static final int SEEN_LIMIT = 16_384;
-    private static final int SEEN_MAX_LENGTH = 512;
+    // Bounded for a long-lived JVM: the keys and values shared by jobs come first, job-unique
+    // ones (directories) fill the rest; at most ~4,096 × 160 characters stay. The code points
+    // handed out are shared: nothing writes to them.
+    private static final int SEEN_LIMIT = 4_096;
+    private static final int SEEN_MAX_LENGTH = 160;
 
     static Scalar of(Object value) {
       if (value instanceof String s) {

@@ -72,6 +72,11 @@ public final class Main {
     try {
       Integer code = root.call();
       return code == null ? ExitCode.OK : code;
+    } catch (CommandLine.ParameterException e) {
+      // As picocli reports a bad option thrown from a command: a usage error.
+      err.println("error: " + e.getMessage());
+      err.println("Run 'hydra4j --help' for usage.");
+      return ExitCode.USAGE;
     } catch (Exception e) {
       return handle(e, err);
     } catch (StackOverflowError | OutOfMemoryError e) {

@@ -78,7 +78,8 @@ final class AdaptiveSweep {
       Composer composer,
       List<ParsedOverride> overrides,
       Composition base,
-      ZonedDateTime now) {
+      ZonedDateTime now,
+      java.util.concurrent.CompletableFuture<GitInfo> git) {
     AdaptiveStudy.Plan study = AdaptiveStudy.plan(base.config(), overrides);
     List<ParsedOverride> fixed = fixed(overrides, study);
     Path wantedDir = Path.of(new HydraSettings(base).text("hydra.sweep.dir", "multirun"));
@@ -110,14 +111,7 @@ final class AdaptiveSweep {
     try (SweepLock lock = SweepLock.acquire(sweepDir)) {
       try {
         Multirun.writeSweepFiles(
-            sweepDir,
-            base,
-            jobs,
-            study.nTrials(),
-            request,
-            now,
-            launch.name(),
-            GitInfo.read(Path.of("").toAbsolutePath()));
+            sweepDir, base, jobs, study.nTrials(), request, now, launch.name(), git.join());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -64,7 +64,7 @@ public final class Multirun {
             overrides.stream().filter(o -> !o.isSweep()).toList(),
             RunMode.MULTIRUN);
     if (AdaptiveStudy.isOptuna(base.config())) {
-      return AdaptiveSweep.run(request, composer, overrides, base, now);
+      return AdaptiveSweep.run(request, composer, overrides, base, now, git);
     }
     SweepPlan plan =
         SweepPlan.create(composer, request.configName(), overrides, request.sweepOptions());

@@ -280,6 +280,14 @@ public final class SavedSweep {
    * Refuses to mix configs: a job whose directory already holds a config must compose to the same
    * config today, or the sweep would hold results of two different setups.
    */
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
   private void checkUnchanged(List<PlannedJob> jobs, JobPreparer preparer, SweepState state) {
     List<String> changed = new ArrayList<>();
     for (PlannedJob job : jobs) {
@@ -291,7 +299,9 @@ public final class SavedSweep {
       }
       SavedPlan.Job saved = plan.job(job.num());
       Path existing = sweepDir.resolve(saved.dir()).resolve(".hydra/config.yaml");
-      if (!Files.exists(existing)) {
+      // Missing or empty: the local launcher does not flush .hydra/ files, so a power cut soon
+      // after a job ended can leave them empty; it is written again like a missing one.
+      if (!Files.exists(existing) || sizeOf(existing) == 0) {
         continue;
       }
       String now = YamlWriter.toYaml(preparer.prepare(job.num(), job.overrides()).config());

@@ -97,6 +97,9 @@ public record GitInfo(String commit, String branch, Boolean dirty) {
               try {
                 result.complete(read(dir));
               } catch (RuntimeException e) {
+                // no git state, as when git is missing
+              } finally {
+                // After an Error too (no thread for the watchdog): the run waits for this.
                 result.complete(NONE);
               }
             },

@@ -106,6 +106,27 @@ class SavedSweepTest {
     assertEquals(List.of(), lines(ran), "a finished sweep runs nothing");
   }
 
+  /**
+   * The local launcher does not flush .hydra/ files (the journal is flushed), so a power cut soon
+   * after a job ended can leave its config.yaml empty: a rerun must take that for a missing file,
+   * not for a changed config tree, and write it again.
+   */
+  @Test
+  void anEmptiedConfigOfAFailedJobIsWrittenAgainNotTakenForAChange() throws IOException {
+    assertEquals(1, sweep().exitCode());
+    Path config = sweepDir.resolve("1/.hydra/config.yaml");
+    String written = Files.readString(config);
+    Files.writeString(config, "");
+    Files.writeString(fixed, "");
+
+    CliRun rerun = CliRun.of("rerun", "--failed", sweepDir.toString());
+    assertEquals(0, rerun.exitCode(), rerun.err());
+    assertEquals(written, Files.readString(config));
+    assertEquals(
+        List.of("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED"),
+        states());
+  }
+
   @Test
   void rerunKeepsEachJobInTheDirectoryItsPlanRecorded() throws IOException {
     assertEquals(1, sweep().exitCode());
