@@ -292,12 +292,7 @@ public final class ConfigRepository {
   private static final Map<String, ConfigFile> parsedBuiltIns = new ConcurrentHashMap<>();
 
   private static ConfigFile parsedBuiltIn(String displayPath, String text) {
-    ConfigFile file = parsedBuiltIns.get(displayPath);
-    if (file == null) {
-      file = ConfigFiles.parse(text, displayPath);
-      parsedBuiltIns.put(displayPath, file);
-    }
-    return file;
+    return parsedBuiltIns.computeIfAbsent(displayPath, path -> ConfigFiles.parse(text, path));
   }
 
   /** The built-in configs' texts, read once per process. */
@@ -310,12 +305,7 @@ public final class ConfigRepository {
   private static volatile URL builtInRoot;
 
   private static String readBuiltIn(String name) {
-    String text = builtInTexts.get(name);
-    if (text == null) {
-      text = readBuiltInFromJar(name);
-      builtInTexts.put(name, text);
-    }
-    return text;
+    return builtInTexts.computeIfAbsent(name, ConfigRepository::readBuiltInFromJar);
   }
 
   private static String readBuiltInFromJar(String name) {
