@@ -53,9 +53,7 @@ final class HydraNode {
     if (runtime.mode() != null) {
       values.add(entry(MODE, value(runtime.mode().name())));
     }
-    ConfigMap.Builder choices = ConfigMap.builder(RUNTIME);
-    runtime.choices().forEach((k, v) -> choices.put(k, value(v)));
-    values.add(entry(CHOICES, choices.build()));
+    values.add(entry(CHOICES, choices(runtime.choices())));
     values.add(entry(VERSION, value(Version.VALUE)));
     values.add(entry(VERSION_BASE, value(runtime.versionBase().toString())));
     values.add(entry(CWD, value(Path.of("").toAbsolutePath().toString())));
@@ -68,6 +66,31 @@ final class HydraNode {
       values.add(entry(JOB_NAME, value(runtime.configName().replace('/', '_'))));
     }
     return (ConfigMap) ConfigTree.setAll(config, values);
+  }
+
+  /** The choices of the last job composed, shared by the next one when they are the same. */
+  private static volatile Choices lastChoices = new Choices(List.of(), ConfigMap.empty(RUNTIME));
+
+  /** The chosen options in their order (the node keeps it), and their node. */
+  private record Choices(List<Map.Entry<String, String>> chosen, ConfigMap node) {}
+
+  /**
+   * The chosen options as a node. The jobs of a sweep mostly choose alike: they get the same node,
+   * which lets the YAML writer reuse its text (see dev.hydra4j.config.EmittedMappings).
+   */
+  private static ConfigMap choices(Map<String, String> chosen) {
+    List<Map.Entry<String, String>> inOrder = new ArrayList<>(chosen.size());
+    // An option may be null (group: null): entries that allow it.
+    chosen.forEach((k, v) -> inOrder.add(new java.util.AbstractMap.SimpleImmutableEntry<>(k, v)));
+    Choices last = lastChoices;
+    if (last.chosen().equals(inOrder)) {
+      return last.node();
+    }
+    ConfigMap.Builder node = ConfigMap.builder(RUNTIME);
+    chosen.forEach((k, v) -> node.put(k, value(v)));
+    Choices made = new Choices(inOrder, node.build());
+    lastChoices = made;
+    return made.node();
   }
 
   private static Map.Entry<ConfigPath, ConfigNode> entry(ConfigPath path, ConfigNode value) {

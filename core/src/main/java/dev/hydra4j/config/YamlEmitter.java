@@ -55,6 +55,8 @@ final class YamlEmitter {
     if (node instanceof ConfigMap map) {
       if (map.isEmpty()) {
         emptyCollection("{", "}");
+      } else if (mappingContext && !indention) {
+        nestedMapping(map);
       } else {
         mapping(map);
       }
@@ -97,6 +99,33 @@ final class YamlEmitter {
       node(entry.getValue(), true, false);
     }
     indent = indents.pop();
+  }
+
+  /**
+   * A mapping that is a mapping's value: it starts on a new line at an indent that depends only on
+   * where it is, so its text depends only on the mapping and that indent, and is reused when the
+   * same mapping is written again (see {@link EmittedMappings}).
+   */
+  private void nestedMapping(ConfigMap map) {
+    EmittedMappings.Emitted seen = EmittedMappings.get(map, indent, sortKeys);
+    if (seen != null && seen.text() != null) {
+      out.append(seen.text());
+      column = seen.column();
+      whitespace = seen.whitespace();
+      indention = seen.indention();
+      openEnded = seen.openEnded();
+      return;
+    }
+    int start = out.length();
+    mapping(map);
+    EmittedMappings.put(
+        map,
+        indent,
+        sortKeys,
+        seen == null
+            ? null
+            : new EmittedMappings.Emitted(
+                out.substring(start), column, whitespace, indention, openEnded));
   }
 
   private void sequence(ConfigList list, boolean mappingContext) {

@@ -111,7 +111,7 @@ class YamlRoundTripTest {
     }
   }
 
-  private static ConfigMap map(Random r, int depth) {
+  static ConfigMap map(Random r, int depth) {
     ConfigMap.Builder map = ConfigMap.builder(null);
     int size = r.nextInt(depth == 0 ? 6 : 4);
     for (int i = 0; i < size; i++) {
@@ -120,7 +120,7 @@ class YamlRoundTripTest {
     return map.build();
   }
 
-  private static ConfigNode node(Random r, int depth) {
+  static ConfigNode node(Random r, int depth) {
     int pick = r.nextInt(10);
     if (depth < 4 && pick < 2) {
       return map(r, depth);

@@ -73,13 +73,15 @@ public final class Multirun {
     RunDirectory.requireWritable(wantedDir, "hydra.sweep.dir");
     Path wantedAbs = wantedDir.toAbsolutePath().normalize();
     LaunchSettings launch = new LaunchSettings(base, request.waitForJobs()).checked(wantedAbs);
+    CheckedJobs checked = new CheckedJobs(wantedAbs);
     List<String> jobDirs =
         validateAll(
             plan,
             new JobPreparer(
                 composer, request.configName(), RunMode.MULTIRUN, wantedAbs, request.command()),
             wantedAbs,
-            launch);
+            launch,
+            checked);
     launch.preflight();
 
     Path sweepDir = RunDirectory.createExclusive(wantedDir, "hydra.sweep.dir");
@@ -103,13 +105,16 @@ public final class Multirun {
       for (int i = 0; i < plan.size(); i++) {
         allJobDirs.put(plan.job(i).num(), sweepDir.resolve(jobDirs.get(i)));
       }
-      return launch(sweepDir, PlannedJobs.of(plan), preparer, launch, allJobDirs, request.err());
+      return launch(
+          sweepDir, PlannedJobs.of(plan), preparer, checked, launch, allJobDirs, request.err());
     }
   }
 
   /**
    * Launches {@code plan}'s jobs in batches of {@code hydra.sweeper.max_batch_size}.
    *
+   * @param checked jobs already composed and checked for this sweep directory, or {@link
+   *     CheckedJobs#NONE}
    * @param allJobDirs every job of the sweep by number, those not run now included, so that {@code
    *     summary.json} and the exit code describe the whole sweep
    */
@@ -117,6 +122,7 @@ public final class Multirun {
       Path sweepDir,
       PlannedJobs plan,
       JobPreparer preparer,
+      CheckedJobs checked,
       LaunchSettings launch,
       Map<Integer, Path> allJobDirs,
       java.io.PrintStream err) {
@@ -137,7 +143,7 @@ public final class Multirun {
       for (int from = 0; from < total || from == 0; from += batch) {
         int to = Math.min(total, from + batch);
         JobSource source =
-            new PreparingSource(plan, preparer, from, to, launcher.needsFlushedJobFiles());
+            new PreparingSource(plan, preparer, checked, from, to, launcher.needsFlushedJobFiles());
         // The failure policy counts over the whole launch, not batch by batch.
         result =
             launcher.launch(
@@ -234,6 +240,12 @@ public final class Multirun {
    */
   static List<String> validateAll(
       SweepPlan plan, JobPreparer preparer, Path root, LaunchSettings launch) {
+    return validateAll(plan, preparer, root, launch, CheckedJobs.NONE);
+  }
+
+  /** As above; the composed jobs also go to {@code checked}, for their launch. */
+  static List<String> validateAll(
+      SweepPlan plan, JobPreparer preparer, Path root, LaunchSettings launch, CheckedJobs checked) {
     Map<Integer, ConfigException> errors = new LinkedHashMap<>();
     List<String> dirs = new ArrayList<>(plan.size());
     // The program is looked up once per distinct word: it can come from a swept value.
@@ -252,6 +264,7 @@ public final class Multirun {
         }
         launch.check(prepared);
         dirs.add(root.relativize(prepared.jobDir()).toString());
+        checked.keep(prepared);
       } catch (ConfigException e) {
         errors.put(job.num(), e);
       }
@@ -346,7 +359,7 @@ public final class Multirun {
 
   /** Jobs {@code from..to} of a plan, each prepared and written when the launcher asks. */
   private record PreparingSource(
-      PlannedJobs plan, JobPreparer preparer, int from, int to, boolean flush)
+      PlannedJobs plan, JobPreparer preparer, CheckedJobs checked, int from, int to, boolean flush)
       implements JobSource {
 
     @Override
@@ -358,7 +371,11 @@ public final class Multirun {
     public JobSpec get(int index) {
       PlannedJob job = plan.job(from + index);
       try {
-        return preparer.write(preparer.prepare(job.num(), job.overrides()), flush);
+        PreparedJob prepared = checked.take(job.num(), preparer.root());
+        if (prepared == null) {
+          prepared = preparer.prepare(job.num(), job.overrides());
+        }
+        return preparer.write(prepared, flush);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -119,7 +119,13 @@ public final class PipelineRun {
       try (SweepLock lock = SweepLock.acquire(dir)) {
         code =
             Multirun.launch(
-                dir, PlannedJobs.of(p.plan()), preparer, p.launch(), p.jobDirs(dir), request.err());
+                dir,
+                PlannedJobs.of(p.plan()),
+                preparer,
+                CheckedJobs.NONE,
+                p.launch(),
+                p.jobDirs(dir),
+                request.err());
       }
       if (code == SweepResult.EXIT_INTERRUPTED || code == SweepResult.EXIT_IO_FAILURE) {
         request

@@ -248,7 +248,8 @@ public final class SavedSweep {
             + plan.jobs().size()
             + " jobs of "
             + Multirun.display(sweepDir));
-    return Multirun.launch(sweepDir, PlannedJobs.of(chosen), preparer, settings, jobDirs(), err);
+    return Multirun.launch(
+        sweepDir, PlannedJobs.of(chosen), preparer, CheckedJobs.NONE, settings, jobDirs(), err);
   }
 
   /**

@@ -152,6 +152,11 @@ class TaskInputTest {
             overrides.strip(),
             name + "/" + num);
         seen.add(overrides.strip());
+        // Composed for the directory it got, not the one it asked for (already taken).
+        String hydraYaml = Workspace.read(sweep.resolve(num + "/.hydra/hydra.yaml"));
+        assertTrue(
+            hydraYaml.contains("output_dir: " + sweep.resolve(String.valueOf(num)) + "\n"),
+            name + "/" + num + ":\n" + hydraYaml);
       }
     }
     assertEquals(6, seen.size(), "each sweep's jobs in its own directory: " + seen);
