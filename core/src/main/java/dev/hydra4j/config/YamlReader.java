@@ -84,7 +84,10 @@ final class YamlReader {
     String header = PackageHeader.find(text, displayPath, false);
     ConfigNode root;
     try {
-      root = new YamlReader(displayPath, Shared.PARSE.parseString(text).iterator()).document();
+      root =
+          new YamlReader(
+                  displayPath, Shared.PARSE.parseReader(new WholeCharacters(text)).iterator())
+              .document();
     } catch (YamlEngineException e) {
       throw YamlSyntaxErrors.translate(e, displayPath, text);
     }

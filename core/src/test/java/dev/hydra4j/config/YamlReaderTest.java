@@ -99,6 +99,16 @@ class YamlReaderTest {
   }
 
   @Test
+  void anEmojiAtAnyPlaceOfTheFileIsReadWhole() {
+    // The parser reads 1,024 chars at a time: the emoji's two halves fall on each side of a
+    // piece's end at some length below.
+    for (int n = 1000; n < 2100; n++) {
+      String text = "a".repeat(n) + "\uD83D\uDE00b";
+      assertEquals(text, value(text), "length " + n);
+    }
+  }
+
+  @Test
   void plainKeysAreTypedAndNamedAsPythonHydraNamesThem() {
     ConfigMap root = read("1: a\ntrue: b\n0x10: c\n'quoted': d\n3.140: e\n'true': f\n").root();
     assertEquals(
