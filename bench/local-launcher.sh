@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Local-launcher benchmark: a 1,000-job sweep whose task is `true`, two at a time, through
 # the CLI (plan, check every job, write plan.json, then per job: .hydra/ files, logs,
-# journal, status.json), against two anchors run alternately with it:
+# journal, status.json), against three anchors run alternately with it:
 #   xargs   `seq 1000 | xargs -P2 -I{} true`: starting the same 1,000 processes, no files;
 #   floor   bench/layout_floor.py: the same processes (posix_spawn, two workers) and the same
 #           ten files per job that hydra4j writes, created as cheaply as Python can: what
 #           the file system charges for keeping Hydra's record of a job, whoever writes it.
+#   jvm     bench/java/JvmFloor.java: the same again from a JVM started with the launcher's
+#           flags (ProcessBuilder, two threads, output straight to the files): what any JVM
+#           launcher pays for the processes and the record before it composes anything.
 #
 # Run:   bench/local-launcher.sh [RUNS=3] [JOBS=1000]
 # Env:   BENCH_DIR: where the sweeps are written (default: a temp dir under the repository,
@@ -40,6 +43,12 @@ floor() {
   python3 "$BENCH_ROOT/bench/layout_floor.py" "$work/f$run_no" "$jobs" 2521
 }
 
+javac -d "$work/jvmfloor" "$BENCH_ROOT/bench/java/JvmFloor.java"
+jvm_floor() {
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m -XX:-UsePerfData \
+    -Djdk.lang.Process.launchMechanism=VFORK -cp "$work/jvmfloor" JvmFloor "$work/j$run_no" "$jobs" 2521
+}
+
 check() {
   local dir completed configs
   dir="$(ls -d "$work/h$run_no"/multirun/*/*/ | head -1)"
@@ -56,6 +65,7 @@ before="$(loadavg)"
 hydra_samples=()
 xargs_samples=()
 floor_samples=()
+jvm_samples=()
 TIMEFORMAT='%3R %3U %3S'
 for ((i = 0; i < runs; i++)); do
   # Alternate them so a change in load hits all alike.
@@ -67,6 +77,8 @@ for ((i = 0; i < runs; i++)); do
   xargs_samples+=("$t")
   t="$({ time floor; } 2>&1)"
   floor_samples+=("$t")
+  t="$({ time jvm_floor; } 2>&1)"
+  jvm_samples+=("$t")
 done
 
 median() {  # median wall and median cpu of "wall user sys" lines
@@ -76,8 +88,10 @@ median() {  # median wall and median cpu of "wall user sys" lines
 read -r hw hc <<<"$(median "${hydra_samples[@]}")"
 read -r xw xc <<<"$(median "${xargs_samples[@]}")"
 read -r fw fc <<<"$(median "${floor_samples[@]}")"
+read -r jw jc <<<"$(median "${jvm_samples[@]}")"
 echo "# $jobs jobs of 'true', n_jobs=2, $(nproc) cores, disk: $(df -P "$work" | awk 'NR==2 {print $1}')"
 printf 'hydra4j -m x=range(0,%d) -- true   wall %ss  cpu %ss\n' "$jobs" "$hw" "$hc"
 printf 'seq %d | xargs -P2 -I{} true     wall %ss  cpu %ss\n' "$jobs" "$xw" "$xc"
 printf 'layout_floor.py (same files)      wall %ss  cpu %ss\n' "$fw" "$fc"
-awk -v h="$hw" -v x="$xw" -v f="$fw" 'BEGIN { printf "ratio (wall) %.1fx xargs, %.2fx floor   (median of '"$runs"'; load '"$before"' -> '"$(loadavg)"')\n", h / x, h / f }'
+printf 'JvmFloor.java (same files, JVM)   wall %ss  cpu %ss\n' "$jw" "$jc"
+awk -v h="$hw" -v x="$xw" -v f="$fw" -v j="$jw" 'BEGIN { printf "ratio (wall) %.1fx xargs, %.2fx floor, %.2fx JVM floor; floors: %.2fx and %.2fx xargs   (median of '"$runs"'; load '"$before"' -> '"$(loadavg)"')\n", h / x, h / f, h / j, f / x, j / x }'
