@@ -20,6 +20,11 @@ public final class JsonWriter {
 
   private JsonWriter() {}
 
+  /** One factory for every writing (it is thread-safe); made on first use, not at class load. */
+  private static final class Factory {
+    static final JsonFactory JSON = new JsonFactory();
+  }
+
   /** {@code node} as JSON text: indented by two spaces when {@code pretty}, else compact. */
   public static String toJson(ConfigNode node, boolean pretty) {
     StringWriter out = new StringWriter();
@@ -29,7 +34,7 @@ public final class JsonWriter {
 
   /** Writes {@code node} as JSON to {@code out} (not closed); a newline ends pretty output. */
   public static void write(ConfigNode node, Writer out, boolean pretty) {
-    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+    try (JsonGenerator json = Factory.JSON.createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       if (pretty) {
         json.setPrettyPrinter(new TwoSpaces());
