@@ -21,6 +21,9 @@ final class YamlEmitter {
   private static final int BEST_INDENT = 2;
   private static final int NO_INDENT = -1;
 
+  /** Indentation is copied from here rather than made for every line. */
+  private static final String SPACES = " ".repeat(64);
+
   private enum Style {
     PLAIN,
     SINGLE,
@@ -249,7 +252,13 @@ final class YamlEmitter {
     }
     if (column < target) {
       whitespace = true;
-      append(" ".repeat(target - column));
+      int n = target - column;
+      if (n <= SPACES.length()) {
+        out.append(SPACES, 0, n);
+        column += n;
+      } else {
+        append(" ".repeat(n));
+      }
     }
   }
 
@@ -273,7 +282,12 @@ final class YamlEmitter {
 
   void append(int[] text, int start, int end) {
     for (int i = start; i < end; i++) {
-      out.appendCodePoint(text[i]);
+      int ch = text[i];
+      if (ch < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+        out.append((char) ch);
+      } else {
+        out.appendCodePoint(ch);
+      }
     }
     column += end - start;
   }
