@@ -21,13 +21,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The generated array scripts, run by bash on this machine as SLURM would run one task: with
  * SLURM_ARRAY_TASK_ID and friends set. What SLURM itself adds (the allocation, signals at the time
- * limit) is covered by SlurmLauncherIT.
+ * limit) is covered by SlurmLauncherIT; the same scripts under signals by TaskScriptSignalsIT.
  */
 class ArrayScriptTest {
 
@@ -35,8 +33,7 @@ class ArrayScriptTest {
 
   private JobSpec job(int num, String settings, List<String> argv, Map<String, String> env)
       throws IOException {
-    Path jobDir = Files.createDirectories(dir.resolve("sweep").resolve(String.valueOf(num)));
-    return new JobSpec(num, jobDir, argv, env, dir, null, SlurmSettingsTest.yaml(settings));
+    return TaskScripts.job(dir, num, settings, argv, env);
   }
 
   private Path script(String settings, List<ArrayScript.Task> tasks) throws IOException {
@@ -216,78 +213,6 @@ class ArrayScriptTest {
     assertTrue(s.error().contains("more than hydra.launcher.max_num_timeout=1"), s.error());
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {0, 7})
-  void anExitAfterTheTimeLimitWarningIsATimeoutWhateverItsCode(int code) throws Exception {
-    String settings = "signal_delay_s: 60";
-    JobSpec j =
-        job(
-            0,
-            settings,
-            List.of(
-                "bash",
-                "-c",
-                "trap 'echo saving; exit " + code + "' USR2; echo started; sleep 20 & wait"),
-            Map.of());
-    Path script = script(settings, List.of(new ArrayScript.Task(j, 0)));
-    Process p = start(script, 0, Map.of());
-    awaitLine(j.jobDir().resolve("stdout.log"), "started");
-    // SLURM sends the warning to the batch shell only (--signal=B:USR2@60).
-    assertEquals(0, new ProcessBuilder("kill", "-USR2", String.valueOf(p.pid())).start().waitFor());
-    awaitLine(j.jobDir().resolve("stdout.log"), "saving");
-    // With no requeue left, the script waits for SLURM's limit, which ends it with TERM, so
-    // that SLURM records TIMEOUT too rather than COMPLETED.
-    assertFalse(p.waitFor(1, TimeUnit.SECONDS), "the script ended before the time limit");
-    assertEquals(JobState.RUNNING, StatusFile.read(j.jobDir(), 0).state());
-    assertEquals(0, new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor());
-    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-    JobStatus s = StatusFile.read(j.jobDir(), 0);
-    assertEquals(JobState.TIMEOUT, s.state(), s.toString());
-    assertEquals(143, s.exitCode(), s.toString());
-    assertEquals(String.valueOf(code), s.extra().get("task_exit_code"), s.toString());
-    assertEquals("started\nsaving\n", read(j.jobDir().resolve("stdout.log")));
-  }
-
-  /**
-   * scancel's SIGTERM reaches every process of the job under proctrack/linuxproc (the output pumps
-   * outlive it), but only the batch script under proctrack/cgroup, which must pass it on.
-   */
-  @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void termBeforeTheTimeLimitIsACancel(boolean toEveryProcess) throws Exception {
-    String settings = "timeout_min: 10";
-    JobSpec j =
-        job(
-            0,
-            settings,
-            List.of(
-                "bash",
-                "-c",
-                "trap 'echo stopping; exit 143' TERM; sleep 100 & echo started; wait"),
-            Map.of());
-    Path script = script(settings, List.of(new ArrayScript.Task(j, 0)));
-    Process p = start(script, 0, Map.of());
-    awaitLine(j.jobDir().resolve("stdout.log"), "started");
-    List<ProcessHandle> tree = p.descendants().toList();
-    List<ProcessHandle> signalled = new ArrayList<>(List.of(p.toHandle()));
-    if (toEveryProcess) {
-      signalled.addAll(tree);
-    }
-    for (ProcessHandle h : signalled) {
-      new ProcessBuilder("kill", "-TERM", String.valueOf(h.pid())).start().waitFor();
-    }
-    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-    // The task's own child (sleep) stopped too: nothing is left for SLURM's KILL.
-    for (ProcessHandle h : tree) {
-      h.onExit().get(30, TimeUnit.SECONDS);
-    }
-    JobStatus s = StatusFile.read(j.jobDir(), 0);
-    assertEquals(JobState.CANCELLED, s.state(), s.toString());
-    assertEquals(143, s.exitCode());
-    assertEquals(null, s.extra().get("task_exit_code"), s.toString());
-    assertEquals("started\nstopping\n", read(j.jobDir().resolve("stdout.log")));
-  }
-
   @Test
   void environmentNamesBashCannotExportAreRefused() throws Exception {
     JobSpec j = job(0, "{}", List.of("true"), Map.of("BAD-NAME", "x"));
@@ -316,9 +241,5 @@ class ArrayScriptTest {
         header);
     assertTrue(text.contains("hydra4j_shared_env=(\n  'SAME=1'\n)"), text);
     assertFalse(text.contains("'OWN=a'\n  'OWN=b'"), text);
-  }
-
-  private static void awaitLine(Path log, String line) throws Exception {
-    TaskScripts.awaitLine(log, line);
   }
 }
