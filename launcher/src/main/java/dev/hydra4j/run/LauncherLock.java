@@ -21,21 +21,40 @@ public final class LauncherLock {
 
   /** Whether some process holds the lock of {@code sweepDir} right now. */
   public static boolean isHeld(Path sweepDir) {
+    return holder(sweepDir) != Holder.NOBODY;
+  }
+
+  /**
+   * Whether another process holds the lock of {@code sweepDir} right now: a launcher that is alive
+   * and not this one.
+   */
+  public static boolean isHeldElsewhere(Path sweepDir) {
+    return holder(sweepDir) == Holder.ANOTHER_PROCESS;
+  }
+
+  private enum Holder {
+    NOBODY,
+    THIS_PROCESS,
+    ANOTHER_PROCESS
+  }
+
+  private static Holder holder(Path sweepDir) {
     Path file = sweepDir.resolve(NAME);
     if (!Files.exists(file)) {
-      return false;
+      return Holder.NOBODY;
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
       FileLock lock = channel.tryLock();
       if (lock == null) {
-        return true;
+        return Holder.ANOTHER_PROCESS;
       }
       lock.release();
-      return false;
+      return Holder.NOBODY;
     } catch (OverlappingFileLockException e) {
-      return true;
+      // The JVM refuses a second lock of a file it already holds: this process is the holder.
+      return Holder.THIS_PROCESS;
     } catch (IOException e) {
-      return false;
+      return Holder.NOBODY;
     }
   }
 }

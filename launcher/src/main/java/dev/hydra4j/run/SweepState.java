@@ -38,6 +38,7 @@ public final class SweepState {
   private final Map<Path, String> unreadable;
   private final SweepJournal.Contents journal;
   private Path sweepDir;
+  private Boolean launcherElsewhere;
   private Upstream upstream;
 
   private SweepState(
@@ -172,13 +173,28 @@ public final class SweepState {
 
   /**
    * Job {@code num}'s state as it stands: the recorded status, except that a job recorded RUNNING
-   * on this machine whose process is gone is INTERRUPTED (its launcher died before recording the
-   * end; nothing will), ending when it last wrote output, and that a pipeline stage's job that
-   * never started is SKIPPED when an upstream job it needs did not complete ({@link Upstream}).
+   * on this machine whose process is gone, while no other process runs the sweep, is INTERRUPTED
+   * (its launcher died before recording the end; nothing will), ending when it last wrote output,
+   * and that a pipeline stage's job that never started is SKIPPED when an upstream job it needs did
+   * not complete ({@link Upstream}).
    */
   public JobStatus effective(int num) {
     JobStatus recorded = status(num);
-    return upstream().skippedOr(effective(recorded, jobDir(num)));
+    JobStatus effective = effective(recorded, jobDir(num));
+    if (effective.state() != recorded.state() && launcherRunsElsewhere()) {
+      // Its process has just exited and the live launcher is about to record how: until then
+      // it is still RUNNING, not a job whose launcher died.
+      effective = recorded;
+    }
+    return upstream().skippedOr(effective);
+  }
+
+  /** Whether another process runs this sweep now (asked once, when a job's process is gone). */
+  private boolean launcherRunsElsewhere() {
+    if (launcherElsewhere == null) {
+      launcherElsewhere = sweepDir != null && LauncherLock.isHeldElsewhere(sweepDir);
+    }
+    return launcherElsewhere;
   }
 
   /** The sweep's directory, whose {@code stage.json} (if any) names its upstream stages. */

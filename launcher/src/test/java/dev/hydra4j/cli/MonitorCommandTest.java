@@ -1,6 +1,7 @@
 package dev.hydra4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hydra4j.results.FabricatedSweep;
@@ -96,30 +97,28 @@ class MonitorCommandTest {
 
   @Test
   void watchesARealSweep() throws Exception {
-    Path conf = Files.createDirectories(tmp.resolve("conf"));
-    Files.writeString(conf.resolve("config.yaml"), "x: 1\n");
-    Path sweep = tmp.resolve("multirun/s");
-    CompletableFuture<CliRun> launch =
-        CompletableFuture.supplyAsync(
-            () ->
-                CliRun.of(
-                    "-m",
-                    "-cp",
-                    conf.toString(),
-                    "x=1,2,3",
-                    "hydra.sweep.dir=" + sweep,
-                    "--",
-                    "sh",
-                    "-c",
-                    "echo working; sleep 1; test $HYDRA4J_JOB_NUM != 2"));
-    while (!Files.exists(sweep.resolve("plan.json")) && !launch.isDone()) {
+    // The sweep runs in a process of its own, as it does for a user: a job whose process has
+    // exited is RUNNING until that launcher records its end, never INTERRUPTED meanwhile.
+    Workspace ws = new Workspace(tmp);
+    Path sweep = ws.dir().resolve("multirun/s");
+    Workspace.Running launch =
+        ws.start(
+            "-m",
+            "seed=1,2,3",
+            "hydra.sweep.dir=" + sweep,
+            "--",
+            "sh",
+            "-c",
+            "echo working; sleep 1; test $HYDRA4J_JOB_NUM != 2");
+    while (!Files.exists(sweep.resolve("plan.json")) && launch.process().isAlive()) {
       Thread.sleep(20);
     }
-    CliRun run = CliRun.of("monitor", sweep.toString(), "--interval", "0.1", "--plain");
-    assertEquals(1, launch.get(60, TimeUnit.SECONDS).exitCode());
+    CliRun run = CliRun.of("monitor", sweep.toString(), "--interval", "0.05", "--plain");
+    assertEquals(1, launch.await().exitCode());
     assertEquals(1, run.exitCode(), run.err());
     assertTrue(run.out().contains("job 2 FAILED exit 1"), run.out());
     assertTrue(run.out().contains("(3 jobs: 2 COMPLETED, 1 FAILED)"), run.out());
+    assertFalse(run.out().contains("INTERRUPTED"), run.out());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -92,5 +93,41 @@ class SweepStateTest {
     assertTrue(SweepState.isAbandoned(dead));
     assertFalse(SweepState.isAbandoned(alive));
     assertFalse(SweepState.isAbandoned(elsewhere));
+  }
+
+  @Test
+  void aJobWhoseProcessExitedIsRunningWhileAnotherProcessHoldsTheLaunch() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Path dir = Files.createDirectories(sweep.resolve("0"));
+    StatusFile.writeCopy(dir, JobStatus.running(0, 1, Instant.now(), Host.name(), gone.pid()));
+    Path lock = sweep.resolve(LauncherLock.NAME);
+    Files.createFile(lock);
+    // A launcher in another process: it holds the sweep's lock (a POSIX record lock, as the
+    // JVM takes it) and has yet to record how the job ended.
+    Process launcher =
+        new ProcessBuilder(
+                "python3",
+                "-c",
+                "import fcntl, sys; f = open(sys.argv[1], 'w'); fcntl.lockf(f, fcntl.LOCK_EX);"
+                    + " print('locked', flush=True); sys.stdin.read()",
+                lock.toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try {
+      assertEquals(
+          "locked",
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))
+              .readLine());
+      assertTrue(LauncherLock.isHeld(sweep));
+      assertEquals(JobState.RUNNING, SweepState.read(sweep).effective(0).state());
+    } finally {
+      launcher.getOutputStream().close();
+      launcher.waitFor();
+    }
+    // The launcher is gone and never recorded the end: nothing will.
+    assertFalse(LauncherLock.isHeld(sweep));
+    assertEquals(JobState.INTERRUPTED, SweepState.read(sweep).effective(0).state());
   }
 }
