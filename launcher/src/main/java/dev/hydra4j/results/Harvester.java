@@ -3,6 +3,7 @@ package dev.hydra4j.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hydra4j.config.ConfigException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,8 +143,12 @@ final class Harvester {
 
   private static boolean readMetricsJson(
       Path jobDir, Map<String, Object> values, List<String> problems) {
+    Path file = jobDir.resolve(RunFiles.METRICS_JSON);
+    if (!Files.exists(file)) {
+      return false; // most jobs of a sweep may have none: no exception thrown for each
+    }
     try {
-      JsonNode metrics = RunFiles.readJson(jobDir.resolve(RunFiles.METRICS_JSON));
+      JsonNode metrics = RunFiles.readJson(file);
       if (metrics.isObject()) {
         MetricsJson.flatten(metrics, "", values);
       } else {

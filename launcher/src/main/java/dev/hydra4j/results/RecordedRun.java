@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.Origin;
 import dev.hydra4j.run.StatusFile;
+import dev.hydra4j.run.SweepJournal;
 import dev.hydra4j.run.SweepState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,13 +53,22 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
    * first, then the jobs' status files ({@link SweepState}).
    */
   SweepState state() {
-    Map<Integer, Path> dirs = new TreeMap<>();
-    jobs.forEach(job -> dirs.put(job.num(), job.dir()));
     try {
-      return SweepState.read(dir, dirs);
+      return SweepState.read(dir, dirs());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@link #state()} with the journal already read ({@link SweepJournal#read} of {@link #dir}). */
+  SweepState state(SweepJournal.Contents journal) {
+    return SweepState.read(dir, journal, dirs());
+  }
+
+  private Map<Integer, Path> dirs() {
+    Map<Integer, Path> dirs = new TreeMap<>();
+    jobs.forEach(job -> dirs.put(job.num(), job.dir()));
+    return dirs;
   }
 
   private static final int MAX_DEPTH = 8;

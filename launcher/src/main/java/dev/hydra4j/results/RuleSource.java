@@ -11,10 +11,14 @@ import dev.hydra4j.interpolate.InterpolationContext;
 import dev.hydra4j.interpolate.Interpolator;
 import dev.hydra4j.interpolate.Resolvers;
 import dev.hydra4j.run.RunLayout;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,7 +50,7 @@ final class RuleSource {
     Path file = jobDir.resolve(RunFiles.HYDRA_DIR).resolve(RunLayout.HYDRA_CONFIG);
     String text;
     try {
-      text = Files.readString(file);
+      text = readText(file);
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {
@@ -71,6 +75,34 @@ final class RuleSource {
       byText.put(block, cached);
     }
     return cached;
+  }
+
+  /**
+   * {@link Files#readString} of {@code file}, with its exceptions, in fewer objects and system
+   * calls: a large sweep's {@code collect} reads 20,000 of these files, and the channel, size query
+   * and strict decoder of {@code readString} were a third of its time. Text that is not plain ASCII
+   * is read again by {@code readString}, so a file that is not UTF-8 fails as before.
+   */
+  static String readText(Path file) throws IOException {
+    byte[] bytes = new byte[4096];
+    int length = 0;
+    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+      int n;
+      while ((n = in.read(bytes, length, bytes.length - length)) > 0) {
+        length += n;
+        if (length == bytes.length) {
+          bytes = Arrays.copyOf(bytes, bytes.length * 2);
+        }
+      }
+    } catch (FileNotFoundException e) {
+      return Files.readString(file); // missing, a directory, not readable: its own exception
+    }
+    for (int i = 0; i < length; i++) {
+      if (bytes[i] < 0) {
+        return Files.readString(file);
+      }
+    }
+    return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
   }
 
   private static List<MetricRule> parse(Path file, String text) {
