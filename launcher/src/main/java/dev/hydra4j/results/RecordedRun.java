@@ -93,17 +93,13 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
               + " such as outputs/2026-01-31/12-00-00; 'hydra4j runs' lists them");
     }
     if (RunFiles.isSweep(dir)) {
-      JsonNode plan = RunFiles.json(dir.resolve(RunFiles.PLAN_JSON));
-      if (plan != null && plan.path("jobs").isArray()) {
-        List<JobEntry> jobs = new ArrayList<>();
-        for (JsonNode job : plan.path("jobs")) {
-          jobs.add(
-              new JobEntry(
-                  job.path("num").asInt(),
-                  dir.resolve(job.path("dir").asText(String.valueOf(job.path("num").asInt()))),
-                  RunFiles.strings(job.path("overrides"))));
-        }
-        return new RecordedRun(dir, Kind.SWEEP, jobs, RunFiles.strings(plan.path("command")));
+      Path file = dir.resolve(RunFiles.PLAN_JSON);
+      PlanJobs.Plan plan = PlanJobs.read(file, dir);
+      if (plan == null) {
+        plan = planTree(file, dir);
+      }
+      if (plan != null) {
+        return new RecordedRun(dir, Kind.SWEEP, plan.jobs(), plan.command());
       }
       return new RecordedRun(dir, Kind.SWEEP, walk(dir), List.of());
     }
@@ -134,6 +130,26 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
         Origin.of(given.toString()),
         "give the directory printed when the run started, e.g. multirun/2026-01-31/12-00-00;"
             + " 'hydra4j runs' lists them");
+  }
+
+  /**
+   * The plan in {@code file} read as a tree, leniently: what {@link PlanJobs} leaves to it. {@code
+   * null} when it is missing, not JSON or lists no jobs.
+   */
+  static PlanJobs.Plan planTree(Path file, Path sweepDir) {
+    JsonNode plan = RunFiles.json(file);
+    if (plan == null || !plan.path("jobs").isArray()) {
+      return null;
+    }
+    List<JobEntry> jobs = new ArrayList<>();
+    for (JsonNode job : plan.path("jobs")) {
+      jobs.add(
+          new JobEntry(
+              job.path("num").asInt(),
+              sweepDir.resolve(job.path("dir").asText(String.valueOf(job.path("num").asInt()))),
+              RunFiles.strings(job.path("overrides"))));
+    }
+    return new PlanJobs.Plan(jobs, RunFiles.strings(plan.path("command")));
   }
 
   /** How far above a job's directory its sweep may be ({@code hydra.sweep.subdir} a/b/c). */
