@@ -11,14 +11,10 @@ import dev.hydra4j.interpolate.InterpolationContext;
 import dev.hydra4j.interpolate.Interpolator;
 import dev.hydra4j.interpolate.Resolvers;
 import dev.hydra4j.run.RunLayout;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RuleSource {
 
   private static final ConfigPath RULES = ConfigPath.parse("hydra.results.metrics");
-  private static final String BLOCK_START = "  results:\n";
 
   private final Map<String, List<MetricRule>> byText = new ConcurrentHashMap<>();
 
@@ -48,9 +43,9 @@ final class RuleSource {
    */
   List<MetricRule> rules(Path jobDir) {
     Path file = jobDir.resolve(RunFiles.HYDRA_DIR).resolve(RunLayout.HYDRA_CONFIG);
-    String text;
+    HydraYamlText text;
     try {
-      text = readText(file);
+      text = HydraYamlText.read(file);
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {
@@ -59,50 +54,22 @@ final class RuleSource {
           Origin.ofFile(file.toString(), 0, 0),
           null);
     }
-    String block = resultsBlock(text);
+    String block = text.resultsBlock();
     if (block == null) {
-      return parse(file, text);
+      return parse(file, text.toString());
     }
     if (block.isEmpty() || block.contains("\n    metrics: []\n")) {
       return List.of();
     }
     if (block.contains("${")) {
-      return parse(file, text);
+      return parse(file, text.toString());
     }
     List<MetricRule> cached = byText.get(block);
     if (cached == null) {
-      cached = parse(file, text);
+      cached = parse(file, text.toString());
       byText.put(block, cached);
     }
     return cached;
-  }
-
-  /**
-   * {@link Files#readString} of {@code file}, with its exceptions, in fewer objects and system
-   * calls: a large sweep's {@code collect} reads 20,000 of these files, and the channel, size query
-   * and strict decoder of {@code readString} were a third of its time. Text that is not plain ASCII
-   * is read again by {@code readString}, so a file that is not UTF-8 fails as before.
-   */
-  static String readText(Path file) throws IOException {
-    byte[] bytes = new byte[4096];
-    int length = 0;
-    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-      int n;
-      while ((n = in.read(bytes, length, bytes.length - length)) > 0) {
-        length += n;
-        if (length == bytes.length) {
-          bytes = Arrays.copyOf(bytes, bytes.length * 2);
-        }
-      }
-    } catch (FileNotFoundException e) {
-      return Files.readString(file); // missing, a directory, not readable: its own exception
-    }
-    for (int i = 0; i < length; i++) {
-      if (bytes[i] < 0) {
-        return Files.readString(file);
-      }
-    }
-    return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
   }
 
   private static List<MetricRule> parse(Path file, String text) {
@@ -145,19 +112,6 @@ final class RuleSource {
    * not laid out that way and must be parsed.
    */
   static String resultsBlock(String text) {
-    if (!text.startsWith("hydra:\n")) {
-      return null;
-    }
-    int start = text.indexOf("\n" + BLOCK_START);
-    if (start < 0) {
-      return "";
-    }
-    start++;
-    int end = start + BLOCK_START.length();
-    while (end < text.length() && text.startsWith("    ", end)) {
-      int nl = text.indexOf('\n', end);
-      end = nl < 0 ? text.length() : nl + 1;
-    }
-    return text.substring(start, end);
+    return HydraYamlText.of(text).resultsBlock();
   }
 }

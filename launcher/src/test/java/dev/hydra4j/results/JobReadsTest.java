@@ -118,20 +118,38 @@ class JobReadsTest {
 
   @Test
   void hydraYamlReadsAsFilesReadStringReadsIt() throws IOException {
-    Path ascii = Files.writeString(tmp.resolve("a.yaml"), "hydra:\n  x: 1\n".repeat(1000));
+    Path ascii = Files.writeString(tmp.resolve("a.yaml"), "hydra:\n  x: 1\n".repeat(3000));
     Path utf8 = Files.writeString(tmp.resolve("b.yaml"), "hydra:\n  name: café ☕\n");
-    assertEquals(Files.readString(ascii), RuleSource.readText(ascii));
-    assertEquals(Files.readString(utf8), RuleSource.readText(utf8));
-    assertEquals("", RuleSource.readText(Files.writeString(tmp.resolve("c.yaml"), "")));
-
+    Path empty = Files.writeString(tmp.resolve("c.yaml"), "");
+    for (Path file : List.of(ascii, utf8, empty, ascii)) {
+      assertEquals(Files.readString(file), HydraYamlText.read(file).toString(), file.toString());
+    }
     Path latin1 =
         Files.write(
             tmp.resolve("d.yaml"), "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
     assertInstanceOf(
         CharacterCodingException.class,
-        assertThrows(IOException.class, () -> RuleSource.readText(latin1)));
-    assertThrows(NoSuchFileException.class, () -> RuleSource.readText(tmp.resolve("none.yaml")));
-    assertThrows(IOException.class, () -> RuleSource.readText(tmp));
+        assertThrows(IOException.class, () -> HydraYamlText.read(latin1)));
+    assertThrows(NoSuchFileException.class, () -> HydraYamlText.read(tmp.resolve("none.yaml")));
+    assertThrows(IOException.class, () -> HydraYamlText.read(tmp));
+  }
+
+  @Test
+  void theResultsBlockIsCutFromTheBytesAsFromTheText() throws IOException {
+    for (String text :
+        List.of(
+            "hydra:\n  job:\n    name: café\n  results:\n    metrics:\n    - regex: 'é (?<a>.)'\n"
+                + "  verbose: false\n",
+            "hydra:\n  results:\n    metrics: []\n    roots: []",
+            "hydra:\n  job: {}\n",
+            "other: 1\n")) {
+      Path file = Files.writeString(tmp.resolve("hydra.yaml"), text);
+      assertEquals(
+          HydraYamlText.of(text).resultsBlock(), HydraYamlText.read(file).resultsBlock(), text);
+    }
+    assertEquals(
+        "  results:\n    metrics: []\n    roots: []",
+        RuleSource.resultsBlock("hydra:\n  results:\n    metrics: []\n    roots: []"));
   }
 
   private static void deleteTree(Path dir) throws IOException {
