@@ -128,9 +128,13 @@ final class Harvester {
 
   private static boolean readLog(
       Path jobDir, Map<String, List<CurvePoint>> curves, List<String> problems) {
+    Path file = jobDir.resolve(MetricsLog.FILE);
+    if (!Files.exists(file)) {
+      return false; // as for metrics.json: no exception for each job without one
+    }
     String text;
     try {
-      text = LogText.read(jobDir.resolve(MetricsLog.FILE));
+      text = LogText.read(file);
     } catch (NoSuchFileException e) {
       return false;
     } catch (IOException e) {

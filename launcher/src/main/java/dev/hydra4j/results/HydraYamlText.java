@@ -73,7 +73,7 @@ final class HydraYamlText {
     if (!startsWith(HEAD, 0)) {
       return null;
     }
-    int start = indexOf(BLOCK);
+    int start = indexOfBlock();
     if (start < 0) {
       return "";
     }
@@ -101,13 +101,32 @@ final class HydraYamlText {
     return true;
   }
 
-  private int indexOf(byte[] part) {
-    for (int i = 0; i + part.length <= length; i++) {
-      if (bytes[i] == part[0] && startsWith(part, i)) {
+  /**
+   * Where {@link #BLOCK} first starts, or -1: compared from its end and moved on by {@link #SKIP},
+   * so that most bytes of the file are never looked at (Horspool's search).
+   */
+  private int indexOfBlock() {
+    int last = BLOCK.length - 1;
+    for (int i = 0; i + last < length; i += SKIP[bytes[i + last] & 0xff]) {
+      int j = last;
+      while (j >= 0 && bytes[i + j] == BLOCK[j]) {
+        j--;
+      }
+      if (j < 0) {
         return i;
       }
     }
     return -1;
+  }
+
+  /** For each byte, how far the search may move when it ends a window: from its last place. */
+  private static final int[] SKIP = new int[256];
+
+  static {
+    Arrays.fill(SKIP, BLOCK.length);
+    for (int j = 0; j < BLOCK.length - 1; j++) {
+      SKIP[BLOCK[j] & 0xff] = BLOCK.length - 1 - j;
+    }
   }
 
   /** Whether four spaces start at {@code at}: a line inside the block. */

@@ -152,6 +152,57 @@ class JobReadsTest {
         RuleSource.resultsBlock("hydra:\n  results:\n    metrics: []\n    roots: []"));
   }
 
+  /** The block as the text-based cut found it before the bytes were searched: the reference. */
+  private static String blockOfText(String text) {
+    if (!text.startsWith("hydra:\n")) {
+      return null;
+    }
+    int start = text.indexOf("\n  results:\n");
+    if (start < 0) {
+      return "";
+    }
+    start++;
+    int end = start + "  results:\n".length();
+    while (end < text.length() && text.startsWith("    ", end)) {
+      int nl = text.indexOf('\n', end);
+      end = nl < 0 ? text.length() : nl + 1;
+    }
+    return text.substring(start, end);
+  }
+
+  @Test
+  void theBytesSearchFindsTheBlockTheTextSearchFinds() {
+    long seed = dev.hydra4j.Seeds.seed();
+    java.util.Random random = new java.util.Random(seed);
+    String[] pieces = {
+      "hydra:\n",
+      "\n",
+      "  results:\n",
+      "    metrics: []\n",
+      "    - regex: x\n",
+      "  ",
+      "results",
+      ":",
+      "é",
+      "  result:\n",
+      "    ",
+      "\n  results:",
+      "  results:\n  ",
+      "a",
+      "\n   results:\n"
+    };
+    for (int i = 0; i < 10_000; i++) {
+      StringBuilder text = new StringBuilder(random.nextBoolean() ? "hydra:\n" : "");
+      for (int n = random.nextInt(12); n > 0; n--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      assertEquals(
+          blockOfText(text.toString()),
+          HydraYamlText.of(text.toString()).resultsBlock(),
+          "[" + text + "], seed " + seed);
+    }
+  }
+
   private static void deleteTree(Path dir) throws IOException {
     try (var files = Files.walk(dir)) {
       for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
