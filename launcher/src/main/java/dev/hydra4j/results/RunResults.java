@@ -123,7 +123,8 @@ record RunResults(
           }
         }
       }
-      rows.add(row.withProblems(problems));
+      // most rows gain no problem here: kept as they are, not copied map by map
+      rows.add(problems.size() == row.problems().size() ? row : row.withProblems(problems));
     }
     return new RunResults(
         run, rows, List.copyOf(paramKeys), swept(rows, paramKeys), List.copyOf(metricNames));
