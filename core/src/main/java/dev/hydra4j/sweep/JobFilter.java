@@ -6,40 +6,35 @@ import dev.hydra4j.config.ConfigMap;
 import dev.hydra4j.config.ConfigNode;
 import dev.hydra4j.config.ConfigValue;
 import dev.hydra4j.config.Origin;
+import dev.hydra4j.expression.ExpressionException;
+import dev.hydra4j.expression.RestrictedExpression;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.jexl3.JexlContext;
-import org.apache.commons.jexl3.JexlEngine;
-import org.apache.commons.jexl3.JexlException;
-import org.apache.commons.jexl3.JexlExpression;
-import org.apache.commons.jexl3.JexlScript;
-import org.apache.commons.jexl3.MapContext;
 
 /**
- * A predicate over a job's config written in a restricted JEXL: comparisons, arithmetic, {@code &&
- * || !}, {@code =~} and the config's keys ({@code training.lr < 0.01}). No assignments, loops,
- * object creation or method calls on Java classes — a filter reads values and can do nothing else.
+ * A predicate over a job's config written as a {@link RestrictedExpression}: comparisons,
+ * arithmetic, {@code && || !}, {@code =~} and the config's keys ({@code training.lr < 0.01}). No
+ * assignments, loops, object creation or method calls — a filter reads values and can do nothing
+ * else.
  */
 public final class JobFilter {
 
-  private static final JexlEngine ENGINE = RestrictedJexl.ENGINE;
-
   private final String text;
-  private final JexlExpression expression;
+  private final RestrictedExpression expression;
 
-  private JobFilter(String text, JexlExpression expression) {
+  private JobFilter(String text, RestrictedExpression expression) {
     this.text = text;
     this.expression = expression;
   }
 
   public static JobFilter compile(String text) {
     try {
-      return new JobFilter(text, ENGINE.createExpression(text));
-    } catch (JexlException e) {
+      return new JobFilter(text, RestrictedExpression.parse(text));
+    } catch (ExpressionException e) {
       throw new ConfigException(
-          "Cannot parse the filter '" + text + "': " + reason(e),
+          "Cannot parse the filter '" + text + "': " + e.reason(),
           Origin.of("--filter " + text),
           "write a condition over config keys, e.g. --filter 'training.lr < 0.01 &&"
               + " experiment.name != \"person_25\"'");
@@ -50,31 +45,35 @@ public final class JobFilter {
   public boolean test(ConfigMap config) {
     Map<String, Object> values = toPlain(config);
     requireKeys(values);
-    JexlContext context = new MapContext(values);
     Object result;
     try {
-      result = expression.evaluate(context);
-    } catch (JexlException.Variable e) {
-      throw new ConfigException(
-          "The filter '"
-              + text
-              + "' names '"
-              + e.getVariable()
-              + "', which is not in the job's config",
-          Origin.of("--filter " + text),
-          "top-level keys: " + String.join(", ", config.keys()));
-    } catch (JexlException.Property e) {
-      throw new ConfigException(
-          "The filter '"
-              + text
-              + "' names the key '"
-              + e.getProperty()
-              + "', which is not in the job's config",
-          Origin.of("--filter " + text),
-          "check the key with: hydra4j --cfg job");
-    } catch (JexlException e) {
-      throw new ConfigException(
-          "The filter '" + text + "' failed: " + reason(e), Origin.of("--filter " + text), null);
+      result = expression.evaluate(values);
+    } catch (ExpressionException e) {
+      throw switch (e.kind()) {
+        case UNDEFINED_VARIABLE ->
+            new ConfigException(
+                "The filter '"
+                    + text
+                    + "' names '"
+                    + e.name()
+                    + "', which is not in the job's config",
+                Origin.of("--filter " + text),
+                "top-level keys: " + String.join(", ", config.keys()));
+        case UNDEFINED_PROPERTY ->
+            new ConfigException(
+                "The filter '"
+                    + text
+                    + "' names the key '"
+                    + e.name()
+                    + "', which is not in the job's config",
+                Origin.of("--filter " + text),
+                "check the key with: hydra4j --cfg job");
+        case SYNTAX, EVALUATION ->
+            new ConfigException(
+                "The filter '" + text + "' failed: " + e.reason(),
+                Origin.of("--filter " + text),
+                null);
+      };
     }
     if (result instanceof Boolean b) {
       return b;
@@ -91,10 +90,7 @@ public final class JobFilter {
    * would be silently true.
    */
   private void requireKeys(Map<String, Object> values) {
-    if (!(expression instanceof JexlScript script)) {
-      return;
-    }
-    for (List<String> path : script.getVariables()) {
+    for (List<String> path : expression.variables()) {
       Object at = values;
       StringBuilder seen = new StringBuilder();
       for (String segment : path) {
@@ -124,14 +120,6 @@ public final class JobFilter {
         at = next;
       }
     }
-  }
-
-  private static String reason(JexlException e) {
-    String message = e.getMessage();
-    int at = message.lastIndexOf(' ');
-    return message.contains("@")
-        ? message.substring(message.indexOf(' ') + 1)
-        : message.substring(Math.max(0, at));
   }
 
   private static Map<String, Object> toPlain(ConfigMap map) {

@@ -60,8 +60,7 @@ public final class Collect {
   public static int print(Path dir, Options options, PrintStream out, PrintStream err) {
     ResultsFormat format = ResultsFormat.parse(options.format());
     RunResults results =
-        RunResults.read(
-            RecordedRun.open(dir), new Harvester(options.rules(), CurveAgg.parse(options.agg())));
+        RunResults.read(dir, new Harvester(options.rules(), CurveAgg.parse(options.agg())));
     ResultsTable table = table(results, options);
     int width = options.width() < 0 ? TerminalWidth.detect() : options.width();
     if (format == ResultsFormat.TABLE) {

@@ -3,6 +3,7 @@ package dev.hydra4j.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hydra4j.config.ConfigException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,9 +128,13 @@ final class Harvester {
 
   private static boolean readLog(
       Path jobDir, Map<String, List<CurvePoint>> curves, List<String> problems) {
+    Path file = jobDir.resolve(MetricsLog.FILE);
+    if (!Files.exists(file)) {
+      return false; // as for metrics.json: no exception for each job without one
+    }
     String text;
     try {
-      text = LogText.read(jobDir.resolve(MetricsLog.FILE));
+      text = LogText.read(file);
     } catch (NoSuchFileException e) {
       return false;
     } catch (IOException e) {
@@ -142,8 +147,12 @@ final class Harvester {
 
   private static boolean readMetricsJson(
       Path jobDir, Map<String, Object> values, List<String> problems) {
+    Path file = jobDir.resolve(RunFiles.METRICS_JSON);
+    if (!Files.exists(file)) {
+      return false; // most jobs of a sweep may have none: no exception thrown for each
+    }
     try {
-      JsonNode metrics = RunFiles.readJson(jobDir.resolve(RunFiles.METRICS_JSON));
+      JsonNode metrics = RunFiles.readJson(file);
       if (metrics.isObject()) {
         MetricsJson.flatten(metrics, "", values);
       } else {

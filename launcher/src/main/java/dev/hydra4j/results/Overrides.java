@@ -7,6 +7,7 @@ import dev.hydra4j.override.ParsedOverride;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A job's override lines as parameters: key to typed value, read with Hydra's grammar. */
 final class Overrides {
@@ -23,22 +24,51 @@ final class Overrides {
   static Map<String, Object> params(List<String> lines) {
     Map<String, Object> params = new LinkedHashMap<>();
     for (String line : lines) {
-      try {
-        ParsedOverride parsed = OverrideParser.parse(line);
-        if (parsed.key().isEmpty() || parsed.isSweep() || isHydra(parsed.key())) {
-          continue;
+      Param param = PARSED.get(line);
+      if (param == null) {
+        param = param(line);
+        if (PARSED.size() < MAX_PARSED) {
+          PARSED.put(line, param);
         }
-        params.put(parsed.keyWithPackage(), parsed.value() == null ? "~" : plain(parsed.element()));
-      } catch (ConfigException | IllegalStateException e) {
-        int eq = line.indexOf('=');
-        if (eq > 0 && !isHydra(line.substring(0, eq).replaceFirst("^[+~]+", ""))) {
-          params.put(
-              line.substring(0, eq).replaceFirst("^[+~]+", ""),
-              MetricValues.parse(line.substring(eq + 1)));
-        }
+      }
+      if (param.key() != null) {
+        params.put(param.key(), param.value());
       }
     }
     return params;
+  }
+
+  /** One line's parameter; {@link #NONE} (no key) when the line sets none. */
+  private record Param(String key, Object value) {}
+
+  private static final Param NONE = new Param(null, null);
+
+  /**
+   * Each distinct line's parameter, shared by all jobs: a sweep's jobs repeat most of their lines
+   * (hydra's settings, the values of all but one key), and parsing each again was a tenth of a
+   * large {@code collect}. The values are immutable; the size is bounded for long-lived processes.
+   */
+  private static final Map<String, Param> PARSED = new ConcurrentHashMap<>();
+
+  private static final int MAX_PARSED = 10_000;
+
+  private static Param param(String line) {
+    try {
+      ParsedOverride parsed = OverrideParser.parse(line);
+      if (parsed.key().isEmpty() || parsed.isSweep() || isHydra(parsed.key())) {
+        return NONE;
+      }
+      return new Param(
+          parsed.keyWithPackage(), parsed.value() == null ? "~" : plain(parsed.element()));
+    } catch (ConfigException | IllegalStateException e) {
+      int eq = line.indexOf('=');
+      if (eq > 0 && !isHydra(line.substring(0, eq).replaceFirst("^[+~]+", ""))) {
+        return new Param(
+            line.substring(0, eq).replaceFirst("^[+~]+", ""),
+            MetricValues.parse(line.substring(eq + 1)));
+      }
+      return NONE;
+    }
   }
 
   private static boolean isHydra(String key) {

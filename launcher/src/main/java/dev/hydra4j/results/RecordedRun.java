@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.Origin;
 import dev.hydra4j.run.StatusFile;
+import dev.hydra4j.run.SweepJournal;
 import dev.hydra4j.run.SweepState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,13 +53,22 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
    * first, then the jobs' status files ({@link SweepState}).
    */
   SweepState state() {
-    Map<Integer, Path> dirs = new TreeMap<>();
-    jobs.forEach(job -> dirs.put(job.num(), job.dir()));
     try {
-      return SweepState.read(dir, dirs);
+      return SweepState.read(dir, dirs());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@link #state()} with the journal already read ({@link SweepJournal#read} of {@link #dir}). */
+  SweepState state(SweepJournal.Contents journal) {
+    return SweepState.read(dir, journal, dirs());
+  }
+
+  private Map<Integer, Path> dirs() {
+    Map<Integer, Path> dirs = new TreeMap<>();
+    jobs.forEach(job -> dirs.put(job.num(), job.dir()));
+    return dirs;
   }
 
   private static final int MAX_DEPTH = 8;
@@ -83,17 +93,13 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
               + " such as outputs/2026-01-31/12-00-00; 'hydra4j runs' lists them");
     }
     if (RunFiles.isSweep(dir)) {
-      JsonNode plan = RunFiles.json(dir.resolve(RunFiles.PLAN_JSON));
-      if (plan != null && plan.path("jobs").isArray()) {
-        List<JobEntry> jobs = new ArrayList<>();
-        for (JsonNode job : plan.path("jobs")) {
-          jobs.add(
-              new JobEntry(
-                  job.path("num").asInt(),
-                  dir.resolve(job.path("dir").asText(String.valueOf(job.path("num").asInt()))),
-                  RunFiles.strings(job.path("overrides"))));
-        }
-        return new RecordedRun(dir, Kind.SWEEP, jobs, RunFiles.strings(plan.path("command")));
+      Path file = dir.resolve(RunFiles.PLAN_JSON);
+      PlanJobs.Plan plan = PlanJobs.read(file, dir);
+      if (plan == null) {
+        plan = planTree(file, dir);
+      }
+      if (plan != null) {
+        return new RecordedRun(dir, Kind.SWEEP, plan.jobs(), plan.command());
       }
       return new RecordedRun(dir, Kind.SWEEP, walk(dir), List.of());
     }
@@ -124,6 +130,26 @@ record RecordedRun(Path dir, Kind kind, List<JobEntry> jobs, List<String> comman
         Origin.of(given.toString()),
         "give the directory printed when the run started, e.g. multirun/2026-01-31/12-00-00;"
             + " 'hydra4j runs' lists them");
+  }
+
+  /**
+   * The plan in {@code file} read as a tree, leniently: what {@link PlanJobs} leaves to it. {@code
+   * null} when it is missing, not JSON or lists no jobs.
+   */
+  static PlanJobs.Plan planTree(Path file, Path sweepDir) {
+    JsonNode plan = RunFiles.json(file);
+    if (plan == null || !plan.path("jobs").isArray()) {
+      return null;
+    }
+    List<JobEntry> jobs = new ArrayList<>();
+    for (JsonNode job : plan.path("jobs")) {
+      jobs.add(
+          new JobEntry(
+              job.path("num").asInt(),
+              sweepDir.resolve(job.path("dir").asText(String.valueOf(job.path("num").asInt()))),
+              RunFiles.strings(job.path("overrides"))));
+    }
+    return new PlanJobs.Plan(jobs, RunFiles.strings(plan.path("command")));
   }
 
   /** How far above a job's directory its sweep may be ({@code hydra.sweep.subdir} a/b/c). */

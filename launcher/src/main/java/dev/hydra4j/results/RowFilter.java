@@ -2,36 +2,31 @@ package dev.hydra4j.results;
 
 import dev.hydra4j.config.ConfigException;
 import dev.hydra4j.config.Origin;
+import dev.hydra4j.expression.ExpressionException;
+import dev.hydra4j.expression.RestrictedExpression;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.jexl3.JexlEngine;
-import org.apache.commons.jexl3.JexlException;
-import org.apache.commons.jexl3.JexlScript;
-import org.apache.commons.jexl3.MapContext;
 
 /**
- * {@code collect --filter}: a condition over a row's columns in the same restricted JEXL as the
- * sweep filter ({@code dev.hydra4j.sweep.JobFilter}) — comparisons, arithmetic, {@code && || !},
+ * {@code collect --filter}: a condition over a row's columns, a {@link RestrictedExpression} as the
+ * sweep filter's ({@code dev.hydra4j.sweep.JobFilter}) — comparisons, arithmetic, {@code && || !},
  * {@code =~}, no side effects, no method calls. Dotted column names read as nested keys ({@code
- * training.lr < 0.01}), with the same restrictions as sweep filters ({@link RowJexl}); its messages
- * talk about columns, not config keys.
+ * training.lr < 0.01}); its messages talk about columns, not config keys.
  *
  * <p>Every name in the condition must be a column; a row that lacks a value the condition compares
  * (a failed job has no metrics) does not match.
  */
 final class RowFilter {
 
-  private static final JexlEngine ENGINE = RowJexl.ENGINE;
-
   private final String text;
-  private final JexlScript script;
+  private final RestrictedExpression expression;
   private int evaluated;
-  private JexlException firstError;
+  private ExpressionException firstError;
 
-  private RowFilter(String text, JexlScript script) {
+  private RowFilter(String text, RestrictedExpression expression) {
     this.text = text;
-    this.script = script;
+    this.expression = expression;
   }
 
   /**
@@ -40,16 +35,16 @@ final class RowFilter {
    * @throws ConfigException when it does not parse or names an unknown column
    */
   static RowFilter compile(String text, List<String> columns) {
-    JexlScript script;
+    RestrictedExpression expression;
     try {
-      script = ENGINE.createScript(text);
-    } catch (JexlException e) {
+      expression = RestrictedExpression.parse(text);
+    } catch (ExpressionException e) {
       throw new ConfigException(
-          "Cannot parse the filter '" + text + "': " + reason(e),
+          "Cannot parse the filter '" + text + "': " + e.reason(),
           Origin.of("--filter " + text),
           "write a condition over columns, e.g. --filter 'mAP50 > 0.5 && status == \"COMPLETED\"'");
     }
-    for (List<String> variable : script.getVariables()) {
+    for (List<String> variable : expression.variables()) {
       if (!names(variable, columns)) {
         throw new ConfigException(
             "The filter '"
@@ -61,7 +56,7 @@ final class RowFilter {
             "columns: " + String.join(", ", columns));
       }
     }
-    return new RowFilter(text, script);
+    return new RowFilter(text, expression);
   }
 
   private static boolean names(List<String> variable, List<String> columns) {
@@ -80,8 +75,8 @@ final class RowFilter {
   boolean test(Map<String, Object> row) {
     Object result;
     try {
-      result = script.execute(new MapContext(nested(row)));
-    } catch (JexlException e) {
+      result = expression.evaluate(nested(row));
+    } catch (ExpressionException e) {
       if (firstError == null) {
         firstError = e;
       }
@@ -104,7 +99,7 @@ final class RowFilter {
   void checkUsable(int rows) {
     if (rows > 0 && evaluated == 0 && firstError != null) {
       throw new ConfigException(
-          "The filter '" + text + "' failed on every job: " + reason(firstError),
+          "The filter '" + text + "' failed on every job: " + firstError.reason(),
           Origin.of("--filter " + text),
           "compare numbers with numbers and text with quoted text, e.g. status == \"FAILED\"");
     }
@@ -139,11 +134,5 @@ final class RowFilter {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> cast(Object map) {
     return (Map<String, Object>) map;
-  }
-
-  private static String reason(JexlException e) {
-    String message = e.getMessage();
-    int at = message.indexOf(' ');
-    return message.contains("@") && at > 0 ? message.substring(at + 1) : message;
   }
 }

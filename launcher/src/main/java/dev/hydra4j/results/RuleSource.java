@@ -33,7 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RuleSource {
 
   private static final ConfigPath RULES = ConfigPath.parse("hydra.results.metrics");
-  private static final String BLOCK_START = "  results:\n";
 
   private final Map<String, List<MetricRule>> byText = new ConcurrentHashMap<>();
 
@@ -44,9 +43,9 @@ final class RuleSource {
    */
   List<MetricRule> rules(Path jobDir) {
     Path file = jobDir.resolve(RunFiles.HYDRA_DIR).resolve(RunLayout.HYDRA_CONFIG);
-    String text;
+    HydraYamlText text;
     try {
-      text = Files.readString(file);
+      text = HydraYamlText.read(file);
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {
@@ -55,19 +54,19 @@ final class RuleSource {
           Origin.ofFile(file.toString(), 0, 0),
           null);
     }
-    String block = resultsBlock(text);
+    String block = text.resultsBlock();
     if (block == null) {
-      return parse(file, text);
+      return parse(file, text.toString());
     }
     if (block.isEmpty() || block.contains("\n    metrics: []\n")) {
       return List.of();
     }
     if (block.contains("${")) {
-      return parse(file, text);
+      return parse(file, text.toString());
     }
     List<MetricRule> cached = byText.get(block);
     if (cached == null) {
-      cached = parse(file, text);
+      cached = parse(file, text.toString());
       byText.put(block, cached);
     }
     return cached;
@@ -113,19 +112,6 @@ final class RuleSource {
    * not laid out that way and must be parsed.
    */
   static String resultsBlock(String text) {
-    if (!text.startsWith("hydra:\n")) {
-      return null;
-    }
-    int start = text.indexOf("\n" + BLOCK_START);
-    if (start < 0) {
-      return "";
-    }
-    start++;
-    int end = start + BLOCK_START.length();
-    while (end < text.length() && text.startsWith("    ", end)) {
-      int nl = text.indexOf('\n', end);
-      end = nl < 0 ? text.length() : nl + 1;
-    }
-    return text.substring(start, end);
+    return HydraYamlText.of(text).resultsBlock();
   }
 }

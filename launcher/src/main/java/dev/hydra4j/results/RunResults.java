@@ -38,12 +38,23 @@ record RunResults(
   }
 
   static RunResults read(RecordedRun run, Harvester harvester) {
-    List<JobRow> rows = new ArrayList<>();
-    dev.hydra4j.run.SweepState state = run.state();
-    for (RecordedRun.JobEntry job : run.jobs()) {
-      rows.add(readJob(job, harvester, state));
-    }
-    return of(run, rows);
+    return of(run, JobReads.rows(run, harvester));
+  }
+
+  /** The results of the run or sweep in {@code dir}, its files read on a few threads. */
+  static RunResults read(java.nio.file.Path dir, Harvester harvester) {
+    return JobReads.results(dir, harvester);
+  }
+
+  /**
+   * What a job's own files say, read without the sweep's state: its metrics and its parameters.
+   *
+   * @param params the job's overrides as typed values by key
+   */
+  record Harvested(Harvester.JobMetrics metrics, Map<String, Object> params) {}
+
+  static Harvested harvest(RecordedRun.JobEntry job, Harvester harvester) {
+    return new Harvested(harvester.harvest(job.dir()), Overrides.params(job.overrides()));
   }
 
   /**
@@ -52,6 +63,14 @@ record RunResults(
    */
   static JobRow readJob(
       RecordedRun.JobEntry job, Harvester harvester, dev.hydra4j.run.SweepState state) {
+    return readJob(job, harvest(job, harvester), state);
+  }
+
+  /**
+   * {@link #readJob(RecordedRun.JobEntry, Harvester, dev.hydra4j.run.SweepState)} of files read.
+   */
+  static JobRow readJob(
+      RecordedRun.JobEntry job, Harvested harvested, dev.hydra4j.run.SweepState state) {
     List<String> problems = new ArrayList<>();
     String unreadable = state.unreadable().get(StatusFile.path(job.dir()));
     if (unreadable != null) {
@@ -64,7 +83,7 @@ record RunResults(
       // it could record the end. Shown as what it is, as monitor and status show it.
       problems.add("recorded RUNNING, but its process is gone; 'hydra4j resume' runs it again");
     }
-    Harvester.JobMetrics metrics = harvester.harvest(job.dir());
+    Harvester.JobMetrics metrics = harvested.metrics();
     for (String problem : metrics.problems()) {
       if (status.state() == JobState.COMPLETED || problem.startsWith(RunFiles.METRICS_JSON)) {
         problems.add(problem);
@@ -74,7 +93,7 @@ record RunResults(
         job.num(),
         job.dir(),
         status,
-        Overrides.params(job.overrides()),
+        harvested.params(),
         metrics.values(),
         problems,
         metrics.curves(),
@@ -104,7 +123,8 @@ record RunResults(
           }
         }
       }
-      rows.add(row.withProblems(problems));
+      // most rows gain no problem here: kept as they are, not copied map by map
+      rows.add(problems.size() == row.problems().size() ? row : row.withProblems(problems));
     }
     return new RunResults(
         run, rows, List.copyOf(paramKeys), swept(rows, paramKeys), List.copyOf(metricNames));

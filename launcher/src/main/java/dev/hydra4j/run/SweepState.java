@@ -63,7 +63,15 @@ public final class SweepState {
    * may be anywhere below the sweep, hidden or deep; a missing status file means PENDING.
    */
   public static SweepState read(Path sweepDir, Map<Integer, Path> jobDirs) throws IOException {
-    SweepJournal.Contents journal = SweepJournal.read(sweepDir);
+    return read(sweepDir, SweepJournal.read(sweepDir), jobDirs);
+  }
+
+  /**
+   * {@link #read(Path, Map)} with the sweep's journal already read ({@link SweepJournal#read}), so
+   * that a reader can read it while it parses the plan that lists {@code jobDirs}.
+   */
+  public static SweepState read(
+      Path sweepDir, SweepJournal.Contents journal, Map<Integer, Path> jobDirs) {
     Map<Integer, JobStatus> statuses = new TreeMap<>();
     Map<Path, String> bad = new LinkedHashMap<>();
     for (Map.Entry<Integer, Path> e : jobDirs.entrySet()) {

@@ -82,6 +82,21 @@ class ResultsTableTest {
   }
 
   @Test
+  void aFilterIsOneConditionInTheSweepFiltersLanguage() {
+    ConfigException e = assertThrows(ConfigException.class, () -> table(null, "mAP50 <"));
+    assertEquals("Cannot parse the filter 'mAP50 <': parsing error in '<'", e.getMessage());
+    assertEquals("--filter mAP50 <", e.origin().toString());
+    // statements and method calls are refused as by the sweep's --filter, not run
+    e = assertThrows(ConfigException.class, () -> table(null, "mAP50 > 9; true"));
+    assertEquals("Cannot parse the filter 'mAP50 > 9; true': parsing error in ';'", e.getMessage());
+    e = assertThrows(ConfigException.class, () -> table(null, "model.length() > 1"));
+    assertTrue(e.getMessage().endsWith("method call error in '.length(...)'"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> table(null, "model > 3"));
+    assertEquals(
+        "The filter 'model > 3' failed on every job: JEXL error : > error", e.getMessage());
+  }
+
+  @Test
   void completedJobsMissingAMetricAreReported() {
     assertEquals(List.of("no metric 'loss' (this job has: mAP50)"), results.row(3).problems());
     assertEquals(List.of(), results.row(2).problems()); // FAILED: its state says why
